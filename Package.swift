@@ -1,0 +1,93 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Credence",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "credence", targets: ["credence"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // The domain: catalog, editions, zones, search. No web framework, no database.
+        .target(
+            name: "CredenceCore",
+            resources: [.copy("Resources")]
+        ),
+        // Persistence: FluentKit on SQLite (embedded default) or PostgreSQL.
+        .target(
+            name: "CredenceStore",
+            dependencies: [
+                "CredenceCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The Hummingbird application: web pages and JSON API, translating to the core.
+        .target(
+            name: "CredenceApp",
+            dependencies: [
+                "CredenceCore",
+                "CredenceStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // The command-line interface: `serve` and the catalog commands.
+        .target(
+            name: "CredenceCLI",
+            dependencies: [
+                "CredenceCore",
+                "CredenceStore",
+                "CredenceApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "credence", dependencies: ["CredenceCLI"]),
+        // Search latency over a generated 100k-entry catalog, against SQLite FTS5.
+        .executableTarget(
+            name: "credence-search-bench",
+            dependencies: [
+                "CredenceCore",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            ],
+            path: "Benchmarks/SearchBenchmark"
+        ),
+        .target(
+            name: "CredenceTestSupport",
+            dependencies: ["CredenceCore", "CredenceStore", "CredenceApp"],
+            path: "Tests/CredenceTestSupport"
+        ),
+        .testTarget(name: "CredenceCoreTests", dependencies: ["CredenceCore"]),
+        .testTarget(
+            name: "CredenceAppTests",
+            dependencies: [
+                "CredenceTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "CredenceCLITests",
+            dependencies: ["CredenceTestSupport"]
+        ),
+    ]
+)

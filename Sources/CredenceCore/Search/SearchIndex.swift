@@ -1,0 +1,209 @@
+/// An in-memory inverted index over one edition's entries, answering what people type:
+/// abbreviations (`CKA`), Chinese without spaces (`特许金融`), English in any order or case
+/// (`pharmacist UK`), issuer and field names, prefixes (`Kube`) and small typos (`Kubernets`).
+///
+/// Built once per catalog snapshot. A query touches only the posting lists of its own
+/// terms, so its cost follows the number of matching entries, not the catalog's size.
+public struct SearchIndex: Sendable {
+    public let entries: [Entry]
+    private let postings: [String: [Posting]]
+    private let abbreviations: [String: [Int32]]
+    /// Every Latin/digit term, sorted, for prefix expansion.
+    private let vocabulary: [String]
+    /// Padded trigram → indices into `vocabulary`, for typo candidates.
+    private let vocabularyTrigrams: [String: [Int32]]
+
+    struct Posting {
+        var doc: Int32
+        var weight: Float
+    }
+
+    /// How much a match in each part of an entry counts.
+    enum Weight {
+        static let abbreviation: Float = 8
+        static let name: Float = 6
+        static let keyword: Float = 4
+        static let issuer: Float = 3
+        static let region: Float = 3
+        static let field: Float = 2
+        static let remarks: Float = 0.5
+        /// Added when a query word is exactly one of an entry's abbreviations, so `CKA` puts
+        /// the administrator certification above CKAD.
+        static let exactAbbreviation: Float = 20
+    }
+
+    public init(entries: [Entry]) {
+        self.entries = entries
+        var postings: [String: [Posting]] = [:]
+        var abbreviations: [String: [Int32]] = [:]
+        for (index, entry) in entries.enumerated() {
+            let doc = Int32(index)
+            var terms: [String: Float] = [:]
+            func add(_ text: String, _ weight: Float) {
+                for token in SearchText.tokens(text) {
+                    switch token {
+                    case .word(let word):
+                        terms[word] = max(terms[word] ?? 0, weight)
+                    case .han(let run):
+                        for term in SearchText.hanTerms(run) { terms[term] = max(terms[term] ?? 0, weight) }
+                    }
+                }
+            }
+            for abbreviation in entry.abbreviations {
+                add(abbreviation, Weight.abbreviation)
+                let key = Self.abbreviationKey(abbreviation)
+                if !key.isEmpty, abbreviations[key]?.last != doc { abbreviations[key, default: []].append(doc) }
+            }
+            add(entry.name.zh, Weight.name)
+            add(entry.name.en, Weight.name)
+            entry.keywords.forEach { add($0, Weight.keyword) }
+            add(entry.issuer.zh, Weight.issuer)
+            add(entry.issuer.en, Weight.issuer)
+            if let region = entry.region {
+                add(region.zh, Weight.region)
+                add(region.en, Weight.region)
+                SearchSynonyms.regions[region.zh]?.forEach { add($0, Weight.region) }
+            }
+            for field in entry.fields {
+                add(field.name.zh, Weight.field)
+                add(field.name.en, Weight.field)
+            }
+            add(entry.remarks.zh, Weight.remarks)
+            add(entry.remarks.en, Weight.remarks)
+            for (term, weight) in terms { postings[term, default: []].append(Posting(doc: doc, weight: weight)) }
+        }
+        self.postings = postings
+        self.abbreviations = abbreviations
+        let vocabulary = postings.keys.filter { !($0.unicodeScalars.first.map(SearchText.isHan) ?? true) }.sorted()
+        self.vocabulary = vocabulary
+        var trigrams: [String: [Int32]] = [:]
+        for (index, word) in vocabulary.enumerated() where word.count >= 3 {
+            for trigram in Self.trigrams(of: word) { trigrams[trigram, default: []].append(Int32(index)) }
+        }
+        self.vocabularyTrigrams = trigrams
+    }
+
+    /// The best `limit` entries for `query`, best first. Entries matching more of the
+    /// query's words rank above entries matching fewer; ties go to catalog order.
+    public func search(_ query: String, limit: Int = 20) -> [SearchHit] {
+        var tokens = SearchText.tokens(query)
+        if tokens.contains(where: { if case .word(let w) = $0 { !SearchText.stopWords.contains(w) } else { true } }) {
+            tokens.removeAll { if case .word(let w) = $0 { SearchText.stopWords.contains(w) } else { false } }
+        }
+        guard !tokens.isEmpty, limit > 0, !entries.isEmpty else { return [] }
+
+        var score = [Float](repeating: 0, count: entries.count)
+        var coverage = [Float](repeating: 0, count: entries.count)
+        var matched: [Int32] = []
+        var termScore = [Float](repeating: 0, count: entries.count)
+        var termCoverage = [Float](repeating: 0, count: entries.count)
+        var touched: [Int32] = []
+
+        for token in tokens {
+            switch token {
+            case .word(let word):
+                for (term, quality) in expansions(of: word) {
+                    for posting in postings[term] ?? [] {
+                        let i = Int(posting.doc)
+                        if termCoverage[i] == 0 { touched.append(posting.doc); termCoverage[i] = 1 }
+                        termScore[i] = max(termScore[i], quality * posting.weight)
+                    }
+                }
+                for doc in abbreviations[Self.abbreviationKey(word)] ?? [] {
+                    let i = Int(doc)
+                    if termCoverage[i] == 0 { touched.append(doc); termCoverage[i] = 1 }
+                    termScore[i] += Weight.exactAbbreviation
+                }
+            case .han(let run):
+                let characters = Array(run)
+                let parts = characters.count == 1
+                    ? [run] : (0..<(characters.count - 1)).map { String(characters[$0...$0 + 1]) }
+                let share = 1 / Float(parts.count)
+                for part in parts {
+                    for posting in postings[part] ?? [] {
+                        let i = Int(posting.doc)
+                        if termCoverage[i] == 0 { touched.append(posting.doc) }
+                        termCoverage[i] += share
+                        termScore[i] += share * posting.weight
+                    }
+                }
+            }
+            for doc in touched {
+                let i = Int(doc)
+                if coverage[i] == 0 { matched.append(doc) }
+                score[i] += termScore[i]
+                coverage[i] += termCoverage[i]
+                termScore[i] = 0
+                termCoverage[i] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+
+        let termCount = Float(tokens.count)
+        var ranked = matched.map { doc -> (doc: Int32, value: Float) in
+            let share = coverage[Int(doc)] / termCount
+            return (doc, score[Int(doc)] * share * share)
+        }
+        ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.doc < $1.doc }
+        return ranked.prefix(limit).map { SearchHit(entry: entries[Int($0.doc)], score: Double($0.value)) }
+    }
+
+    /// The indexed terms a query word stands for, with how well each matches: itself,
+    /// longer words it begins, and (when it matches nothing as typed) words within a typo.
+    private func expansions(of word: String) -> [(String, Float)] {
+        var result: [(String, Float)] = []
+        let exact = postings[word] != nil
+        if exact { result.append((word, 1)) }
+        if word.count >= 2 {
+            var i = lowerBound(word)
+            var added = 0
+            while i < vocabulary.count, added < 64, vocabulary[i].hasPrefix(word) {
+                if vocabulary[i] != word { result.append((vocabulary[i], 0.7)); added += 1 }
+                i += 1
+            }
+        }
+        if !exact, word.count >= 4 {
+            let limit = word.count >= 8 ? 2 : 1
+            let target = Array(word.unicodeScalars)
+            var shared: [Int32: Int] = [:]
+            for trigram in Self.trigrams(of: word) {
+                for index in vocabularyTrigrams[trigram] ?? [] { shared[index, default: 0] += 1 }
+            }
+            let needed = max(1, word.count - 3 * limit)
+            for (index, count) in shared where count >= needed {
+                let candidate = vocabulary[Int(index)]
+                if let distance = editDistance(target, Array(candidate.unicodeScalars), limit: limit), distance > 0 {
+                    result.append((candidate, distance == 1 ? 0.55 : 0.4))
+                }
+            }
+        }
+        return result
+    }
+
+    private func lowerBound(_ word: String) -> Int {
+        var low = 0
+        var high = vocabulary.count
+        while low < high {
+            let mid = (low + high) / 2
+            if vocabulary[mid] < word { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    static func abbreviationKey(_ text: String) -> String {
+        String(String.UnicodeScalarView(SearchText.normalize(text).unicodeScalars.filter {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }))
+    }
+
+    static func trigrams(of word: String) -> [String] {
+        let scalars = Array("$\(word)$".unicodeScalars)
+        guard scalars.count >= 3 else { return [] }
+        return (0...(scalars.count - 3)).map { String(String.UnicodeScalarView(scalars[$0..<$0 + 3])) }
+    }
+}
+
+public struct SearchHit: Sendable, Equatable {
+    public var entry: Entry
+    public var score: Double
+}
