@@ -1,1 +1,4 @@
 import CredenceCLI
+import Foundation
+
+exit(await CredenceCommand.run(Array(CommandLine.arguments.dropFirst())))

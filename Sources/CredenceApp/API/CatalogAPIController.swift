@@ -1,0 +1,42 @@
+import CredenceCore
+import Hummingbird
+
+/// `/api/v1` catalog reads: editions, entries, search, zones. Handlers only translate:
+/// parameters in, a `CatalogSnapshot` query, a DTO out.
+struct CatalogAPIController {
+    let state: CatalogState
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("editions") { _, _ in
+            EditionListDTO(state.current.catalog)
+        }
+        group.get("editions/:edition") { _, context in
+            let id = try context.parameters.require("edition")
+            let (edition, entries) = try state.current.entries(edition: id)
+            return EditionDTO(edition, entryCount: entries.count, entries: entries)
+        }
+        group.get("entries") { request, _ in
+            let query = QueryParameters(request)
+            let filter = EntryFilter(field: try query.field("field"), region: query.string("region"))
+            let (edition, entries) = try state.current.entries(edition: query.string("edition"), filter: filter)
+            return EntryListDTO(edition: edition, entries: entries)
+        }
+        group.get("entries/:id") { request, context in
+            let id = try context.parameters.require("id")
+            let edition = QueryParameters(request).string("edition")
+            return EntryDTO(try state.current.catalog.entry(id, edition: edition))
+        }
+        group.get("search") { request, _ in
+            let query = QueryParameters(request)
+            guard let q = query.string("q"), q.count <= 200 else {
+                throw APIError.badParameter("q", "q is required: 1 to 200 characters of what you are looking for.")
+            }
+            let limit = try query.int("limit", in: SearchLimit.range) ?? SearchLimit.default
+            let (edition, hits) = try state.current.search(q, edition: query.string("edition"), limit: limit)
+            return SearchResultsDTO(query: q, edition: edition, hits: hits)
+        }
+        group.get("zones") { _, _ in
+            ZoneListDTO(state.current.catalog.zones)
+        }
+    }
+}

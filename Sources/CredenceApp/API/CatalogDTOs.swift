@@ -1,0 +1,115 @@
+import CredenceCore
+
+/// An entry as the API shows it (contract.md, "Catalog"). Absent facts encode as null.
+public struct EntryDTO: Encodable, Sendable {
+    public var entry: Entry
+
+    public init(_ entry: Entry) { self.entry = entry }
+
+    enum CodingKeys: String, CodingKey {
+        case id, edition, seq, name, abbreviations, region, issuer, fields, remarks, titleLevel,
+             minExperienceYears, requiresLocalRegistration, supplementary
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entry.id, forKey: .id)
+        try c.encode(entry.edition, forKey: .edition)
+        try c.encode(entry.seq, forKey: .seq)
+        try c.encode(entry.name, forKey: .name)
+        try c.encode(entry.abbreviations, forKey: .abbreviations)
+        try c.encode(entry.region, forKey: .region)
+        try c.encode(entry.issuer, forKey: .issuer)
+        try c.encode(entry.fields, forKey: .fields)
+        try c.encode(entry.remarks, forKey: .remarks)
+        try c.encode(entry.titleLevel, forKey: .titleLevel)
+        try c.encode(entry.minExperienceYears, forKey: .minExperienceYears)
+        try c.encode(entry.requiresLocalRegistration, forKey: .requiresLocalRegistration)
+        try c.encode(entry.supplementary, forKey: .supplementary)
+    }
+}
+
+/// An edition; with its entries when one edition is asked for.
+public struct EditionDTO: Encodable, Sendable {
+    public var edition: Edition
+    public var entryCount: Int
+    public var entries: [Entry]?
+
+    public init(_ edition: Edition, entryCount: Int, entries: [Entry]? = nil) {
+        self.edition = edition
+        self.entryCount = entryCount
+        self.entries = entries
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, jurisdiction, title, issuedOn, effectiveOn, status, entryCount, supersedes, noticeRef, entries
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(edition.id, forKey: .id)
+        try c.encode(edition.jurisdiction, forKey: .jurisdiction)
+        try c.encode(edition.title, forKey: .title)
+        try c.encode(edition.issuedOn, forKey: .issuedOn)
+        try c.encode(edition.effectiveOn, forKey: .effectiveOn)
+        try c.encode(edition.status, forKey: .status)
+        try c.encode(entryCount, forKey: .entryCount)
+        try c.encode(edition.supersedes, forKey: .supersedes)
+        try c.encode(edition.noticeRef, forKey: .noticeRef)
+        if let entries { try c.encode(entries.map(EntryDTO.init), forKey: .entries) }
+    }
+}
+
+public struct EditionListDTO: Encodable, Sendable {
+    public var editions: [EditionDTO]
+
+    public init(_ catalog: Catalog) {
+        editions = catalog.editions.map { EditionDTO($0, entryCount: catalog.entries(of: $0.id)?.count ?? 0) }
+    }
+}
+
+public struct EntryListDTO: Encodable, Sendable {
+    public var edition: String
+    public var entries: [EntryDTO]
+
+    public init(edition: Edition, entries: [Entry]) {
+        self.edition = edition.id
+        self.entries = entries.map(EntryDTO.init)
+    }
+}
+
+public struct SearchResultsDTO: Encodable, Sendable {
+    public struct Result: Encodable, Sendable {
+        public var entry: EntryDTO
+        public var score: Double
+    }
+
+    public var query: String
+    public var edition: String
+    public var results: [Result]
+
+    public init(query: String, edition: Edition, hits: [SearchHit]) {
+        self.query = query
+        self.edition = edition.id
+        // Three decimals: enough to order by, without float noise in the JSON.
+        results = hits.map { Result(entry: EntryDTO($0.entry), score: ($0.score * 1000).rounded() / 1000) }
+    }
+}
+
+public struct ZoneListDTO: Encodable, Sendable {
+    public struct ZoneDTO: Encodable, Sendable {
+        public var id: String
+        public var name: BilingualText
+        public var kind: ZoneKind
+    }
+
+    public var zones: [ZoneDTO]
+
+    public init(_ zones: [Zone]) {
+        self.zones = zones.map { ZoneDTO(id: $0.id, name: $0.name, kind: $0.kind) }
+    }
+}
+
+public struct HealthDTO: Encodable, Sendable {
+    public var status: String
+}

@@ -1,0 +1,10 @@
+import Hummingbird
+
+// API values are returned straight from handlers, encoded by `AppRequestContext.responseEncoder`.
+extension EntryDTO: ResponseEncodable {}
+extension EditionDTO: ResponseEncodable {}
+extension EditionListDTO: ResponseEncodable {}
+extension EntryListDTO: ResponseEncodable {}
+extension SearchResultsDTO: ResponseEncodable {}
+extension ZoneListDTO: ResponseEncodable {}
+extension HealthDTO: ResponseEncodable {}

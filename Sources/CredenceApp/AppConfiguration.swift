@@ -1,0 +1,21 @@
+import CredenceStore
+import Logging
+
+/// Everything the application is started with; read from flags and environment by the
+/// CLI, written out by tests.
+public struct AppConfiguration: Sendable {
+    public var hostname: String
+    public var port: Int
+    public var store: StoreConfiguration
+    public var logLevel: Logger.Level
+
+    public init(
+        hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfiguration = .fromEnvironment(),
+        logLevel: Logger.Level = .info
+    ) {
+        self.hostname = hostname
+        self.port = port
+        self.store = store
+        self.logLevel = logLevel
+    }
+}

@@ -1,0 +1,63 @@
+import CredenceCore
+import CredenceStore
+import Hummingbird
+import Logging
+
+/// The one composition root: the server, the CLI's `serve` and the tests all build the
+/// application here. Opens (and migrates) the store, loads the catalog, builds the router.
+public func buildApplication(_ configuration: AppConfiguration) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "credence")
+    logger.logLevel = configuration.logLevel
+    let store = try await Store.open(configuration.store, logger: logger)
+    let state: CatalogState
+    do {
+        state = CatalogState(try await store.loadCatalog())
+    } catch {
+        await store.close()
+        throw error
+    }
+    let router = try buildRouter(store: store, state: state)
+    return Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(configuration.hostname, port: configuration.port), serverName: "Credence"),
+        services: [StoreService(store: store)],
+        logger: logger)
+}
+
+/// Every route, grouped as the product is: machine endpoints, the JSON API, the pages.
+public func buildRouter(store: Store, state: CatalogState) throws -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    _ = Observability.registry
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware { error, request in
+        Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)
+    })
+
+    do {  // machine endpoints
+        router.get("healthz") { _, _ -> Response in
+            do {
+                try await store.ping()
+                return try Response.json(HealthDTO(status: "ok"), status: .ok)
+            } catch {
+                throw APIError(status: .serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
+            }
+        }
+        router.get("metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: Observability.exposition())))
+        }
+        OpenAPIDocument.addRoutes(to: router)
+        StaticFiles.addRoutes(to: router)
+    }
+    do {  // JSON API
+        CatalogAPIController(state: state).addRoutes(to: router.group("api/v1"))
+    }
+    do {  // web pages
+        WebController(state: state, notice: Notice(text: try BundledData.noticeText())).addRoutes(to: router)
+    }
+    return router
+}

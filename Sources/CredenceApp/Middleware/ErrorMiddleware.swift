@@ -1,0 +1,49 @@
+import CredenceCore
+import Hummingbird
+import Logging
+
+/// Turns every error into an answer the caller can read: the API's JSON error body for
+/// `/api`, `/healthz` and the other machine routes, an error page for people. Anything
+/// unexpected is logged and answered with a plain 500 that shows no internals.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let renderPage: @Sendable (APIError, Request) -> Response
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return respond(error, to: request)
+        } catch let error as CatalogError {
+            return respond(APIError(error), to: request)
+        } catch let error as HTTPError {
+            let apiError = APIError(
+                status: error.status, code: error.status == .notFound ? "not_found" : "http_\(error.status.code)",
+                message: error.body ?? (error.status == .notFound
+                    ? "Nothing at \(request.uri.path)." : error.status.reasonPhrase))
+            return respond(apiError, to: request)
+        } catch {
+            context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
+            return respond(
+                APIError(status: .internalServerError, code: "internal", message: "Something went wrong on our side."),
+                to: request)
+        }
+    }
+
+    private func respond(_ error: APIError, to request: Request) -> Response {
+        if Self.isMachineRoute(request.uri.path) {
+            var response = (try? Response.json(error.body, status: error.status))
+                ?? Response(status: error.status)
+            if error.status == .methodNotAllowed { response.headers[.allow] = "GET" }
+            return response
+        }
+        return renderPage(error, request)
+    }
+
+    static func isMachineRoute(_ path: String) -> Bool {
+        path.hasPrefix("/api/") || path == "/api" || path == "/healthz" || path == "/metrics"
+            || path.hasPrefix("/openapi.")
+    }
+}

@@ -1,0 +1,79 @@
+import CredenceCore
+import Hummingbird
+import Plot
+
+/// What every page knows about the request it answers.
+struct PageContext {
+    var language: Lang
+    /// The path and query of this page, for the language switch to return to.
+    var currentURL: String
+
+    init(_ request: Request) {
+        language = Lang.of(request)
+        let query = request.uri.query.map { "?" + $0 } ?? ""
+        currentURL = request.uri.path + query
+    }
+
+    func t(_ zh: String, _ en: String) -> String {
+        language.pick(zh: zh, en: en)
+    }
+}
+
+/// The page shell: header with navigation and the language switch, the content, a footer
+/// naming the source. Plain HTML and one stylesheet; no script.
+enum Layout {
+    static func page(_ page: PageContext, title: String, content: Node<HTML.BodyContext>) -> HTML {
+        HTML(
+            .lang(page.language == .zh ? .chinese : .english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(title + " · Credence"),
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+            ),
+            .body(
+                .header(
+                    .class("site"),
+                    .a(.class("brand"), .href(SiteURL.home.path),
+                       .strong(.text("Credence")), .span(.text(page.t(" 境外职业资格认可", " Foreign Qualification Recognition")))),
+                    .nav(
+                        .attribute(named: "aria-label", value: page.t("主导航", "Main")),
+                        .a(.href(SiteURL.catalog().path), .text(page.t("目录", "Catalog"))),
+                        .a(.href(SiteURL.notice().path), .text(page.t("通知原文", "The notice"))),
+                        .a(.class("lang"), .attribute(named: "lang", value: page.language.other.rawValue),
+                           .href(SiteURL.language(page.language.other, back: page.currentURL).path.attributeEscaped),
+                           .text(page.language.other.ownName))
+                    )
+                ),
+                .main(content),
+                .footer(
+                    .p(.text(page.t(
+                        "依据：市人社局等七部门关于印发《天津市境外职业资格认可目录（2023年版）》的通知（2023年12月29日）。中文内容按通知原文照录；英文为补充译文，注明来源。",
+                        "Source: the notice of the Tianjin Municipal Human Resources and Social Security Bureau and six other departments on the Catalog of Recognized Foreign Professional Qualifications (2023 edition), 29 December 2023. Chinese text is as printed; English is a supplementary translation, marked with its source."))),
+                    .p(.a(.href("/openapi.yaml"), .text(page.t("JSON 接口说明（OpenAPI）", "JSON API (OpenAPI)"))))
+                )
+            )
+        )
+    }
+
+    /// The search form shared by the home and catalog pages.
+    static func searchForm(_ page: PageContext, query: String?) -> Node<HTML.BodyContext> {
+        .form(
+            .class("search"), .action("/catalog"), .method(.get), .attribute(named: "role", value: "search"),
+            .label(.for("q"), .text(page.t("搜索资格、缩写、发证机构或领域", "Search qualifications, abbreviations, issuers or fields"))),
+            .div(
+                .input(.type(.search), .id("q"), .name("q"), .value((query ?? "").attributeEscaped),
+                       .placeholder(page.t("例如：CFA、精算师、药剂师 香港", "e.g. CFA, actuary, pharmacist UK"))),
+                .button(.type(.submit), .text(page.t("搜索", "Search")))
+            )
+        )
+    }
+}
+
+extension Response {
+    static func html(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: "<!DOCTYPE html>" + html.render())))
+    }
+}

@@ -1,0 +1,89 @@
+import CredenceCore
+import Plot
+
+/// `/catalog`: the edition in force as a table, filtered by field and region, or ranked
+/// by a search.
+struct CatalogPage {
+    var edition: Edition
+    var entries: [Entry]
+    /// Regions present in the edition, in first-seen order, for the filter.
+    var regions: [BilingualText]
+    var hasBlankRegion: Bool
+    var query: String?
+    var filter: EntryFilter
+
+    func render(_ page: PageContext) -> HTML {
+        let lang = page.language
+        let title = edition.title.text(in: lang)
+        return Layout.page(page, title: page.t("目录", "Catalog"), content: .group(
+            .h1(.text(title)),
+            .p(.class("meta"), .text(page.t("状态：", "Status: ") + edition.status.name.text(in: lang)),
+               .unwrap(edition.issuedOn) { .text(page.t("；发布日期：", "; issued ") + $0.description) }),
+            Layout.searchForm(page, query: query),
+            filterForm(page),
+            .p(.class("count"), .text(countLine(page))),
+            .if(entries.isEmpty, .p(.class("empty"), .text(page.t(
+                "没有符合条件的资格。请换个说法，或清除筛选。", "No qualification matches. Try other words or clear the filters.")))),
+            .if(!entries.isEmpty, table(page))
+        ))
+    }
+
+    private func countLine(_ page: PageContext) -> String {
+        if let query {
+            return page.t("“\(query)”的搜索结果：\(entries.count) 项，按相关程度排列。",
+                          "\(entries.count) results for “\(query)”, best first.")
+        }
+        return page.t("共 \(entries.count) 项。", "\(entries.count) entries.")
+    }
+
+    private func filterForm(_ page: PageContext) -> Node<HTML.BodyContext> {
+        let lang = page.language
+        return .form(
+            .class("filters"), .action("/catalog"), .method(.get),
+            .unwrap(query) { .input(.type(.hidden), .name("q"), .value($0.attributeEscaped)) },
+            .label(.for("field"), .text(page.t("专业领域", "Field"))),
+            .select(
+                .id("field"), .attribute(named: "name", value: "field"),
+                .choice(value: "", label: page.t("全部", "All")),
+                .forEach(ProfessionalField.allCases) { field in
+                    .choice(value: field.rawValue, label: field.name.text(in: lang), selected: filter.field == field)
+                }
+            ),
+            .label(.for("region"), .text(page.t("国家或地区", "Country or region"))),
+            .select(
+                .id("region"), .attribute(named: "name", value: "region"),
+                .choice(value: "", label: page.t("全部", "All")),
+                .forEach(regions) { region in
+                    .choice(value: region.zh, label: region.text(in: lang), selected: filter.region == region.zh)
+                },
+                .if(hasBlankRegion, .choice(
+                    value: EntryFilter.blankRegion, label: page.t("（通知未注明）", "(not stated in the notice)"),
+                    selected: filter.region == EntryFilter.blankRegion))
+            ),
+            .button(.type(.submit), .text(page.t("筛选", "Filter")))
+        )
+    }
+
+    private func table(_ page: PageContext) -> Node<HTML.BodyContext> {
+        let lang = page.language
+        return .div(.class("table-wrap"), .table(
+            .thead(.tr(
+                .th(.text(page.t("序号", "No."))),
+                .th(.text(page.t("境外职业资格证书名称", "Qualification"))),
+                .th(.text(page.t("国家或地区", "Country or region"))),
+                .th(.text(page.t("证书颁发机构", "Issuing body"))),
+                .th(.text(page.t("专业领域", "Field")))
+            )),
+            .tbody(.forEach(entries) { entry in
+                .tr(
+                    .td(.text("\(entry.seq)")),
+                    .td(.a(.href(SiteURL.entry(entry.id).path), .text(entry.name.text(in: lang))),
+                        .if(lang == .en, .span(.class("sub"), .attribute(named: "lang", value: "zh"), .text(entry.name.zh)))),
+                    .td(.text(entry.region?.text(in: lang) ?? "—")),
+                    .td(.text(entry.issuer.text(in: lang))),
+                    .td(.text(entry.fields.map { $0.name.text(in: lang) }.joined(separator: page.t("、", ", "))))
+                )
+            })
+        ))
+    }
+}

@@ -1,0 +1,32 @@
+import CredenceCore
+
+/// Every page's address, in one place: routes and links are made from the same values.
+enum SiteURL {
+    case home
+    case catalog(query: String? = nil, field: ProfessionalField? = nil, region: String? = nil)
+    case entry(String)
+    case notice(anchor: String? = nil)
+    case language(Lang, back: String)
+    case stylesheet
+
+    var path: String {
+        switch self {
+        case .home:
+            return "/"
+        case .catalog(let query, let field, let region):
+            var items: [String] = []
+            if let query { items.append("q=" + query.queryEncoded) }
+            if let field { items.append("field=" + field.rawValue) }
+            if let region { items.append("region=" + region.queryEncoded) }
+            return "/catalog" + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
+        case .entry(let id):
+            return "/entries/" + id.queryEncoded
+        case .notice(let anchor):
+            return "/notice" + (anchor.map { "#" + $0.queryEncoded } ?? "")
+        case .language(let language, let back):
+            return "/language/\(language.rawValue)?back=" + back.queryEncoded
+        case .stylesheet:
+            return "/static/credence.css"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import CredenceCore
+import Foundation
+import Hummingbird
+import Plot
+
+/// The server-rendered pages. Each handler reads the request, asks the catalog snapshot,
+/// and renders a page model.
+struct WebController {
+    let state: CatalogState
+    let notice: Notice
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/") { request, _ in
+            Response.html(HomePage.render(PageContext(request), snapshot: state.current))
+        }
+        router.get("catalog") { request, _ in
+            try catalog(request)
+        }
+        router.get("entries/:id") { request, context in
+            let page = PageContext(request)
+            let id = try context.parameters.require("id")
+            let snapshot = state.current
+            guard let edition = snapshot.catalog.inForce, let entry = try? snapshot.catalog.entry(id) else {
+                throw APIError.notFound(page.t("目录中没有编号为“\(id)”的资格。", "The catalog has no entry '\(id)'."))
+            }
+            return Response.html(EntryPage(entry: entry, edition: edition).render(page))
+        }
+        router.get("notice") { request, _ in
+            let entries = (try? state.current.entries().entries) ?? []
+            return Response.html(NoticePage(notice: notice, entries: entries).render(PageContext(request)))
+        }
+        router.get("language/:lang") { request, context in
+            guard let language = Lang(rawValue: try context.parameters.require("lang")) else {
+                throw APIError.notFound("Languages: zh, en.")
+            }
+            var response = Response(status: .seeOther, headers: [.location: Self.safeBack(request)])
+            response.setCookie(.init(
+                name: "lang", value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true,
+                sameSite: .lax))
+            return response
+        }
+    }
+
+    private func catalog(_ request: Request) throws -> Response {
+        let page = PageContext(request)
+        let parameters = request.uri.queryParameters
+        let query = parameters["q"].map(String.init).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        let field = parameters["field"].flatMap { ProfessionalField(rawValue: String($0)) }
+        let region = parameters["region"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let filter = EntryFilter(field: field, region: region)
+        let snapshot = state.current
+        let (edition, all) = try snapshot.entries()
+        let entries: [Entry]
+        if let query {
+            let hits = try snapshot.search(String(query.prefix(200)), limit: SearchLimit.range.upperBound)
+            entries = hits.hits.map(\.entry).filter(filter.matches)
+        } else {
+            entries = all.filter(filter.matches)
+        }
+        var regions: [BilingualText] = []
+        for region in all.compactMap(\.region) where !regions.contains(region) { regions.append(region) }
+        let catalogPage = CatalogPage(
+            edition: edition, entries: entries, regions: regions, hasBlankRegion: all.contains { $0.region == nil },
+            query: query, filter: filter)
+        return Response.html(catalogPage.render(page))
+    }
+
+    /// Only a path on this site: never an open redirect to somewhere else.
+    static func safeBack(_ request: Request) -> String {
+        guard let back = request.uri.queryParameters["back"].map(String.init),
+              back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\"),
+              !back.contains(where: { $0.isNewline })
+        else { return "/" }
+        return back
+    }
+}

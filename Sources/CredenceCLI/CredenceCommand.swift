@@ -1,0 +1,46 @@
+import ArgumentParser
+import CredenceApp
+import CredenceCore
+import Foundation
+
+/// `credence`: serve the product, or read the catalog from the same database.
+public struct CredenceCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "credence",
+        abstract: "Tianjin's catalog of recognized foreign professional qualifications, served.",
+        subcommands: [ServeCommand.self, CatalogCommand.self])
+
+    public init() {}
+
+    /// Runs the command line and returns the exit status: 0 on success, 1 on a user error
+    /// (message on stderr). Bad input never ends in a crash trace.
+    public static func run(_ arguments: [String]) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            let message: String
+            switch error {
+            case let error as UserError: message = error.message
+            case let error as CatalogError: message = APIError(error).message
+            default: message = fullMessage(for: error)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            return 1
+        }
+    }
+}
+
+/// A mistake in what the user asked for, said in words they can act on.
+struct UserError: Error {
+    var message: String
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import CredenceApp
+import CredenceStore
+import Hummingbird
+import Logging
+
+/// `credence serve`: the whole product on one port.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web pages and the JSON API (SQLite in ./credence-data unless DATABASE_URL is set).")
+
+    @Option(help: "The address to listen on.")
+    var hostname = "127.0.0.1"
+
+    @Option(help: "The port to listen on (1-65535).")
+    var port = 8080
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535; got \(port).") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
+        }
+    }
+
+    func run() async throws {
+        let configuration = AppConfiguration(
+            hostname: hostname, port: port, store: .fromEnvironment(), logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+        let app = try await openingStore(configuration.store) { try await buildApplication(configuration) }
+        try await app.runService()
+    }
+}
+
+/// Runs `open`, turning a database that cannot be opened into a message naming it.
+func openingStore<T>(_ configuration: StoreConfiguration, _ open: () async throws -> T) async throws -> T {
+    do {
+        return try await open()
+    } catch let error as StoreError {
+        throw UserError(message: error.description)
+    } catch {
+        throw UserError(message: "Cannot open the database (\(configuration)): \(error)")
+    }
+}

@@ -1,0 +1,9 @@
+import FluentKit
+
+/// Every migration, in order. One list serves SQLite and PostgreSQL alike.
+public enum CredenceMigrations {
+    public static let all: [any Migration] = [
+        CreateCatalogTables(),
+        LoadTianjin2023(),
+    ]
+}

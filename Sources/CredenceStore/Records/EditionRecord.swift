@@ -1,0 +1,50 @@
+import CredenceCore
+import FluentKit
+
+/// The `editions` table. Records stay inside the store: callers get `Edition` values.
+final class EditionRecord: Model, @unchecked Sendable {
+    static let schema = "editions"
+
+    @ID(custom: "id", generatedBy: .user) var id: String?
+    @Field(key: "jurisdiction") var jurisdiction: String
+    @Field(key: "title_zh") var titleZh: String
+    @Field(key: "title_en") var titleEn: String
+    @OptionalField(key: "issued_on") var issuedOn: String?
+    @OptionalField(key: "effective_on") var effectiveOn: String?
+    @Field(key: "status") var status: String
+    @OptionalField(key: "supersedes") var supersedes: String?
+    @OptionalField(key: "notice_ref") var noticeRef: String?
+
+    init() {}
+
+    init(_ edition: Edition) {
+        id = edition.id
+        jurisdiction = edition.jurisdiction
+        titleZh = edition.title.zh
+        titleEn = edition.title.en
+        issuedOn = edition.issuedOn?.description
+        effectiveOn = edition.effectiveOn?.description
+        status = edition.status.rawValue
+        supersedes = edition.supersedes
+        noticeRef = edition.noticeRef
+    }
+
+    func edition() throws -> Edition {
+        guard let id, let status = EditionStatus(rawValue: status) else {
+            throw StoreDataError(table: Self.schema, row: id ?? "?", problem: "unknown status \(status)")
+        }
+        return Edition(
+            id: id, jurisdiction: jurisdiction, title: BilingualText(zh: titleZh, en: titleEn),
+            issuedOn: issuedOn.flatMap(CalendarDate.init), effectiveOn: effectiveOn.flatMap(CalendarDate.init),
+            status: status, supersedes: supersedes, noticeRef: noticeRef)
+    }
+}
+
+/// A row the store cannot read back into the domain: a bug or a hand-edited database.
+public struct StoreDataError: Error, CustomStringConvertible {
+    public var table: String
+    public var row: String
+    public var problem: String
+
+    public var description: String { "\(table) row \(row): \(problem)" }
+}

@@ -1,0 +1,78 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+
+/// The database Credence runs on, opened and migrated: the glue between FluentKit and
+/// the rest (what hummingbird-fluent would provide, kept small).
+public final class Store: Sendable {
+    public let configuration: StoreConfiguration
+    private let databases: Databases
+    private let logger: Logger
+
+    /// Opens the database, creating the data folder and running every migration that has
+    /// not run yet; on a new database that includes loading the 2023 edition.
+    public static func open(_ configuration: StoreConfiguration, logger: Logger) async throws -> Store {
+        let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
+        switch configuration {
+        case .sqlite(let path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url):
+            do {
+                databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
+            } catch {
+                await databases.shutdownAsync()
+                throw StoreError.invalidDatabaseURL
+            }
+        }
+        let store = Store(configuration: configuration, databases: databases, logger: logger)
+        do {
+            try await store.migrate()
+        } catch {
+            await store.close()
+            throw error
+        }
+        return store
+    }
+
+    private init(configuration: StoreConfiguration, databases: Databases, logger: Logger) {
+        self.configuration = configuration
+        self.databases = databases
+        self.logger = logger
+    }
+
+    /// A handle for queries; cheap to make, one per unit of work.
+    public var database: any Database {
+        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    public func close() async {
+        await databases.shutdownAsync()
+    }
+
+    private func migrate() async throws {
+        let migrations = Migrations()
+        migrations.add(CredenceMigrations.all)
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+}
+
+public enum StoreError: Error, CustomStringConvertible {
+    case invalidDatabaseURL
+
+    public var description: String {
+        switch self {
+        case .invalidDatabaseURL:
+            "DATABASE_URL is not a PostgreSQL URL; expected postgres://user:password@host:port/database"
+        }
+    }
+}
