@@ -74,10 +74,14 @@ let package = Package(
         ),
         .target(
             name: "CredenceTestSupport",
-            dependencies: ["CredenceCore", "CredenceStore", "CredenceApp"],
+            dependencies: [
+                "CredenceCore", "CredenceStore", "CredenceApp",
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             path: "Tests/CredenceTestSupport"
         ),
-        .testTarget(name: "CredenceCoreTests", dependencies: ["CredenceCore"]),
+        .testTarget(name: "CredenceCoreTests", dependencies: ["CredenceCore", "CredenceTestSupport"]),
         .testTarget(
             name: "CredenceAppTests",
             dependencies: [
@@ -87,7 +91,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CredenceCLITests",
-            dependencies: ["CredenceTestSupport"]
+            dependencies: [
+                "credence",
+                "CredenceTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ]
 )

@@ -3,15 +3,15 @@ import Hummingbird
 import Yams
 
 /// The OpenAPI document (`Resources/openapi.yaml`), served as written and as JSON.
-enum OpenAPIDocument {
-    static let yaml: String = {
+public enum OpenAPIDocument {
+    public static let yaml: String = {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources"),
               let text = try? String(contentsOf: url, encoding: .utf8)
         else { fatalError("openapi.yaml is missing from the CredenceApp bundle") }
         return text
     }()
 
-    static let json: Data = {
+    public static let json: Data = {
         guard let object = try? Yams.load(yaml: yaml),
               let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         else { fatalError("openapi.yaml does not parse as YAML") }

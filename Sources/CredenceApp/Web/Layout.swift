@@ -74,6 +74,6 @@ extension Response {
     static func html(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: "<!DOCTYPE html>" + html.render())))
+            body: .init(byteBuffer: ByteBuffer(string: html.render())))
     }
 }

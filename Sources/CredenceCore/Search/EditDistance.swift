@@ -23,3 +23,4 @@ func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> I
     }
     return previous[b.count] <= limit ? previous[b.count] : nil
 }
+

@@ -1,0 +1,33 @@
+import CredenceApp
+import CredenceStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+
+/// Runs `body` against the whole application, served for real over HTTP on a free port,
+/// on a fresh database of the given kind.
+public func withLiveApp<T: Sendable>(
+    _ database: TestDatabase, _ body: @Sendable (any TestClientProtocol) async throws -> T
+) async throws -> T {
+    try await database.withFreshStore { store in
+        let app = try await buildApplication(
+            AppConfiguration(hostname: "127.0.0.1", port: 0, store: store, logLevel: .warning))
+        return try await app.test(.live) { client in try await body(client) }
+    }
+}
+
+extension TestResponse {
+    /// The body as text.
+    public var text: String { String(buffer: body) }
+
+    /// The body parsed as JSON.
+    public func json() throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed])
+    }
+
+    public func jsonObject() throws -> [String: Any] {
+        guard let object = try json() as? [String: Any] else { throw CocoaError(.coderReadCorrupt) }
+        return object
+    }
+}
