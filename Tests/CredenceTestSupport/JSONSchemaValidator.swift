@@ -4,7 +4,7 @@ import Foundation
 /// type, properties, required, additionalProperties, items, enum, const, oneOf, anyOf,
 /// allOf, local $ref, minimum, maximum, minLength, maxLength, pattern, minItems,
 /// uniqueItems). Used to hold the data file to its schema and API answers to the spec.
-public struct JSONSchemaValidator {
+public struct JSONSchemaValidator: @unchecked Sendable {  // immutable after init
     /// The document `$ref`s resolve against (`#/components/...` or `#/$defs/...`).
     public let root: [String: Any]
 

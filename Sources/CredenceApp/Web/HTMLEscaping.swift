@@ -36,7 +36,7 @@ extension Node where Context == HTML.SelectContext {
     /// An `<option>` with a visible label. (Plot's own `option` only takes attributes.)
     static func choice(value: String, label: String, selected: Bool = false) -> Node {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value.attributeEscaped),
+            .attribute(named: "value", value: value.attributeEscaped, ignoreIfValueIsEmpty: false),
             .if(selected, .attribute(named: "selected", value: "selected")),
             .text(label),
         ])
