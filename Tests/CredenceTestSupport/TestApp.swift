@@ -10,10 +10,33 @@ import Logging
 public func withLiveApp<T: Sendable>(
     _ database: TestDatabase, _ body: @Sendable (any TestClientProtocol) async throws -> T
 ) async throws -> T {
-    try await database.withFreshStore { store in
-        let app = try await buildApplication(
-            AppConfiguration(hostname: "127.0.0.1", port: 0, store: store, logLevel: .warning))
-        return try await app.test(.live) { client in try await body(client) }
+    try await database.withFreshStore { store in try await withLiveApp(on: store, body) }
+}
+
+/// Runs `body` against the application served over HTTP on an existing database.
+public func withLiveApp<T: Sendable>(
+    on store: StoreConfiguration, _ body: @Sendable (any TestClientProtocol) async throws -> T
+) async throws -> T {
+    let app = try await buildApplication(
+        AppConfiguration(hostname: "127.0.0.1", port: 0, store: store, logLevel: .warning))
+    return try await app.test(.live) { client in try await body(client) }
+}
+
+/// The environment that points the `credence` binary at a store: what a user would set.
+public struct CredenceStoreEnvironment: Sendable {
+    public var variables: [String: String]
+
+    public init(variables: [String: String]) {
+        self.variables = variables
+    }
+
+    public init(_ store: StoreConfiguration) {
+        switch store {
+        case .sqlite(let path):
+            variables = ["CREDENCE_DATA_DIR": URL(fileURLWithPath: path).deletingLastPathComponent().path]
+        case .postgres(let url):
+            variables = ["DATABASE_URL": url]
+        }
     }
 }
 
