@@ -17,7 +17,6 @@ import Testing
     @Test func everyMachineRouteIsInTheSpecAndBack() async throws {
         try await TestDatabase.sqlite.withFreshStore { configuration in
             let store = try await Store.open(configuration, logger: .init(label: "test"))
-            defer { Task { await store.close() } }
             let router = try buildRouter(store: store, state: CatalogState(try await store.loadCatalog()))
             // "/api/v1/entries/:id" → "/api/v1/entries/{id}"
             let routes = Set(router.routes.map { route -> String in
@@ -57,7 +56,7 @@ import Testing
                 let responses = try #require(operation["responses"] as? [String: Any])
                 var documented = try #require(responses[String(request.status)] as? [String: Any], "\(request.uri) \(request.status) undocumented")
                 if let ref = documented["$ref"] as? String {
-                    documented = try #require(Self.resolve(ref))
+                    documented = try #require(Self.spec.resolve(ref))
                 }
                 let content = try #require(documented["content"] as? [String: Any])
                 let schema = try #require((content["application/json"] as? [String: Any])?["schema"] as? [String: Any])
@@ -75,14 +74,5 @@ import Testing
             let json = try await client.execute(uri: "/openapi.json", method: .get)
             #expect(try json.jsonObject()["openapi"] as? String == "3.1.0")
         }
-    }
-
-    static func resolve(_ ref: String) -> [String: Any]? {
-        var node: Any = spec.root
-        for part in ref.dropFirst(2).split(separator: "/") {
-            guard let next = (node as? [String: Any])?[String(part)] else { return nil }
-            node = next
-        }
-        return node as? [String: Any]
     }
 }

@@ -107,7 +107,8 @@ public struct JSONSchemaValidator: @unchecked Sendable {  // immutable after ini
         return problems
     }
 
-    private func resolve(_ ref: String) -> [String: Any]? {
+    /// The schema a local `$ref` (`#/components/schemas/Entry`) points at.
+    public func resolve(_ ref: String) -> [String: Any]? {
         guard ref.hasPrefix("#/") else { return nil }
         var node: Any = root
         for part in ref.dropFirst(2).split(separator: "/") {
