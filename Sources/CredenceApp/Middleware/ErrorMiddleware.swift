@@ -34,10 +34,7 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func respond(_ error: APIError, to request: Request) -> Response {
         if Self.isMachineRoute(request.uri.path) {
-            var response = (try? Response.json(error.body, status: error.status))
-                ?? Response(status: error.status)
-            if error.status == .methodNotAllowed { response.headers[.allow] = "GET" }
-            return response
+            return (try? Response.json(error.body, status: error.status)) ?? Response(status: error.status)
         }
         return renderPage(error, request)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 
 extension String {
     /// Safe inside a double-quoted HTML attribute. Plot escapes text nodes but writes
@@ -30,7 +31,6 @@ extension CharacterSet {
         charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 }
 
-import Plot
 
 extension Node where Context == HTML.SelectContext {
     /// An `<option>` with a visible label. (Plot's own `option` only takes attributes.)

@@ -2,26 +2,10 @@ import Foundation
 
 /// The catalog's open-data file: one edition and its entries, as shipped in
 /// `Resources/tianjin-2023.json` (described by `catalog-edition.schema.json`).
-public struct CatalogFile: Sendable, Codable {
+public struct CatalogFile: Sendable, Decodable {
     public var edition: Edition
     public var sources: [String: String]
     public var entries: [Entry]
-
-    private struct RawEntry: Codable {
-        var id: String
-        var seq: Int
-        var name: BilingualText
-        var abbreviations: [String]
-        var region: BilingualText?
-        var issuer: BilingualText
-        var fields: [ProfessionalField]
-        var remarks: BilingualText
-        var titleLevel: TitleLevel?
-        var minExperienceYears: Int?
-        var requiresLocalRegistration: Bool
-        var keywords: [String]?
-        var supplementary: [String: String]?
-    }
 
     private enum CodingKeys: String, CodingKey { case edition, sources, entries }
 
@@ -31,33 +15,17 @@ public struct CatalogFile: Sendable, Codable {
         self.entries = entries
     }
 
+    /// The file's entries do not repeat the edition id; each entry takes the file's.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         edition = try container.decode(Edition.self, forKey: .edition)
         sources = try container.decodeIfPresent([String: String].self, forKey: .sources) ?? [:]
         let editionID = edition.id
-        entries = try container.decode([RawEntry].self, forKey: .entries).map { raw in
-            Entry(
-                id: raw.id, edition: editionID, seq: raw.seq, name: raw.name, abbreviations: raw.abbreviations,
-                region: raw.region, issuer: raw.issuer, fields: raw.fields, remarks: raw.remarks,
-                titleLevel: raw.titleLevel, minExperienceYears: raw.minExperienceYears,
-                requiresLocalRegistration: raw.requiresLocalRegistration, keywords: raw.keywords ?? [],
-                supplementary: raw.supplementary ?? [:])
+        entries = try container.decode([Entry].self, forKey: .entries).map { entry in
+            var entry = entry
+            entry.edition = editionID
+            return entry
         }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(edition, forKey: .edition)
-        try container.encode(sources, forKey: .sources)
-        try container.encode(entries.map { entry in
-            RawEntry(
-                id: entry.id, seq: entry.seq, name: entry.name, abbreviations: entry.abbreviations,
-                region: entry.region, issuer: entry.issuer, fields: entry.fields, remarks: entry.remarks,
-                titleLevel: entry.titleLevel, minExperienceYears: entry.minExperienceYears,
-                requiresLocalRegistration: entry.requiresLocalRegistration, keywords: entry.keywords,
-                supplementary: entry.supplementary)
-        }, forKey: .entries)
     }
 }
 

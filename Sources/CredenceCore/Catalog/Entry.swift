@@ -46,4 +46,30 @@ public struct Entry: Hashable, Sendable, Codable {
         self.keywords = keywords
         self.supplementary = supplementary
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, edition, seq, name, abbreviations, region, issuer, fields, remarks, titleLevel, minExperienceYears,
+             requiresLocalRegistration, keywords, supplementary
+    }
+
+    /// Reads an entry as the data file writes it: `edition` may be left to the file, and
+    /// `keywords` and `supplementary` may be absent.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            edition: try c.decodeIfPresent(String.self, forKey: .edition) ?? "",
+            seq: try c.decode(Int.self, forKey: .seq),
+            name: try c.decode(BilingualText.self, forKey: .name),
+            abbreviations: try c.decode([String].self, forKey: .abbreviations),
+            region: try c.decodeIfPresent(BilingualText.self, forKey: .region),
+            issuer: try c.decode(BilingualText.self, forKey: .issuer),
+            fields: try c.decode([ProfessionalField].self, forKey: .fields),
+            remarks: try c.decode(BilingualText.self, forKey: .remarks),
+            titleLevel: try c.decodeIfPresent(TitleLevel.self, forKey: .titleLevel),
+            minExperienceYears: try c.decodeIfPresent(Int.self, forKey: .minExperienceYears),
+            requiresLocalRegistration: try c.decode(Bool.self, forKey: .requiresLocalRegistration),
+            keywords: try c.decodeIfPresent([String].self, forKey: .keywords) ?? [],
+            supplementary: try c.decodeIfPresent([String: String].self, forKey: .supplementary) ?? [:])
+    }
 }

@@ -87,9 +87,8 @@ public struct SearchIndex: Sendable {
     /// query's words rank above entries matching fewer; ties go to catalog order.
     public func search(_ query: String, limit: Int = 20) -> [SearchHit] {
         var tokens = SearchText.tokens(query)
-        if tokens.contains(where: { if case .word(let w) = $0 { !SearchText.stopWords.contains(w) } else { true } }) {
-            tokens.removeAll { if case .word(let w) = $0 { SearchText.stopWords.contains(w) } else { false } }
-        }
+        // "of" alone is still a query; "Society of Actuaries" is searched without it.
+        if !tokens.allSatisfy(\.isStopWord) { tokens.removeAll(where: \.isStopWord) }
         guard !tokens.isEmpty, limit > 0, !entries.isEmpty else { return [] }
 
         var score = [Float](repeating: 0, count: entries.count)

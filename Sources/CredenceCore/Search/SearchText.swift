@@ -61,4 +61,8 @@ enum SearchText {
 enum SearchToken: Equatable {
     case word(String)
     case han(String)
+
+    var isStopWord: Bool {
+        if case .word(let word) = self { SearchText.stopWords.contains(word) } else { false }
+    }
 }
