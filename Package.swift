@@ -72,6 +72,12 @@ let package = Package(
             ],
             path: "Benchmarks/SearchBenchmark"
         ),
+        // Benefits evaluations per second, engine alone and through the catalog.
+        .executableTarget(
+            name: "credence-benefits-bench",
+            dependencies: ["CredenceCore"],
+            path: "Benchmarks/BenefitsBenchmark"
+        ),
         .target(
             name: "CredenceTestSupport",
             dependencies: [

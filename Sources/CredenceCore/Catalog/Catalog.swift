@@ -5,6 +5,8 @@ public struct Catalog: Sendable {
     public let editions: [Edition]
     public let zones: [Zone]
     private let entriesByEdition: [String: [Entry]]
+    /// Edition id → entry id → entry: the lookup every benefits evaluation makes.
+    private let entryIndex: [String: [String: Entry]]
 
     public init(editions: [Edition], entries: [Entry], zones: [Zone]) {
         self.editions = editions.sorted {
@@ -13,6 +15,9 @@ public struct Catalog: Sendable {
         self.zones = zones.sorted { ($0.kind.sortKey, $0.id) < ($1.kind.sortKey, $1.id) }
         self.entriesByEdition = Dictionary(grouping: entries, by: \.edition).mapValues {
             $0.sorted { ($0.seq, $0.id) < ($1.seq, $1.id) }
+        }
+        self.entryIndex = entriesByEdition.mapValues { entries in
+            Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
@@ -47,7 +52,7 @@ public struct Catalog: Sendable {
 
     public func entry(_ id: String, edition editionID: String? = nil) throws(CatalogError) -> Entry {
         let edition = try resolveEdition(editionID)
-        guard let entry = entriesByEdition[edition.id]?.first(where: { $0.id == id }) else {
+        guard let entry = entryIndex[edition.id]?[id] else {
             throw .unknownEntry(id, edition: edition.id)
         }
         return entry

@@ -1,5 +1,5 @@
 /// 职称层级: the professional title level an entry can be mapped to (notice, 二（一）).
-public enum TitleLevel: String, CaseIterable, Sendable, Codable, Comparable {
+public enum TitleLevel: String, CaseIterable, Sendable, Codable, Comparable, BitwiseCopyable {
     case intermediate
     case deputySenior = "deputy_senior"
 

@@ -1,0 +1,226 @@
+/// Why a benefit or a qualification has its status, naming the deciding fact. Kept as
+/// plain values — a qualification is named by its position in the profile, text is made
+/// only when shown — so evaluating copies bytes and never touches a reference count.
+public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
+    // Step 1: scope (section 一).
+    case outsideScope
+    case workZoneUnknown
+
+    // Step 2: does the held qualification count?
+    case experienceMet(qualification: Int, years: Double)
+    case experienceShort(qualification: Int, years: Double)
+    case experienceUnknown(qualification: Int)
+
+    // Step 3: the benefits' own rules.
+    case practiceGranted
+    case pharmacistRegistered(qualification: Int)
+    case pharmacistRegistrationNeeded(qualification: Int, known: Bool)
+    case experienceCountsAsDomestic
+    case noTitleMapping(qualification: Int)
+    case titleCriteriaMet(level: TitleLevel)
+    case titleCriteriaNotMet(level: TitleLevel)
+    case titleCriteriaUnknown(level: TitleLevel)
+    case nextLevelGranted
+    case examBasedSpecialty
+    case examBasedUnknown
+    case notForeignNational(Nationality)
+    case nationalityUnknown
+    case permitRequirementsRelaxed
+    case ageWithinGeneralLimit(age: Int)
+    case ageWithinHighTechLimit(age: Int)
+    case ageNeedsHighTech(age: Int)
+    case ageHighTechUnknown(age: Int)
+    case ageOverLimit(age: Int)
+    case ageUnknown
+    case classAMet
+    case classANotMet
+    case classAUnknown
+    case highEndTalentMet
+    case multiEntryGranted
+    case permanentResidenceOnConditions
+    case portVisaUnderRegulations
+    case comprehensiveSupport
+    case binchengCardGranted
+    case haiheCardOnConditions
+    case freeVerification
+
+    /// The profile fact that would settle this reason, when it is one the person did not give.
+    public var missingFact: ProfileFact? {
+        switch self {
+        case .workZoneUnknown: .workZone
+        case .experienceUnknown: .relevantExperienceYears
+        case .pharmacistRegistrationNeeded(_, let known): known ? nil : .localPharmacistRegistration
+        case .titleCriteriaUnknown: .meetsTitleCriteria
+        case .examBasedUnknown: .examBasedSpecialty
+        case .nationalityUnknown: .nationality
+        case .ageHighTechUnknown: .highTechIndustry
+        case .ageUnknown: .age
+        case .classAUnknown: .classA
+        default: nil
+        }
+    }
+
+    /// The reason in words; `qualifications` are the held entries' names in profile order
+    /// (`BenefitEvaluation.text(of:)` supplies them).
+    public func text(qualifications: [BilingualText]) -> BilingualText {
+        func name(_ index: Int) -> BilingualText {
+            qualifications.indices.contains(index) ? qualifications[index] : BilingualText(zh: "该职业资格", en: "This qualification")
+        }
+        return switch self {
+        case .outsideScope:
+            BilingualText(
+                zh: "《目录》只在天津自贸试验区（各片区及其联动创新区、联动创新示范基地、创新实践基地）内适用，您的工作地点不在其中。",
+                en: "The catalog applies only within the Tianjin FTZ (its areas and linked zones and bases); you work outside it.")
+        case .workZoneUnknown:
+            BilingualText(
+                zh: "须在天津自贸试验区（含联动创新区、联动创新示范基地、创新实践基地）内工作：请告诉我们您的工作地点。",
+                en: "Only within the Tianjin FTZ and its linked zones and bases: tell us where you work.")
+        case .experienceMet(let index, let years):
+            BilingualText(
+                zh: "\(name(index).zh)要求两年相关工作经验，您有\(Self.years(years))年。",
+                en: "\(name(index).en) requires two years of related work experience; you have \(Self.yearsPhrase(years)).")
+        case .experienceShort(let index, let years):
+            BilingualText(
+                zh: "\(name(index).zh)要求两年相关工作经验，您有\(Self.years(years))年，尚不满足。",
+                en: "\(name(index).en) requires two years of related work experience; you have only \(Self.yearsPhrase(years)).")
+        case .experienceUnknown(let index):
+            BilingualText(
+                zh: "\(name(index).zh)要求两年相关工作经验：请告诉我们您的相关工作年限。",
+                en: "\(name(index).en) requires two years of related work experience: tell us how many years you have.")
+        case .practiceGranted:
+            BilingualText(
+                zh: "持有《目录》内境外职业资格，可按照相关规定在天津自贸试验区执业并提供专业服务。",
+                en: "Holders of a catalog qualification may practise and provide professional services in the Tianjin FTZ under the relevant rules.")
+        case .pharmacistRegistered(let index):
+            BilingualText(
+                zh: "\(name(index).zh)：您已在本市药监主管部门注册。",
+                en: "\(name(index).en): you are registered with the Tianjin drug regulator.")
+        case .pharmacistRegistrationNeeded(let index, let known):
+            known
+                ? BilingualText(
+                    zh: "\(name(index).zh)须在本市药监主管部门注册后方可执业，您尚未注册。",
+                    en: "\(name(index).en) may practise once registered with the Tianjin drug regulator; you are not registered yet.")
+                : BilingualText(
+                    zh: "\(name(index).zh)须在本市药监主管部门注册：请告诉我们您是否已注册。",
+                    en: "\(name(index).en) must be registered with the Tianjin drug regulator: tell us whether you are.")
+        case .experienceCountsAsDomestic:
+            BilingualText(zh: "境外从业经历可视同境内从业经历。", en: "Work experience abroad counts as experience in China.")
+        case .noTitleMapping(let index):
+            BilingualText(
+                zh: "\(name(index).zh)的备注未对应职称。",
+                en: "The catalog's remark for \(name(index).en) maps it to no professional title.")
+        case .titleCriteriaMet(let level):
+            BilingualText(
+                zh: "您符合相应职称系列（专业）\(level.name.zh)的学历、年限等基本标准条件，可对应为\(level.name.zh)。",
+                en: "You meet the education and experience criteria of the title series at this level: it maps to a \(level.name.en.lowercased()).")
+        case .titleCriteriaNotMet(let level):
+            BilingualText(
+                zh: "须符合相应职称系列（专业）\(level.name.zh)的学历、年限等基本标准条件，您表示不符合。",
+                en: "Needs the education and experience criteria of the title series for a \(level.name.en.lowercased()); you said you do not meet them.")
+        case .titleCriteriaUnknown(let level):
+            BilingualText(
+                zh: "须符合相应职称系列（专业）\(level.name.zh)的学历、年限等基本标准条件：请告诉我们您是否符合。",
+                en: "Needs the education and experience criteria of the title series for a \(level.name.en.lowercased()): tell us whether you meet them.")
+        case .nextLevelGranted:
+            BilingualText(
+                zh: "可作为申报本专业上一层级职称的条件（您的专业不属于以考代评专业）。",
+                en: "It counts toward applying for the next title level (your specialty is not one filled by exam).")
+        case .examBasedSpecialty:
+            BilingualText(
+                zh: "国家规定的以考代评专业除外，您的专业属于以考代评。",
+                en: "Specialties the state fills by exam are excluded, and yours is one.")
+        case .examBasedUnknown:
+            BilingualText(
+                zh: "国家规定的以考代评专业除外：请告诉我们您的专业是否以考代评。",
+                en: "Specialties the state fills by exam are excluded: tell us whether yours is one.")
+        case .notForeignNational(let nationality):
+            BilingualText(
+                zh: "工作许可和出入境便利面向外籍人员，您是\(nationality.name.zh)。",
+                en: "Work-permit and entry benefits are for foreign nationals; you are a \(nationality.name.en).")
+        case .nationalityUnknown:
+            BilingualText(
+                zh: "仅限外籍人员：请告诉我们您的身份。",
+                en: "For foreign nationals only: tell us your nationality.")
+        case .permitRequirementsRelaxed:
+            BilingualText(
+                zh: "外籍人员办理工作许可时，可不受学历、学位、工作经历限制。",
+                en: "The work permit is not limited by education, degree or work experience.")
+        case .ageWithinGeneralLimit(let age):
+            BilingualText(zh: "您\(age)周岁，未超过65周岁。", en: "You are \(age), within the limit of 65.")
+        case .ageWithinHighTechLimit(let age):
+            BilingualText(
+                zh: "您\(age)周岁，在高精尖产业领域工作，年龄可放宽至70周岁。",
+                en: "You are \(age) and work in a high-tech industry, where the limit is 70.")
+        case .ageNeedsHighTech(let age):
+            BilingualText(
+                zh: "您\(age)周岁，超过65周岁；放宽至70周岁仅限高精尖产业领域，您表示不在其中。",
+                en: "You are \(age), over 65; the limit of 70 is only for high-tech industries, and you said you do not work in one.")
+        case .ageHighTechUnknown(let age):
+            BilingualText(
+                zh: "您\(age)周岁，超过65周岁；高精尖产业领域可放宽至70周岁：请告诉我们您是否在该领域工作。",
+                en: "You are \(age), over 65; high-tech industries allow up to 70: tell us whether you work in one.")
+        case .ageOverLimit(let age):
+            BilingualText(
+                zh: "您\(age)周岁，超过70周岁的放宽上限。",
+                en: "You are \(age), over the highest relaxed limit of 70.")
+        case .ageUnknown:
+            BilingualText(
+                zh: "年龄可放宽至65周岁（高精尖产业领域70周岁）：请告诉我们您的年龄。",
+                en: "The limit is 65 (70 in high-tech industries): tell us your age.")
+        case .classAMet:
+            BilingualText(
+                zh: "您符合外国高端人才（A类）条件，可办理有效期不超过5年的工作许可证。",
+                en: "You meet the A-class foreign high-end talent conditions: a work permit valid for up to 5 years.")
+        case .classANotMet:
+            BilingualText(
+                zh: "须符合外国高端人才（A类）条件，您表示不符合。",
+                en: "Needs the A-class foreign high-end talent conditions; you said you do not meet them.")
+        case .classAUnknown:
+            BilingualText(
+                zh: "须符合外国高端人才（A类）条件：请告诉我们您是否符合。",
+                en: "Needs the A-class foreign high-end talent conditions: tell us whether you meet them.")
+        case .highEndTalentMet:
+            BilingualText(
+                zh: "您符合外国高端人才条件，可办理《外国高端人才确认函》。",
+                en: "You meet the foreign high-end talent conditions and can obtain the confirmation letter.")
+        case .multiEntryGranted:
+            BilingualText(
+                zh: "外籍人员可办理有效期5年以内的多次签证或居留许可。",
+                en: "Foreign nationals can obtain a multiple-entry visa or residence permit valid for up to 5 years.")
+        case .permanentResidenceOnConditions:
+            BilingualText(
+                zh: "“符合条件的”纳入办理永久居留便利通道；条件由出入境管理部门认定。",
+                en: "Only for those who \"meet the conditions\", which the exit-entry authority decides.")
+        case .portVisaUnderRegulations:
+            BilingualText(
+                zh: "“按照有关规定”向公安机关口岸签证部门申请；是否签发由该部门依规定决定。",
+                en: "Applied for \"under the relevant regulations\"; the border visa office decides.")
+        case .comprehensiveSupport:
+            BilingualText(
+                zh: "本市鼓励行业部门、企事业单位对持有《目录》内境外职业资格的人员给予支持和保障。",
+                en: "Tianjin encourages authorities and employers to support holders of catalog qualifications.")
+        case .binchengCardGranted:
+            BilingualText(
+                zh: "持有《目录》内境外职业资格的人员纳入滨城人才服务证范围，享受专属服务。",
+                en: "Holders of catalog qualifications are covered by the Bincheng Talent Service Card.")
+        case .haiheCardOnConditions:
+            BilingualText(
+                zh: "“符合条件的”可以申领“海河英才”卡；条件由“海河英才”相关规定确定。",
+                en: "Only for those who \"meet the conditions\" set by the Haihe Talent rules.")
+        case .freeVerification:
+            BilingualText(
+                zh: "用人单位可免费在线申请查验拟引进人才职业资格的真实性。",
+                en: "Your employer can have your certificate's authenticity checked online, free of charge.")
+        }
+    }
+
+    /// "1 year", "1.9 years".
+    static func yearsPhrase(_ value: Double) -> String {
+        value == 1 ? "1 year" : "\(years(value)) years"
+    }
+
+    /// 1.9 → "1.9", 3 → "3".
+    static func years(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,62 @@
+/// A profile the rules cannot evaluate, naming the fact that is wrong and what is accepted.
+public struct ProfileError: Error, Sendable, Equatable {
+    public var fact: ProfileFact
+    public var message: BilingualText
+
+    public init(_ fact: ProfileFact, zh: String, en: String) {
+        self.fact = fact
+        self.message = BilingualText(zh: zh, en: en)
+    }
+}
+
+extension BenefitProfile {
+    /// Checks every fact against its range; the first bad one is reported.
+    public func validate() throws(ProfileError) {
+        if qualifications.isEmpty {
+            throw ProfileError(.qualifications, zh: "请至少选择一项《目录》内的职业资格。",
+                               en: "qualifications must list at least one catalog entry id, e.g. [\"cfa\"].")
+        }
+        if qualifications.count > Self.maxQualifications {
+            throw ProfileError(.qualifications, zh: "最多可选择\(Self.maxQualifications)项职业资格。",
+                               en: "qualifications may list at most \(Self.maxQualifications) entries; got \(qualifications.count).")
+        }
+        if let age, !Self.ageRange.contains(age) {
+            throw ProfileError(.age, zh: "年龄须为0到130之间的整数，收到的是\(age)。",
+                               en: "age must be a whole number of years from 0 to 130; got \(age).")
+        }
+        if let years = relevantExperienceYears, !(years.isFinite && years >= 0 && years <= Double(Self.ageRange.upperBound)) {
+            throw ProfileError(.relevantExperienceYears, zh: "相关工作年限须为0到130之间的数字，收到的是\(years)。",
+                               en: "relevantExperienceYears must be a number of years from 0 to 130; got \(years).")
+        }
+    }
+}
+
+extension Catalog {
+    /// Validates the profile, resolves its qualifications and zone in the edition (the one
+    /// in force unless named) and evaluates it. Nothing is evaluated when any fact is bad.
+    public func evaluateBenefits(_ profile: BenefitProfile, edition editionID: String? = nil) throws -> BenefitEvaluation {
+        try profile.validate()
+        if let editionID, self.edition(editionID) == nil {
+            throw ProfileError(.edition, zh: "没有名为“\(editionID)”的目录版本。", en: "edition: there is no edition '\(editionID)'.")
+        }
+        let edition = try resolveEdition(editionID)
+        var entries: [Entry] = []
+        entries.reserveCapacity(profile.qualifications.count)
+        // A qualification listed twice counts once.
+        for id in profile.qualifications where !entries.contains(where: { $0.id == id }) {
+            guard let entry = try? entry(id, edition: edition.id) else {
+                throw ProfileError(
+                    .qualifications, zh: "目录\(edition.id)中没有“\(id)”这一项。",
+                    en: "qualifications: there is no entry '\(id)' in edition \(edition.id).")
+            }
+            entries.append(entry)
+        }
+        if case .zone(let id) = profile.workZone, zone(id) == nil {
+            let accepted = (zones.map(\.id) + [WorkZone.outsideValue]).joined(separator: ", ")
+            throw ProfileError(
+                .workZone, zh: "没有“\(id)”这一区域；可选：\(accepted)。",
+                en: "workZone must be one of \(accepted); got '\(id)'.")
+        }
+        return BenefitsEngine.evaluate(profile, holding: entries, edition: edition.id)
+    }
+}
