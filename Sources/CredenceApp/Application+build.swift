@@ -55,6 +55,7 @@ public func buildRouter(store: Store, state: CatalogState) throws -> Router<AppR
     }
     do {  // JSON API
         CatalogAPIController(state: state).addRoutes(to: router.group("api/v1"))
+        BenefitsAPIController(state: state).addRoutes(to: router.group("api/v1"))
     }
     do {  // web pages
         WebController(state: state, notice: Notice(text: try BundledData.noticeText())).addRoutes(to: router)

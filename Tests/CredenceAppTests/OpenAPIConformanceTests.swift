@@ -2,6 +2,7 @@ import CredenceApp
 import CredenceStore
 import CredenceTestSupport
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -33,6 +34,13 @@ import Testing
     /// Each operation, answered for real, against the response schema the spec gives it.
     @Test(arguments: TestDatabase.available)
     func realAnswersValidateAgainstTheSpec(database: TestDatabase) async throws {
+        let worked = #"{"qualifications": ["cka"], "nationality": "foreign", "age": 68, "highTechIndustry": true, "relevantExperienceYears": 3, "workZone": "tianjin-port-dongjiang"}"#
+        let posts: [(uri: String, path: String, body: String, status: Int)] = [
+            ("/api/v1/benefits", "/api/v1/benefits", worked, 200),
+            ("/api/v1/benefits", "/api/v1/benefits", #"{"qualifications": ["cfa", "ieee-fellow", "uk-pharmacist"]}"#, 200),
+            ("/api/v1/benefits", "/api/v1/benefits", #"{"qualifications": ["cfa"], "age": 131}"#, 422),
+            ("/api/v1/benefits", "/api/v1/benefits", #"{"qualifications": ["cfa"],"#, 400),
+        ]
         let requests: [(uri: String, path: String, status: Int)] = [
             ("/healthz", "/healthz", 200),
             ("/api/v1/editions", "/api/v1/editions", 200),
@@ -51,19 +59,44 @@ import Testing
         try await withLiveApp(database) { client in
             for request in requests {
                 let response = try await client.execute(uri: request.uri, method: .get)
-                #expect(response.status.code == request.status, "\(request.uri)")
-                let operation = try #require(Self.specPaths[request.path]?["get"] as? [String: Any], "\(request.path)")
-                let responses = try #require(operation["responses"] as? [String: Any])
-                var documented = try #require(responses[String(request.status)] as? [String: Any], "\(request.uri) \(request.status) undocumented")
-                if let ref = documented["$ref"] as? String {
-                    documented = try #require(Self.spec.resolve(ref))
-                }
-                let content = try #require(documented["content"] as? [String: Any])
-                let schema = try #require((content["application/json"] as? [String: Any])?["schema"] as? [String: Any])
-                let problems = Self.spec.errors(try response.json(), against: schema)
-                #expect(problems.isEmpty, "\(request.uri): \(problems.prefix(5))")
+                try Self.check(response, path: request.path, method: "get", status: request.status, uri: request.uri)
+            }
+            for request in posts {
+                let response = try await client.execute(
+                    uri: request.uri, method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: request.body))
+                try Self.check(response, path: request.path, method: "post", status: request.status, uri: request.body)
             }
         }
+    }
+
+    /// The profiles the API accepts are the ones the spec's request schema accepts.
+    @Test func theRequestSchemaAgreesWithTheAPI() throws {
+        let schema = try #require(Self.spec.resolve("#/components/schemas/BenefitProfile"))
+        let accepted = [#"{"qualifications": ["cfa"]}"#, #"{"qualifications": ["cfa"], "age": null, "workZone": "outside"}"#]
+        let refused = [#"{"qualifications": []}"#, #"{"qualifications": ["cfa"], "age": 65.5}"#,
+                       #"{"qualifications": ["cfa"], "nationality": "martian"}"#, #"{"qualifications": ["cfa"], "x": 1}"#,
+                       #"{"age": 40}"#]
+        for body in accepted {
+            #expect(Self.spec.errors(try JSONSerialization.jsonObject(with: Data(body.utf8)), against: schema).isEmpty, "\(body)")
+        }
+        for body in refused {
+            #expect(!Self.spec.errors(try JSONSerialization.jsonObject(with: Data(body.utf8)), against: schema).isEmpty, "\(body)")
+        }
+    }
+
+    static func check(_ response: TestResponse, path: String, method: String, status: Int, uri: String) throws {
+        #expect(response.status.code == status, "\(uri)")
+        let operation = try #require(Self.specPaths[path]?[method] as? [String: Any], "\(path)")
+        let responses = try #require(operation["responses"] as? [String: Any])
+        var documented = try #require(responses[String(status)] as? [String: Any], "\(uri) \(status) undocumented")
+        if let ref = documented["$ref"] as? String {
+            documented = try #require(Self.spec.resolve(ref))
+        }
+        let content = try #require(documented["content"] as? [String: Any])
+        let schema = try #require((content["application/json"] as? [String: Any])?["schema"] as? [String: Any])
+        let problems = Self.spec.errors(try response.json(), against: schema)
+        #expect(problems.isEmpty, "\(uri): \(problems.prefix(5))")
     }
 
     @Test func theSpecIsServedAsYAMLAndJSON() async throws {

@@ -55,6 +55,9 @@ public struct JSONSchemaValidator: @unchecked Sendable {  // immutable after ini
             if let minItems = schema["minItems"] as? Int, array.count < minItems {
                 problems.append("\(path): fewer than \(minItems) items")
             }
+            if let maxItems = schema["maxItems"] as? Int, array.count > maxItems {
+                problems.append("\(path): more than \(maxItems) items")
+            }
             if schema["uniqueItems"] as? Bool == true {
                 for i in array.indices where array[..<i].contains(where: { Self.equal($0, array[i]) }) {
                     problems.append("\(path)[\(i)]: duplicate item")

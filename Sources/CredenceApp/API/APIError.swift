@@ -34,6 +34,11 @@ public struct APIError: Error, Sendable, Equatable {
         }
     }
 
+    /// A profile the benefits rules cannot evaluate: 422 naming the field.
+    public init(_ error: ProfileError) {
+        self.init(status: .unprocessableContent, code: "invalid_profile", message: error.message.en, field: error.fact.rawValue)
+    }
+
     /// The body as the API returns it.
     public var body: ErrorBody {
         ErrorBody(error: .init(code: code, message: message, field: field))

@@ -8,3 +8,4 @@ extension EntryListDTO: ResponseEncodable {}
 extension SearchResultsDTO: ResponseEncodable {}
 extension ZoneListDTO: ResponseEncodable {}
 extension HealthDTO: ResponseEncodable {}
+extension BenefitEvaluationDTO: ResponseEncodable {}

@@ -1,6 +1,7 @@
 import CredenceCore
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Turns every error into an answer the caller can read: the API's JSON error body for
 /// `/api`, `/healthz` and the other machine routes, an error page for people. Anything
@@ -18,6 +19,12 @@ struct ErrorMiddleware: RouterMiddleware {
             return respond(error, to: request)
         } catch let error as CatalogError {
             return respond(APIError(error), to: request)
+        } catch let error as ProfileError {
+            return respond(APIError(error), to: request)
+        } catch is NIOTooManyBytesError {
+            return respond(
+                APIError(status: .contentTooLarge, code: "too_large", message: "The request body is larger than this route accepts."),
+                to: request)
         } catch let error as HTTPError {
             let apiError = APIError(
                 status: error.status, code: error.status == .notFound ? "not_found" : "http_\(error.status.code)",

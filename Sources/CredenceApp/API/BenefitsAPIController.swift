@@ -1,0 +1,14 @@
+import CredenceCore
+import Hummingbird
+
+/// `POST /api/v1/benefits`: a profile in, the evaluation out.
+struct BenefitsAPIController {
+    let state: CatalogState
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("benefits") { request, _ in
+            let body = try await BenefitsRequest.read(from: request)
+            return BenefitEvaluationDTO(try state.current.catalog.evaluateBenefits(body.profile, edition: body.edition))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import CredenceCore
+
+/// An evaluation as `POST /api/v1/benefits` and `credence benefits --format json` show it
+/// (contract.md, "Benefits"): all fifteen benefits, in the rules' order.
+public struct BenefitEvaluationDTO: Encodable, Sendable {
+    public var edition: String
+    public var qualifications: [QualificationStandingDTO]
+    public var benefits: [BenefitResultDTO]
+
+    public init(_ evaluation: BenefitEvaluation) {
+        edition = evaluation.edition
+        qualifications = evaluation.qualifications.map { standing in
+            QualificationStandingDTO(
+                id: standing.entry.id, status: standing.status.rawValue,
+                reasons: standing.reasons.map { ReasonDTO($0, in: evaluation) })
+        }
+        benefits = evaluation.benefits.map { result in
+            BenefitResultDTO(
+                id: result.benefit.rawValue, group: result.benefit.group.rawValue, clause: result.benefit.clause,
+                title: result.benefit.title, status: result.status.rawValue, level: result.level?.rawValue,
+                reasons: result.reasons.map { ReasonDTO($0, in: evaluation) })
+        }
+    }
+}
+
+public struct QualificationStandingDTO: Encodable, Sendable {
+    public var id: String
+    public var status: String
+    public var reasons: [ReasonDTO]
+}
+
+public struct BenefitResultDTO: Encodable, Sendable {
+    public var id: String
+    public var group: String
+    public var clause: String
+    public var title: BilingualText
+    public var status: String
+    public var level: String?
+    public var reasons: [ReasonDTO]
+
+    enum CodingKeys: String, CodingKey { case id, group, clause, title, status, level, reasons }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(group, forKey: .group)
+        try c.encode(clause, forKey: .clause)
+        try c.encode(title, forKey: .title)
+        try c.encode(status, forKey: .status)
+        try c.encode(level, forKey: .level)  // null, not absent
+        try c.encode(reasons, forKey: .reasons)
+    }
+}
+
+/// A reason in both languages, with the profile field that would settle it (`fact`, or
+/// null when no answer would change it).
+public struct ReasonDTO: Encodable, Sendable {
+    public var zh: String
+    public var en: String
+    public var fact: String?
+
+    init(_ reason: BenefitReason, in evaluation: BenefitEvaluation) {
+        let text = evaluation.text(of: reason)
+        zh = text.zh
+        en = text.en
+        fact = reason.missingFact?.rawValue
+    }
+
+    enum CodingKeys: String, CodingKey { case zh, en, fact }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(zh, forKey: .zh)
+        try c.encode(en, forKey: .en)
+        try c.encode(fact, forKey: .fact)
+    }
+}
