@@ -103,6 +103,7 @@ let package = Package(
             dependencies: [
                 "credence",
                 "CredenceTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -8,7 +8,7 @@ public struct CredenceCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "credence",
         abstract: "Tianjin's catalog of recognized foreign professional qualifications, served.",
-        subcommands: [ServeCommand.self, CatalogCommand.self])
+        subcommands: [ServeCommand.self, CatalogCommand.self, BenefitsCommand.self])
 
     public init() {}
 
@@ -32,6 +32,7 @@ public struct CredenceCommand: AsyncParsableCommand {
             switch error {
             case let error as UserError: message = error.message
             case let error as CatalogError: message = APIError(error).message
+            case let error as ProfileError: message = BenefitsCommand.message(for: error)
             default: message = fullMessage(for: error)
             }
             FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -14,7 +14,7 @@ extension BenefitProfile {
     public func validate() throws(ProfileError) {
         if qualifications.isEmpty {
             throw ProfileError(.qualifications, zh: "请至少选择一项《目录》内的职业资格。",
-                               en: "qualifications must list at least one catalog entry id, e.g. [\"cfa\"].")
+                               en: "qualifications must list at least one catalog entry id (such as cfa).")
         }
         if qualifications.count > Self.maxQualifications {
             throw ProfileError(.qualifications, zh: "最多可选择\(Self.maxQualifications)项职业资格。",
@@ -26,7 +26,7 @@ extension BenefitProfile {
         }
         if let years = relevantExperienceYears, !(years.isFinite && years >= 0 && years <= Double(Self.ageRange.upperBound)) {
             throw ProfileError(.relevantExperienceYears, zh: "相关工作年限须为0到130之间的数字，收到的是\(years)。",
-                               en: "relevantExperienceYears must be a number of years from 0 to 130; got \(years).")
+                               en: "relevantExperienceYears must be a number of years from 0 to 130; got \(BenefitReason.years(years)).")
         }
     }
 }

@@ -1,0 +1,109 @@
+import ArgumentParser
+import CredenceApp
+import CredenceCore
+
+/// `credence benefits`: what a set of catalog qualifications brings, by the same engine
+/// and from the same database as `POST /api/v1/benefits`.
+struct BenefitsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benefits",
+        abstract: "What catalog qualifications bring their holder (notice, section 二). Unknown facts may be left out.")
+
+    @Option(name: .customLong("qualification"), help: "A catalog entry id, e.g. cfa; repeat for several.")
+    var qualifications: [String] = []
+    @Option(help: "foreign, hong_kong_macao, taiwan or mainland.") var nationality: String?
+    @Option(help: "Age in whole years, 0-130.") var age: Int?
+    @Option(name: .customLong("high-tech"), help: "Works in a high-tech (高精尖) industry: true or false.")
+    var highTech: Bool?
+    @Option(name: .customLong("experience-years"), help: "Years of work related to the qualification.")
+    var experienceYears: Double?
+    @Option(help: "Where you work: a zone id (credence catalog zones, GET /api/v1/zones) or outside.")
+    var zone: String?
+    @Option(name: .customLong("meets-title-criteria"), help: "Meets the title series' education and experience criteria: true or false.")
+    var meetsTitleCriteria: Bool?
+    @Option(name: .customLong("exam-based"), help: "The title specialty is filled by exam (以考代评): true or false.")
+    var examBased: Bool?
+    @Option(name: .customLong("class-a"), help: "Meets the A-class foreign high-end talent conditions: true or false.")
+    var classA: Bool?
+    @Option(name: .customLong("pharmacist-registered"), help: "Registered with the Tianjin drug regulator: true or false.")
+    var pharmacistRegistered: Bool?
+    @Option(help: "An edition id (the one in force by default).") var edition: String?
+    @Option(help: "Language of the table: zh or en.") var language: String = Language.en.rawValue
+    @OptionGroup var output: FormatOption
+
+    func run() async throws {
+        let language = try choice("--language", language, Language.self)
+        let profile = BenefitProfile(
+            qualifications: qualifications, nationality: try nationality.map { try choice("--nationality", $0, Nationality.self) },
+            age: age, highTechIndustry: highTech, relevantExperienceYears: experienceYears, workZone: zone.map(WorkZone.init),
+            meetsTitleCriteria: meetsTitleCriteria, examBasedSpecialty: examBased, classA: classA,
+            localPharmacistRegistration: pharmacistRegistered)
+        // Checked before the database is opened: a bad flag costs nothing.
+        do {
+            try profile.validate()
+        } catch {
+            throw UserError(message: Self.message(for: error))
+        }
+        let snapshot = try await loadSnapshot()
+        let evaluation: BenefitEvaluation
+        do {
+            evaluation = try snapshot.catalog.evaluateBenefits(profile, edition: edition)
+        } catch let error as ProfileError {
+            throw UserError(message: Self.message(for: error))
+        }
+        try output.emit(BenefitEvaluationDTO(evaluation)) {
+            Self.table(evaluation, in: language)
+        }
+    }
+
+    private func choice<T: RawRepresentable & CaseIterable>(_ flag: String, _ value: String, _: T.Type) throws -> T
+    where T.RawValue == String {
+        guard let choice = T(rawValue: value) else {
+            throw UserError(message: "\(flag) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")); got '\(value)'.")
+        }
+        return choice
+    }
+
+    /// The core's message, naming the flag that carries the fact instead of the API field.
+    static func message(for error: ProfileError) -> String {
+        let field = error.fact.rawValue
+        let message = error.message.en
+        return message.hasPrefix(field)
+            ? flag(error.fact) + message.dropFirst(field.count)
+            : "\(flag(error.fact)): \(message)"
+    }
+
+    static func flag(_ fact: ProfileFact) -> String {
+        switch fact {
+        case .qualifications: "--qualification"
+        case .nationality: "--nationality"
+        case .age: "--age"
+        case .highTechIndustry: "--high-tech"
+        case .relevantExperienceYears: "--experience-years"
+        case .workZone: "--zone"
+        case .meetsTitleCriteria: "--meets-title-criteria"
+        case .examBasedSpecialty: "--exam-based"
+        case .classA: "--class-a"
+        case .localPharmacistRegistration: "--pharmacist-registered"
+        case .edition: "--edition"
+        }
+    }
+
+    static func table(_ evaluation: BenefitEvaluation, in language: Language) -> String {
+        let held = evaluation.qualifications.map { standing in
+            "\(standing.entry.id) (\(standing.status.rawValue))"
+        }.joined(separator: ", ")
+        let rows = evaluation.benefits.map { result in
+            [result.benefit.clause, result.benefit.rawValue, result.status.rawValue, result.level?.rawValue ?? "",
+             result.reasons.map { evaluation.text(of: $0).text(in: language) }.joined(separator: " ")]
+        }
+        let questions = Set(evaluation.benefits.flatMap { $0.reasons.compactMap(\.missingFact) })
+        var text = "Edition \(evaluation.edition). Qualifications: \(held).\n\n"
+        text += TextTable(header: ["clause", "benefit", "status", "level", "why"], rows: rows).rendered
+        if !questions.isEmpty {
+            let asked = ProfileFact.allCases.filter(questions.contains).map(flag)
+            text += "\n\nTell us more to settle the conditional ones: \(asked.joined(separator: " "))"
+        }
+        return text
+    }
+}
