@@ -6,7 +6,8 @@ import Testing
 
 /// The web pages as a browser gets them: both languages, escaping, the language switch.
 @Suite struct PageTests {
-    static let pages = ["/", "/catalog", "/catalog?q=CFA", "/catalog?field=finance&region=none", "/entries/cfa",
+    static let pages = ["/", "/catalog", "/catalog?q=CFA", "/catalog?field=finance&region=none", "/entries/cfa", "/benefits",
+                        "/benefits?qualification=cfa&qualification=hk-pharmacist",
                         "/entries/cma", "/notice"]
 
     @Test(arguments: TestDatabase.available)

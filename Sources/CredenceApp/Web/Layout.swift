@@ -39,6 +39,7 @@ enum Layout {
                     .nav(
                         .attribute(named: "aria-label", value: page.t("主导航", "Main")),
                         .a(.href(SiteURL.catalog().path), .text(page.t("目录", "Catalog"))),
+                        .a(.href(SiteURL.benefits().path), .text(page.t("能享受哪些政策", "What it brings"))),
                         .a(.href(SiteURL.notice().path), .text(page.t("通知原文", "The notice"))),
                         .a(.class("lang"), .attribute(named: "lang", value: page.language.other.rawValue),
                            .href(SiteURL.language(page.language.other, back: page.currentURL).path.attributeEscaped),

@@ -5,6 +5,7 @@ enum SiteURL {
     case home
     case catalog(query: String? = nil, field: ProfessionalField? = nil, region: String? = nil)
     case entry(String)
+    case benefits(qualifications: [String] = [])
     case notice(anchor: String? = nil)
     case language(Lang, back: String)
     case stylesheet
@@ -21,6 +22,9 @@ enum SiteURL {
             return "/catalog" + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
         case .entry(let id):
             return "/entries/" + id.queryEncoded
+        case .benefits(let qualifications):
+            let query = qualifications.map { "qualification=" + $0.queryEncoded }.joined(separator: "&")
+            return "/benefits" + (query.isEmpty ? "" : "?" + query)
         case .notice(let anchor):
             return "/notice" + (anchor.map { "#" + $0.queryEncoded } ?? "")
         case .language(let language, let back):

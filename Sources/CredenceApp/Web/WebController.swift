@@ -25,6 +25,9 @@ struct WebController {
             }
             return Response.html(EntryPage(entry: entry, edition: edition).render(page))
         }
+        router.get("benefits") { request, _ in
+            try benefits(request)
+        }
         router.get("notice") { request, _ in
             let entries = (try? state.current.entries().entries) ?? []
             return Response.html(NoticePage(notice: notice, entries: entries).render(PageContext(request)))
@@ -63,6 +66,29 @@ struct WebController {
             edition: edition, entries: entries, regions: regions, hasBlankRegion: all.contains { $0.region == nil },
             query: query, filter: filter)
         return Response.html(catalogPage.render(page))
+    }
+
+    private func benefits(_ request: Request) throws -> Response {
+        var form = BenefitsForm(request)
+        let snapshot = state.current
+        let (edition, all) = try snapshot.entries()
+        var evaluation: BenefitEvaluation?
+        if form.wantsEvaluation, let profile = form.profile() {
+            do {
+                evaluation = try snapshot.catalog.evaluateBenefits(profile, edition: edition.id)
+            } catch let error as ProfileError {
+                // An id or zone that is not in the catalog: only a hand-edited address gets here.
+                form.errors[error.fact] = BenefitsForm.message(error.fact)
+            }
+        }
+        var candidates = all
+        if let find = form.find {
+            let hits = try snapshot.search(find, limit: SearchLimit.range.upperBound).hits.map(\.entry.id)
+            candidates = all.filter { form.qualifications.contains($0.id) || hits.contains($0.id) }
+        }
+        let benefitsPage = BenefitsPage(
+            form: form, edition: edition, candidates: candidates, zones: snapshot.catalog.zones, evaluation: evaluation)
+        return Response.html(benefitsPage.render(PageContext(request)), status: form.errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// Only a path on this site: never an open redirect to somewhere else.

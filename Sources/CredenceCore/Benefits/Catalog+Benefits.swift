@@ -12,22 +12,29 @@ public struct ProfileError: Error, Sendable, Equatable {
 extension BenefitProfile {
     /// Checks every fact against its range; the first bad one is reported.
     public func validate() throws(ProfileError) {
+        if let first = problems().first { throw first }
+    }
+
+    /// Every fact out of its range, in the order of the facts (a form shows them all).
+    public func problems() -> [ProfileError] {
+        var problems: [ProfileError] = []
         if qualifications.isEmpty {
-            throw ProfileError(.qualifications, zh: "请至少选择一项《目录》内的职业资格。",
-                               en: "qualifications must list at least one catalog entry id (such as cfa).")
+            problems.append(ProfileError(.qualifications, zh: "请至少选择一项《目录》内的职业资格。",
+                                         en: "qualifications must list at least one catalog entry id (such as cfa)."))
         }
         if qualifications.count > Self.maxQualifications {
-            throw ProfileError(.qualifications, zh: "最多可选择\(Self.maxQualifications)项职业资格。",
-                               en: "qualifications may list at most \(Self.maxQualifications) entries; got \(qualifications.count).")
+            problems.append(ProfileError(.qualifications, zh: "最多可选择\(Self.maxQualifications)项职业资格。",
+                                         en: "qualifications may list at most \(Self.maxQualifications) entries; got \(qualifications.count)."))
         }
         if let age, !Self.ageRange.contains(age) {
-            throw ProfileError(.age, zh: "年龄须为0到130之间的整数，收到的是\(age)。",
-                               en: "age must be a whole number of years from 0 to 130; got \(age).")
+            problems.append(ProfileError(.age, zh: "年龄须为0到130之间的整数，收到的是\(age)。",
+                                         en: "age must be a whole number of years from 0 to 130; got \(age)."))
         }
         if let years = relevantExperienceYears, !(years.isFinite && years >= 0 && years <= Double(Self.ageRange.upperBound)) {
-            throw ProfileError(.relevantExperienceYears, zh: "相关工作年限须为0到130之间的数字，收到的是\(years)。",
-                               en: "relevantExperienceYears must be a number of years from 0 to 130; got \(BenefitReason.years(years)).")
+            problems.append(ProfileError(.relevantExperienceYears, zh: "相关工作年限须为0到130之间的数字，收到的是\(BenefitReason.years(years))。",
+                                         en: "relevantExperienceYears must be a number of years from 0 to 130; got \(BenefitReason.years(years))."))
         }
+        return problems
     }
 }
 

@@ -26,6 +26,8 @@ struct EntryPage {
                 row(page.t("备注（英文译文）", "Remark (English translation)"), .span(.attribute(named: "lang", value: "en"), .text(entry.remarks.en)))
             ),
             .h2(.text(page.t("这项资格带来什么", "What it maps to"))),
+            .p(.class("cta"), .a(.href(SiteURL.benefits(qualifications: [entry.id]).path),
+                                 .text(page.t("查看持有这项资格能享受哪些政策 →", "See what this qualification brings you →")))),
             .ul(
                 .class("mapping"),
                 .li(.text(titleLine(page)), .text(" "),

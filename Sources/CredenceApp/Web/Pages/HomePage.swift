@@ -20,6 +20,7 @@ enum HomePage {
             .ul(
                 .class("links"),
                 .li(.a(.href(SiteURL.catalog().path), .text(page.t("浏览全部目录", "Browse the whole catalog")))),
+                .li(.a(.href(SiteURL.benefits().path), .text(page.t("我的资格能享受哪些政策？", "What does my qualification bring me?")))),
                 .li(.a(.href(SiteURL.notice().path), .text(page.t("阅读通知原文", "Read the notice")))),
                 .li(.a(.href("/openapi.yaml"), .text(page.t("给其他系统：JSON 接口", "For other systems: the JSON API"))))
             )

@@ -1,0 +1,89 @@
+import CredenceCore
+import Hummingbird
+
+/// The benefits page's form, read from the query string. It takes the API's field names;
+/// empty means "not known". What cannot be read is kept as typed and reported next to its
+/// field, so the person can correct it without losing the rest.
+struct BenefitsForm {
+    /// As typed, for refilling the form.
+    var values: [ProfileFact: String] = [:]
+    var qualifications: [String] = []
+    /// Words to narrow the list of qualifications to pick from.
+    var find: String?
+    /// The "check" button was pressed (rather than arriving from a link or finding).
+    var checkRequested = false
+    var errors: [ProfileFact: BilingualText] = [:]
+
+    static let yes = "true"
+    static let no = "false"
+
+    init(_ request: Request) {
+        let parameters = request.uri.queryParameters
+        qualifications = parameters.getAll("qualification").filter { !$0.isEmpty }
+        find = parameters["find"].map(String.init).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : String($0.prefix(200)) }
+        checkRequested = parameters["check"] != nil
+        for fact in ProfileFact.allCases where fact != .qualifications {
+            if let value = parameters[Substring(fact.rawValue)], !value.isEmpty { values[fact] = String(value.prefix(200)) }
+        }
+    }
+
+    /// Whether there is anything to evaluate.
+    var wantsEvaluation: Bool { !qualifications.isEmpty || checkRequested }
+
+    /// The profile, or nil with `errors` filled in.
+    mutating func profile() -> BenefitProfile? {
+        var profile = BenefitProfile(qualifications: qualifications)
+        profile.nationality = choice(.nationality, Nationality.self)
+        profile.age = read(.age, Self.message(.age)) { Int($0) }
+        profile.relevantExperienceYears = read(.relevantExperienceYears, Self.message(.relevantExperienceYears)) { Double($0) }
+        profile.workZone = values[.workZone].map(WorkZone.init)
+        profile.highTechIndustry = flag(.highTechIndustry)
+        profile.meetsTitleCriteria = flag(.meetsTitleCriteria)
+        profile.examBasedSpecialty = flag(.examBasedSpecialty)
+        profile.classA = flag(.classA)
+        profile.localPharmacistRegistration = flag(.localPharmacistRegistration)
+        // Ranges are the core's to judge; all of its complaints are shown at once.
+        for problem in profile.problems() where errors[problem.fact] == nil {
+            errors[problem.fact] = Self.message(problem.fact)
+        }
+        return errors.isEmpty ? profile : nil
+    }
+
+    /// What the page says about a fact it could not use: in the form's words, not the API's.
+    static func message(_ fact: ProfileFact) -> BilingualText {
+        switch fact {
+        case .qualifications:
+            BilingualText(zh: "请至少选择一项目录内的资格。", en: "Pick at least one qualification from the catalog.")
+        case .age:
+            BilingualText(zh: "年龄须为0到130之间的整数。", en: "Age must be a whole number from 0 to 130.")
+        case .relevantExperienceYears:
+            BilingualText(zh: "工作年限须为0到130之间的数字，例如 2 或 1.5。",
+                          en: "Years of experience must be a number from 0 to 130, such as 2 or 1.5.")
+        case .nationality, .workZone:
+            BilingualText(zh: "请从列表中选择。", en: "Choose one of the listed options.")
+        case .edition:
+            BilingualText(zh: "没有这个目录版本。", en: "There is no such catalog edition.")
+        default:
+            BilingualText(zh: "请选择“是”“否”或“不确定”。", en: "Choose yes, no or not sure.")
+        }
+    }
+
+    private mutating func read<T>(_ fact: ProfileFact, _ message: BilingualText, _ parse: (String) -> T?) -> T? {
+        guard let text = values[fact] else { return nil }
+        guard let value = parse(text.trimmingCharacters(in: .whitespaces)) else {
+            errors[fact] = message
+            return nil
+        }
+        return value
+    }
+
+    private mutating func flag(_ fact: ProfileFact) -> Bool? {
+        read(fact, Self.message(fact)) { text in
+            text == Self.yes ? true : text == Self.no ? false : nil
+        }
+    }
+
+    private mutating func choice<T: RawRepresentable>(_ fact: ProfileFact, _: T.Type) -> T? where T.RawValue == String {
+        read(fact, Self.message(fact)) { T(rawValue: $0) }
+    }
+}

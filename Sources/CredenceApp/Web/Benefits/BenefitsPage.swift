@@ -1,0 +1,234 @@
+import CredenceCore
+import Plot
+
+/// `/benefits`: "What does it bring me?" — pick qualifications, answer what you know, read
+/// the answer grouped by the notice's clauses. One GET form, so it works without script
+/// and every answer has an address that can be shared.
+struct BenefitsPage {
+    var form: BenefitsForm
+    var edition: Edition
+    /// The qualifications offered as checkboxes: search hits when finding, else the edition.
+    var candidates: [Entry]
+    var zones: [Zone]
+    var evaluation: BenefitEvaluation?
+
+    func render(_ page: PageContext) -> HTML {
+        Layout.page(page, title: page.t("能享受哪些政策", "What does it bring me?"), content: .group(
+            .h1(.text(page.t("持有《目录》内的资格，能享受哪些政策？", "What does my qualification bring me?"))),
+            .p(.class("lead"), .text(page.t(
+                "选择您持有的资格，回答您知道的问题（都可以不答），即可看到通知第二、三部分的每一项政策是否适用于您，以及依据。",
+                "Pick the qualifications you hold and answer what you know (every question is optional): you get each benefit of sections 二 and 三 of the notice, whether it applies to you, and why."))),
+            .if(!form.errors.isEmpty, errorSummary(page)),
+            .unwrap(evaluation) { result($0, page) },
+            formNode(page)
+        ))
+    }
+
+    // MARK: The answer
+
+    private func result(_ evaluation: BenefitEvaluation, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let lang = page.language
+        return .section(
+            .id("result"), .class("result"), .attribute(named: "aria-labelledby", value: "result-title"),
+            .h2(.id("result-title"), .text(page.t("结果", "The answer"))),
+            .p(.class("meta"), .text(page.t("依据目录：", "Catalog: ") + edition.title.text(in: lang))),
+            .ul(.class("held"), .forEach(evaluation.qualifications) { standing in
+                .li(
+                    .a(.href(SiteURL.entry(standing.entry.id).path), .text(standing.entry.name.text(in: lang))),
+                    .text(" — "), badge(standing.status, qualification: true, page),
+                    .forEach(Array(standing.reasons)) { reason in
+                        .span(.class("why"), .text(" " + evaluation.text(of: reason).text(in: lang)))
+                    }
+                )
+            }),
+            settle(evaluation, page),
+            .forEach(BenefitGroup.allCases) { group in
+                .section(
+                    .class("group"),
+                    .h3(.text("\(group.clause) \(group.title.text(in: lang))"), .text(" "),
+                        .a(.class("clause"), .href(SiteURL.notice(anchor: group.noticeAnchor).path),
+                           .text(page.t("通知原文", "Read the clause")))),
+                    .ul(.class("benefits"), .forEach(evaluation.benefits.filter { $0.benefit.group == group }) { result in
+                        benefit(result, evaluation, page)
+                    })
+                )
+            },
+            .p(.class("note"), .text(page.t(
+                "本结果依据通知条文自动得出，仅供参考；具体办理以主管部门的认定为准。",
+                "This answer reads the notice's rules; the authorities decide each actual application.")))
+        )
+    }
+
+    private func benefit(_ result: BenefitResult, _ evaluation: BenefitEvaluation, _ page: PageContext)
+        -> Node<HTML.ListContext>
+    {
+        let lang = page.language
+        return .li(
+            .class("benefit status-\(result.status.rawValue)"), .id("b-" + result.benefit.rawValue),
+            .div(.class("benefit-head"),
+                 .strong(.text(result.benefit.title.text(in: lang))), .text(" "),
+                 badge(result.status, qualification: false, page),
+                 .unwrap(result.level) { .span(.class("level"), .text(" " + $0.name.text(in: lang))) }),
+            .ul(.class("reasons"), .forEach(Array(result.reasons)) { reason in
+                .li(
+                    .text(evaluation.text(of: reason).text(in: lang)),
+                    .unwrap(reason.missingFact.flatMap(ProfileQuestion.question)) { question in
+                        .group(.text(" "), .a(.class("answer"), .href("#" + question.anchor),
+                                             .text(page.t("回答这个问题", "Answer this question"))))
+                    }
+                )
+            })
+        )
+    }
+
+    /// The questions whose answers would settle the conditional results, each linking to
+    /// its field below: answer, press the button again, and the page re-evaluates.
+    private func settle(_ evaluation: BenefitEvaluation, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let missing = Set(evaluation.benefits.flatMap { $0.reasons.compactMap(\.missingFact) }
+            + evaluation.qualifications.flatMap { $0.reasons.compactMap(\.missingFact) })
+        let questions = ProfileQuestion.all.filter { missing.contains($0.fact) }
+        return .if(!questions.isEmpty, .div(
+            .class("settle"),
+            .p(.strong(.text(page.t("标为“有条件适用”的政策，回答以下问题后可以确定：",
+                                    "Results marked conditional can be settled by answering:")))),
+            .ul(.forEach(questions) { question in
+                .li(.a(.href("#" + question.anchor), .text(question.label.text(in: page.language))))
+            })
+        ))
+    }
+
+    private func badge(_ status: BenefitStatus, qualification: Bool, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let label: String = switch (status, qualification) {
+        case (.applies, true): page.t("认可", "recognized")
+        case (.conditional, true): page.t("有条件认可", "recognized on a condition")
+        case (.notApplicable, true): page.t("不认可", "not recognized")
+        default: status.name.text(in: page.language)
+        }
+        return .span(.class("badge badge-\(status.rawValue)"), .text(label))
+    }
+
+    // MARK: The form
+
+    private func errorSummary(_ page: PageContext) -> Node<HTML.BodyContext> {
+        let order = ProfileFact.allCases.filter { form.errors[$0] != nil }
+        return .div(
+            .class("error-summary"), .attribute(named: "role", value: "alert"),
+            .h2(.text(page.t("请修改以下内容", "Please correct the following"))),
+            .ul(.forEach(order) { fact in
+                .li(.a(.href("#" + anchor(fact)), .text(form.errors[fact]?.text(in: page.language) ?? "")))
+            })
+        )
+    }
+
+    private func anchor(_ fact: ProfileFact) -> String {
+        fact == .qualifications ? "q-qualifications" : ProfileQuestion.question(for: fact)?.anchor ?? "q-" + fact.rawValue
+    }
+
+    private func formNode(_ page: PageContext) -> Node<HTML.BodyContext> {
+        .form(
+            .class("benefits-form"), .action(SiteURL.benefits().path), .method(.get),
+            .fieldset(
+                .id("q-qualifications"),
+                .legend(page.t("1. 您持有的资格", "1. Your qualifications")),
+                fieldError(.qualifications, page),
+                .div(.class("find"),
+                     .label(.for("find"), .text(page.t("查找资格", "Find a qualification"))),
+                     .input(.type(.search), .id("find"), .name("find"), .value((form.find ?? "").attributeEscaped),
+                            .placeholder(page.t("例如：CFA、精算师", "e.g. CFA, actuary"))),
+                     .button(.type(.submit), .class("secondary"), .text(page.t("查找", "Find")))),
+                .if(form.find != nil, .p(.class("meta"), .text(page.t(
+                    "显示“\(form.find ?? "")”的搜索结果和已选的资格。", "Showing matches for “\(form.find ?? "")” and what you have picked.")),
+                    .text(" "), .a(.href(SiteURL.benefits(qualifications: form.qualifications).path.attributeEscaped),
+                                   .text(page.t("显示全部", "Show all"))))),
+                .if(!picked.isEmpty, choiceList(picked, page)),
+                .if(others.isEmpty == false, .details(
+                    .open(picked.isEmpty || form.find != nil),
+                    .summary(.text(picked.isEmpty
+                        ? page.t("从目录中选择", "Choose from the catalog")
+                        : page.t("再添加一项资格", "Add another qualification"))),
+                    choiceList(others, page)
+                ))
+            ),
+            .fieldset(
+                .legend(page.t("2. 关于您（均可不答）", "2. About you (every question is optional)")),
+                .forEach(ProfileQuestion.all) { self.question($0, page) }
+            ),
+            .button(.type(.submit), .name("check"), .value("1"), .text(page.t("查看能享受的政策", "Show what it brings")))
+        )
+    }
+
+    private var picked: [Entry] { candidates.filter { form.qualifications.contains($0.id) } }
+    private var others: [Entry] { candidates.filter { !form.qualifications.contains($0.id) } }
+
+    private func choiceList<C: HTML.BodyContext>(_ entries: [Entry], _ page: PageContext) -> Node<C> {
+        .ul(.class("choices"), .forEach(entries) { entry in
+            .li(.label(
+                .input(.type(.checkbox), .name("qualification"), .value(entry.id.attributeEscaped),
+                       .checked(form.qualifications.contains(entry.id))),
+                .text(" " + entry.name.text(in: page.language)),
+                .span(.class("sub"), .text(choiceDetail(entry, page)))
+            ))
+        })
+    }
+
+    private func choiceDetail(_ entry: Entry, _ page: PageContext) -> String {
+        let region = entry.region?.text(in: page.language) ?? page.t("通知未注明地区", "region not stated")
+        return page.t("第\(entry.seq)项 · ", "No. \(entry.seq) · ") + region + " · " + entry.issuer.text(in: page.language)
+    }
+
+    private func fieldError(_ fact: ProfileFact, _ page: PageContext) -> Node<HTML.FormContext> {
+        .unwrap(form.errors[fact]) { .p(.class("field-error"), .text($0.text(in: page.language))) }
+    }
+
+    private func question(_ question: ProfileQuestion, _ page: PageContext) -> Node<HTML.FormContext> {
+        let hint = question.anchor + "-why"
+        return .div(
+            .class(form.errors[question.fact] == nil ? "question" : "question invalid"),
+            .label(.for(question.anchor), .text(question.label.text(in: page.language))),
+            .p(.class("why"), .id(hint), .text(page.t("为什么问：", "Why we ask: ") + question.why.text(in: page.language))),
+            fieldError(question.fact, page),
+            control(question, describedBy: hint, page)
+        )
+    }
+
+    private func control(_ question: ProfileQuestion, describedBy hint: String, _ page: PageContext)
+        -> Node<HTML.FormContext>
+    {
+        let id = question.anchor
+        let name = question.fact.rawValue
+        let current = form.values[question.fact] ?? ""
+        let unknown = page.t("不确定 / 不想回答", "Not sure / rather not say")
+        func select(_ options: [(String, String)]) -> Node<HTML.FormContext> {
+            .select(
+                .id(id), .attribute(named: "name", value: name), .attribute(named: "aria-describedby", value: hint),
+                .choice(value: "", label: unknown, selected: current.isEmpty),
+                .forEach(options) { value, label in .choice(value: value, label: label, selected: current == value) }
+            )
+        }
+        switch question.fact {
+        case .nationality:
+            return select(Nationality.allCases.map { ($0.rawValue, nationalityLabel($0, page)) })
+        case .workZone:
+            return select(zones.map { ($0.id, "\($0.name.text(in: page.language)) (\($0.kind.name.text(in: page.language)))") }
+                + [(WorkZone.outsideValue, page.t("以上范围之外", "Somewhere else"))])
+        case .age, .relevantExperienceYears:
+            return .input(
+                .type(.text), .id(id), .name(name), .value(current.attributeEscaped),
+                .attribute(named: "inputmode", value: question.fact == .age ? "numeric" : "decimal"),
+                .attribute(named: "aria-describedby", value: hint), .attribute(named: "size", value: "6"))
+        default:
+            return select([(BenefitsForm.yes, page.t("是", "Yes")), (BenefitsForm.no, page.t("否", "No"))])
+        }
+    }
+
+    private func nationalityLabel(_ nationality: Nationality, _ page: PageContext) -> String {
+        page.language == .zh ? nationality.name.zh : nationality.name.en.prefix(1).uppercased() + nationality.name.en.dropFirst()
+    }
+}
+
+extension Node where Context == HTML.FormContext {
+    /// A fieldset's caption. (Plot has no `legend`.)
+    static func legend(_ text: String) -> Node {
+        .element(named: "legend", nodes: [.text(text)])
+    }
+}

@@ -1,0 +1,78 @@
+import CredenceCore
+
+/// How the benefits page asks for each fact, and why it asks: every question is optional,
+/// so each one says which part of the notice its answer decides.
+struct ProfileQuestion {
+    var fact: ProfileFact
+    var label: BilingualText
+    var why: BilingualText
+
+    /// The page's field id, which "tell us" links point at.
+    var anchor: String { "q-" + fact.rawValue }
+
+    static let all: [ProfileQuestion] = [
+        ProfileQuestion(
+            fact: .workZone,
+            label: BilingualText(zh: "工作地点", en: "Where do you work?"),
+            why: BilingualText(
+                zh: "《目录》只在天津自贸试验区各片区及其联动创新区、联动创新示范基地、创新实践基地内适用（通知一）。",
+                en: "The catalog applies only within the Tianjin FTZ areas and their linked zones and bases (notice, 一).")),
+        ProfileQuestion(
+            fact: .nationality,
+            label: BilingualText(zh: "身份", en: "Nationality"),
+            why: BilingualText(
+                zh: "工作许可和出入境便利只面向外籍人员（通知二（二）、二（三））。",
+                en: "Work-permit and entry-exit benefits are for foreign nationals only (notice, 二（二） and 二（三）).")),
+        ProfileQuestion(
+            fact: .age,
+            label: BilingualText(zh: "年龄（周岁）", en: "Age (whole years)"),
+            why: BilingualText(
+                zh: "工作许可年龄可放宽至65周岁，高精尖产业领域可放宽至70周岁（通知二（二））。",
+                en: "The work-permit age limit is raised to 65, or 70 in high-tech industries (notice, 二（二）).")),
+        ProfileQuestion(
+            fact: .highTechIndustry,
+            label: BilingualText(zh: "是否在高精尖产业领域工作", en: "Do you work in a high-tech (高精尖) industry?"),
+            why: BilingualText(
+                zh: "65至70周岁的人员，只有在高精尖产业领域才可放宽年龄（通知二（二））。",
+                en: "Between 65 and 70, the age limit is raised only in high-tech industries (notice, 二（二）).")),
+        ProfileQuestion(
+            fact: .relevantExperienceYears,
+            label: BilingualText(zh: "相关工作年限", en: "Years of related work experience"),
+            why: BilingualText(
+                zh: "部分资格（如CKA、AWS、药剂师）的备注要求有两年相关工作经验（附件1）。",
+                en: "Some entries (CKA, AWS, the pharmacists…) ask for two years of related work in their remark (annex 1).")),
+        ProfileQuestion(
+            fact: .meetsTitleCriteria,
+            label: BilingualText(
+                zh: "是否符合相应职称系列（专业）层级的学历、年限等基本标准条件",
+                en: "Do you meet the education and experience criteria of the title series at that level?"),
+            why: BilingualText(
+                zh: "符合相应层级基本标准条件的，才可对应为中级或副高级职称（通知二（一））。",
+                en: "Only those who meet the level's basic criteria map to an intermediate or deputy senior title (notice, 二（一）).")),
+        ProfileQuestion(
+            fact: .examBasedSpecialty,
+            label: BilingualText(
+                zh: "您的专业是否属于国家规定的以考代评专业", en: "Is your specialty one the state fills by exam (以考代评)?"),
+            why: BilingualText(
+                zh: "以考代评专业不能以此作为申报上一层级职称的条件（通知二（一））。",
+                en: "Exam-based specialties cannot use it toward the next title level (notice, 二（一）).")),
+        ProfileQuestion(
+            fact: .classA,
+            label: BilingualText(
+                zh: "是否符合外国高端人才（A类）条件", en: "Do you meet the A-class foreign high-end talent conditions?"),
+            why: BilingualText(
+                zh: "A类人才可办理有效期不超过5年的工作许可证和《外国高端人才确认函》（通知二（二））。",
+                en: "A-class talent can get a work permit of up to 5 years and the confirmation letter (notice, 二（二）).")),
+        ProfileQuestion(
+            fact: .localPharmacistRegistration,
+            label: BilingualText(
+                zh: "是否已在本市药监主管部门注册（药剂师）", en: "Are you registered with the Tianjin drug regulator (pharmacists)?"),
+            why: BilingualText(
+                zh: "药剂师资格须在本市药监主管部门注册后执业（附件1第25–27项备注）。",
+                en: "Pharmacists practise once registered with the Tianjin drug regulator (annex 1, entries 25–27).")),
+    ]
+
+    static func question(for fact: ProfileFact) -> ProfileQuestion? {
+        all.first { $0.fact == fact }
+    }
+}
