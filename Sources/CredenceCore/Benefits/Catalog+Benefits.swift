@@ -51,7 +51,7 @@ extension Catalog {
         entries.reserveCapacity(profile.qualifications.count)
         // A qualification listed twice counts once.
         for id in profile.qualifications where !entries.contains(where: { $0.id == id }) {
-            guard let entry = try? entry(id, edition: edition.id) else {
+            guard let entry = entry(id, inEdition: edition.id) else {
                 throw ProfileError(
                     .qualifications, zh: "目录\(edition.id)中没有“\(id)”这一项。",
                     en: "qualifications: there is no entry '\(id)' in edition \(edition.id).")

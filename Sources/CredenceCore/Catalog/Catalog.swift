@@ -50,6 +50,11 @@ public struct Catalog: Sendable {
         return edition
     }
 
+    /// The entry with this id in a known edition, or nil: the lookup without the checks.
+    public func entry(_ id: String, inEdition editionID: String) -> Entry? {
+        entryIndex[editionID]?[id]
+    }
+
     public func entry(_ id: String, edition editionID: String? = nil) throws(CatalogError) -> Entry {
         let edition = try resolveEdition(editionID)
         guard let entry = entryIndex[edition.id]?[id] else {
