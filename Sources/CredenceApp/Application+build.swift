@@ -26,7 +26,9 @@ public func buildApplication(_ configuration: AppConfiguration) async throws -> 
 }
 
 /// Every route, grouped as the product is: machine endpoints, the JSON API, the pages.
-public func buildRouter(store: Store, state: CatalogState) throws -> Router<AppRequestContext> {
+public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable()) throws
+    -> Router<AppRequestContext>
+{
     let router = Router(context: AppRequestContext.self)
     _ = Observability.registry
     router.add(middleware: MetricsMiddleware())
@@ -35,9 +37,12 @@ public func buildRouter(store: Store, state: CatalogState) throws -> Router<AppR
     router.add(middleware: ErrorMiddleware { error, request in
         Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)
     })
+    router.add(middleware: AuthenticationMiddleware(store: store))
+    router.add(middleware: CSRFCookieMiddleware())
+    let routes = Routes(router, table: access)
 
     do {  // machine endpoints
-        router.get("healthz") { _, _ -> Response in
+        routes.get("healthz", .anyone) { _, _ -> Response in
             do {
                 try await store.ping()
                 return try Response.json(HealthDTO(status: "ok"), status: .ok)
@@ -45,20 +50,23 @@ public func buildRouter(store: Store, state: CatalogState) throws -> Router<AppR
                 throw APIError(status: .serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
             }
         }
-        router.get("metrics") { _, _ in
+        routes.get("metrics", .anyone) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: Observability.exposition())))
         }
-        OpenAPIDocument.addRoutes(to: router)
-        StaticFiles.addRoutes(to: router)
+        OpenAPIDocument.addRoutes(to: routes)
+        StaticFiles.addRoutes(to: routes)
     }
     do {  // JSON API
-        CatalogAPIController(state: state).addRoutes(to: router.group("api/v1"))
-        BenefitsAPIController(state: state).addRoutes(to: router.group("api/v1"))
+        let api = routes.group("api/v1")
+        CatalogAPIController(state: state).addRoutes(to: api)
+        BenefitsAPIController(state: state).addRoutes(to: api)
+        AccountsAPIController(store: store).addRoutes(to: api)
     }
     do {  // web pages
-        WebController(state: state, notice: Notice(text: try BundledData.noticeText())).addRoutes(to: router)
+        WebController(state: state, notice: Notice(text: try BundledData.noticeText())).addRoutes(to: routes)
+        AccountWebController(store: store).addRoutes(to: routes)
     }
     return router
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CredenceApp
 import CredenceCore
+import CredenceStore
 import Foundation
 
 /// `credence`: serve the product, or read the catalog from the same database.
@@ -8,7 +9,7 @@ public struct CredenceCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "credence",
         abstract: "Tianjin's catalog of recognized foreign professional qualifications, served.",
-        subcommands: [ServeCommand.self, CatalogCommand.self, BenefitsCommand.self])
+        subcommands: [ServeCommand.self, CatalogCommand.self, BenefitsCommand.self, UsersCommand.self])
 
     public init() {}
 
@@ -33,10 +34,22 @@ public struct CredenceCommand: AsyncParsableCommand {
             case let error as UserError: message = error.message
             case let error as CatalogError: message = APIError(error).message
             case let error as ProfileError: message = BenefitsCommand.message(for: error)
+            case let error as AccountError: message = Self.message(for: error)
             default: message = fullMessage(for: error)
             }
             FileHandle.standardError.write(Data((message + "\n").utf8))
             return 1
+        }
+    }
+}
+
+extension CredenceCommand {
+    static func message(for error: AccountError) -> String {
+        switch error {
+        case .invalid(let problems): problems.map(\.message.en).joined(separator: " ")
+        case .emailTaken: "An account with this email already exists."
+        case .noSuchAccount(let email): "No account '\(email)'."
+        default: APIError(error).message
         }
     }
 }

@@ -76,3 +76,8 @@ public enum StoreError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension Store {
+    /// Accounts, sessions, tokens and the audit events, on this database.
+    public var accounts: Accounts { Accounts(database: database) }
+}

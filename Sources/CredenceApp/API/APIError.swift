@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceStore
 import Hummingbird
 
 /// An error a caller can act on: `{"error": {"code", "message", "field"}}` with its status.
@@ -7,12 +8,15 @@ public struct APIError: Error, Sendable, Equatable {
     public var code: String
     public var message: String
     public var field: String?
+    /// Seconds, for a 429: sent as `Retry-After`.
+    public var retryAfter: Int?
 
-    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, retryAfter: Int? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.field = field
+        self.retryAfter = retryAfter
     }
 
     public static func badParameter(_ field: String, _ message: String) -> APIError {
@@ -37,6 +41,33 @@ public struct APIError: Error, Sendable, Equatable {
     /// A profile the benefits rules cannot evaluate: 422 naming the field.
     public init(_ error: ProfileError) {
         self.init(status: .unprocessableContent, code: "invalid_profile", message: error.message.en, field: error.fact.rawValue)
+    }
+
+    /// An account operation refused, in the API's terms.
+    public init(_ error: AccountError) {
+        switch error {
+        case .invalid(let problems):
+            let first = problems.first
+            self.init(status: .unprocessableContent, code: "invalid_field",
+                      message: problems.map(\.message.en).joined(separator: " "), field: first?.field)
+        case .emailTaken:
+            self.init(status: .conflict, code: "email_taken",
+                      message: "An account with this email already exists. Sign in, or use another email.", field: "email")
+        case .wrongCredentials:
+            self.init(status: .unauthorized, code: "wrong_credentials", message: "Wrong email or password.")
+        case .secondFactorRequired:
+            self.init(status: .unauthorized, code: "second_factor_required",
+                      message: "This account signs in with a code from its authenticator app: send a current, unused one as totp.",
+                      field: "totp")
+        case .throttled(let seconds):
+            self.init(status: .tooManyRequests, code: "too_many_attempts",
+                      message: "Too many failed sign-ins. Try again in \(seconds) seconds.", retryAfter: seconds)
+        case .noSuchAccount(let email):
+            self.init(status: .notFound, code: "not_found", message: "No account '\(email)'.")
+        case .wrongCurrentPassword:
+            self.init(status: .unprocessableContent, code: "wrong_password", message: "The current password is not right.",
+                      field: "currentPassword")
+        }
     }
 
     /// The body as the API returns it.

@@ -5,8 +5,8 @@ import Hummingbird
 struct BenefitsAPIController {
     let state: CatalogState
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.post("benefits") { request, _ in
+    func addRoutes(to routes: Routes) {
+        routes.post("benefits", .anyone) { request, _ in
             let body = try await BenefitsRequest.read(from: request)
             return BenefitEvaluationDTO(try state.current.catalog.evaluateBenefits(body.profile, edition: body.edition))
         }

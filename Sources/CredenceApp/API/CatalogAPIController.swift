@@ -6,27 +6,27 @@ import Hummingbird
 struct CatalogAPIController {
     let state: CatalogState
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("editions") { _, _ in
+    func addRoutes(to routes: Routes) {
+        routes.get("editions", .anyone) { _, _ in
             EditionListDTO(state.current.catalog)
         }
-        group.get("editions/:edition") { _, context in
+        routes.get("editions/:edition", .anyone) { _, context in
             let id = try context.parameters.require("edition")
             let (edition, entries) = try state.current.entries(edition: id)
             return EditionDTO(edition, entryCount: entries.count, entries: entries)
         }
-        group.get("entries") { request, _ in
+        routes.get("entries", .anyone) { request, _ in
             let query = QueryParameters(request)
             let filter = EntryFilter(field: try query.field("field"), region: query.string("region"))
             let (edition, entries) = try state.current.entries(edition: query.string("edition"), filter: filter)
             return EntryListDTO(edition: edition, entries: entries)
         }
-        group.get("entries/:id") { request, context in
+        routes.get("entries/:id", .anyone) { request, context in
             let id = try context.parameters.require("id")
             let edition = QueryParameters(request).string("edition")
             return EntryDTO(try state.current.catalog.entry(id, edition: edition))
         }
-        group.get("search") { request, _ in
+        routes.get("search", .anyone) { request, _ in
             let query = QueryParameters(request)
             guard let q = query.string("q"), q.count <= 200 else {
                 throw APIError.badParameter("q", "q is required: 1 to 200 characters of what you are looking for.")
@@ -35,7 +35,7 @@ struct CatalogAPIController {
             let (edition, hits) = try state.current.search(q, edition: query.string("edition"), limit: limit)
             return SearchResultsDTO(query: q, edition: edition, hits: hits)
         }
-        group.get("zones") { _, _ in
+        routes.get("zones", .anyone) { _, _ in
             ZoneListDTO(state.current.catalog.zones)
         }
     }

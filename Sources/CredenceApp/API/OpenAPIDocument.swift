@@ -18,13 +18,13 @@ public enum OpenAPIDocument {
         return data
     }()
 
-    static func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("openapi.yaml") { _, _ in
+    static func addRoutes(to routes: Routes) {
+        routes.get("openapi.yaml", .anyone) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: yaml)))
         }
-        router.get("openapi.json") { _, _ in
+        routes.get("openapi.json", .anyone) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: json)))

@@ -9,3 +9,5 @@ extension SearchResultsDTO: ResponseEncodable {}
 extension ZoneListDTO: ResponseEncodable {}
 extension HealthDTO: ResponseEncodable {}
 extension BenefitEvaluationDTO: ResponseEncodable {}
+extension MeDTO: ResponseEncodable {}
+extension UserListDTO: ResponseEncodable {}

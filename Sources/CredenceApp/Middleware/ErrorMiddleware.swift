@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceStore
 import Hummingbird
 import Logging
 import NIOCore
@@ -21,6 +22,11 @@ struct ErrorMiddleware: RouterMiddleware {
             return respond(APIError(error), to: request)
         } catch let error as ProfileError {
             return respond(APIError(error), to: request)
+        } catch let error as AccountError {
+            return respond(APIError(error), to: request)
+        } catch let error as SignInRequired {
+            let next = error.next.map { "?next=" + $0.queryEncoded } ?? ""
+            return Response(status: .seeOther, headers: [.location: "/sign-in" + next])
         } catch is NIOTooManyBytesError {
             return respond(
                 APIError(status: .contentTooLarge, code: "too_large", message: "The request body is larger than this route accepts."),
@@ -40,10 +46,14 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     private func respond(_ error: APIError, to request: Request) -> Response {
-        if Self.isMachineRoute(request.uri.path) {
-            return (try? Response.json(error.body, status: error.status)) ?? Response(status: error.status)
+        var response = Self.isMachineRoute(request.uri.path)
+            ? (try? Response.json(error.body, status: error.status)) ?? Response(status: error.status)
+            : renderPage(error, request)
+        if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+        if error.status == .unauthorized, Self.isMachineRoute(request.uri.path) {
+            response.headers[.wwwAuthenticate] = "Bearer"
         }
-        return renderPage(error, request)
+        return response
     }
 
     static func isMachineRoute(_ path: String) -> Bool {

@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceStore
 import Hummingbird
 import Plot
 
@@ -7,11 +8,17 @@ struct PageContext {
     var language: Lang
     /// The path and query of this page, for the language switch to return to.
     var currentURL: String
+    /// Who is signed in, for the header; nil on pages rendered without a context (errors).
+    var account: Account?
+    /// The token every form on the page carries (see `CSRF`).
+    var csrfToken: String
 
-    init(_ request: Request) {
+    init(_ request: Request, _ context: AppRequestContext? = nil) {
         language = Lang.of(request)
         let query = request.uri.query.map { "?" + $0 } ?? ""
         currentURL = request.uri.path + query
+        account = context?.actor?.account
+        csrfToken = context?.csrfToken ?? ""
     }
 
     func t(_ zh: String, _ en: String) -> String {
@@ -41,6 +48,9 @@ enum Layout {
                         .a(.href(SiteURL.catalog().path), .text(page.t("目录", "Catalog"))),
                         .a(.href(SiteURL.benefits().path), .text(page.t("能享受哪些政策", "What it brings"))),
                         .a(.href(SiteURL.notice().path), .text(page.t("通知原文", "The notice"))),
+                        page.account.map { account in
+                            .a(.href(SiteURL.account.path), .text(account.organizationName ?? account.name))
+                        } ?? .a(.href(SiteURL.signIn(next: nil).path), .text(page.t("用人单位登录", "Sign in"))),
                         .a(.class("lang"), .attribute(named: "lang", value: page.language.other.rawValue),
                            .href(SiteURL.language(page.language.other, back: page.currentURL).path.attributeEscaped),
                            .text(page.language.other.ownName))
@@ -55,6 +65,11 @@ enum Layout {
                 )
             )
         )
+    }
+
+    /// The hidden field that makes a form acceptable (see `CSRF`).
+    static func csrfField(_ page: PageContext) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name(CSRF.field), .value(page.csrfToken.attributeEscaped))
     }
 
     /// The search form shared by the home and catalog pages.

@@ -8,6 +8,12 @@ enum SiteURL {
     case benefits(qualifications: [String] = [])
     case notice(anchor: String? = nil)
     case language(Lang, back: String)
+    case register
+    case signIn(next: String?)
+    case signOut
+    case account
+    case accountPassword
+    case adminUsers
     case stylesheet
 
     var path: String {
@@ -29,6 +35,18 @@ enum SiteURL {
             return "/notice" + (anchor.map { "#" + $0.queryEncoded } ?? "")
         case .language(let language, let back):
             return "/language/\(language.rawValue)?back=" + back.queryEncoded
+        case .register:
+            return "/register"
+        case .signIn(let next):
+            return "/sign-in" + (next.map { "?next=" + $0.queryEncoded } ?? "")
+        case .signOut:
+            return "/sign-out"
+        case .account:
+            return "/account"
+        case .accountPassword:
+            return "/account/password"
+        case .adminUsers:
+            return "/admin/users"
         case .stylesheet:
             return "/static/credence.css"
         }

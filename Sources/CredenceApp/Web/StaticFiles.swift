@@ -10,8 +10,8 @@ enum StaticFiles {
         return ByteBuffer(bytes: data)
     }()
 
-    static func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("static/credence.css") { _, _ in
+    static func addRoutes(to routes: Routes) {
+        routes.get("static/credence.css", .anyone) { _, _ in
             Response(
                 status: .ok,
                 headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],

@@ -9,15 +9,15 @@ struct WebController {
     let state: CatalogState
     let notice: Notice
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/") { request, _ in
-            Response.html(HomePage.render(PageContext(request), snapshot: state.current))
+    func addRoutes(to routes: Routes) {
+        routes.get("/", .anyone) { request, context in
+            Response.html(HomePage.render(PageContext(request, context), snapshot: state.current))
         }
-        router.get("catalog") { request, _ in
-            try catalog(request)
+        routes.get("catalog", .anyone) { request, context in
+            try catalog(request, context)
         }
-        router.get("entries/:id") { request, context in
-            let page = PageContext(request)
+        routes.get("entries/:id", .anyone) { request, context in
+            let page = PageContext(request, context)
             let id = try context.parameters.require("id")
             let snapshot = state.current
             guard let edition = snapshot.catalog.inForce, let entry = try? snapshot.catalog.entry(id) else {
@@ -25,14 +25,14 @@ struct WebController {
             }
             return Response.html(EntryPage(entry: entry, edition: edition).render(page))
         }
-        router.get("benefits") { request, _ in
-            try benefits(request)
+        routes.get("benefits", .anyone) { request, context in
+            try benefits(request, context)
         }
-        router.get("notice") { request, _ in
+        routes.get("notice", .anyone) { request, context in
             let entries = (try? state.current.entries().entries) ?? []
-            return Response.html(NoticePage(notice: notice, entries: entries).render(PageContext(request)))
+            return Response.html(NoticePage(notice: notice, entries: entries).render(PageContext(request, context)))
         }
-        router.get("language/:lang") { request, context in
+        routes.get("language/:lang", .anyone) { request, context in
             guard let language = Lang(rawValue: try context.parameters.require("lang")) else {
                 throw APIError.notFound("Languages: zh, en.")
             }
@@ -44,8 +44,8 @@ struct WebController {
         }
     }
 
-    private func catalog(_ request: Request) throws -> Response {
-        let page = PageContext(request)
+    private func catalog(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        let page = PageContext(request, context)
         let parameters = request.uri.queryParameters
         let query = parameters["q"].map(String.init).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let field = parameters["field"].flatMap { ProfessionalField(rawValue: String($0)) }
@@ -68,7 +68,7 @@ struct WebController {
         return Response.html(catalogPage.render(page))
     }
 
-    private func benefits(_ request: Request) throws -> Response {
+    private func benefits(_ request: Request, _ context: AppRequestContext) throws -> Response {
         var form = BenefitsForm(request)
         let snapshot = state.current
         let (edition, all) = try snapshot.entries()
@@ -88,7 +88,7 @@ struct WebController {
         }
         let benefitsPage = BenefitsPage(
             form: form, edition: edition, candidates: candidates, zones: snapshot.catalog.zones, evaluation: evaluation)
-        return Response.html(benefitsPage.render(PageContext(request)), status: form.errors.isEmpty ? .ok : .unprocessableContent)
+        return Response.html(benefitsPage.render(PageContext(request, context)), status: form.errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// Only a path on this site: never an open redirect to somewhere else.

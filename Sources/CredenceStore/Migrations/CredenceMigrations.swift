@@ -5,5 +5,6 @@ public enum CredenceMigrations {
     public static let all: [any Migration] = [
         CreateCatalogTables(),
         LoadTianjin2023(),
+        CreateAccountTables(),
     ]
 }

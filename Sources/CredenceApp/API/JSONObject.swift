@@ -1,0 +1,96 @@
+import Foundation
+import Hummingbird
+
+/// A request body that must be a JSON object, read field by field so each mistake is
+/// answered with the field's name: a malformed body is a 400, a field of the wrong type
+/// or a field we do not know is a 422.
+struct JSONObject {
+    let fields: [String: JSONValue]
+    /// The `code` of the 422s this body produces.
+    let errorCode: String
+
+    static let maxBytes = 64 * 1024
+
+    static func read(_ request: Request, errorCode: String, accepting names: [String]) async throws -> JSONObject {
+        let body = try await request.body.collect(upTo: maxBytes)
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))
+        } catch {
+            throw APIError(status: .badRequest, code: "malformed_json",
+                           message: "The body must be a JSON object (see this operation in /openapi.json).")
+        }
+        guard case .object(let fields) = value else {
+            throw APIError(status: .unprocessableContent, code: errorCode, message: "The body must be a JSON object; got \(value.typeName).")
+        }
+        let object = JSONObject(fields: fields, errorCode: errorCode)
+        if let unknown = fields.keys.sorted().first(where: { !names.contains($0) }) {
+            throw object.invalid(unknown, "Unknown field '\(unknown)'. Accepted: \(names.joined(separator: ", ")).")
+        }
+        return object
+    }
+
+    func invalid(_ field: String?, _ message: String) -> APIError {
+        APIError(status: .unprocessableContent, code: errorCode, message: message, field: field)
+    }
+
+    /// The value, or nil when absent or null ("not known").
+    func value(_ name: String) -> JSONValue? {
+        guard let value = fields[name], value != .null else { return nil }
+        return value
+    }
+
+    private func wrongType(_ name: String, _ expected: String, _ got: JSONValue) -> APIError {
+        invalid(name, "\(name) must be \(expected); got \(got.typeName).")
+    }
+
+    func string(_ name: String) throws -> String? {
+        guard let value = value(name) else { return nil }
+        guard case .string(let text) = value else { throw wrongType(name, "a string or null", value) }
+        return text
+    }
+
+    func requiredString(_ name: String, _ what: String) throws -> String {
+        guard let value = value(name) else { throw invalid(name, "\(name) is required: \(what).") }
+        guard case .string(let text) = value else { throw wrongType(name, "a string (\(what))", value) }
+        return text
+    }
+
+    func bool(_ name: String) throws -> Bool? {
+        guard let value = value(name) else { return nil }
+        guard case .bool(let flag) = value else { throw wrongType(name, "true, false or null", value) }
+        return flag
+    }
+
+    func number(_ name: String) throws -> Double? {
+        guard let value = value(name) else { return nil }
+        guard case .number(let number) = value else { throw wrongType(name, "a number or null", value) }
+        return number
+    }
+
+    func wholeNumber(_ name: String) throws -> Int? {
+        guard let value = value(name) else { return nil }
+        guard case .number(let number) = value, number == number.rounded(), abs(number) <= 1e9 else {
+            throw wrongType(name, "a whole number or null", value)
+        }
+        return Int(number)
+    }
+
+    func stringArray(_ name: String, _ what: String) throws -> [String] {
+        guard let value = value(name) else { throw invalid(name, "\(name) is required: \(what).") }
+        guard case .array(let items) = value else { throw wrongType(name, what, value) }
+        return try items.map { item in
+            guard case .string(let text) = item else { throw invalid(name, "\(name) must hold strings; got \(item.typeName).") }
+            return text
+        }
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ name: String, _: T.Type) throws -> T? where T.RawValue == String {
+        guard let text = try string(name) else { return nil }
+        guard let choice = T(rawValue: text) else {
+            let accepted = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw invalid(name, "\(name) must be one of \(accepted); got '\(text)'.")
+        }
+        return choice
+    }
+}

@@ -1,0 +1,39 @@
+import CredenceStore
+import Hummingbird
+
+/// Finds out who is asking. The API accepts only `Authorization: Bearer`, the pages only
+/// the session cookie — so a page's cookie can never be used to call the API from another
+/// site. An unknown, expired or revoked credential is simply anonymous; routes that need
+/// someone say so through their `Access`.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let store: Store
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        var context = context
+        let accounts = store.accounts
+        if ErrorMiddleware.isMachineRoute(request.uri.path) {
+            if let token = request.bearerToken, let (account, id) = try await accounts.account(forToken: token) {
+                context.actor = Actor(account: account, credential: .token(id))
+            }
+        } else if let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty,
+                  let account = try await accounts.account(forSession: secret)
+        {
+            context.actor = Actor(account: account, credential: .session(secret))
+        }
+        return try await next(request, context)
+    }
+}
+
+extension Request {
+    /// The token of `Authorization: Bearer <token>`, if that is how the request authenticates.
+    var bearerToken: String? {
+        guard let value = headers[.authorization] else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty || token.count > 200 ? nil : token
+    }
+}

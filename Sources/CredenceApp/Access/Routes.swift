@@ -1,0 +1,90 @@
+import CredenceCore
+import Hummingbird
+
+/// The only way routes are added: each with its `Access`, enforced before the handler runs
+/// — signed in, right role, and for web forms a valid CSRF token. Handlers can therefore
+/// rely on `context.actor` being there whenever their rule says so.
+public struct Routes {
+    let router: Router<AppRequestContext>
+    public let table: AccessTable
+    let prefix: String
+
+    init(_ router: Router<AppRequestContext>, table: AccessTable, prefix: String = "") {
+        self.router = router
+        self.table = table
+        self.prefix = prefix
+    }
+
+    func group(_ path: String) -> Routes {
+        Routes(router, table: table, prefix: join(prefix, path))
+    }
+
+    func on<Output: ResponseGenerator>(
+        _ method: HTTPRequest.Method, _ path: String, _ access: Access,
+        use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Output
+    ) {
+        let fullPath = join(prefix, path)
+        table.record(method, fullPath, access)
+        router.on(RouterPath(fullPath), method: method) { request, context in
+            var request = request
+            try await Gate.check(access, &request, context)
+            return try await handler(request, context)
+        }
+    }
+
+    func get<Output: ResponseGenerator>(
+        _ path: String, _ access: Access, use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Output
+    ) {
+        on(.get, path, access, use: handler)
+    }
+
+    func post<Output: ResponseGenerator>(
+        _ path: String, _ access: Access, use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Output
+    ) {
+        on(.post, path, access, use: handler)
+    }
+
+    func delete<Output: ResponseGenerator>(
+        _ path: String, _ access: Access, use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Output
+    ) {
+        on(.delete, path, access, use: handler)
+    }
+
+    private func join(_ a: String, _ b: String) -> String {
+        let parts = (a.split(separator: "/") + b.split(separator: "/")).map(String.init)
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// What `Routes` checks before every handler.
+enum Gate {
+    static func check(_ access: Access, _ request: inout Request, _ context: AppRequestContext) async throws {
+        let isAPI = ErrorMiddleware.isMachineRoute(request.uri.path)
+        if !isAPI, request.method.isUnsafe {
+            try await CSRF.verify(&request, context)
+        }
+        guard case .signedIn = access else { return }
+        guard let actor = context.actor else {
+            if isAPI {
+                throw APIError(status: .unauthorized, code: "unauthorized",
+                               message: "Sign in first: send Authorization: Bearer <token> (POST /api/v1/tokens gives one).")
+            }
+            throw SignInRequired(next: request.method == .get ? request.uri.description : nil)
+        }
+        guard access.allows(actor.account.role) else {
+            throw APIError(status: .forbidden, code: "forbidden",
+                           message: "Your role (\(actor.account.role.rawValue)) may not do this.")
+        }
+    }
+}
+
+/// A page that needs a signed-in person, asked for by someone who is not: the web answers
+/// with the sign-in page, then brings them back.
+struct SignInRequired: Error {
+    /// Where to go after signing in (a local path), if anywhere.
+    var next: String?
+}
+
+extension HTTPRequest.Method {
+    var isUnsafe: Bool { !(self == .get || self == .head || self == .options) }
+}

@@ -1,0 +1,42 @@
+/// Who someone is to Credence. Employers register themselves (annex 2: 用人单位注册登录);
+/// officers and administrators are created from the command line.
+public enum Role: String, CaseIterable, Sendable, Codable {
+    /// An organization's account: asks for verifications and sees only its own.
+    case employer
+    /// Verification staff: works the queue.
+    case officer
+    /// Keeps the catalog and the users.
+    case admin
+
+    /// Staff sign in with a second factor (TOTP) every time.
+    public var requiresSecondFactor: Bool { self != .employer }
+
+    public var name: BilingualText {
+        switch self {
+        case .employer: BilingualText(zh: "用人单位", en: "Employer")
+        case .officer: BilingualText(zh: "核验人员", en: "Verification officer")
+        case .admin: BilingualText(zh: "管理员", en: "Administrator")
+        }
+    }
+}
+
+/// A mistake in what someone typed, naming the field and saying what is accepted.
+public struct InputError: Error, Sendable, Equatable {
+    /// The field as the API names it (`unifiedSocialCreditCode`), nil for the whole input.
+    public var field: String?
+    public var message: BilingualText
+
+    public init(_ field: String?, zh: String, en: String) {
+        self.field = field
+        self.message = BilingualText(zh: zh, en: en)
+    }
+}
+
+/// Every problem with one input, so a form can show them all at once.
+public struct InvalidInput: Error, Sendable, Equatable {
+    public var problems: [InputError]
+
+    public init(problems: [InputError]) {
+        self.problems = problems
+    }
+}

@@ -1,0 +1,19 @@
+import Crypto
+import Foundation
+
+/// Random secrets for cookies and tokens, and how they are stored: only their SHA-256, so
+/// a copy of the database cannot be used to sign in.
+public enum SecretToken {
+    /// 256 random bits, URL-safe base64 without padding (43 characters).
+    public static func make() -> String {
+        let key = SymmetricKey(size: .bits256)
+        return key.withUnsafeBytes { Data($0) }.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Lower-case hex SHA-256.
+    public static func digest(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,314 @@
+import CredenceCore
+import FluentKit
+import Foundation
+
+/// Who is who: registration, sign-in with throttling and a second factor for staff,
+/// sessions, API tokens, and the audit events all of these leave. Every query goes through
+/// here; handlers never touch the account tables.
+public struct Accounts: Sendable {
+    let database: any Database
+    /// The clock, a value so tests can move it.
+    let now: @Sendable () -> Date
+
+    public static let sessionLifetime: TimeInterval = 12 * 3600
+    public static let tokenLifetime: TimeInterval = 24 * 3600
+
+    public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.now = now
+    }
+
+    // MARK: Registration and staff
+
+    public func registerEmployer(_ registration: EmployerRegistration, address: String) async throws -> Account {
+        let clean: EmployerRegistration
+        do {
+            clean = try registration.validated()
+        } catch {
+            throw AccountError.invalid(error.problems)
+        }
+        let record = UserRecord()
+        record.email = clean.email
+        record.passwordHash = try await PasswordHasher.hash(clean.password)
+        record.role = Role.employer.rawValue
+        record.name = clean.contactName
+        record.organizationName = clean.organizationName
+        record.unifiedSocialCreditCode = clean.unifiedSocialCreditCode
+        record.phone = clean.phone
+        let account = try await insert(record)
+        try await audit("account.registered", actor: account.id, subject: account.id, email: account.email, address: address)
+        return account
+    }
+
+    /// An officer or administrator, with the TOTP secret they must use from their first
+    /// sign-in on. The secret is returned once and shown once.
+    public func createStaff(role: Role, email: String, name: String, password: String) async throws -> (Account, TOTP) {
+        var problems: [InputError] = []
+        if role == .employer {
+            problems.append(InputError("role", zh: "员工账号的角色须为 officer 或 admin。", en: "--role must be officer or admin; employers register themselves."))
+        }
+        let normalized = EmailAddress.normalized(email)
+        if normalized == nil {
+            problems.append(InputError("email", zh: "请填写有效的邮箱地址。", en: "--email must be an email address."))
+        }
+        let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !(1...100).contains(trimmedName.count) {
+            problems.append(InputError("name", zh: "请填写姓名。", en: "--name is required, up to 100 characters."))
+        }
+        if let problem = PasswordPolicy.problem(with: password, email: normalized) { problems.append(problem) }
+        guard problems.isEmpty, let normalized else { throw AccountError.invalid(problems) }
+        let totp = TOTP.generate()
+        let record = UserRecord()
+        record.email = normalized
+        record.passwordHash = try await PasswordHasher.hash(password)
+        record.role = role.rawValue
+        record.name = trimmedName
+        record.totpSecret = totp.base32
+        let account = try await insert(record)
+        try await audit("account.created", subject: account.id, email: account.email, detail: "role=\(role.rawValue)")
+        return (account, totp)
+    }
+
+    private func insert(_ record: UserRecord) async throws -> Account {
+        let time = now()
+        record.createdAt = time
+        record.passwordChangedAt = time
+        if try await UserRecord.query(on: database).filter(\.$email == record.email).count() > 0 {
+            throw AccountError.emailTaken
+        }
+        do {
+            try await record.create(on: database)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw AccountError.emailTaken  // registered by someone else a moment ago
+        }
+        return try Account(record)
+    }
+
+    // MARK: Signing in
+
+    /// Checks the credentials under the throttle; every outcome is recorded.
+    public func signIn(email typed: String, password: String, totp code: String?, address: String) async throws -> Account {
+        let email = EmailAddress.normalized(typed) ?? typed.trimmingCharacters(in: .whitespaces).lowercased()
+        if let wait = try await retryAfter(email: email, address: address) {
+            try await audit("sign_in.throttled", email: email, address: address, detail: "retry_after=\(wait)")
+            throw AccountError.throttled(retryAfter: wait)
+        }
+        let record = try await UserRecord.query(on: database).filter(\.$email == email).first()
+        let passwordMatches = try await PasswordHasher.verify(password, hash: record?.passwordHash ?? PasswordHasher.decoy)
+        guard let record, passwordMatches, record.disabledAt == nil else {
+            try await fail(email: email, address: address, subject: record?.id, why: record?.disabledAt != nil ? "disabled" : "password")
+            throw AccountError.wrongCredentials
+        }
+        let account = try Account(record)
+        if account.role.requiresSecondFactor {
+            guard let code, !code.isEmpty else { throw AccountError.secondFactorRequired }
+            guard let secret = record.totpSecret.flatMap(TOTP.init(base32:)),
+                  let step = secret.acceptedStep(for: code, at: now().timeIntervalSince1970, lastUsedStep: record.totpLastStep)
+            else {
+                try await fail(email: email, address: address, subject: account.id, why: "second factor")
+                throw AccountError.secondFactorRequired
+            }
+            record.totpLastStep = step
+            if record.totpConfirmedAt == nil {
+                record.totpConfirmedAt = now()
+                try await audit("second_factor.confirmed", actor: account.id, subject: account.id, email: email, address: address)
+            }
+            try await record.save(on: database)
+        }
+        try await attempt(email: email, address: address, succeeded: true)
+        try await audit("sign_in.succeeded", actor: account.id, subject: account.id, email: email, address: address)
+        return try Account(record)
+    }
+
+    private func fail(email: String, address: String, subject: UUID?, why: String) async throws {
+        try await attempt(email: email, address: address, succeeded: false)
+        try await audit("sign_in.failed", subject: subject, email: email, address: address, detail: why)
+    }
+
+    private func attempt(email: String, address: String, succeeded: Bool) async throws {
+        let attempt = SignInAttemptRecord()
+        attempt.email = email
+        attempt.address = address
+        attempt.at = now()
+        attempt.succeeded = succeeded
+        try await attempt.create(on: database)
+    }
+
+    /// The throttle's verdict for this account and this address. An account's count starts
+    /// again after a successful sign-in; an address's does not (or one's own account could
+    /// be used to reset it between guesses at another).
+    func retryAfter(email: String, address: String) async throws -> Int? {
+        let throttle = SignInThrottle()
+        let time = now()
+        let since = time.addingTimeInterval(-throttle.window)
+        let lastSuccess = try await SignInAttemptRecord.query(on: database)
+            .filter(\.$email == email).filter(\.$succeeded == true).filter(\.$at > since)
+            .sort(\.$at, .descending).first()?.at
+        let accountFailures = try await SignInAttemptRecord.query(on: database)
+            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$at > max(since, lastSuccess ?? since))
+            .all().map { $0.at.timeIntervalSince1970 }
+        let addressFailures = try await SignInAttemptRecord.query(on: database)
+            .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$at > since)
+            .all().map { $0.at.timeIntervalSince1970 }
+        let seconds = time.timeIntervalSince1970
+        return [throttle.retryAfter(failures: accountFailures, now: seconds),
+                throttle.retryAfter(failures: addressFailures, now: seconds)].compactMap { $0 }.max()
+    }
+
+    // MARK: Sessions (the web)
+
+    /// A new session for a signed-in account; the returned value goes in the cookie.
+    public func openSession(for account: Account) async throws -> String {
+        let secret = SecretToken.make()
+        let session = SessionRecord()
+        session.id = SecretToken.digest(secret)
+        session.userID = account.id
+        session.createdAt = now()
+        session.expiresAt = now().addingTimeInterval(Self.sessionLifetime)
+        try await session.create(on: database)
+        return secret
+    }
+
+    public func account(forSession secret: String) async throws -> Account? {
+        guard let session = try await SessionRecord.find(SecretToken.digest(secret), on: database),
+              session.expiresAt > now()
+        else { return nil }
+        return try await activeAccount(session.userID)
+    }
+
+    public func closeSession(_ secret: String) async throws {
+        try await SessionRecord.query(on: database).filter(\.$id == SecretToken.digest(secret)).delete()
+    }
+
+    // MARK: API tokens
+
+    public struct IssuedToken: Sendable {
+        public var token: String
+        public var expiresAt: Date
+        public var account: Account
+    }
+
+    public func issueToken(for account: Account) async throws -> IssuedToken {
+        let secret = "credence_" + SecretToken.make()
+        let record = APITokenRecord()
+        record.tokenHash = SecretToken.digest(secret)
+        record.userID = account.id
+        record.createdAt = now()
+        record.expiresAt = now().addingTimeInterval(Self.tokenLifetime)
+        try await record.create(on: database)
+        try await audit("token.issued", actor: account.id, subject: account.id, email: account.email)
+        return IssuedToken(token: secret, expiresAt: record.expiresAt, account: account)
+    }
+
+    /// The account a bearer token belongs to, with the token's id, while it is valid.
+    public func account(forToken token: String) async throws -> (Account, UUID)? {
+        guard let record = try await APITokenRecord.query(on: database).filter(\.$tokenHash == SecretToken.digest(token)).first(),
+              record.revokedAt == nil, record.expiresAt > now(), let id = record.id,
+              let account = try await activeAccount(record.userID)
+        else { return nil }
+        return (account, id)
+    }
+
+    public func revokeToken(_ id: UUID, by account: Account) async throws {
+        try await APITokenRecord.query(on: database).filter(\.$id == id).set(\.$revokedAt, to: now()).update()
+        try await audit("token.revoked", actor: account.id, subject: account.id, email: account.email)
+    }
+
+    private func activeAccount(_ id: UUID) async throws -> Account? {
+        guard let record = try await UserRecord.find(id, on: database), record.disabledAt == nil else { return nil }
+        return try Account(record)
+    }
+
+    // MARK: Changing things
+
+    /// Changes the password and signs every other session and token out.
+    public func changePassword(of account: Account, current: String, new: String, keepingSession secret: String?) async throws {
+        guard let record = try await UserRecord.find(account.id, on: database) else { throw AccountError.noSuchAccount(account.email) }
+        guard try await PasswordHasher.verify(current, hash: record.passwordHash) else { throw AccountError.wrongCurrentPassword }
+        if let problem = PasswordPolicy.problem(with: new, email: record.email, field: "newPassword") {
+            throw AccountError.invalid([problem])
+        }
+        record.passwordHash = try await PasswordHasher.hash(new)
+        record.passwordChangedAt = now()
+        try await record.save(on: database)
+        try await signOutEverywhere(account.id, except: secret.map(SecretToken.digest))
+        try await audit("password.changed", actor: account.id, subject: account.id, email: account.email)
+    }
+
+    public func list() async throws -> [Account] {
+        try await UserRecord.query(on: database).sort(\.$createdAt).sort(\.$email).all().map(Account.init)
+    }
+
+    public func disable(email: String) async throws -> Account {
+        let record = try await user(email)
+        record.disabledAt = now()
+        try await record.save(on: database)
+        try await signOutEverywhere(try record.requireID(), except: nil)
+        let account = try Account(record)
+        try await audit("account.disabled", subject: account.id, email: account.email)
+        return account
+    }
+
+    /// Officer ↔ administrator. Employers stay employers: their account is their organization's.
+    public func setRole(email: String, to role: Role) async throws -> Account {
+        let record = try await user(email)
+        guard role != .employer, record.role != Role.employer.rawValue else {
+            throw AccountError.invalid([InputError("role", zh: "只能在 officer 与 admin 之间变更。", en: "--role can only move staff between officer and admin.")])
+        }
+        let previous = record.role
+        record.role = role.rawValue
+        try await record.save(on: database)
+        let account = try Account(record)
+        try await audit("account.role_changed", subject: account.id, email: account.email, detail: "\(previous)→\(role.rawValue)")
+        return account
+    }
+
+    private func user(_ email: String) async throws -> UserRecord {
+        let normalized = EmailAddress.normalized(email) ?? email.lowercased()
+        guard let record = try await UserRecord.query(on: database).filter(\.$email == normalized).first() else {
+            throw AccountError.noSuchAccount(email)
+        }
+        return record
+    }
+
+    private func signOutEverywhere(_ userID: UUID, except keptSession: String?) async throws {
+        var sessions = SessionRecord.query(on: database).filter(\.$userID == userID)
+        if let keptSession { sessions = sessions.filter(\.$id != keptSession) }
+        try await sessions.delete()
+        try await APITokenRecord.query(on: database).filter(\.$userID == userID).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: now()).update()
+    }
+
+    // MARK: Audit
+
+    /// Appends an event: who did what to whom, from where.
+    public func audit(_ kind: String, actor: UUID? = nil, subject: UUID? = nil, email: String? = nil,
+                      address: String? = nil, detail: String? = nil) async throws {
+        let event = AuditEventRecord()
+        event.at = now()
+        event.kind = kind
+        event.actorID = actor
+        event.subjectID = subject
+        event.email = email
+        event.address = address
+        event.detail = detail
+        try await event.create(on: database)
+    }
+
+    public struct AuditEvent: Sendable, Equatable {
+        public var at: Date
+        public var kind: String
+        public var actor: UUID?
+        public var subject: UUID?
+        public var email: String?
+        public var address: String?
+        public var detail: String?
+    }
+
+    public func auditEvents() async throws -> [AuditEvent] {
+        try await AuditEventRecord.query(on: database).sort(\.$at).all().map {
+            AuditEvent(at: $0.at, kind: $0.kind, actor: $0.actorID, subject: $0.subjectID, email: $0.email,
+                       address: $0.address, detail: $0.detail)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import CredenceApp
+import CredenceCore
+import CredenceStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+
+/// The application served over HTTP with its store and access table at hand, for tests
+/// that need to make accounts or walk the routes.
+public struct OpenApp: Sendable {
+    public let client: any TestClientProtocol
+    public let store: Store
+    public let access: AccessTable
+    /// Every route the router has: (method, path) as `GET /api/v1/me`.
+    public let routes: [String]
+}
+
+public func withOpenApp<T: Sendable>(_ database: TestDatabase, _ body: @Sendable (OpenApp) async throws -> T) async throws -> T {
+    try await database.withFreshStore { configuration in
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let store = try await Store.open(configuration, logger: logger)
+        do {
+            let access = AccessTable()
+            let router = try buildRouter(store: store, state: CatalogState(try await store.loadCatalog()), access: access)
+            let routes = router.routes.map { route in
+                "\(route.method.rawValue) /" + route.path.description.split(separator: "/").joined(separator: "/")
+            }
+            let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+            let result = try await app.test(.live) { client in
+                try await body(OpenApp(client: client, store: store, access: access, routes: routes))
+            }
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+}
+
+/// Accounts for tests, made the way users make them.
+public enum TestAccounts {
+    public static let password = "a long test passphrase"
+
+    /// A valid credit code: 17 characters and their check character.
+    public static func creditCode(_ first17: String = "91120116MA05T2XQ1") -> String {
+        first17 + String(UnifiedSocialCreditCode.checkCharacter(for: first17)!)
+    }
+
+    public static func employer(_ name: String, on store: Store) async throws -> Account {
+        try await store.accounts.registerEmployer(
+            EmployerRegistration(
+                organizationName: name, unifiedSocialCreditCode: creditCode(), contactName: "Contact of \(name)",
+                email: "hr@\(name.lowercased().filter(\.isLetter)).example", phone: "+86 22 1234 5678", password: password),
+            address: "test")
+    }
+
+    public static func staff(_ role: Role, on store: Store) async throws -> (Account, TOTP) {
+        try await store.accounts.createStaff(role: role, email: "\(role.rawValue)@credence.example", name: "The \(role.rawValue)",
+                                             password: password)
+    }
+}
+
+/// Headers and form fields that pass the CSRF check: the same token as cookie and field.
+public enum TestForms {
+    public static let csrf = "test-csrf-token-0123456789abcdefghijklmnopq"
+
+    public static func headers(session: String? = nil) -> HTTPFields {
+        var cookies = ["credence_csrf=\(csrf)"]
+        if let session { cookies.append("credence_session=\(session)") }
+        return [.contentType: "application/x-www-form-urlencoded", .cookie: cookies.joined(separator: "; ")]
+    }
+
+    public static func body(_ fields: [(String, String)], csrf: String? = TestForms.csrf) -> ByteBuffer {
+        let all = (csrf.map { [("csrf", $0)] } ?? []) + fields
+        let allowed = CharacterSet.alphanumerics.subtracting(CharacterSet(charactersIn: "+&=")).union(CharacterSet(charactersIn: "-._~"))
+        return ByteBuffer(string: all.map { key, value in
+            key + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        }.joined(separator: "&"))
+    }
+}
