@@ -1,4 +1,5 @@
 import CredenceApp
+import CredenceCore
 import CredenceStore
 import CredenceTestSupport
 import Foundation
@@ -66,6 +67,34 @@ import Testing
                     uri: request.uri, method: .post, headers: [.contentType: "application/json"],
                     body: ByteBuffer(string: request.body))
                 try Self.check(response, path: request.path, method: "post", status: request.status, uri: request.body)
+            }
+        }
+    }
+
+    /// The accounts operations, answered for real, against the spec.
+    @Test(arguments: TestDatabase.available)
+    func accountAnswersValidateAgainstTheSpec(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let client = app.client
+            let registration = #"{"organizationName": "Acme", "unifiedSocialCreditCode": "\#(TestAccounts.creditCode())", "contactName": "Li", "email": "hr@acme.example", "phone": "022 1234 5678", "password": "\#(TestAccounts.password)"}"#
+            func post(_ path: String, _ body: String, _ status: Int) async throws {
+                let response = try await client.execute(uri: path, method: .post, headers: [.contentType: "application/json"],
+                                                        body: ByteBuffer(string: body))
+                try Self.check(response, path: path, method: "post", status: status, uri: body)
+            }
+            try await post("/api/v1/employers", registration, 201)
+            try await post("/api/v1/employers", registration, 409)
+            try await post("/api/v1/employers", "{}", 422)
+            try await post("/api/v1/tokens", #"{"email": "hr@acme.example", "password": "\#(TestAccounts.password)"}"#, 201)
+            try await post("/api/v1/tokens", #"{"email": "hr@acme.example", "password": "wrong one, this"}"#, 401)
+            let employer = try #require(try await app.store.accounts.list().first)
+            let admin = try await TestAccounts.staff(.admin, on: app.store).0
+            for (account, path, status) in [(employer, "/api/v1/me", 200), (admin, "/api/v1/me", 200), (nil, "/api/v1/me", 401),
+                                            (employer, "/api/v1/users", 403), (admin, "/api/v1/users", 200)] as [(Account?, String, Int)] {
+                var headers: HTTPFields = [:]
+                if let account { headers[.authorization] = "Bearer \(try await app.store.accounts.issueToken(for: account).token)" }
+                let response = try await client.execute(uri: path, method: .get, headers: headers)
+                try Self.check(response, path: path, method: "get", status: status, uri: "\(path) as \(account?.role.rawValue ?? "nobody")")
             }
         }
     }

@@ -24,8 +24,11 @@ public func withOpenApp<T: Sendable>(_ database: TestDatabase, _ body: @Sendable
         do {
             let access = AccessTable()
             let router = try buildRouter(store: store, state: CatalogState(try await store.loadCatalog()), access: access)
+            // Hummingbird prints parameters as {id}; routes are declared with :id.
             let routes = router.routes.map { route in
-                "\(route.method.rawValue) /" + route.path.description.split(separator: "/").joined(separator: "/")
+                "\(route.method.rawValue) /" + route.path.description.split(separator: "/").map { part in
+                    part.hasPrefix("{") && part.hasSuffix("}") ? ":" + part.dropFirst().dropLast() : part
+                }.joined(separator: "/")
             }
             let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
             let result = try await app.test(.live) { client in
