@@ -33,7 +33,7 @@ import Testing
 
     final class Marker {}
 
-    static func run(_ arguments: [String], store: CredenceStoreEnvironment) throws -> Run {
+    static func run(_ arguments: [String], store: CredenceStoreEnvironment, input: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -45,7 +45,11 @@ import Testing
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -50,7 +50,7 @@ enum Layout {
                         .a(.href(SiteURL.notice().path), .text(page.t("通知原文", "The notice"))),
                         page.account.map { account in
                             .a(.href(SiteURL.account.path), .text(account.organizationName ?? account.name))
-                        } ?? .a(.href(SiteURL.signIn(next: nil).path), .text(page.t("用人单位登录", "Sign in"))),
+                        } ?? .a(.href(SiteURL.signIn(next: nil).path), .text(page.t("登录", "Sign in"))),
                         .a(.class("lang"), .attribute(named: "lang", value: page.language.other.rawValue),
                            .href(SiteURL.language(page.language.other, back: page.currentURL).path.attributeEscaped),
                            .text(page.language.other.ownName))
