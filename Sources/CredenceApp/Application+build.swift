@@ -63,6 +63,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         CatalogAPIController(state: state).addRoutes(to: api)
         BenefitsAPIController(state: state).addRoutes(to: api)
         AccountsAPIController(store: store).addRoutes(to: api)
+        VerificationAPIController(store: store, state: state).addRoutes(to: api)
     }
     do {  // web pages
         WebController(state: state, notice: Notice(text: try BundledData.noticeText())).addRoutes(to: routes)

@@ -10,12 +10,15 @@ import NIOPosix
 /// the rest (what hummingbird-fluent would provide, kept small).
 public final class Store: Sendable {
     public let configuration: StoreConfiguration
+    /// The receipt-signing and personal-data keys.
+    public let keys: KeyRing
     private let databases: Databases
     private let logger: Logger
 
     /// Opens the database, creating the data folder and running every migration that has
     /// not run yet; on a new database that includes loading the 2023 edition.
     public static func open(_ configuration: StoreConfiguration, logger: Logger) async throws -> Store {
+        let keys = try KeyRing.load(for: configuration)
         let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
         switch configuration {
         case .sqlite(let path):
@@ -30,7 +33,7 @@ public final class Store: Sendable {
                 throw StoreError.invalidDatabaseURL
             }
         }
-        let store = Store(configuration: configuration, databases: databases, logger: logger)
+        let store = Store(configuration: configuration, keys: keys, databases: databases, logger: logger)
         do {
             try await store.migrate()
         } catch {
@@ -40,8 +43,9 @@ public final class Store: Sendable {
         return store
     }
 
-    private init(configuration: StoreConfiguration, databases: Databases, logger: Logger) {
+    private init(configuration: StoreConfiguration, keys: KeyRing, databases: Databases, logger: Logger) {
         self.configuration = configuration
+        self.keys = keys
         self.databases = databases
         self.logger = logger
     }

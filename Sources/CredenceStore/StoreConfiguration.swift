@@ -21,6 +21,17 @@ public enum StoreConfiguration: Sendable, Equatable, CustomStringConvertible {
         return .sqlite(path: URL(fileURLWithPath: directory).appendingPathComponent(sqliteFileName).path)
     }
 
+    /// The folder for files beside the database (the keys): the SQLite file's folder, or for
+    /// PostgreSQL `$CREDENCE_DATA_DIR`, else `./credence-data/`.
+    public func dataFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        switch self {
+        case .sqlite(let path):
+            return URL(fileURLWithPath: path).deletingLastPathComponent()
+        case .postgres:
+            return URL(fileURLWithPath: environment["CREDENCE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultDataDirectory)
+        }
+    }
+
     /// Says where the data is without showing a password.
     public var description: String {
         switch self {

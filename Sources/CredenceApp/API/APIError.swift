@@ -70,6 +70,27 @@ public struct APIError: Error, Sendable, Equatable {
         }
     }
 
+    public init(_ error: VerificationError) {
+        switch error {
+        case .invalid(let problems):
+            self.init(status: .unprocessableContent, code: "invalid_field",
+                      message: problems.map(\.message.en).joined(separator: " "), field: problems.first?.field)
+        case .notFound:
+            self.init(status: .notFound, code: "not_found", message: "No such verification request.")
+        case .illegal(let transition):
+            self.init(status: .conflict, code: "illegal_transition", message: transition.message)
+        case .attachmentTooLarge:
+            self.init(status: .contentTooLarge, code: "too_large", message: "An attachment may be at most 10 MiB.", field: "file")
+        case .attachmentType:
+            self.init(status: .unsupportedMediaType, code: "unsupported_type",
+                      message: "Attachments must be PDF, PNG or JPEG files (judged by their content, not their name).", field: "file")
+        case .attachmentEmpty:
+            self.init(status: .unprocessableContent, code: "empty_file", message: "The attachment is empty.", field: "file")
+        case .tooManyAttachments:
+            self.init(status: .conflict, code: "too_many_attachments", message: "A request may have at most 5 attachments.", field: "file")
+        }
+    }
+
     /// The body as the API returns it.
     public var body: ErrorBody {
         ErrorBody(error: .init(code: code, message: message, field: field))

@@ -1,3 +1,4 @@
+import CredenceCore
 import Foundation
 import Hummingbird
 

@@ -11,3 +11,11 @@ extension HealthDTO: ResponseEncodable {}
 extension BenefitEvaluationDTO: ResponseEncodable {}
 extension MeDTO: ResponseEncodable {}
 extension UserListDTO: ResponseEncodable {}
+extension VerificationRequestDTO: ResponseEncodable {}
+extension VerificationListDTO: ResponseEncodable {}
+extension SignedReceiptDTO: ResponseEncodable {}
+extension PublicKeyDTO: ResponseEncodable {}
+extension PublicCheckDTO: ResponseEncodable {}
+extension IssuingBodyListDTO: ResponseEncodable {}
+extension AuditListDTO: ResponseEncodable {}
+extension WebhookDTO: ResponseEncodable {}

@@ -60,17 +60,26 @@ struct CSRFCookieMiddleware: RouterMiddleware {
     }
 }
 
-/// An `application/x-www-form-urlencoded` body (or, for other bodies, the query string),
-/// read once and kept on the request for the handler.
+/// A form's fields: an `application/x-www-form-urlencoded` or `multipart/form-data` body
+/// (with its files), read once and kept on the request for the handler.
 struct FormFields: Sendable {
     var pairs: [(String, String)]
+    var files: [MultipartForm.File] = []
 
     static let maxBytes = 64 * 1024
 
     static func read(_ request: inout Request) async throws -> FormFields {
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
-            return FormFields(query: request.uri.query ?? "")
+        let contentType = request.headers[.contentType] ?? ""
+        if let boundary = MultipartForm.boundary(of: contentType) {
+            let body = try await request.collectBody(upTo: MultipartForm.maxBytes)
+            let form = try MultipartForm(body: Array(buffer: body), boundary: boundary)
+            var fields = FormFields(query: "")
+            fields.pairs = form.fields
+            fields.files = form.files
+            return fields
+        }
+        guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
+            return FormFields(query: "")
         }
         let body = try await request.collectBody(upTo: maxBytes)
         return FormFields(query: String(buffer: body))

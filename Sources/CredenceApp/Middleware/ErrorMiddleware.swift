@@ -24,6 +24,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return respond(APIError(error), to: request)
         } catch let error as AccountError {
             return respond(APIError(error), to: request)
+        } catch let error as VerificationError {
+            return respond(APIError(error), to: request)
         } catch let error as SignInRequired {
             let next = error.next.map { "?next=" + $0.queryEncoded } ?? ""
             return Response(status: .seeOther, headers: [.location: "/sign-in" + next])

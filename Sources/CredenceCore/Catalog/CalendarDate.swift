@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day in the calendar, written `YYYY-MM-DD` (the notice's dates carry no time or zone).
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int
@@ -53,5 +55,42 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         case 4, 6, 9, 11: 30
         default: 31
         }
+    }
+}
+
+extension CalendarDate {
+    /// The next (or, for negative `days`, an earlier) day.
+    public func addingDays(_ days: Int) -> CalendarDate {
+        var (y, m, d) = (year, month, day)
+        var remaining = days
+        while remaining > 0 {
+            d += 1
+            if d > Self.daysIn(month: m, year: y) { d = 1; m += 1; if m > 12 { m = 1; y += 1 } }
+            remaining -= 1
+        }
+        while remaining < 0 {
+            d -= 1
+            if d < 1 { m -= 1; if m < 1 { m = 12; y -= 1 }; d = Self.daysIn(month: m, year: y) }
+            remaining += 1
+        }
+        return CalendarDate(year: y, month: m, day: d) ?? self
+    }
+
+    /// 1 = Monday … 7 = Sunday (Zeller's congruence, Gregorian calendar).
+    public var isoWeekday: Int {
+        var y = year, m = month
+        if m < 3 { m += 12; y -= 1 }
+        let h = (day + (13 * (m + 1)) / 5 + y % 100 + (y % 100) / 4 + (y / 100) / 4 + 5 * (y / 100)) % 7  // 0 = Saturday
+        return ((h + 5) % 7) + 1
+    }
+
+    public var isWeekend: Bool { isoWeekday >= 6 }
+
+    /// Today in China (UTC+8), where the service runs and its dates are read.
+    public static func today(at date: Date = Date()) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 }

@@ -281,34 +281,14 @@ public struct Accounts: Sendable {
 
     // MARK: Audit
 
-    /// Appends an event: who did what to whom, from where.
+    /// Appends an event to the audit log: who did what to whom, from where.
     public func audit(_ kind: String, actor: UUID? = nil, subject: UUID? = nil, email: String? = nil,
                       address: String? = nil, detail: String? = nil) async throws {
-        let event = AuditEventRecord()
-        event.at = now()
-        event.kind = kind
-        event.actorID = actor
-        event.subjectID = subject
-        event.email = email
-        event.address = address
-        event.detail = detail
-        try await event.create(on: database)
+        try await AuditLog.append(on: database, at: now(), kind: kind, actor: actor, subject: subject?.uuidString.lowercased(),
+                                  email: email, address: address, detail: detail)
     }
 
-    public struct AuditEvent: Sendable, Equatable {
-        public var at: Date
-        public var kind: String
-        public var actor: UUID?
-        public var subject: UUID?
-        public var email: String?
-        public var address: String?
-        public var detail: String?
-    }
-
-    public func auditEvents() async throws -> [AuditEvent] {
-        try await AuditEventRecord.query(on: database).sort(\.$at).all().map {
-            AuditEvent(at: $0.at, kind: $0.kind, actor: $0.actorID, subject: $0.subjectID, email: $0.email,
-                       address: $0.address, detail: $0.detail)
-        }
+    public func auditEvents() async throws -> [AuditLog.Event] {
+        try await AuditLog(database: database).events()
     }
 }

@@ -47,13 +47,17 @@ struct CreateAccountTables: AsyncMigration {
             .create()
         try await database.schema(AuditEventRecord.schema)
             .id()
-            .field("at", .datetime, .required)
+            .field("seq", .int64, .required)
+            .field("at_ms", .int64, .required)
             .field("kind", .string, .required)
-            .field("actor_id", .uuid)
-            .field("subject_id", .uuid)
+            .field("actor_id", .string)
+            .field("subject_id", .string)
             .field("email", .string)
             .field("address", .string)
             .field("detail", .string)
+            .field("previous_hash", .string, .required)
+            .field("hash", .string, .required)
+            .unique(on: "seq")
             .create()
         // The throttle looks attempts up by account and by address within a window.
         if let sql = database as? any SQLDatabase {
@@ -61,7 +65,6 @@ struct CreateAccountTables: AsyncMigration {
             try await sql.raw("CREATE INDEX sign_in_attempts_address_at ON sign_in_attempts (address, at)").run()
             try await sql.raw("CREATE INDEX sessions_user ON sessions (user_id)").run()
             try await sql.raw("CREATE INDEX api_tokens_user ON api_tokens (user_id)").run()
-            try await sql.raw("CREATE INDEX audit_events_at ON audit_events (at)").run()
         }
     }
 

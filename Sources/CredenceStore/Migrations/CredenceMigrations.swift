@@ -6,5 +6,6 @@ public enum CredenceMigrations {
         CreateCatalogTables(),
         LoadTianjin2023(),
         CreateAccountTables(),
+        CreateVerificationTables(),
     ]
 }

@@ -1,3 +1,4 @@
+import CredenceCore
 import FluentKit
 import Foundation
 
@@ -68,18 +69,26 @@ final class SignInAttemptRecord: Model, @unchecked Sendable {
     init() {}
 }
 
-/// The `audit_events` table: sign-ins, failures, lockouts, account changes.
+/// The `audit_events` table: a hash chain (see `AuditLink`) ordered by `seq`.
 final class AuditEventRecord: Model, @unchecked Sendable {
     static let schema = "audit_events"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "at") var at: Date
+    @Field(key: "seq") var seq: Int64
+    @Field(key: "at_ms") var atMilliseconds: Int64
     @Field(key: "kind") var kind: String
-    @OptionalField(key: "actor_id") var actorID: UUID?
-    @OptionalField(key: "subject_id") var subjectID: UUID?
+    @OptionalField(key: "actor_id") var actorID: String?
+    @OptionalField(key: "subject_id") var subjectID: String?
     @OptionalField(key: "email") var email: String?
     @OptionalField(key: "address") var address: String?
     @OptionalField(key: "detail") var detail: String?
+    @Field(key: "previous_hash") var previousHash: String
+    @Field(key: "hash") var hash: String
 
     init() {}
+
+    var link: AuditLink {
+        AuditLink(seq: seq, atMilliseconds: atMilliseconds, kind: kind, actorId: actorID, subjectId: subjectID, email: email,
+                  address: address, detail: detail, previousHash: previousHash)
+    }
 }

@@ -1,0 +1,152 @@
+import CredenceCore
+import CredenceStore
+import Foundation
+
+/// A verification request as the API shows it (contract.md, "Verification"). Absent facts
+/// are null; `history` only on a single request; the passport number in full only there.
+struct VerificationRequestDTO: Encodable, Sendable {
+    var request: VerificationRequest
+    var channel: VerificationChannel?
+    var detail: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, entryId, edition, issuingBodyId, organizationName, holder, certificateNumber, issuedOn, expiresOn, note, status,
+             estimatedCompletionOn, rejectionReason, outcome, completedAt, verificationCode, disclaimer, createdAt, updatedAt,
+             attachments, channel, history
+    }
+
+    enum HolderKeys: String, CodingKey { case name, nationality, dateOfBirth, passportNumber }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(request.id.uuidString.lowercased(), forKey: .id)
+        try c.encode(request.entryId, forKey: .entryId)
+        try c.encode(request.edition, forKey: .edition)
+        try c.encode(request.issuingBodyId, forKey: .issuingBodyId)
+        try c.encode(request.organizationName, forKey: .organizationName)
+        var holder = c.nestedContainer(keyedBy: HolderKeys.self, forKey: .holder)
+        try holder.encode(request.holderName, forKey: .name)
+        try holder.encode(request.holderNationality, forKey: .nationality)
+        try holder.encode(request.holderDateOfBirth, forKey: .dateOfBirth)
+        try holder.encode(detail ? request.passportNumber : request.passportMasked, forKey: .passportNumber)
+        try c.encode(request.certificateNumber, forKey: .certificateNumber)
+        try c.encode(request.issuedOn, forKey: .issuedOn)
+        try c.encode(request.expiresOn, forKey: .expiresOn)
+        try c.encode(request.note, forKey: .note)
+        try c.encode(request.status.rawValue, forKey: .status)
+        try c.encode(request.estimatedCompletionOn, forKey: .estimatedCompletionOn)
+        try c.encode(request.rejectionReason?.rawValue, forKey: .rejectionReason)
+        try c.encode(request.outcome?.rawValue, forKey: .outcome)
+        try c.encode(request.completedAt.map(Timestamps.rfc3339), forKey: .completedAt)
+        try c.encode(request.verificationCode, forKey: .verificationCode)
+        try c.encode(request.status == .completed ? Disclaimer.text : nil, forKey: .disclaimer)
+        try c.encode(Timestamps.rfc3339(request.createdAt), forKey: .createdAt)
+        try c.encode(Timestamps.rfc3339(request.updatedAt), forKey: .updatedAt)
+        try c.encode(request.attachments.map(AttachmentDTO.init), forKey: .attachments)
+        try c.encode(channel, forKey: .channel)
+        if detail { try c.encode(request.history.map(EventDTO.init), forKey: .history) }
+    }
+}
+
+struct AttachmentDTO: Encodable, Sendable {
+    var id: String
+    var fileName: String
+    var kind: String
+    var size: Int
+    var sha256: String
+
+    init(_ attachment: VerificationRequest.Attachment) {
+        id = attachment.id.uuidString.lowercased()
+        fileName = attachment.fileName
+        kind = attachment.kind.rawValue
+        size = attachment.size
+        sha256 = attachment.sha256
+    }
+}
+
+struct EventDTO: Encodable, Sendable {
+    var event: VerificationRequest.Event
+
+    init(_ event: VerificationRequest.Event) { self.event = event }
+
+    enum CodingKeys: String, CodingKey { case action, from, to, actorRole, at, note }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(event.action.rawValue, forKey: .action)
+        try c.encode(event.from?.rawValue, forKey: .from)
+        try c.encode(event.to.rawValue, forKey: .to)
+        try c.encode(event.actorRole.rawValue, forKey: .actorRole)
+        try c.encode(Timestamps.rfc3339(event.at), forKey: .at)
+        try c.encode(event.note, forKey: .note)
+    }
+}
+
+struct VerificationListDTO: Encodable, Sendable {
+    var requests: [VerificationRequestDTO]
+}
+
+struct SignedReceiptDTO: Encodable, Sendable {
+    var receipt: JSONValue
+    var signature: String
+    var keyId: String
+}
+
+struct PublicKeyDTO: Encodable, Sendable {
+    var keyId: String
+    var algorithm = "Ed25519"
+    var publicKey: String
+}
+
+struct PublicCheckDTO: Encodable, Sendable {
+    var code: String
+    var outcome: String
+    var entryId: String
+    var entryName: BilingualText?
+    var edition: String
+    var completedOn: String
+    var holderName: String
+    var disclaimer = Disclaimer.text
+}
+
+struct IssuingBodyListDTO: Encodable, Sendable {
+    var issuingBodies: [IssuingBody]
+}
+
+struct AuditListDTO: Encodable, Sendable {
+    struct Event: Encodable, Sendable {
+        var seq: Int64
+        var at: String
+        var kind: String
+        var actorId: String?
+        var subjectId: String?
+        var email: String?
+        var detail: String?
+        var previousHash: String
+        var hash: String
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(seq, forKey: .seq)
+            try c.encode(at, forKey: .at)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(actorId, forKey: .actorId)
+            try c.encode(subjectId, forKey: .subjectId)
+            try c.encode(email, forKey: .email)
+            try c.encode(detail, forKey: .detail)
+            try c.encode(previousHash, forKey: .previousHash)
+            try c.encode(hash, forKey: .hash)
+        }
+
+        enum CodingKeys: String, CodingKey { case seq, at, kind, actorId, subjectId, email, detail, previousHash, hash }
+    }
+
+    var events: [Event]
+}
+
+struct WebhookDTO: Encodable, Sendable {
+    var url: String
+    var secret: String
+    var signatureHeader = "Credence-Signature"
+    var timestampHeader = "Credence-Timestamp"
+}

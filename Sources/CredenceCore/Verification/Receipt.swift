@@ -1,0 +1,105 @@
+import Crypto
+import Foundation
+
+/// What a completed verification says, signed so anyone can check it offline with the
+/// service's public key: Ed25519 over the receipt's canonical JSON.
+public struct Receipt: Sendable, Codable, Equatable {
+    public var requestId: String
+    public var entryId: String
+    public var entryName: BilingualText
+    public var edition: String
+    public var holderName: String
+    public var certificateNumber: String
+    public var outcome: VerificationOutcome
+    public var completedAt: String
+    public var verificationCode: String?
+    public var disclaimer: BilingualText
+    public var issuedBy: String
+
+    public init(requestId: String, entryId: String, entryName: BilingualText, edition: String, holderName: String,
+                certificateNumber: String, outcome: VerificationOutcome, completedAt: String, verificationCode: String?) {
+        self.requestId = requestId
+        self.entryId = entryId
+        self.entryName = entryName
+        self.edition = edition
+        self.holderName = holderName
+        self.certificateNumber = certificateNumber
+        self.outcome = outcome
+        self.completedAt = completedAt
+        self.verificationCode = verificationCode
+        self.disclaimer = Disclaimer.text
+        self.issuedBy = "Credence"
+    }
+}
+
+/// The service's signing key.
+public struct ReceiptSigner: Sendable {
+    public let privateKey: Curve25519.Signing.PrivateKey
+
+    public init(privateKey: Curve25519.Signing.PrivateKey) {
+        self.privateKey = privateKey
+    }
+
+    public var publicKey: Data { privateKey.publicKey.rawRepresentation }
+
+    /// The first 16 hex digits of the public key's SHA-256: which key signed.
+    public var keyId: String { Self.keyId(for: publicKey) }
+
+    public static func keyId(for publicKey: Data) -> String {
+        String(SHA256.hash(data: publicKey).map { String(format: "%02x", $0) }.joined().prefix(16))
+    }
+
+    /// The base64 signature over the receipt's canonical JSON.
+    public func sign(_ receipt: Receipt) throws -> String {
+        try privateKey.signature(for: CanonicalJSON.data(receipt)).base64EncodedString()
+    }
+}
+
+/// Checks a signed receipt document — `{"receipt": {…}, "signature": "…", "keyId": "…"}`,
+/// as `GET …/receipt` returns it — against a public key, with no network and no database.
+public enum ReceiptVerifier {
+    public enum Verdict: Equatable, Sendable {
+        case valid
+        case invalid(String)
+    }
+
+    public static func verify(document: Data, publicKey: Data) -> Verdict {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: document) else {
+            return .invalid("the file is not JSON")
+        }
+        guard let receipt = value["receipt"], case .object = receipt else { return .invalid("no \"receipt\" object") }
+        guard let signatureText = value["signature"]?.string, let signature = Data(base64Encoded: signatureText) else {
+            return .invalid("no base64 \"signature\"")
+        }
+        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else {
+            return .invalid("the public key is not a 32-byte Ed25519 key")
+        }
+        if let keyId = value["keyId"]?.string, keyId != ReceiptSigner.keyId(for: publicKey) {
+            return .invalid("signed with key \(keyId), not with this public key (\(ReceiptSigner.keyId(for: publicKey)))")
+        }
+        guard let canonical = try? CanonicalJSON.data(receipt), key.isValidSignature(signature, for: canonical) else {
+            return .invalid("the signature does not match the receipt: it was changed, or signed by another key")
+        }
+        return .valid
+    }
+}
+
+/// Seals personal data (passport numbers) with AES-256-GCM; the stored form is base64 of
+/// nonce, ciphertext and tag.
+public struct DataSealer: Sendable {
+    let key: SymmetricKey
+
+    public init(key: SymmetricKey) {
+        self.key = key
+    }
+
+    public func seal(_ text: String) throws -> String {
+        guard let combined = try AES.GCM.seal(Data(text.utf8), using: key).combined else { throw CryptoKitError.incorrectParameterSize }
+        return combined.base64EncodedString()
+    }
+
+    public func open(_ sealed: String) throws -> String {
+        guard let data = Data(base64Encoded: sealed) else { throw CryptoKitError.incorrectParameterSize }
+        return String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: key), as: UTF8.self)
+    }
+}

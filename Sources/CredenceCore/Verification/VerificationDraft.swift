@@ -1,0 +1,89 @@
+import Foundation
+
+/// What an employer submits (annex 2 一: 提交境外职业资格证书相关信息), checked field by
+/// field before anything is stored.
+public struct VerificationDraft: Sendable, Equatable {
+    public var entryId: String
+    public var holderName: String
+    public var holderNationality: String
+    public var holderDateOfBirth: String?
+    public var passportNumber: String?
+    public var certificateNumber: String
+    public var issuedOn: String?
+    public var expiresOn: String?
+    public var note: String?
+    /// The holder agreed to their data being used for the check (personal information law).
+    public var holderConsent: Bool
+
+    public init(entryId: String, holderName: String, holderNationality: String, holderDateOfBirth: String? = nil,
+                passportNumber: String? = nil, certificateNumber: String, issuedOn: String? = nil, expiresOn: String? = nil,
+                note: String? = nil, holderConsent: Bool) {
+        self.entryId = entryId
+        self.holderName = holderName
+        self.holderNationality = holderNationality
+        self.holderDateOfBirth = holderDateOfBirth
+        self.passportNumber = passportNumber
+        self.certificateNumber = certificateNumber
+        self.issuedOn = issuedOn
+        self.expiresOn = expiresOn
+        self.note = note
+        self.holderConsent = holderConsent
+    }
+
+    /// The draft normalized, or every problem. `entries` are the ids of the edition in force.
+    public func validated(entries: Set<String>, today: CalendarDate) throws(InvalidInput) -> VerificationDraft {
+        var problems: [InputError] = []
+        var clean = self
+        func blankToNil(_ text: String?) -> String? {
+            guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+            return text
+        }
+        if !entries.contains(entryId) {
+            problems.append(InputError("entryId", zh: "请选择《目录》内的职业资格。", en: "entryId must be an entry of the catalog in force, such as cfa; got '\(entryId)'."))
+        }
+        clean.holderName = holderName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !(1...100).contains(clean.holderName.count) {
+            problems.append(InputError("holder.name", zh: "请填写持证人姓名（与证书一致）。", en: "holder.name is required: the name as on the certificate, up to 100 characters."))
+        }
+        if let code = CountryCode.normalized(holderNationality) {
+            clean.holderNationality = code
+        } else {
+            problems.append(InputError("holder.nationality", zh: "国籍须为ISO 3166-1两位字母代码，如 GB、US、AU。", en: "holder.nationality must be an ISO 3166-1 alpha-2 code such as GB, US or AU; got '\(holderNationality)'."))
+        }
+        clean.holderDateOfBirth = blankToNil(holderDateOfBirth)
+        if let text = clean.holderDateOfBirth {
+            if let date = CalendarDate(text), date < today, date > today.addingDays(-131 * 366) {
+                clean.holderDateOfBirth = date.description
+            } else {
+                problems.append(InputError("holder.dateOfBirth", zh: "出生日期格式为 YYYY-MM-DD，且早于今天。", en: "holder.dateOfBirth must be a past date written YYYY-MM-DD."))
+            }
+        }
+        clean.passportNumber = blankToNil(passportNumber)?.uppercased()
+        if let passport = clean.passportNumber, !(5...20).contains(passport.count) || !passport.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            problems.append(InputError("holder.passportNumber", zh: "护照号码为5到20位字母或数字。", en: "holder.passportNumber must be 5 to 20 letters and digits."))
+        }
+        clean.certificateNumber = certificateNumber.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !(1...100).contains(clean.certificateNumber.count) {
+            problems.append(InputError("certificateNumber", zh: "请填写证书编号。", en: "certificateNumber is required: the number on the certificate, up to 100 characters."))
+        }
+        clean.issuedOn = blankToNil(issuedOn)
+        clean.expiresOn = blankToNil(expiresOn)
+        let issued = clean.issuedOn.flatMap(CalendarDate.init)
+        if clean.issuedOn != nil, issued == nil || issued! > today {
+            problems.append(InputError("issuedOn", zh: "发证日期格式为 YYYY-MM-DD，且不晚于今天。", en: "issuedOn must be a date written YYYY-MM-DD, not in the future."))
+        }
+        let expires = clean.expiresOn.flatMap(CalendarDate.init)
+        if clean.expiresOn != nil, expires == nil || (issued != nil && expires! < issued!) {
+            problems.append(InputError("expiresOn", zh: "有效期至格式为 YYYY-MM-DD，且不早于发证日期。", en: "expiresOn must be a date written YYYY-MM-DD, not before issuedOn."))
+        }
+        clean.note = blankToNil(note)
+        if let note = clean.note, note.count > 2000 {
+            problems.append(InputError("note", zh: "备注最多2000字。", en: "note may have at most 2,000 characters."))
+        }
+        if !holderConsent {
+            problems.append(InputError("holderConsent", zh: "须取得持证人同意（个人信息保护法）后方可申请查验。", en: "holderConsent must be true: the holder must agree to their data being checked (Personal Information Protection Law)."))
+        }
+        guard problems.isEmpty else { throw InvalidInput(problems: problems) }
+        return clean
+    }
+}

@@ -1,0 +1,86 @@
+import CredenceCore
+import FluentKit
+import Foundation
+
+/// The append-only, hash-chained audit log: sign-ins, account changes, every state change
+/// of a verification request. Appends race safely: `seq` is unique, so of two writers
+/// taking the same place one fails and retries on the new end of the chain.
+public struct AuditLog: Sendable {
+    let database: any Database
+
+    public struct Event: Sendable, Equatable {
+        public var seq: Int64
+        public var at: Date
+        public var kind: String
+        public var actor: String?
+        public var subject: String?
+        public var email: String?
+        public var address: String?
+        public var detail: String?
+        public var previousHash: String
+        public var hash: String
+    }
+
+    /// Appends on `database` (which may be a transaction: the event then lands with the change).
+    static func append(on database: any Database, at: Date, kind: String, actor: UUID?, subject: String?, email: String?,
+                       address: String?, detail: String?) async throws {
+        for attempt in 0..<20 {
+            let last = try await AuditEventRecord.query(on: database).sort(\.$seq, .descending).first()
+            let link = AuditLink(
+                seq: (last?.seq ?? 0) + 1, atMilliseconds: Int64((at.timeIntervalSince1970 * 1000).rounded()), kind: kind,
+                actorId: actor?.uuidString.lowercased(), subjectId: subject, email: email, address: address, detail: detail,
+                previousHash: last?.hash ?? AuditLink.genesis)
+            let record = AuditEventRecord()
+            record.seq = link.seq
+            record.atMilliseconds = link.atMilliseconds
+            record.kind = link.kind
+            record.actorID = link.actorId
+            record.subjectID = link.subjectId
+            record.email = link.email
+            record.address = link.address
+            record.detail = link.detail
+            record.previousHash = link.previousHash
+            record.hash = link.hash
+            do {
+                try await record.create(on: database)
+                return
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 19 {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...10)))
+            }
+        }
+    }
+
+    /// Events after `seq`, oldest first.
+    public func events(after seq: Int64 = 0, limit: Int = 1000) async throws -> [Event] {
+        try await AuditEventRecord.query(on: database).filter(\.$seq > seq).sort(\.$seq).limit(limit).all().map { record in
+            Event(seq: record.seq, at: Date(timeIntervalSince1970: Double(record.atMilliseconds) / 1000), kind: record.kind,
+                  actor: record.actorID, subject: record.subjectID, email: record.email, address: record.address,
+                  detail: record.detail, previousHash: record.previousHash, hash: record.hash)
+        }
+    }
+
+    /// Walks the whole chain; nil when intact, else the first event that does not hold.
+    public func verify() async throws -> (seq: Int64, why: String)? {
+        var after: Int64 = 0
+        var previous = AuditLink.genesis
+        var expected: Int64 = 1
+        while true {
+            let page = try await AuditEventRecord.query(on: database).filter(\.$seq > after).sort(\.$seq).limit(5000).all()
+            if page.isEmpty { return nil }
+            for record in page {
+                var link = record.link
+                if link.seq != expected { return (link.seq, "expected event \(expected) here: an event is missing") }
+                if link.previousHash != previous { return (link.seq, "it does not link to the event before it") }
+                link.previousHash = previous
+                if link.hash != record.hash { return (link.seq, "its content does not match its hash: it was altered") }
+                previous = record.hash
+                expected += 1
+            }
+            after = page.last!.seq
+        }
+    }
+}
+
+extension Store {
+    public var auditLog: AuditLog { AuditLog(database: database) }
+}

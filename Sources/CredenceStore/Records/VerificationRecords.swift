@@ -1,0 +1,112 @@
+import FluentKit
+import Foundation
+
+/// The `verification_requests` table: one row per request, its current state.
+final class VerificationRequestRecord: Model, @unchecked Sendable {
+    static let schema = "verification_requests"
+
+    @ID(key: .id) var id: UUID?
+    /// The employer that made it: the only employer that can see it.
+    @Field(key: "employer_id") var employerID: UUID
+    @Field(key: "entry_id") var entryID: String
+    /// The edition the request was made under.
+    @Field(key: "edition_id") var editionID: String
+    @Field(key: "issuing_body_id") var issuingBodyID: String
+    @Field(key: "holder_name") var holderName: String
+    @Field(key: "holder_nationality") var holderNationality: String
+    @OptionalField(key: "holder_date_of_birth") var holderDateOfBirth: String?
+    /// AES-GCM sealed (see `DataSealer`); never stored in clear.
+    @OptionalField(key: "passport_sealed") var passportSealed: String?
+    @OptionalField(key: "passport_masked") var passportMasked: String?
+    @Field(key: "certificate_number") var certificateNumber: String
+    @OptionalField(key: "issued_on") var issuedOn: String?
+    @OptionalField(key: "expires_on") var expiresOn: String?
+    @OptionalField(key: "note") var note: String?
+    @Field(key: "status") var status: String
+    @OptionalField(key: "estimated_completion_on") var estimatedCompletionOn: String?
+    @OptionalField(key: "rejection_reason") var rejectionReason: String?
+    @OptionalField(key: "outcome") var outcome: String?
+    @OptionalField(key: "completed_at") var completedAt: Date?
+    @OptionalField(key: "verification_code") var verificationCode: String?
+    /// The signed receipt: its canonical JSON, the signature and the key id.
+    @OptionalField(key: "receipt") var receipt: String?
+    @OptionalField(key: "receipt_signature") var receiptSignature: String?
+    @OptionalField(key: "receipt_key_id") var receiptKeyID: String?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// The `verification_events` table: every transition, with who, when and why.
+final class VerificationEventRecord: Model, @unchecked Sendable {
+    static let schema = "verification_events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "request_id") var requestID: UUID
+    @Field(key: "action") var action: String
+    @OptionalField(key: "from_status") var fromStatus: String?
+    @Field(key: "to_status") var toStatus: String
+    @Field(key: "actor_id") var actorID: UUID
+    @Field(key: "actor_role") var actorRole: String
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "note") var note: String?
+
+    init() {}
+}
+
+/// The `attachments` table: the files, in the database, with their SHA-256.
+final class AttachmentRecord: Model, @unchecked Sendable {
+    static let schema = "attachments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "request_id") var requestID: UUID
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "bytes") var bytes: Data
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// The `issuing_bodies` table: the registry, seeded from Resources/issuing-bodies.json.
+final class IssuingBodyRecord: Model, @unchecked Sendable {
+    static let schema = "issuing_bodies"
+
+    @ID(custom: "id", generatedBy: .user) var id: String?
+    /// The body as JSON (`IssuingBody`): small, read whole, edited whole.
+    @Field(key: "document") var document: String
+
+    init() {}
+}
+
+/// The `webhooks` table: one URL per employer, with the secret its deliveries are signed with.
+final class WebhookRecord: Model, @unchecked Sendable {
+    static let schema = "webhooks"
+
+    @ID(custom: "id", generatedBy: .user) var id: UUID?  // the employer's id
+    @Field(key: "url") var url: String
+    @Field(key: "secret") var secret: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// The `webhook_outbox` table: each change to deliver, written in the same transaction as
+/// the change, and retried until the receiver takes it.
+final class OutboxRecord: Model, @unchecked Sendable {
+    static let schema = "webhook_outbox"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "employer_id") var employerID: UUID
+    @Field(key: "payload") var payload: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "next_attempt_at") var nextAttemptAt: Date
+    @OptionalField(key: "delivered_at") var deliveredAt: Date?
+    @OptionalField(key: "last_error") var lastError: String?
+
+    init() {}
+}

@@ -1,0 +1,363 @@
+import CredenceCore
+import Crypto
+import FluentKit
+import Foundation
+
+/// The certificate verification service of annex 2: requests, their workflow, attachments,
+/// results and receipts. Every read is scoped to who asks — an employer sees only its own
+/// requests, and another's is `notFound` — and every change lands in one transaction with
+/// its event, its audit entry and its webhook message.
+public struct Verifications: Sendable {
+    let database: any Database
+    let keys: KeyRing
+    let now: @Sendable () -> Date
+
+    public init(database: any Database, keys: KeyRing, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.keys = keys
+        self.now = now
+    }
+
+    // MARK: Issuing bodies
+
+    public func issuingBodies() async throws -> [IssuingBody] {
+        try await IssuingBodyRecord.query(on: database).sort(\.$id).all().map {
+            try JSONDecoder().decode(IssuingBody.self, from: Data($0.document.utf8))
+        }
+    }
+
+    /// The body that issues an entry's certificates, or a stand-in with the written-request default.
+    public func issuingBody(for entryId: String) async throws -> IssuingBody {
+        Self.body(for: entryId, in: try await issuingBodies())
+    }
+
+    static func body(for entryId: String, in bodies: [IssuingBody]) -> IssuingBody {
+        bodies.first { $0.entries.contains(entryId) }
+            ?? IssuingBody(id: "unknown", name: BilingualText(zh: "未登记的发证机构", en: "Unregistered issuing body"),
+                           entries: [entryId], channel: .writtenRequestDefault)
+    }
+
+    // MARK: Submitting
+
+    /// Stores a new request; it is acknowledged only after the transaction has committed.
+    public func submit(_ draft: VerificationDraft, by employer: Account, catalog: Catalog) async throws -> VerificationRequest {
+        guard employer.role == .employer else { throw VerificationError.notFound }
+        let edition = try catalog.resolveEdition(nil)
+        let clean: VerificationDraft
+        do {
+            clean = try draft.validated(entries: Set((catalog.entries(of: edition.id) ?? []).map(\.id)), today: .today(at: now()))
+        } catch {
+            throw VerificationError.invalid(error.problems)
+        }
+        let body = try await issuingBody(for: clean.entryId)
+        let record = VerificationRequestRecord()
+        record.id = UUID()
+        record.employerID = employer.id
+        record.entryID = clean.entryId
+        record.editionID = edition.id
+        record.issuingBodyID = body.id
+        try apply(clean, to: record)
+        record.status = VerificationStatus.submitted.rawValue
+        record.createdAt = now()
+        record.updatedAt = record.createdAt
+        try await database.transaction { db in
+            try await record.create(on: db)
+            try await log(.submit, from: nil, to: .submitted, request: record, by: employer, note: nil, on: db)
+        }
+        return try await view(record, detail: true)
+    }
+
+    private func apply(_ draft: VerificationDraft, to record: VerificationRequestRecord) throws {
+        record.holderName = draft.holderName
+        record.holderNationality = draft.holderNationality
+        record.holderDateOfBirth = draft.holderDateOfBirth
+        record.passportSealed = try draft.passportNumber.map(keys.sealer.seal)
+        record.passportMasked = draft.passportNumber.map(Masking.document)
+        record.certificateNumber = draft.certificateNumber
+        record.issuedOn = draft.issuedOn
+        record.expiresOn = draft.expiresOn
+        record.note = draft.note
+    }
+
+    // MARK: Reading
+
+    public func list(for account: Account, status: VerificationStatus? = nil) async throws -> [VerificationRequest] {
+        var query = VerificationRequestRecord.query(on: database)
+        if account.role == .employer { query = query.filter(\.$employerID == account.id) }
+        if let status { query = query.filter(\.$status == status.rawValue) }
+        var views: [VerificationRequest] = []
+        for record in try await query.sort(\.$createdAt, .descending).all() {
+            views.append(try await view(record, detail: false))
+        }
+        return views
+    }
+
+    /// The officer's queue: open requests, oldest first.
+    public func queue(status: VerificationStatus? = nil) async throws -> [VerificationRequest] {
+        let open = status.map { [$0.rawValue] } ?? [VerificationStatus.submitted, .needsInfo, .accepted].map(\.rawValue)
+        var views: [VerificationRequest] = []
+        for record in try await VerificationRequestRecord.query(on: database).filter(\.$status ~~ open)
+            .sort(\.$createdAt, .ascending).all() {
+            views.append(try await view(record, detail: false))
+        }
+        return views
+    }
+
+    public func request(_ id: UUID, for account: Account) async throws -> VerificationRequest {
+        try await view(try await visible(id, to: account), detail: true)
+    }
+
+    private func visible(_ id: UUID, to account: Account, on db: (any Database)? = nil) async throws -> VerificationRequestRecord {
+        guard let record = try await VerificationRequestRecord.find(id, on: db ?? database),
+              account.role != .employer || record.employerID == account.id
+        else { throw VerificationError.notFound }
+        return record
+    }
+
+    // MARK: Acting
+
+    public struct ActionInput: Sendable {
+        public var note: String?
+        public var reason: RejectionReason?
+        public var outcome: VerificationOutcome?
+        /// For `resubmit`: the corrected draft.
+        public var corrections: VerificationDraft?
+
+        public init(note: String? = nil, reason: RejectionReason? = nil, outcome: VerificationOutcome? = nil,
+                    corrections: VerificationDraft? = nil) {
+            self.note = note
+            self.reason = reason
+            self.outcome = outcome
+            self.corrections = corrections
+        }
+    }
+
+    /// Takes an action on a request: the workflow decides whether it may, the role decides
+    /// who may (employers act on their own requests, staff on the queue's).
+    public func act(_ action: VerificationAction, on id: UUID, by account: Account, _ input: ActionInput = .init(),
+                    catalog: Catalog) async throws -> VerificationRequest {
+        if action.byEmployer != (account.role == .employer) {
+            // An officer cannot withdraw; an employer cannot accept — a refusal of the role,
+            // answered like an absent request for employers and as a conflict for staff.
+            _ = try await visible(id, to: account)
+            throw VerificationError.illegal(IllegalTransition(from: .submitted, action: action))
+        }
+        if let note = input.note, note.count > 2000 {
+            throw VerificationError.invalid([InputError("note", zh: "说明最多2000字。", en: "note may have at most 2,000 characters.")])
+        }
+        if action == .reject, input.reason == nil {
+            throw VerificationError.invalid([InputError("reason", zh: "请选择不予受理的理由。", en: "reason must be one of incomplete, false_material, not_in_catalog.")])
+        }
+        if action == .complete, input.outcome == nil {
+            throw VerificationError.invalid([InputError("outcome", zh: "请选择核验结果。", en: "outcome must be one of authentic, not_authentic, unable_to_verify.")])
+        }
+        var corrected: VerificationDraft?
+        if action == .resubmit, let corrections = input.corrections {
+            do {
+                let edition = try catalog.resolveEdition(nil)
+                corrected = try corrections.validated(entries: Set((catalog.entries(of: edition.id) ?? []).map(\.id)),
+                                                      today: .today(at: now()))
+            } catch let error as InvalidInput {
+                throw VerificationError.invalid(error.problems)
+            }
+        }
+        let corrections = corrected
+        // Read before the transaction: inside it, only `db` may be used (SQLite has one connection).
+        let bodies = try await issuingBodies()
+        let id = try await database.transaction { db -> UUID in
+            let record = try await visible(id, to: account, on: db)
+            guard let status = VerificationStatus(rawValue: record.status) else { throw VerificationError.notFound }
+            let next: VerificationStatus
+            do {
+                next = try VerificationWorkflow.next(from: status, by: action)
+            } catch let error as IllegalTransition {
+                throw VerificationError.illegal(error)
+            }
+            record.status = next.rawValue
+            record.updatedAt = now()
+            switch action {
+            case .accept:
+                let body = Self.body(for: record.entryID, in: bodies)
+                record.estimatedCompletionOn = WorkingDays.adding(body.channel.typicalWorkingDays, to: .today(at: now())).description
+            case .reject:
+                record.rejectionReason = input.reason?.rawValue
+            case .resubmit:
+                if let corrections {
+                    record.entryID = corrections.entryId
+                    record.issuingBodyID = Self.body(for: corrections.entryId, in: bodies).id
+                    try apply(corrections, to: record)
+                }
+            case .complete:
+                try complete(record, outcome: input.outcome ?? .unableToVerify, catalog: catalog)
+            default:
+                break
+            }
+            try await record.save(on: db)
+            try await log(action, from: status, to: next, request: record, by: account, note: input.note, on: db)
+            return try record.requireID()
+        }
+        return try await request(id, for: account)
+    }
+
+    /// Sets the result, the code (authentic only) and the signed receipt.
+    private func complete(_ record: VerificationRequestRecord, outcome: VerificationOutcome, catalog: Catalog) throws {
+        let completedAt = now()
+        record.outcome = outcome.rawValue
+        record.completedAt = completedAt
+        record.verificationCode = outcome == .authentic ? Self.newCode() : nil
+        let entryName = (try? catalog.entry(record.entryID, edition: record.editionID).name)
+            ?? BilingualText(zh: record.entryID, en: record.entryID)
+        let receipt = Receipt(
+            requestId: try record.requireID().uuidString.lowercased(), entryId: record.entryID, entryName: entryName,
+            edition: record.editionID, holderName: Masking.name(record.holderName), certificateNumber: record.certificateNumber,
+            outcome: outcome, completedAt: Timestamps.rfc3339(completedAt), verificationCode: record.verificationCode)
+        record.receipt = String(decoding: try CanonicalJSON.data(receipt), as: UTF8.self)
+        record.receiptSignature = try keys.signer.sign(receipt)
+        record.receiptKeyID = keys.signer.keyId
+    }
+
+    /// Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L): 50 bits.
+    static func newCode() -> String {
+        let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        let characters = (0..<10).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+        return "TJ-" + String(characters[0..<5]) + "-" + String(characters[5...])
+    }
+
+    private func log(_ action: VerificationAction, from: VerificationStatus?, to: VerificationStatus,
+                        request: VerificationRequestRecord, by account: Account, note: String?, on db: any Database) async throws {
+        let event = VerificationEventRecord()
+        event.requestID = try request.requireID()
+        event.action = action.rawValue
+        event.fromStatus = from?.rawValue
+        event.toStatus = to.rawValue
+        event.actorID = account.id
+        event.actorRole = account.role.rawValue
+        event.at = now()
+        event.note = note
+        try await event.create(on: db)
+        try await AuditLog.append(
+            on: db, at: event.at, kind: "verification.\(action.rawValue)", actor: account.id,
+            subject: try request.requireID().uuidString.lowercased(), email: account.email, address: nil,
+            detail: "\(from?.rawValue ?? "-")→\(to.rawValue)")
+        try await Webhooks.enqueue(for: request, from: from, to: to, at: event.at, on: db)
+    }
+
+    // MARK: Attachments
+
+    public func attach(fileName: String, bytes: [UInt8], to id: UUID, by account: Account) async throws
+        -> VerificationRequest.Attachment
+    {
+        guard account.role == .employer else { throw VerificationError.notFound }
+        if bytes.isEmpty { throw VerificationError.attachmentEmpty }
+        if bytes.count > AttachmentKind.maxBytes { throw VerificationError.attachmentTooLarge }
+        guard let kind = AttachmentKind(sniffing: bytes) else { throw VerificationError.attachmentType }
+        let record = AttachmentRecord()
+        record.id = UUID()
+        record.fileName = Self.safeFileName(fileName, kind: kind)
+        record.kind = kind.rawValue
+        record.size = bytes.count
+        record.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        record.bytes = Data(bytes)
+        record.createdAt = now()
+        try await database.transaction { db in
+            let request = try await visible(id, to: account, on: db)
+            guard let status = VerificationStatus(rawValue: request.status), !status.isFinal else {
+                throw VerificationError.illegal(IllegalTransition(from: VerificationStatus(rawValue: request.status) ?? .completed, action: .resubmit))
+            }
+            record.requestID = try request.requireID()
+            let count = try await AttachmentRecord.query(on: db).filter(\.$requestID == record.requestID).count()
+            if count >= AttachmentKind.maxPerRequest { throw VerificationError.tooManyAttachments }
+            try await record.create(on: db)
+        }
+        return VerificationRequest.Attachment(id: record.id!, fileName: record.fileName, kind: kind, size: record.size,
+                                              sha256: record.sha256, createdAt: record.createdAt)
+    }
+
+    public func attachment(_ attachmentID: UUID, of id: UUID, for account: Account) async throws
+        -> (VerificationRequest.Attachment, Data)
+    {
+        _ = try await visible(id, to: account)
+        guard let record = try await AttachmentRecord.find(attachmentID, on: database), record.requestID == id,
+              let kind = AttachmentKind(rawValue: record.kind)
+        else { throw VerificationError.notFound }
+        return (VerificationRequest.Attachment(id: attachmentID, fileName: record.fileName, kind: kind, size: record.size,
+                                               sha256: record.sha256, createdAt: record.createdAt), record.bytes)
+    }
+
+    /// A name safe to put in a header: letters, digits, dot, dash, underscore; the extension
+    /// follows the content, not what the name claimed.
+    static func safeFileName(_ name: String, kind: AttachmentKind) -> String {
+        let base = (name as NSString).deletingPathExtension
+        let cleaned = String(base.unicodeScalars.map { scalar -> Character in
+            CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || "-_".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
+        }.prefix(80))
+        return (cleaned.isEmpty ? "attachment" : cleaned) + "." + (kind == .jpeg ? "jpg" : kind.rawValue)
+    }
+
+    // MARK: Results
+
+    public func receipt(of id: UUID, for account: Account) async throws -> SignedReceipt {
+        let record = try await visible(id, to: account)
+        guard let text = record.receipt, let signature = record.receiptSignature, let keyId = record.receiptKeyID,
+              let receipt = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        else { throw VerificationError.illegal(IllegalTransition(from: VerificationStatus(rawValue: record.status) ?? .submitted, action: .complete)) }
+        return SignedReceipt(receipt: receipt, signature: signature, keyId: keyId)
+    }
+
+    public func publicCheck(code: String) async throws -> PublicCheck? {
+        let normalized = code.trimmingCharacters(in: .whitespaces).uppercased()
+        guard normalized.count <= 20,
+              let record = try await VerificationRequestRecord.query(on: database).filter(\.$verificationCode == normalized).first(),
+              record.outcome == VerificationOutcome.authentic.rawValue, let completedAt = record.completedAt
+        else { return nil }
+        return PublicCheck(code: normalized, outcome: .authentic, entryId: record.entryID, edition: record.editionID,
+                           completedOn: CalendarDate.today(at: completedAt).description,
+                           holderNameMasked: Masking.name(record.holderName))
+    }
+
+    // MARK: Views
+
+    private func view(_ record: VerificationRequestRecord, detail: Bool) async throws -> VerificationRequest {
+        let id = try record.requireID()
+        var history: [VerificationRequest.Event] = []
+        var attachments: [VerificationRequest.Attachment] = []
+        if detail {
+            history = try await VerificationEventRecord.query(on: database).filter(\.$requestID == id).sort(\.$at).all().compactMap {
+                guard let action = VerificationAction(rawValue: $0.action), let to = VerificationStatus(rawValue: $0.toStatus),
+                      let role = Role(rawValue: $0.actorRole) else { return nil }
+                return .init(action: action, from: $0.fromStatus.flatMap(VerificationStatus.init), to: to, actorRole: role, at: $0.at, note: $0.note)
+            }
+        }
+        attachments = try await AttachmentRecord.query(on: database).filter(\.$requestID == id)
+            .field(\.$id).field(\.$fileName).field(\.$kind).field(\.$size).field(\.$sha256).field(\.$createdAt).field(\.$requestID)
+            .sort(\.$createdAt).all().compactMap {
+                guard let kind = AttachmentKind(rawValue: $0.kind), let attachmentID = $0.id else { return nil }
+                return .init(id: attachmentID, fileName: $0.fileName, kind: kind, size: $0.size, sha256: $0.sha256, createdAt: $0.createdAt)
+            }
+        let organization = try await UserRecord.find(record.employerID, on: database)?.organizationName
+        return VerificationRequest(
+            id: id, employerId: record.employerID, organizationName: organization, entryId: record.entryID,
+            edition: record.editionID, issuingBodyId: record.issuingBodyID, holderName: record.holderName,
+            holderNationality: record.holderNationality, holderDateOfBirth: record.holderDateOfBirth,
+            passportNumber: detail ? try record.passportSealed.map(keys.sealer.open) : nil, passportMasked: record.passportMasked,
+            certificateNumber: record.certificateNumber, issuedOn: record.issuedOn, expiresOn: record.expiresOn, note: record.note,
+            status: VerificationStatus(rawValue: record.status) ?? .submitted, estimatedCompletionOn: record.estimatedCompletionOn,
+            rejectionReason: record.rejectionReason.flatMap(RejectionReason.init), outcome: record.outcome.flatMap(VerificationOutcome.init),
+            completedAt: record.completedAt, verificationCode: record.verificationCode, createdAt: record.createdAt,
+            updatedAt: record.updatedAt, history: history, attachments: attachments)
+    }
+}
+
+/// Times as the API and receipts write them: RFC 3339, UTC, whole seconds.
+public enum Timestamps {
+    public static func rfc3339(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
+
+extension Store {
+    public var verifications: Verifications { Verifications(database: database, keys: keys) }
+}

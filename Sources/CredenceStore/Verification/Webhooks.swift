@@ -1,0 +1,120 @@
+import CredenceCore
+import Crypto
+import FluentKit
+import Foundation
+
+/// Employers' webhooks: a URL that receives each status change of their requests as JSON,
+/// signed with HMAC-SHA256. Messages go through an outbox written in the same transaction
+/// as the change, so a receiver that is down misses nothing: delivery is retried with
+/// exponential backoff until it answers 2xx.
+public struct Webhooks: Sendable {
+    let database: any Database
+    let now: @Sendable () -> Date
+
+    public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.now = now
+    }
+
+    /// Registers (or replaces) the employer's URL and returns the new signing secret, shown once.
+    public func register(url text: String, for employer: Account) async throws -> String {
+        guard employer.role == .employer else { throw VerificationError.notFound }
+        guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)), let scheme = url.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", url.host != nil, text.count <= 500
+        else {
+            throw VerificationError.invalid([InputError("url", zh: "请填写 http(s):// 开头的网址。", en: "url must be an http:// or https:// address.")])
+        }
+        let secret = SecretToken.make()
+        try await WebhookRecord.query(on: database).filter(\.$id == employer.id).delete()
+        let record = WebhookRecord()
+        record.id = employer.id
+        record.url = url.absoluteString
+        record.secret = secret
+        record.createdAt = now()
+        try await record.create(on: database)
+        try await AuditLog.append(on: database, at: now(), kind: "webhook.registered", actor: employer.id, subject: nil,
+                                  email: employer.email, address: nil, detail: url.absoluteString)
+        return secret
+    }
+
+    public func url(for employer: Account) async throws -> String? {
+        try await WebhookRecord.find(employer.id, on: database)?.url
+    }
+
+    /// The change as the receiver gets it.
+    struct Payload: Codable {
+        var event = "verification_request.status_changed"
+        var requestId: String
+        var previousStatus: String?
+        var status: String
+        var outcome: String?
+        var estimatedCompletionOn: String?
+        var at: String
+    }
+
+    static func enqueue(for request: VerificationRequestRecord, from: VerificationStatus?, to: VerificationStatus, at: Date,
+                        on db: any Database) async throws {
+        guard try await WebhookRecord.find(request.employerID, on: db) != nil else { return }
+        let payload = Payload(
+            requestId: try request.requireID().uuidString.lowercased(), previousStatus: from?.rawValue, status: to.rawValue,
+            outcome: request.outcome, estimatedCompletionOn: request.estimatedCompletionOn, at: Timestamps.rfc3339(at))
+        let record = OutboxRecord()
+        record.employerID = request.employerID
+        record.payload = String(decoding: try CanonicalJSON.data(payload), as: UTF8.self)
+        record.createdAt = at
+        record.attempts = 0
+        record.nextAttemptAt = at
+        try await record.create(on: db)
+    }
+
+    /// A message ready to send: where, what, and its signature headers.
+    public struct Delivery: Sendable {
+        public var id: UUID
+        public var url: String
+        public var body: String
+        public var timestamp: String
+        /// `sha256=` + hex HMAC-SHA256(secret, timestamp + "." + body).
+        public var signature: String
+    }
+
+    public static func signature(secret: String, timestamp: String, body: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data((timestamp + "." + body).utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Messages due now, oldest first.
+    public func due(limit: Int = 20) async throws -> [Delivery] {
+        let time = now()
+        let records = try await OutboxRecord.query(on: database).filter(\.$deliveredAt == nil).filter(\.$nextAttemptAt <= time)
+            .sort(\.$createdAt).limit(limit).all()
+        var deliveries: [Delivery] = []
+        for record in records {
+            guard let hook = try await WebhookRecord.find(record.employerID, on: database), let id = record.id else { continue }
+            let timestamp = String(Int(time.timeIntervalSince1970))
+            deliveries.append(Delivery(id: id, url: hook.url, body: record.payload, timestamp: timestamp,
+                                       signature: Self.signature(secret: hook.secret, timestamp: timestamp, body: record.payload)))
+        }
+        return deliveries
+    }
+
+    public func delivered(_ id: UUID) async throws {
+        try await OutboxRecord.query(on: database).filter(\.$id == id).set(\.$deliveredAt, to: now()).update()
+    }
+
+    /// Schedules the next try: 2, 4, 8 … seconds, at most an hour apart.
+    public func failed(_ id: UUID, error: String) async throws {
+        guard let record = try await OutboxRecord.find(id, on: database) else { return }
+        record.attempts += 1
+        record.lastError = String(error.prefix(500))
+        record.nextAttemptAt = now().addingTimeInterval(min(3600, pow(2, Double(min(record.attempts, 12)))))
+        try await record.save(on: database)
+    }
+
+    public func pending() async throws -> Int {
+        try await OutboxRecord.query(on: database).filter(\.$deliveredAt == nil).count()
+    }
+}
+
+extension Store {
+    public var webhooks: Webhooks { Webhooks(database: database) }
+}
