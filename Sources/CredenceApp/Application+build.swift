@@ -21,7 +21,7 @@ public func buildApplication(_ configuration: AppConfiguration) async throws -> 
         router: router,
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Credence"),
-        services: [StoreService(store: store)],
+        services: [StoreService(store: store), WebhookDelivery(store: store, logger: logger)],
         logger: logger)
 }
 

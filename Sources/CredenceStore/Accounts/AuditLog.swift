@@ -59,6 +59,10 @@ public struct AuditLog: Sendable {
         }
     }
 
+    public func count() async throws -> Int {
+        try await AuditEventRecord.query(on: database).count()
+    }
+
     /// Walks the whole chain; nil when intact, else the first event that does not hold.
     public func verify() async throws -> (seq: Int64, why: String)? {
         var after: Int64 = 0

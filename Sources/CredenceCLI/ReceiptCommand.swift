@@ -1,0 +1,71 @@
+import ArgumentParser
+import CredenceCore
+import CredenceStore
+import Foundation
+import Logging
+
+/// `credence receipt verify FILE`: checks a receipt offline — no server, no database.
+struct ReceiptCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receipt", abstract: "Check a verification receipt's signature, offline.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a receipt (the JSON of GET /api/v1/verification-requests/{id}/receipt). Exit 0 \"valid\", 1 \"invalid: why\".")
+
+        @Argument(help: "The receipt file.") var file: String
+        @Option(name: .customLong("public-key"), help: "The service's Ed25519 public key, base64 (GET /api/v1/public-key). Default: this installation's key.")
+        var publicKey: String?
+
+        func run() async throws {
+            guard let document = FileManager.default.contents(atPath: file) else {
+                throw UserError(message: "Cannot read \(file).")
+            }
+            let key: Data
+            if let publicKey {
+                guard let data = Data(base64Encoded: publicKey) else { throw UserError(message: "--public-key must be base64.") }
+                key = data
+            } else {
+                key = try KeyRing.load(for: StoreConfiguration.fromEnvironment()).signer.publicKey
+            }
+            switch ReceiptVerifier.verify(document: document, publicKey: key) {
+            case .valid:
+                print("valid")
+            case .invalid(let why):
+                throw UserError(message: "invalid: \(why)")
+            }
+        }
+    }
+}
+
+/// `credence audit verify`: walks the hash-chained audit log.
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Check the audit log.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Walk the hash chain. Exit 0 when intact, 1 naming the first event that does not match.")
+
+        func run() async throws {
+            var logger = Logger(label: "credence")
+            logger.logLevel = .warning
+            let configuration = StoreConfiguration.fromEnvironment()
+            let store = try await openingStore(configuration) { try await Store.open(configuration, logger: logger) }
+            let result: (seq: Int64, why: String)?
+            let count: Int
+            do {
+                result = try await store.auditLog.verify()
+                count = try await store.auditLog.count()
+                await store.close()
+            } catch {
+                await store.close()
+                throw error
+            }
+            if let (seq, why) = result {
+                throw UserError(message: "broken at event \(seq): \(why)")
+            }
+            print("intact: \(count) events")
+        }
+    }
+}
