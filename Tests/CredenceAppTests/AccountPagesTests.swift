@@ -34,7 +34,7 @@ import Testing
             let registered = try await app.client.execute(
                 uri: "/register", method: .post, headers: TestForms.headers(), body: TestForms.body(Self.registration))
             #expect(registered.status == .seeOther)
-            #expect(registered.headers[.location] == "/account")
+            #expect(registered.headers[.location] == "/requests")
             let session = try #require(Self.cookie("credence_session", in: registered))
             let newToken = try #require(Self.cookie("credence_csrf", in: registered), "the CSRF token is rotated at sign-in")
             #expect(newToken != TestForms.csrf)
@@ -115,7 +115,7 @@ import Testing
             let away = try await app.client.execute(
                 uri: "/sign-in?next=https%3A%2F%2Fevil.example", method: .post, headers: TestForms.headers(),
                 body: TestForms.body([("email", employer.email), ("password", TestAccounts.password)]))
-            #expect(away.headers[.location] == "/account", "never redirected off the site")
+            #expect(away.headers[.location] == "/requests", "never redirected off the site")
 
             let out = try await app.client.execute(uri: "/sign-out", method: .post, headers: TestForms.headers(session: new),
                                                    body: TestForms.body([]))

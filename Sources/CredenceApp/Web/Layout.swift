@@ -48,6 +48,10 @@ enum Layout {
                         .a(.href(SiteURL.catalog().path), .text(page.t("目录", "Catalog"))),
                         .a(.href(SiteURL.benefits().path), .text(page.t("能享受哪些政策", "What it brings"))),
                         .a(.href(SiteURL.notice().path), .text(page.t("通知原文", "The notice"))),
+                        .a(.href(SiteURL.verify(code: nil).path), .text(page.t("查验码核对", "Check a code"))),
+                        .unwrap(page.account.map { $0.role == .employer ? SiteURL.requests : SiteURL.queue(status: nil) }) { work in
+                            .a(.href(work.path), .text(page.account?.role == .employer ? page.t("查验申请", "Verifications") : page.t("核验队列", "Queue")))
+                        },
                         page.account.map { account in
                             .a(.href(SiteURL.account.path), .text(account.organizationName ?? account.name))
                         } ?? .a(.href(SiteURL.signIn(next: nil).path), .text(page.t("登录", "Sign in"))),

@@ -1,4 +1,5 @@
 import CredenceCore
+import Foundation
 
 /// Every page's address, in one place: routes and links are made from the same values.
 enum SiteURL {
@@ -14,6 +15,16 @@ enum SiteURL {
     case account
     case accountPassword
     case adminUsers
+    case requests
+    case newRequest(entry: String?)
+    case request(UUID)
+    case requestAction(UUID, String)
+    case requestAttachments(UUID)
+    case attachment(UUID, UUID)
+    case receipt(UUID)
+    case webhook
+    case queue(status: String?)
+    case verify(code: String?)
     case stylesheet
 
     var path: String {
@@ -47,6 +58,26 @@ enum SiteURL {
             return "/account/password"
         case .adminUsers:
             return "/admin/users"
+        case .requests:
+            return "/requests"
+        case .newRequest(let entry):
+            return "/requests/new" + (entry.map { "?entry=" + $0.queryEncoded } ?? "")
+        case .request(let id):
+            return "/requests/" + id.uuidString.lowercased()
+        case .requestAction(let id, let action):
+            return "/requests/\(id.uuidString.lowercased())/\(action)"
+        case .requestAttachments(let id):
+            return "/requests/\(id.uuidString.lowercased())/attachments"
+        case .attachment(let id, let attachment):
+            return "/requests/\(id.uuidString.lowercased())/attachments/\(attachment.uuidString.lowercased())"
+        case .receipt(let id):
+            return "/requests/\(id.uuidString.lowercased())/receipt"
+        case .webhook:
+            return "/webhook"
+        case .queue(let status):
+            return "/queue" + (status.map { "?status=" + $0.queryEncoded } ?? "")
+        case .verify(let code):
+            return "/verify" + (code.map { "/" + $0.queryEncoded } ?? "")
         case .stylesheet:
             return "/static/credence.css"
         }

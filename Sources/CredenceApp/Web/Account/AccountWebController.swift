@@ -62,7 +62,7 @@ struct AccountWebController {
         }
         do {
             let account = try await store.accounts.registerEmployer(registration, address: context.remoteAddress)
-            return try await startSession(for: account, request, context, next: SiteURL.account.path)
+            return try await startSession(for: account, request, context, next: SiteURL.requests.path)
         } catch AccountError.emailTaken {
             page.errors["email"] = BilingualText(zh: "这个邮箱已经注册过，请直接登录。", en: "This email is already registered: sign in instead.")
             return Response.html(page.render(PageContext(request, context)), status: .conflict)
@@ -77,7 +77,8 @@ struct AccountWebController {
         do {
             let account = try await store.accounts.signIn(
                 email: form["email"], password: form["password"], totp: form["totp"], address: context.remoteAddress)
-            return try await startSession(for: account, request, context, next: next ?? SiteURL.account.path)
+            let home = account.role == .employer ? SiteURL.requests.path : SiteURL.queue(status: nil).path
+            return try await startSession(for: account, request, context, next: next ?? home)
         } catch AccountError.wrongCredentials {
             page.error = BilingualText(zh: "邮箱或密码不正确。", en: "Wrong email or password.")
             return Response.html(page.render(PageContext(request, context)), status: .unauthorized)

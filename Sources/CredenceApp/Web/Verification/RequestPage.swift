@@ -1,0 +1,160 @@
+import CredenceCore
+import CredenceStore
+import Foundation
+import Plot
+
+/// `/requests/{id}`: one request for its employer or for staff — status, estimated date,
+/// result with the disclaimer, the details (the passport number in full only here), the
+/// channel to check it by, attachments, the actions open now, and the history.
+struct RequestPage {
+    var request: VerificationRequest
+    var viewer: Account
+    var catalog: Catalog
+    var body: IssuingBody
+    var error: BilingualText?
+
+    var isStaff: Bool { viewer.role != .employer }
+
+    func render(_ page: PageContext) -> HTML {
+        let lang = page.language
+        let name = VerificationParts.entryName(request.entryId, catalog, page)
+        return Layout.page(page, title: name, content: .group(
+            .p(.class("crumbs"), .a(.href(isStaff ? SiteURL.queue(status: nil).path : SiteURL.requests.path),
+                                    .text(isStaff ? page.t("核验队列", "Queue") : page.t("我的申请", "My requests")))),
+            .h1(.text(name), .text(" "), VerificationParts.status(request.status, page)),
+            Banner.error(error, page),
+            summary(page),
+            .h2(.text(page.t("申请内容", "The request"))),
+            .dl(
+                row(page.t("用人单位", "Employer"), request.organizationName ?? "—"),
+                row(page.t("持证人", "Holder"), request.holderName),
+                row(page.t("国籍", "Nationality"), request.holderNationality),
+                row(page.t("出生日期", "Date of birth"), request.holderDateOfBirth ?? "—"),
+                row(page.t("护照号码", "Passport number"), request.passportNumber ?? "—"),
+                row(page.t("证书编号", "Certificate number"), request.certificateNumber),
+                row(page.t("发证日期", "Issued on"), request.issuedOn ?? "—"),
+                row(page.t("有效期至", "Expires on"), request.expiresOn ?? "—"),
+                row(page.t("备注", "Note"), request.note ?? "—"),
+                row(page.t("目录版本", "Catalog edition"), request.edition),
+                row(page.t("发证机构", "Issuing body"), body.name.text(in: lang))
+            ),
+            .if(isStaff, channel(page)),
+            attachments(page),
+            actions(page),
+            .h2(.text(page.t("处理记录", "History"))),
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(page.t("时间", "When"))), .th(.text(page.t("操作", "What"))), .th(.text(page.t("由", "By"))),
+                           .th(.text(page.t("说明", "Note"))))),
+                .tbody(.forEach(request.history) { event in
+                    .tr(.td(.text(Timestamps.rfc3339(event.at))), .td(.text(event.action.name.text(in: lang))),
+                        .td(.text(event.actorRole.name.text(in: lang))), .td(.text(event.note ?? "")))
+                })
+            ))
+        ))
+    }
+
+    private func row(_ label: String, _ value: String) -> Node<HTML.DescriptionListContext> {
+        .group(.dt(.text(label)), .dd(.text(value)))
+    }
+
+    private func summary(_ page: PageContext) -> Node<HTML.BodyContext> {
+        switch request.status {
+        case .completed:
+            return .div(
+                .class("result"),
+                .h2(.text(page.t("核验结果：", "Result: ") + (request.outcome?.name.text(in: page.language) ?? ""))),
+                .p(.text(page.t("完成时间：", "Completed: ") + (request.completedAt.map(Timestamps.rfc3339) ?? ""))),
+                .unwrap(request.verificationCode) { code in
+                    .p(.text(page.t("查验码：", "Verification code: ")), .code(.text(code)), .text(" "),
+                       .a(.href(SiteURL.verify(code: code).path), .text(page.t("公开核对页面", "public check page"))))
+                },
+                .p(.a(.href(SiteURL.receipt(request.id).path), .text(page.t("下载签名回执（JSON）", "Download the signed receipt (JSON)"))),
+                   .text(page.t("，可用 credence receipt verify 离线核验。", " — checkable offline with credence receipt verify."))),
+                .div(.class("note"),
+                     .p(.attribute(named: "lang", value: "zh"), .text(Disclaimer.text.zh)),
+                     .p(.attribute(named: "lang", value: "en"), .text(Disclaimer.text.en)))
+            )
+        case .accepted:
+            return .div(.class("settle"), .p(.text(page.t("已受理，预计完成日期：", "Accepted. Estimated completion: ")),
+                                             .strong(.text(request.estimatedCompletionOn ?? "—")),
+                                             .text(page.t("（按发证机构的核验渠道，以工作日计）", " (working days, by the issuing body's channel)"))))
+        case .rejected:
+            return .div(.class("error-summary"), .p(.text(page.t("不予受理：", "Rejected: ") + (request.rejectionReason?.name.text(in: page.language) ?? ""))))
+        case .needsInfo:
+            return .div(.class("settle"), .p(.text(page.t("核验人员需要更多信息，请看处理记录中的说明，补充后重新提交。",
+                                                         "The officer needs more information: see the note in the history, then resubmit."))))
+        default:
+            return .p(.class("meta"), .text(page.t("已提交，等待受理。", "Submitted, waiting to be accepted.")))
+        }
+    }
+
+    private func channel(_ page: PageContext) -> Node<HTML.BodyContext> {
+        let channel = body.channel
+        return .group(
+            .h2(.text(page.t("核验渠道", "How to check it"))),
+            .dl(
+                row(page.t("方式", "Kind"), channel.kind.name.text(in: page.language)),
+                .group(.dt(.text(page.t("网址", "Address"))),
+                       .dd(.unwrap(channel.url, { .a(.href($0.attributeEscaped), .attribute(named: "rel", value: "noreferrer"), .text($0)) },
+                                   else: .text(page.t("无公开渠道：向发证机构书面查询", "No public channel: write to the issuing body"))))),
+                row(page.t("需要的信息", "Needs"), channel.inputs.joined(separator: ", ")),
+                row(page.t("通常工作日", "Typical working days"), String(channel.typicalWorkingDays)),
+                row(page.t("来源", "Source"), channel.source)
+            )
+        )
+    }
+
+    private func attachments(_ page: PageContext) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text(page.t("附件", "Attachments"))),
+            .if(request.attachments.isEmpty, .p(.class("meta"), .text(page.t("无。", "None.")))),
+            .ul(.forEach(request.attachments) { attachment in
+                .li(.a(.href(SiteURL.attachment(request.id, attachment.id).path), .text(attachment.fileName)),
+                    .text(" · \(attachment.kind.rawValue.uppercased()) · \(attachment.size) bytes · SHA-256 "), .code(.text(String(attachment.sha256.prefix(16)) + "…")))
+            }),
+            .if(!isStaff && !request.status.isFinal && request.attachments.count < AttachmentKind.maxPerRequest, .form(
+                .action(SiteURL.requestAttachments(request.id).path), .method(.post),
+                .attribute(named: "enctype", value: "multipart/form-data"), Layout.csrfField(page),
+                .label(.for("f-file"), .text(page.t("添加附件（PDF/PNG/JPEG，不超过10 MiB）：", "Add a file (PDF, PNG or JPEG, up to 10 MiB): "))),
+                .input(.type(.file), .id("f-file"), .name("file"), .attribute(named: "accept", value: ".pdf,.png,.jpg,.jpeg")),
+                .button(.type(.submit), .class("secondary"), .text(page.t("上传", "Upload")))
+            ))
+        )
+    }
+
+    private func actions(_ page: PageContext) -> Node<HTML.BodyContext> {
+        let open = VerificationWorkflow.actions(from: request.status).filter { $0.byEmployer == !isStaff && $0 != .submit }
+        return .if(!open.isEmpty && (viewer.role != .admin), .group(
+            .h2(.text(page.t("下一步", "Next step"))),
+            .forEach(open) { action in actionForm(action, page) }
+        ))
+    }
+
+    private func actionForm(_ action: VerificationAction, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let path = SiteURL.requestAction(request.id, action.rawValue.replacingOccurrences(of: "_", with: "-")).path
+        let label: String = switch action {
+        case .accept: page.t("受理", "Accept")
+        case .requestInfo: page.t("要求补充材料", "Ask for more information")
+        case .reject: page.t("不予受理", "Reject")
+        case .complete: page.t("出具结果", "Record the result")
+        case .resubmit: page.t("已补充，重新提交", "Resubmit")
+        case .withdraw: page.t("撤回申请", "Withdraw the request")
+        case .submit: ""
+        }
+        return .form(
+            .class("action-form"), .action(path), .method(.post), Layout.csrfField(page),
+            .if(action == .reject, .div(.class("question"),
+                .label(.for("reason-\(action.rawValue)"), .text(page.t("理由", "Reason"))),
+                .select(.id("reason-\(action.rawValue)"), .attribute(named: "name", value: "reason"),
+                        .forEach(RejectionReason.allCases) { .choice(value: $0.rawValue, label: $0.name.text(in: page.language)) }))),
+            .if(action == .complete, .div(.class("question"),
+                .label(.for("outcome"), .text(page.t("结果", "Outcome"))),
+                .select(.id("outcome"), .attribute(named: "name", value: "outcome"),
+                        .forEach(VerificationOutcome.allCases) { .choice(value: $0.rawValue, label: $0.name.text(in: page.language)) }))),
+            .div(.class("question"),
+                 .label(.for("note-\(action.rawValue)"), .text(page.t("说明（可选）", "Note (optional)"))),
+                 .textarea(.id("note-\(action.rawValue)"), .name("note"), .attribute(named: "rows", value: "2"), .text(""))),
+            .button(.type(.submit), .class(action == .withdraw || action == .reject ? "secondary" : ""), .text(label))
+        )
+    }
+}

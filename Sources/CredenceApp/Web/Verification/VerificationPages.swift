@@ -1,0 +1,199 @@
+import CredenceCore
+import CredenceStore
+import Foundation
+import Plot
+
+/// Shared pieces of the verification pages.
+enum VerificationParts {
+    static func status(_ status: VerificationStatus, _ page: PageContext) -> Node<HTML.BodyContext> {
+        .span(.class("badge badge-\(statusClass(status))"), .text(status.name.text(in: page.language)))
+    }
+
+    static func statusClass(_ status: VerificationStatus) -> String {
+        switch status {
+        case .completed: "applies"
+        case .rejected, .withdrawn: "not_applicable"
+        default: "conditional"
+        }
+    }
+
+    static func entryName(_ id: String, _ catalog: Catalog, _ page: PageContext) -> String {
+        (try? catalog.entry(id).name.text(in: page.language)) ?? id
+    }
+
+    static func date(_ date: Date, _ page: PageContext) -> String {
+        CalendarDate.today(at: date).description
+    }
+
+    static func table(_ requests: [VerificationRequest], catalog: Catalog, staff: Bool, _ page: PageContext,
+                      channels: [String: VerificationChannel] = [:]) -> Node<HTML.BodyContext> {
+        .div(.class("table-wrap"), .table(
+            .thead(.tr(
+                .th(.text(page.t("提交日期", "Submitted"))),
+                .if(staff, .th(.text(page.t("用人单位", "Employer")))),
+                .th(.text(page.t("资格", "Qualification"))),
+                .th(.text(page.t("持证人", "Holder"))),
+                .th(.text(page.t("状态", "Status"))),
+                .th(.text(page.t("预计完成", "Estimated"))),
+                .if(staff, .th(.text(page.t("核验渠道", "Channel"))))
+            )),
+            .tbody(.forEach(requests) { request in
+                .tr(
+                    .td(.a(.href(SiteURL.request(request.id).path), .text(date(request.createdAt, page)))),
+                    .if(staff, .td(.text(request.organizationName ?? "—"))),
+                    .td(.text(entryName(request.entryId, catalog, page))),
+                    .td(.text(request.holderName)),
+                    .td(status(request.status, page)),
+                    .td(.text(request.estimatedCompletionOn ?? "—")),
+                    .if(staff, .td(.text(channels[request.entryId].map { $0.kind.name.text(in: page.language) } ?? "—")))
+                )
+            })
+        ))
+    }
+}
+
+/// `/requests`: an employer's requests (status changes show here) and its webhook.
+struct RequestsPage {
+    var requests: [VerificationRequest]
+    var catalog: Catalog
+    var webhookURL: String?
+    var newSecret: String?
+
+    func render(_ page: PageContext) -> HTML {
+        Layout.page(page, title: page.t("查验申请", "Verification requests"), content: .group(
+            .h1(.text(page.t("证书查验申请", "Certificate verification requests"))),
+            .p(.class("lead"), .text(page.t(
+                "用人单位可免费在线申请查验拟引进人才境外职业资格证书的真实性（通知三、附件2）。",
+                "Employers can have a candidate's foreign certificate checked online, free of charge (notice, section 三 and annex 2)."))),
+            .p(.a(.class("button"), .href(SiteURL.newRequest(entry: nil).path), .text(page.t("新的查验申请", "New verification request")))),
+            .if(requests.isEmpty, .p(.class("empty"), .text(page.t("还没有申请。", "No requests yet.")))),
+            .if(!requests.isEmpty, VerificationParts.table(requests, catalog: catalog, staff: false, page)),
+            .h2(.text(page.t("状态变更通知（Webhook）", "Status change notifications (webhook)"))),
+            .p(.text(page.t(
+                "每次状态变更都会显示在本页。也可以登记一个网址，每次变更时以 JSON 推送，并用 HMAC-SHA256 签名（Credence-Timestamp、Credence-Signature 头）。",
+                "Every change shows on this page. You may also register an address that receives each change as JSON, signed with HMAC-SHA256 (Credence-Timestamp and Credence-Signature headers)."))),
+            .unwrap(newSecret) { secret in
+                .div(.class("done"), .p(.text(page.t("签名密钥（只显示这一次）：", "Signing secret (shown only this once): ")), .code(.text(secret))))
+            },
+            .form(
+                .class("account-form"), .action(SiteURL.webhook.path), .method(.post), Layout.csrfField(page),
+                TextField(name: "url", label: BilingualText(zh: "接收网址", en: "Receiving address"), type: .url)
+                    .render(page, value: webhookURL ?? ""),
+                .button(.type(.submit), .text(page.t("保存并生成新密钥", "Save and make a new secret")))
+            )
+        ))
+    }
+}
+
+/// `/requests/new`: the form of annex 2 (一): the certificate's details, the holder's consent.
+struct NewRequestPage {
+    var entries: [Entry]
+    var values: [String: String] = [:]
+    var errors: [String: BilingualText] = [:]
+
+    static var fields: [TextField] { [
+        TextField(name: "holder.name", label: BilingualText(zh: "持证人姓名（与证书一致）", en: "Holder's name (as on the certificate)")),
+        TextField(name: "holder.nationality", label: BilingualText(zh: "国籍（ISO 两位字母代码）", en: "Nationality (ISO two-letter code)"),
+                  hint: BilingualText(zh: "例如 GB（英国）、US（美国）、AU（澳大利亚）。", en: "For example GB, US, AU.")),
+        TextField(name: "holder.dateOfBirth", label: BilingualText(zh: "出生日期（可选，YYYY-MM-DD）", en: "Date of birth (optional, YYYY-MM-DD)")),
+        TextField(name: "holder.passportNumber", label: BilingualText(zh: "护照号码（可选，加密保存）", en: "Passport number (optional, stored encrypted)")),
+        TextField(name: "certificateNumber", label: BilingualText(zh: "证书编号", en: "Certificate number")),
+        TextField(name: "issuedOn", label: BilingualText(zh: "发证日期（可选，YYYY-MM-DD）", en: "Issued on (optional, YYYY-MM-DD)")),
+        TextField(name: "expiresOn", label: BilingualText(zh: "有效期至（可选，YYYY-MM-DD）", en: "Expires on (optional, YYYY-MM-DD)")),
+    ] }
+
+    func render(_ page: PageContext) -> HTML {
+        Layout.page(page, title: page.t("新的查验申请", "New verification request"), content: .group(
+            .h1(.text(page.t("新的查验申请", "New verification request"))),
+            Banner.error(errors.isEmpty ? nil : BilingualText(zh: "申请未提交，请修改标出的内容。", en: "Nothing was submitted; please correct the marked fields."), page),
+            .form(
+                .class("account-form"), .action(SiteURL.requests.path), .method(.post),
+                .attribute(named: "enctype", value: "multipart/form-data"),
+                Layout.csrfField(page),
+                .div(
+                    .class(errors["entryId"] == nil ? "question" : "question invalid"),
+                    .label(.for("f-entryId"), .text(page.t("境外职业资格", "Qualification"))),
+                    .unwrap(errors["entryId"]) { .p(.class("field-error"), .text($0.text(in: page.language))) },
+                    .select(
+                        .id("f-entryId"), .attribute(named: "name", value: "entryId"),
+                        .choice(value: "", label: page.t("请选择", "Choose one")),
+                        .forEach(entries) { entry in
+                            .choice(value: entry.id, label: "\(entry.seq). \(entry.name.text(in: page.language))",
+                                    selected: values["entryId"] == entry.id)
+                        }
+                    )
+                ),
+                .forEach(Self.fields) { $0.render(page, value: values[$0.name] ?? "", error: errors[$0.name]) },
+                .div(.class("question"),
+                     .label(.for("f-note"), .text(page.t("备注（可选）", "Note (optional)"))),
+                     .textarea(.id("f-note"), .name("note"), .attribute(named: "rows", value: "3"), .text(values["note"] ?? ""))),
+                .div(.class(errors["file"] == nil ? "question" : "question invalid"),
+                     .label(.for("f-file"), .text(page.t("证书扫描件（可选，PDF/PNG/JPEG，不超过10 MiB）", "Scan of the certificate (optional; PDF, PNG or JPEG, up to 10 MiB)"))),
+                     .unwrap(errors["file"]) { .p(.class("field-error"), .text($0.text(in: page.language))) },
+                     .input(.type(.file), .id("f-file"), .name("file"), .attribute(named: "accept", value: ".pdf,.png,.jpg,.jpeg"))),
+                .div(.class(errors["holderConsent"] == nil ? "question" : "question invalid"),
+                     .unwrap(errors["holderConsent"]) { .p(.class("field-error"), .text($0.text(in: page.language))) },
+                     .label(.input(.type(.checkbox), .name("holderConsent"), .value("true"), .checked(values["holderConsent"] == "true")),
+                            .text(page.t(" 持证人已同意将上述个人信息用于本次查验（《个人信息保护法》）。",
+                                         " The holder has agreed to this information being used for this check (Personal Information Protection Law).")))),
+                .button(.type(.submit), .text(page.t("提交申请", "Submit the request")))
+            )
+        ))
+    }
+}
+
+/// `/queue`: open requests, oldest first, with the channel to use.
+struct QueuePage {
+    var requests: [VerificationRequest]
+    var catalog: Catalog
+    var channels: [String: VerificationChannel]
+    var status: VerificationStatus?
+
+    func render(_ page: PageContext) -> HTML {
+        Layout.page(page, title: page.t("核验队列", "Verification queue"), content: .group(
+            .h1(.text(page.t("核验队列", "Verification queue"))),
+            .p(.class("filters"),
+               .a(.href(SiteURL.queue(status: nil).path), .text(page.t("全部待办", "All open"))),
+               .forEach([VerificationStatus.submitted, .needsInfo, .accepted]) { status in
+                   .group(.text(" · "), .a(.href(SiteURL.queue(status: status.rawValue).path), .text(status.name.text(in: page.language))))
+               }),
+            .p(.class("count"), .text(page.t("共 \(requests.count) 件，最早提交的在前。", "\(requests.count) requests, oldest first."))),
+            .if(!requests.isEmpty, VerificationParts.table(requests, catalog: catalog, staff: true, page, channels: channels))
+        ))
+    }
+}
+
+/// `/verify`: anyone checks an authentic result's code.
+struct VerifyPage {
+    var code: String?
+    var check: PublicCheck?
+    var entryName: BilingualText?
+
+    func render(_ page: PageContext) -> HTML {
+        Layout.page(page, title: page.t("查验结果核对", "Check a verification code"), content: .group(
+            .h1(.text(page.t("查验结果核对", "Check a verification code"))),
+            .form(
+                .class("search"), .action("/verify"), .method(.get),
+                .label(.for("code"), .text(page.t("查验码", "Verification code"))),
+                .div(.input(.type(.text), .id("code"), .name("code"), .value((code ?? "").attributeEscaped),
+                            .placeholder("TJ-XXXXX-XXXXX")),
+                     .button(.type(.submit), .text(page.t("核对", "Check"))))
+            ),
+            .unwrap(code) { code in
+                .unwrap(check, { check in
+                    .div(.class("result"),
+                         .h2(.text(page.t("证书真实", "Authentic"))),
+                         .dl(
+                            .dt(.text(page.t("查验码", "Code"))), .dd(.code(.text(check.code))),
+                            .dt(.text(page.t("资格", "Qualification"))), .dd(.text(entryName?.text(in: page.language) ?? check.entryId)),
+                            .dt(.text(page.t("持证人", "Holder"))), .dd(.text(check.holderNameMasked)),
+                            .dt(.text(page.t("完成日期", "Completed on"))), .dd(.text(check.completedOn)),
+                            .dt(.text(page.t("目录版本", "Catalog edition"))), .dd(.text(check.edition))
+                         ),
+                         .p(.class("note"), .text(Disclaimer.text.text(in: page.language))))
+                }, else: .p(.class("field-error"), .text(page.t("没有查验码为“\(code)”的真实结果。", "No authentic result has the code “\(code)”.")))
+                )
+            }
+        ))
+    }
+}

@@ -1,0 +1,178 @@
+import CredenceCore
+import CredenceStore
+import Foundation
+import Hummingbird
+
+/// The verification pages: the employer's requests and form, one request with its actions,
+/// the officer's queue, and the public code check.
+struct VerificationWebController {
+    let store: Store
+    let state: CatalogState
+
+    func addRoutes(to routes: Routes) {
+        routes.get("requests", .signedIn([.employer])) { request, context in
+            try await requestsPage(request, context, newSecret: nil)
+        }
+        routes.get("requests/new", .signedIn([.employer])) { request, context in
+            var page = NewRequestPage(entries: try state.current.entries().entries)
+            page.values["entryId"] = request.uri.queryParameters["entry"].map(String.init)
+            return Response.html(page.render(PageContext(request, context)))
+        }
+        routes.post("requests", .signedIn([.employer])) { request, context in
+            try await submit(request, context)
+        }
+        routes.get("requests/:id", .anyAccount) { request, context in
+            try await detail(try VerificationAPIController.id(context), request, context)
+        }
+        for (path, action, roles) in VerificationAPIController.actions {
+            routes.post("requests/:id/\(path)", .signedIn(roles)) { request, context in
+                var request = request
+                let form = try await FormFields.read(&request)
+                let id = try VerificationAPIController.id(context)
+                var input = Verifications.ActionInput(note: form["note"].isEmpty ? nil : form["note"])
+                input.reason = RejectionReason(rawValue: form["reason"])
+                input.outcome = VerificationOutcome(rawValue: form["outcome"])
+                do {
+                    _ = try await store.verifications.act(action, on: id, by: try context.requireActor().account, input,
+                                                          catalog: state.current.catalog)
+                } catch VerificationError.illegal(let transition) {
+                    return try await detail(id, request, context, error: BilingualText(zh: "这一步现在不能做：\(transition.message)", en: transition.message),
+                                            status: .conflict)
+                } catch VerificationError.invalid(let problems) {
+                    return try await detail(id, request, context, error: problems.first?.message, status: .unprocessableContent)
+                }
+                return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
+            }
+        }
+        routes.post("requests/:id/attachments", .signedIn([.employer])) { request, context in
+            var request = request
+            let form = try await FormFields.read(&request)
+            let id = try VerificationAPIController.id(context)
+            guard let file = form.files.first, !file.fileName.isEmpty else {
+                return try await detail(id, request, context, error: BilingualText(zh: "请选择一个文件。", en: "Choose a file."), status: .unprocessableContent)
+            }
+            do {
+                _ = try await store.verifications.attach(fileName: file.fileName, bytes: file.bytes, to: id, by: try context.requireActor().account)
+            } catch let error as VerificationError where error != .notFound {
+                let message = APIError(error)
+                return try await detail(id, request, context, error: BilingualText(zh: Self.zh(error), en: message.message), status: message.status)
+            }
+            return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
+        }
+        routes.get("requests/:id/attachments/:attachment", .anyAccount) { _, context in
+            guard let attachmentID = UUID(uuidString: try context.parameters.require("attachment")) else { throw VerificationError.notFound }
+            let (attachment, bytes) = try await store.verifications.attachment(
+                attachmentID, of: try VerificationAPIController.id(context), for: try context.requireActor().account)
+            return VerificationAPIController.download(attachment, bytes)
+        }
+        routes.get("requests/:id/receipt", .anyAccount) { _, context in
+            let id = try VerificationAPIController.id(context)
+            let signed = try await store.verifications.receipt(of: id, for: try context.requireActor().account)
+            var response = try Response.json(SignedReceiptDTO(receipt: signed.receipt, signature: signed.signature, keyId: signed.keyId), status: .ok)
+            response.headers[.contentDisposition] = "attachment; filename=\"credence-receipt-\(id.uuidString.lowercased()).json\""
+            return response
+        }
+        routes.post("webhook", .signedIn([.employer])) { request, context in
+            var request = request
+            let form = try await FormFields.read(&request)
+            do {
+                let secret = try await store.webhooks.register(url: form["url"], for: try context.requireActor().account)
+                return try await requestsPage(request, context, newSecret: secret)
+            } catch VerificationError.invalid {
+                throw APIError(status: .unprocessableContent, code: "invalid_field",
+                               message: PageContext(request, context).t("请填写 http(s):// 开头的网址。", "The address must start with http:// or https://."),
+                               field: "url")
+            }
+        }
+        routes.get("queue", .signedIn([.officer, .admin])) { request, context in
+            let status = request.uri.queryParameters["status"].flatMap { VerificationStatus(rawValue: String($0)) }
+            let requests = try await store.verifications.queue(status: status)
+            var channels: [String: VerificationChannel] = [:]
+            for body in try await store.verifications.issuingBodies() {
+                for entry in body.entries { channels[entry] = body.channel }
+            }
+            return Response.html(QueuePage(requests: requests, catalog: state.current.catalog, channels: channels, status: status)
+                .render(PageContext(request, context)))
+        }
+        routes.get("verify", .anyone) { request, context in
+            if let code = request.uri.queryParameters["code"].map(String.init), !code.isEmpty {
+                return Response(status: .seeOther, headers: [.location: SiteURL.verify(code: String(code.prefix(40))).path])
+            }
+            return Response.html(VerifyPage().render(PageContext(request, context)))
+        }
+        routes.get("verify/:code", .anyone) { request, context in
+            let code = try context.parameters.require("code")
+            let check = try await store.verifications.publicCheck(code: code)
+            let page = VerifyPage(code: code, check: check,
+                                  entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name })
+            return Response.html(page.render(PageContext(request, context)), status: check == nil ? .notFound : .ok)
+        }
+    }
+
+    private func requestsPage(_ request: Request, _ context: AppRequestContext, newSecret: String?) async throws -> Response {
+        let account = try context.requireActor().account
+        let page = RequestsPage(
+            requests: try await store.verifications.list(for: account), catalog: state.current.catalog,
+            webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret)
+        return Response.html(page.render(PageContext(request, context)))
+    }
+
+    private func detail(_ id: UUID, _ request: Request, _ context: AppRequestContext, error: BilingualText? = nil,
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
+        let account = try context.requireActor().account
+        let found = try await store.verifications.request(id, for: account)
+        let page = RequestPage(request: found, viewer: account, catalog: state.current.catalog,
+                               body: try await store.verifications.issuingBody(for: found.entryId), error: error)
+        return Response.html(page.render(PageContext(request, context)), status: status)
+    }
+
+    private func submit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormFields.read(&request)
+        let account = try context.requireActor().account
+        let draft = VerificationDraft(
+            entryId: form["entryId"], holderName: form["holder.name"], holderNationality: form["holder.nationality"],
+            holderDateOfBirth: form["holder.dateOfBirth"], passportNumber: form["holder.passportNumber"],
+            certificateNumber: form["certificateNumber"], issuedOn: form["issuedOn"], expiresOn: form["expiresOn"],
+            note: form["note"], holderConsent: form["holderConsent"] == "true")
+        var page = NewRequestPage(entries: try state.current.entries().entries)
+        for field in ["entryId", "holder.name", "holder.nationality", "holder.dateOfBirth", "holder.passportNumber",
+                      "certificateNumber", "issuedOn", "expiresOn", "note", "holderConsent"] {
+            page.values[field] = form[field]
+        }
+        // The file is checked before anything is stored, so a bad file loses nothing typed.
+        let file = form.files.first { !$0.fileName.isEmpty || !$0.bytes.isEmpty }
+        if let file {
+            if file.bytes.isEmpty {
+                page.errors["file"] = BilingualText(zh: "文件是空的。", en: "The file is empty.")
+            } else if file.bytes.count > AttachmentKind.maxBytes {
+                page.errors["file"] = BilingualText(zh: "文件不能超过10 MiB。", en: "The file may be at most 10 MiB.")
+            } else if AttachmentKind(sniffing: file.bytes) == nil {
+                page.errors["file"] = BilingualText(zh: "只接受 PDF、PNG 或 JPEG 文件（按内容判断）。", en: "Only PDF, PNG or JPEG files (judged by their content).")
+            }
+        }
+        let created: VerificationRequest
+        do {
+            guard page.errors.isEmpty else { throw VerificationError.invalid([]) }
+            created = try await store.verifications.submit(draft, by: account, catalog: state.current.catalog)
+        } catch VerificationError.invalid(let problems) {
+            for problem in problems { page.errors[problem.field ?? ""] = problem.message }
+            return Response.html(page.render(PageContext(request, context)), status: .unprocessableContent)
+        }
+        if let file {
+            _ = try await store.verifications.attach(fileName: file.fileName, bytes: file.bytes, to: created.id, by: account)
+        }
+        return Response(status: .seeOther, headers: [.location: SiteURL.request(created.id).path])
+    }
+
+    static func zh(_ error: VerificationError) -> String {
+        switch error {
+        case .attachmentTooLarge: "文件不能超过10 MiB。"
+        case .attachmentType: "只接受 PDF、PNG 或 JPEG 文件（按内容判断）。"
+        case .attachmentEmpty: "文件是空的。"
+        case .tooManyAttachments: "每个申请最多5个附件。"
+        case .illegal: "申请已结束，不能再添加附件。"
+        default: "无法处理。"
+        }
+    }
+}
