@@ -10,12 +10,18 @@ import ServiceLifecycle
 /// "timestamp.body" with the employer's secret); a 2xx marks it delivered, anything else
 /// schedules a retry with backoff. Several app instances may run it: a message could then
 /// arrive twice, never not at all — receivers dedupe on requestId + status + at.
-struct WebhookDelivery: Service {
+public struct WebhookDelivery: Service {
     let store: Store
     let logger: Logger
     var interval: Duration = .seconds(1)
 
-    func run() async throws {
+    public init(store: Store, logger: Logger, interval: Duration = .seconds(1)) {
+        self.store = store
+        self.logger = logger
+        self.interval = interval
+    }
+
+    public func run() async throws {
         // Stops between passes when the app shuts down; an undelivered message stays in the outbox.
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
@@ -29,7 +35,8 @@ struct WebhookDelivery: Service {
         }
     }
 
-    func deliverDue() async throws {
+    /// One pass over the outbox: what is due is sent once.
+    public func deliverDue() async throws {
         let webhooks = store.webhooks
         for delivery in try await webhooks.due() {
             do {

@@ -1,0 +1,136 @@
+import CredenceCore
+import CredenceStore
+import CredenceTestSupport
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Logging
+import SQLKit
+import Testing
+
+/// The verification parts of the command line, and durability under SIGKILL.
+@Suite struct VerificationCLITests {
+    static func openStore(_ configuration: StoreConfiguration) async throws -> Store {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return try await Store.open(configuration, logger: logger)
+    }
+
+    /// A completed request's receipt, written as the API serves it.
+    static func receiptFile(_ store: Store, in folder: URL) async throws -> URL {
+        let employer = try await TestAccounts.employer("Acme", on: store)
+        let officer = try await TestAccounts.staff(.officer, on: store).0
+        let catalog = try await store.loadCatalog()
+        let draft = VerificationDraft(entryId: "acca", holderName: "Chen Jia", holderNationality: "SG", certificateNumber: "ACCA-9",
+                                      holderConsent: true)
+        let request = try await store.verifications.submit(draft, by: employer, catalog: catalog)
+        _ = try await store.verifications.act(.accept, on: request.id, by: officer, catalog: catalog)
+        _ = try await store.verifications.act(.complete, on: request.id, by: officer, .init(outcome: .authentic), catalog: catalog)
+        let signed = try await store.verifications.receipt(of: request.id, for: employer)
+        let document = JSONValue.object(["receipt": signed.receipt, "signature": .string(signed.signature), "keyId": .string(signed.keyId)])
+        let file = folder.appendingPathComponent("receipt.json")
+        try CanonicalJSON.data(document).write(to: file)
+        return file
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func receiptsAndTheAuditLogAreCheckedOffline(database: TestDatabase) async throws {
+        try await database.withFreshStore { configuration in
+            let environment = CredenceStoreEnvironment(configuration)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("credence-receipt-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try await Self.openStore(configuration)
+            let file = try await Self.receiptFile(store, in: folder)
+            let publicKey = store.keys.signer.publicKey.base64EncodedString()
+
+            let valid = try CLITests.run(["receipt", "verify", file.path, "--public-key", publicKey], store: environment)
+            #expect(valid.status == 0)
+            #expect(valid.stdout == "valid\n")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: "\"authentic\"", with: "\"not_authentic\"").write(to: file, atomically: true, encoding: .utf8)
+            let changed = try CLITests.run(["receipt", "verify", file.path, "--public-key", publicKey], store: environment)
+            #expect(changed.status == 1)
+            #expect(changed.stderr.hasPrefix("invalid: "))
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let otherKey = Data(repeating: 7, count: 32).base64EncodedString()
+            #expect(try CLITests.run(["receipt", "verify", file.path, "--public-key", otherKey], store: environment).status == 1)
+            #expect(try CLITests.run(["receipt", "verify", folder.appendingPathComponent("none.json").path], store: environment).status == 1)
+
+            let intact = try CLITests.run(["audit", "verify"], store: environment)
+            #expect(intact.status == 0, "\(intact.stderr)")
+            #expect(intact.stdout.hasPrefix("intact: "))
+            let sql = try #require(store.database as? any SQLDatabase)
+            try await sql.raw("UPDATE audit_events SET email = 'someone@else.example' WHERE seq = 4").run()
+            await store.close()
+            let broken = try CLITests.run(["audit", "verify"], store: environment)
+            #expect(broken.status == 1)
+            #expect(broken.stderr.contains("broken at event 4"))
+        }
+    }
+
+    /// A submission acknowledged with 201, then the server killed with SIGKILL: after a
+    /// restart the request is there, whole.
+    @Test func anAcknowledgedSubmissionSurvivesSIGKILL() async throws {
+        try await TestDatabase.sqlite.withFreshStore { configuration in
+            let environment = CredenceStoreEnvironment(configuration)
+            let store = try await Self.openStore(configuration)
+            let employer = try await TestAccounts.employer("Acme", on: store)
+            let token = try await store.accounts.issueToken(for: employer).token
+            await store.close()
+
+            let port = Int.random(in: 30_000...60_000)
+            var server = try Self.serve(port: port, environment)
+            defer { if server.isRunning { server.terminate() } }
+            try await Self.waitUntilHealthy(port)
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/verification-requests")!)
+            request.httpMethod = "POST"
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(#"{"entryId": "cka", "holder": {"name": "Jan Kowalski", "nationality": "PL"}, "certificateNumber": "LF-1", "holderConsent": true}"#.utf8)
+            let (data, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 201)
+            let id = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String)
+
+            kill(server.processIdentifier, SIGKILL)
+            server.waitUntilExit()
+            #expect(server.terminationReason == .uncaughtSignal)
+
+            server = try Self.serve(port: port, environment)
+            try await Self.waitUntilHealthy(port)
+            var get = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/verification-requests/\(id)")!)
+            get.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            let (again, answer) = try await URLSession.shared.data(for: get)
+            #expect((answer as? HTTPURLResponse)?.statusCode == 200)
+            let body = try JSONSerialization.jsonObject(with: again) as? [String: Any]
+            #expect(body?["status"] as? String == "submitted")
+            #expect((body?["history"] as? [Any])?.count == 1)
+            server.terminate()
+            server.waitUntilExit()
+        }
+    }
+
+    static func serve(port: Int, _ environment: CredenceStoreEnvironment) throws -> Process {
+        let process = Process()
+        process.executableURL = CLITests.executable
+        process.arguments = ["serve", "--port", String(port), "--log-level", "warning"]
+        var variables = ProcessInfo.processInfo.environment
+        variables.removeValue(forKey: "DATABASE_URL")
+        variables.merge(environment.variables) { $1 }
+        process.environment = variables
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func waitUntilHealthy(_ port: Int) async throws {
+        for _ in 0..<100 {
+            if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
+               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("the server did not answer on port \(port)")
+    }
+}
