@@ -4,6 +4,7 @@ import CredenceStore
 import CredenceTestSupport
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 
@@ -96,6 +97,51 @@ import Testing
                 let response = try await client.execute(uri: path, method: .get, headers: headers)
                 try Self.check(response, path: path, method: "get", status: status, uri: "\(path) as \(account?.role.rawValue ?? "nobody")")
             }
+        }
+    }
+
+    /// The verification operations, answered for real, against the spec.
+    @Test(arguments: TestDatabase.available)
+    func verificationAnswersValidateAgainstTheSpec(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let cast = try await VerificationAPITests.Cast.make(app)
+            let client = app.client
+            func call(_ method: HTTPRequest.Method, _ uri: String, _ path: String, _ headers: HTTPFields, _ body: String?,
+                      _ status: Int) async throws -> TestResponse {
+                let response = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+                try Self.check(response, path: path, method: method.rawValue.lowercased(), status: status, uri: "\(method) \(uri)")
+                return response
+            }
+            let base = "/api/v1/verification-requests"
+            let created = try await call(.post, base, base, cast.employerA, VerificationAPITests.draft, 201)
+            let id = try #require(try created.jsonObject()["id"] as? String)
+            _ = try await call(.post, base, base, cast.employerA, "{}", 422)
+            _ = try await call(.get, base, base, cast.employerA, nil, 200)
+            _ = try await call(.get, "\(base)/\(id)", "\(base)/{id}", cast.officer, nil, 200)
+            _ = try await call(.get, "\(base)/\(UUID())", "\(base)/{id}", cast.officer, nil, 404)
+            _ = try await call(.post, "\(base)/\(id)/complete", "\(base)/{id}/complete", cast.officer, #"{"outcome": "authentic"}"#, 409)
+            _ = try await call(.post, "\(base)/\(id)/accept", "\(base)/{id}/accept", cast.officer, nil, 200)
+            _ = try await call(.get, "\(base)/\(id)/receipt", "\(base)/{id}/receipt", cast.employerA, nil, 409)
+            let done = try await call(.post, "\(base)/\(id)/complete", "\(base)/{id}/complete", cast.officer, #"{"outcome": "authentic"}"#, 200)
+            let code = try #require(try done.jsonObject()["verificationCode"] as? String)
+            _ = try await call(.get, "\(base)/\(id)/receipt", "\(base)/{id}/receipt", cast.employerA, nil, 200)
+            _ = try await call(.get, "/api/v1/verify/\(code)", "/api/v1/verify/{code}", [:], nil, 200)
+            _ = try await call(.get, "/api/v1/verify/nope", "/api/v1/verify/{code}", [:], nil, 404)
+            _ = try await call(.get, "/api/v1/public-key", "/api/v1/public-key", [:], nil, 200)
+            _ = try await call(.get, "/api/v1/issuing-bodies", "/api/v1/issuing-bodies", [:], nil, 200)
+            _ = try await call(.get, "/api/v1/audit", "/api/v1/audit", cast.admin, nil, 200)
+            _ = try await call(.put, "/api/v1/webhook", "/api/v1/webhook", cast.employerA, #"{"url": "https://hr.acme.example/hooks"}"#, 200)
+            _ = try await call(.put, "/api/v1/webhook", "/api/v1/webhook", cast.employerA, #"{"url": "ftp://x"}"#, 422)
+            let second = try await call(.post, base, base, cast.employerA, VerificationAPITests.draft, 201)
+            let secondID = try #require(try second.jsonObject()["id"] as? String)
+            let upload = try await client.execute(
+                uri: "\(base)/\(secondID)/attachments", method: .post, headers: Multipart.headers(cast.employerA),
+                body: Multipart.body(fileName: "a.pdf", bytes: Array("%PDF-1.4 x".utf8)))
+            try Self.check(upload, path: "\(base)/{id}/attachments", method: "post", status: 201, uri: "upload")
+            let refused = try await client.execute(
+                uri: "\(base)/\(secondID)/attachments", method: .post, headers: Multipart.headers(cast.employerA),
+                body: Multipart.body(fileName: "a.pdf", bytes: Array("text".utf8)))
+            try Self.check(refused, path: "\(base)/{id}/attachments", method: "post", status: 415, uri: "upload text")
         }
     }
 

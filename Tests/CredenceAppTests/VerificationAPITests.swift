@@ -249,6 +249,32 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func anAdministratorCorrectsAChannelAndTheEstimateFollows(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let cast = try await Cast.make(app)
+            let channel = #"{"channel": {"kind": "written_request", "url": null, "inputs": ["certificateNumber"], "typicalWorkingDays": 10, "source": "Confirmed by telephone with the GPhC, 2026-11-29."}}"#
+            let changed = try await app.client.execute(uri: "/api/v1/issuing-bodies/gphc", method: .put, headers: cast.admin,
+                                                       body: ByteBuffer(string: channel))
+            #expect(changed.status == .ok)
+            let bodies = try await app.client.execute(uri: "/api/v1/issuing-bodies", method: .get).jsonObject()
+            let gphc = try #require((bodies["issuingBodies"] as? [[String: Any]])?.first { $0["id"] as? String == "gphc" })
+            #expect((gphc["channel"] as? [String: Any])?["typicalWorkingDays"] as? Int == 10)
+            #expect((gphc["channel"] as? [String: Any])?["url"] is NSNull)
+            let id = try await Self.submit(app, cast.employerA)
+            let accepted = try await Self.act(app, id, "accept", cast.officer).jsonObject()
+            #expect(accepted["estimatedCompletionOn"] as? String == WorkingDays.adding(10, to: .today()).description)
+            #expect(try await app.auditKinds().contains("issuing_body.changed"))
+            let bad = try await app.client.execute(
+                uri: "/api/v1/issuing-bodies/gphc", method: .put, headers: cast.admin,
+                body: ByteBuffer(string: channel.replacingOccurrences(of: "10", with: "0")))
+            #expect(bad.status == .unprocessableContent)
+            #expect((try bad.jsonObject()["error"] as? [String: Any])?["field"] as? String == "channel.typicalWorkingDays")
+            #expect(try await app.client.execute(uri: "/api/v1/issuing-bodies/nope", method: .put, headers: cast.admin,
+                                                 body: ByteBuffer(string: channel)).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func badSubmissionsNameTheFieldAndStoreNothing(database: TestDatabase) async throws {
         try await withOpenApp(database) { app in
             let cast = try await Cast.make(app)
@@ -298,5 +324,11 @@ enum Multipart {
         data += bytes
         add("\r\n--\(boundary)--\r\n")
         return ByteBuffer(bytes: data)
+    }
+}
+
+extension OpenApp {
+    func auditKinds() async throws -> [String] {
+        try await store.auditLog.events().map(\.kind)
     }
 }

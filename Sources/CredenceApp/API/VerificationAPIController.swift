@@ -59,7 +59,7 @@ struct VerificationAPIController {
                 fileName: file.fileName, bytes: file.bytes, to: try Self.id(context), by: try context.requireActor().account)
             return try Response.json(AttachmentDTO(attachment), status: .created)
         }
-        requests.get(":id/attachments/:attachment", .anyAccount) { _, context in
+        requests.get(":id/attachments/:attachment", .signedIn([.employer, .officer])) { _, context in
             guard let attachmentID = UUID(uuidString: try context.parameters.require("attachment")) else {
                 throw VerificationError.notFound
             }
@@ -86,6 +86,31 @@ struct VerificationAPIController {
         }
         routes.get("issuing-bodies", .anyone) { _, _ in
             IssuingBodyListDTO(issuingBodies: try await store.verifications.issuingBodies())
+        }
+        routes.on(.put, "issuing-bodies/:body", .signedIn([.admin])) { request, context in
+            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["channel"])
+            guard case .object(let fields)? = body.value("channel") else {
+                throw body.invalid("channel", "channel is required: {\"kind\", \"url\", \"inputs\", \"typicalWorkingDays\", \"source\"}.")
+            }
+            let channel = JSONObject(fields: fields, errorCode: "invalid_field")
+            func prefixed<T>(_ read: () throws -> T) throws -> T {
+                do { return try read() } catch var error as APIError {
+                    error.field = error.field.map { "channel." + $0 }
+                    throw error
+                }
+            }
+            guard let kind = try prefixed({ try channel.choice("kind", ChannelKind.self) }) else {
+                throw body.invalid("channel.kind", "channel.kind is required: \(ChannelKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            let updated = try await store.verifications.updateChannel(
+                of: try context.parameters.require("body"),
+                to: VerificationChannel(
+                    kind: kind, url: try prefixed { try channel.string("url") },
+                    inputs: try prefixed { try channel.stringArray("inputs", "names of the request fields the channel needs") },
+                    typicalWorkingDays: try prefixed { try channel.wholeNumber("typicalWorkingDays") } ?? 0,
+                    source: try prefixed { try channel.requiredString("source", "where these facts come from") }),
+                by: try context.requireActor().account)
+            return IssuingBodyListDTO(issuingBodies: [updated])
         }
         routes.get("audit", .signedIn([.admin])) { request, _ in
             let after = try QueryParameters(request).int("after", in: 0...Int.max) ?? 0

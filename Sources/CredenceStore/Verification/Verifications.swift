@@ -26,6 +26,48 @@ public struct Verifications: Sendable {
         }
     }
 
+    /// An administrator corrects how a body's certificates can be checked; audited.
+    public func updateChannel(of id: String, to channel: VerificationChannel, by admin: Account) async throws -> IssuingBody {
+        var problems: [InputError] = []
+        if let url = channel.url, URL(string: url).flatMap({ $0.scheme?.lowercased() }).map({ $0 == "https" || $0 == "http" }) != true {
+            problems.append(InputError("channel.url", zh: "网址须以 http(s):// 开头，或留空。", en: "channel.url must be an http(s) address or null."))
+        }
+        if !(1...365).contains(channel.typicalWorkingDays) {
+            problems.append(InputError("channel.typicalWorkingDays", zh: "工作日须在1到365之间。", en: "channel.typicalWorkingDays must be from 1 to 365."))
+        }
+        if channel.source.trimmingCharacters(in: .whitespaces).isEmpty || channel.source.count > 1000 {
+            problems.append(InputError("channel.source", zh: "请说明信息来源。", en: "channel.source must say where these facts come from (up to 1,000 characters)."))
+        }
+        if channel.inputs.count > 10 || channel.inputs.contains(where: { $0.isEmpty || $0.count > 50 }) {
+            problems.append(InputError("channel.inputs", zh: "所需信息最多10项。", en: "channel.inputs must be up to 10 names of request fields."))
+        }
+        guard problems.isEmpty else { throw VerificationError.invalid(problems) }
+        guard let record = try await IssuingBodyRecord.find(id, on: database) else { throw VerificationError.notFound }
+        var body = try JSONDecoder().decode(IssuingBody.self, from: Data(record.document.utf8))
+        let before = String(decoding: try CanonicalJSON.data(body.channel), as: UTF8.self)
+        body.channel = channel
+        record.document = String(decoding: try CanonicalJSON.data(body), as: UTF8.self)
+        try await database.transaction { db in
+            try await record.save(on: db)
+            try await AuditLog.append(on: db, at: now(), kind: "issuing_body.changed", actor: admin.id, subject: id, email: admin.email,
+                                      address: nil, detail: before)
+        }
+        return body
+    }
+
+    /// Recent changes to an employer's requests, newest first: the dashboard's notifications.
+    public func recentChanges(for employer: Account, limit: Int = 10) async throws -> [(request: UUID, event: VerificationRequest.Event)] {
+        let ids = try await VerificationRequestRecord.query(on: database).filter(\.$employerID == employer.id).all().compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        return try await VerificationEventRecord.query(on: database).filter(\.$requestID ~~ ids).sort(\.$at, .descending).limit(limit).all()
+            .compactMap { record in
+                guard let action = VerificationAction(rawValue: record.action), let to = VerificationStatus(rawValue: record.toStatus),
+                      let role = Role(rawValue: record.actorRole) else { return nil }
+                return (record.requestID, .init(action: action, from: record.fromStatus.flatMap(VerificationStatus.init), to: to,
+                                                actorRole: role, at: record.at, note: record.note))
+            }
+    }
+
     /// The body that issues an entry's certificates, or a stand-in with the written-request default.
     public func issuingBody(for entryId: String) async throws -> IssuingBody {
         Self.body(for: entryId, in: try await issuingBodies())

@@ -55,6 +55,7 @@ enum VerificationParts {
 /// `/requests`: an employer's requests (status changes show here) and its webhook.
 struct RequestsPage {
     var requests: [VerificationRequest]
+    var changes: [(request: UUID, event: VerificationRequest.Event)]
     var catalog: Catalog
     var webhookURL: String?
     var newSecret: String?
@@ -68,6 +69,15 @@ struct RequestsPage {
             .p(.a(.class("button"), .href(SiteURL.newRequest(entry: nil).path), .text(page.t("新的查验申请", "New verification request")))),
             .if(requests.isEmpty, .p(.class("empty"), .text(page.t("还没有申请。", "No requests yet.")))),
             .if(!requests.isEmpty, VerificationParts.table(requests, catalog: catalog, staff: false, page)),
+            .if(!changes.isEmpty, .group(
+                .h2(.text(page.t("最近的状态变更", "Recent changes"))),
+                .ul(.class("changes"), .forEach(changes) { change in
+                    .li(.text(Timestamps.rfc3339(change.event.at) + " · "),
+                        .a(.href(SiteURL.request(change.request).path), .text(change.event.action.name.text(in: page.language))),
+                        .text(" → "), VerificationParts.status(change.event.to, page),
+                        .unwrap(change.event.note) { .text(" — " + $0) })
+                })
+            )),
             .h2(.text(page.t("状态变更通知（Webhook）", "Status change notifications (webhook)"))),
             .p(.text(page.t(
                 "每次状态变更都会显示在本页。也可以登记一个网址，每次变更时以 JSON 推送，并用 HMAC-SHA256 签名（Credence-Timestamp、Credence-Signature 头）。",

@@ -59,7 +59,7 @@ struct VerificationWebController {
             }
             return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
         }
-        routes.get("requests/:id/attachments/:attachment", .anyAccount) { _, context in
+        routes.get("requests/:id/attachments/:attachment", .signedIn([.employer, .officer])) { _, context in
             guard let attachmentID = UUID(uuidString: try context.parameters.require("attachment")) else { throw VerificationError.notFound }
             let (attachment, bytes) = try await store.verifications.attachment(
                 attachmentID, of: try VerificationAPIController.id(context), for: try context.requireActor().account)
@@ -94,6 +94,29 @@ struct VerificationWebController {
             return Response.html(QueuePage(requests: requests, catalog: state.current.catalog, channels: channels, status: status)
                 .render(PageContext(request, context)))
         }
+        routes.get("admin/issuing-bodies", .signedIn([.admin])) { request, context in
+            Response.html(IssuingBodiesPage(bodies: try await store.verifications.issuingBodies()).render(PageContext(request, context)))
+        }
+        routes.post("admin/issuing-bodies/:body", .signedIn([.admin])) { request, context in
+            var request = request
+            let form = try await FormFields.read(&request)
+            var page = IssuingBodiesPage(bodies: [])
+            var status: HTTPResponse.Status = .ok
+            do {
+                let channel = VerificationChannel(
+                    kind: ChannelKind(rawValue: form["kind"]) ?? .noneFound, url: form["url"].isEmpty ? nil : form["url"],
+                    inputs: form["inputs"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                    typicalWorkingDays: Int(form["typicalWorkingDays"].trimmingCharacters(in: .whitespaces)) ?? 0, source: form["source"])
+                let body = try await store.verifications.updateChannel(
+                    of: try context.parameters.require("body"), to: channel, by: try context.requireActor().account)
+                page.done = BilingualText(zh: "已保存：\(body.name.zh)。", en: "Saved: \(body.name.en).")
+            } catch VerificationError.invalid(let problems) {
+                page.error = problems.first?.message
+                status = .unprocessableContent
+            }
+            page.bodies = try await store.verifications.issuingBodies()
+            return Response.html(page.render(PageContext(request, context)), status: status)
+        }
         routes.get("verify", .anyone) { request, context in
             if let code = request.uri.queryParameters["code"].map(String.init), !code.isEmpty {
                 return Response(status: .seeOther, headers: [.location: SiteURL.verify(code: String(code.prefix(40))).path])
@@ -112,7 +135,8 @@ struct VerificationWebController {
     private func requestsPage(_ request: Request, _ context: AppRequestContext, newSecret: String?) async throws -> Response {
         let account = try context.requireActor().account
         let page = RequestsPage(
-            requests: try await store.verifications.list(for: account), catalog: state.current.catalog,
+            requests: try await store.verifications.list(for: account), changes: try await store.verifications.recentChanges(for: account),
+            catalog: state.current.catalog,
             webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret)
         return Response.html(page.render(PageContext(request, context)))
     }
