@@ -21,7 +21,8 @@ public func buildApplication(_ configuration: AppConfiguration) async throws -> 
         router: router,
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Credence"),
-        services: [StoreService(store: store), WebhookDelivery(store: store, logger: logger)],
+        services: [StoreService(store: store), WebhookDelivery(store: store, logger: logger),
+                   CatalogRefresher(store: store, state: state, logger: logger)],
         logger: logger)
 }
 
@@ -64,6 +65,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         BenefitsAPIController(state: state).addRoutes(to: api)
         AccountsAPIController(store: store).addRoutes(to: api)
         VerificationAPIController(store: store, state: state).addRoutes(to: api)
+        EditionsAPIController(store: store, state: state).addRoutes(to: api)
     }
     do {  // web pages
         WebController(state: state, notice: Notice(text: try BundledData.noticeText())).addRoutes(to: routes)

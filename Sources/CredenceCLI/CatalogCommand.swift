@@ -8,8 +8,8 @@ import Logging
 struct CatalogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
-        abstract: "Read the catalog: list, show one entry, search.",
-        subcommands: [List.self, Show.self, Search.self])
+        abstract: "Read the catalog: list, show one entry, search; export an edition, import a file as a draft.",
+        subcommands: [List.self, Show.self, Search.self, ExportCommand.self, ImportCommand.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List an edition's entries (the one in force by default).")

@@ -9,7 +9,7 @@ public struct CredenceCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "credence",
         abstract: "Tianjin's catalog of recognized foreign professional qualifications, served.",
-        subcommands: [ServeCommand.self, CatalogCommand.self, BenefitsCommand.self, UsersCommand.self, ReceiptCommand.self, AuditCommand.self])
+        subcommands: [ServeCommand.self, CatalogCommand.self, BenefitsCommand.self, UsersCommand.self, ReceiptCommand.self, AuditCommand.self, EditionCommand.self])
 
     public init() {}
 
@@ -35,6 +35,7 @@ public struct CredenceCommand: AsyncParsableCommand {
             case let error as CatalogError: message = APIError(error).message
             case let error as ProfileError: message = BenefitsCommand.message(for: error)
             case let error as AccountError: message = Self.message(for: error)
+            case let error as EditionError: message = APIError(error).message
             default: message = fullMessage(for: error)
             }
             FileHandle.standardError.write(Data((message + "\n").utf8))

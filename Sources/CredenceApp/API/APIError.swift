@@ -91,6 +91,22 @@ public struct APIError: Error, Sendable, Equatable {
         }
     }
 
+    public init(_ error: EditionError) {
+        switch error {
+        case .invalid(let problems):
+            self.init(status: .unprocessableContent, code: "invalid_field",
+                      message: problems.map(\.message.en).joined(separator: " "), field: problems.first?.field)
+        case .notFound(let what):
+            self.init(status: .notFound, code: "not_found", message: "No '\(what)'.")
+        case .published(let message):
+            self.init(status: .conflict, code: "edition_published", message: message)
+        case .conflict(let message):
+            self.init(status: .conflict, code: "conflict", message: message)
+        case .badRows(let rows):
+            self.init(status: .unprocessableContent, code: "invalid_rows", message: "\(rows.count) rows are wrong; nothing was imported.")
+        }
+    }
+
     /// The body as the API returns it.
     public var body: ErrorBody {
         ErrorBody(error: .init(code: code, message: message, field: field))

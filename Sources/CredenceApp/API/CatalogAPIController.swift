@@ -7,31 +7,34 @@ struct CatalogAPIController {
     let state: CatalogState
 
     func addRoutes(to routes: Routes) {
-        routes.get("editions", .anyone) { _, _ in
-            EditionListDTO(state.current.catalog)
+        // Drafts are the administrators' work in progress: nobody else sees them.
+        routes.get("editions", .anyone) { _, context in
+            EditionListDTO(state.current.catalog, includingDrafts: context.actor?.account.role == .admin)
         }
         routes.get("editions/:edition", .anyone) { _, context in
-            let id = try context.parameters.require("edition")
-            let (edition, entries) = try state.current.entries(edition: id)
+            let (edition, entries) = try EditionsAPIController.readable(try context.parameters.require("edition"), state: state, context: context)
             return EditionDTO(edition, entryCount: entries.count, entries: entries)
         }
-        routes.get("entries", .anyone) { request, _ in
+        routes.get("entries", .anyone) { request, context in
             let query = QueryParameters(request)
             let filter = EntryFilter(field: try query.field("field"), region: query.string("region"))
+            if let id = query.string("edition") { _ = try EditionsAPIController.readable(id, state: state, context: context) }
             let (edition, entries) = try state.current.entries(edition: query.string("edition"), filter: filter)
             return EntryListDTO(edition: edition, entries: entries)
         }
         routes.get("entries/:id", .anyone) { request, context in
             let id = try context.parameters.require("id")
             let edition = QueryParameters(request).string("edition")
+            if let edition { _ = try EditionsAPIController.readable(edition, state: state, context: context) }
             return EntryDTO(try state.current.catalog.entry(id, edition: edition))
         }
-        routes.get("search", .anyone) { request, _ in
+        routes.get("search", .anyone) { request, context in
             let query = QueryParameters(request)
             guard let q = query.string("q"), q.count <= 200 else {
                 throw APIError.badParameter("q", "q is required: 1 to 200 characters of what you are looking for.")
             }
             let limit = try query.int("limit", in: SearchLimit.range) ?? SearchLimit.default
+            if let edition = query.string("edition") { _ = try EditionsAPIController.readable(edition, state: state, context: context) }
             let (edition, hits) = try state.current.search(q, edition: query.string("edition"), limit: limit)
             return SearchResultsDTO(query: q, edition: edition, hits: hits)
         }

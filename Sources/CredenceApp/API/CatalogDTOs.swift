@@ -63,8 +63,9 @@ public struct EditionDTO: Encodable, Sendable {
 public struct EditionListDTO: Encodable, Sendable {
     public var editions: [EditionDTO]
 
-    public init(_ catalog: Catalog) {
-        editions = catalog.editions.map { EditionDTO($0, entryCount: catalog.entries(of: $0.id)?.count ?? 0) }
+    public init(_ catalog: Catalog, includingDrafts: Bool = false) {
+        editions = catalog.editions.filter { includingDrafts || $0.status != .draft }
+            .map { EditionDTO($0, entryCount: catalog.entries(of: $0.id)?.count ?? 0) }
     }
 }
 

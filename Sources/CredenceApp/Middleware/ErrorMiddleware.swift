@@ -26,6 +26,18 @@ struct ErrorMiddleware: RouterMiddleware {
             return respond(APIError(error), to: request)
         } catch let error as VerificationError {
             return respond(APIError(error), to: request)
+        } catch let error as EditionError {
+            return respond(APIError(error), to: request)
+        } catch let error as ImportRejected {
+            let body = ImportErrorBody(
+                error: .init(code: "invalid_rows", message: "\(error.rows.count) problems in the file; nothing was imported.", field: nil),
+                rows: error.rows.map { .init(row: $0.row, field: $0.field, why: $0.why) })
+            if Self.isMachineRoute(request.uri.path) {
+                return (try? Response.json(body, status: .unprocessableContent)) ?? Response(status: .unprocessableContent)
+            }
+            return respond(APIError(status: .unprocessableContent, code: "invalid_rows",
+                                    message: error.rows.prefix(20).map { "row \($0.row)\($0.field.map { " \($0)" } ?? ""): \($0.why)" }
+                                        .joined(separator: "; ")), to: request)
         } catch let error as SignInRequired {
             let next = error.next.map { "?next=" + $0.queryEncoded } ?? ""
             return Response(status: .seeOther, headers: [.location: "/sign-in" + next])

@@ -30,12 +30,15 @@ public enum EditionStatus: String, CaseIterable, Sendable, Codable {
     case draft
     case inForce = "in_force"
     case superseded
+    /// Published, to take effect on its effectiveOn date.
+    case scheduled
 
     public var name: BilingualText {
         switch self {
         case .draft: BilingualText(zh: "草稿", en: "Draft")
         case .inForce: BilingualText(zh: "现行有效", en: "In force")
         case .superseded: BilingualText(zh: "已被取代", en: "Superseded")
+        case .scheduled: BilingualText(zh: "已发布，待生效", en: "Published, not yet in force")
         }
     }
 }

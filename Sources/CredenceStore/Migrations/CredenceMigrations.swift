@@ -7,5 +7,6 @@ public enum CredenceMigrations {
         LoadTianjin2023(),
         CreateAccountTables(),
         CreateVerificationTables(),
+        CreateEditionLifecycle(),
     ]
 }

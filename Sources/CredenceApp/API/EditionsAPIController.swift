@@ -1,0 +1,220 @@
+import CredenceCore
+import CredenceStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1` editions management (administrators) and its public reads: diff, history,
+/// export. Every change reloads this instance's catalog at once; other instances follow
+/// within seconds (`CatalogRefresher`).
+struct EditionsAPIController {
+    let store: Store
+    let state: CatalogState
+
+    func addRoutes(to routes: Routes) {
+        let admin = Access.signedIn([.admin])
+        routes.post("editions", admin) { request, context in
+            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["id", "jurisdiction", "title", "basedOn"])
+            let edition = try await store.editions.createDraft(
+                id: try body.requiredString("id", "a slug such as tianjin-2024"),
+                jurisdiction: try body.requiredString("jurisdiction", "such as tianjin"),
+                title: try Self.bilingual(body, "title"), basedOn: try body.string("basedOn"), by: try context.requireActor().account)
+            try await state.reload(from: store)
+            return try Response.json(EditionDTO(edition, entryCount: state.current.catalog.entries(of: edition.id)?.count ?? 0), status: .created)
+        }
+        routes.post("editions/:edition/entries", admin) { request, context in
+            let entry = try await Self.entry(request, edition: try context.parameters.require("edition"), id: nil)
+            let added = try await store.editions.addEntry(entry, to: try context.parameters.require("edition"), by: try context.requireActor().account)
+            try await state.reload(from: store)
+            return try Response.json(EntryDTO(added), status: .created)
+        }
+        routes.on(.put, "editions/:edition/entries/:id", admin) { request, context in
+            let id = try context.parameters.require("id")
+            let entry = try await Self.entry(request, edition: try context.parameters.require("edition"), id: id)
+            let changed = try await store.editions.changeEntry(entry, in: try context.parameters.require("edition"), by: try context.requireActor().account)
+            try await state.reload(from: store)
+            return EntryDTO(changed)
+        }
+        routes.post("editions/:edition/entries/:id/retire", admin) { request, context in
+            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["reason", "note"])
+            guard let reason = try body.choice("reason", RetirementReason.self) else {
+                throw body.invalid("reason", "reason is required: \(RetirementReason.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            let edition = try context.parameters.require("edition")
+            let id = try context.parameters.require("id")
+            try await store.editions.retire(id, from: edition, reason: reason, note: try body.string("note"), by: try context.requireActor().account)
+            try await state.reload(from: store)
+            let retired = try await store.editions.retirements(in: edition).first { $0.entry.id == id }
+            return RetiredDTO(entry: EntryDTO(retired?.entry ?? Entry(id: id, edition: edition, seq: 0, name: .init(zh: "", en: ""), region: nil,
+                                                                      issuer: .init(zh: "", en: ""), fields: [], remarks: .init(zh: "", en: ""))),
+                              reason: reason.rawValue, note: retired?.note)
+        }
+        routes.post("editions/:edition/publish", admin) { request, context in
+            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["noticeRef", "issuedOn", "effectiveOn"])
+            func date(_ name: String) throws -> CalendarDate {
+                let text = try body.requiredString(name, "a date written YYYY-MM-DD")
+                guard let date = CalendarDate(text) else { throw body.invalid(name, "\(name) must be a date written YYYY-MM-DD; got '\(text)'.") }
+                return date
+            }
+            let edition = try await store.editions.publish(
+                try context.parameters.require("edition"), noticeRef: try body.requiredString("noticeRef", "the notice's document number"),
+                issuedOn: try date("issuedOn"), effectiveOn: try date("effectiveOn"), by: try context.requireActor().account)
+            try await state.reload(from: store)
+            return EditionDTO(edition, entryCount: state.current.catalog.entries(of: edition.id)?.count ?? 0)
+        }
+        routes.get("editions/:a/diff/:b", .anyone) { _, context in
+            let a = try context.parameters.require("a"), b = try context.parameters.require("b")
+            return DiffDTO(try await Self.diff(a, b, store: store, state: state, context: context))
+        }
+        routes.get("entries/:id/history", .anyone) { _, context in
+            let id = try context.parameters.require("id")
+            let lines = try await store.editions.history(of: id, includingDrafts: context.actor?.account.role == .admin)
+            return HistoryDTO(id: id, lines: lines)
+        }
+        routes.get("editions/:edition/export", .anyone) { request, context in
+            let id = try context.parameters.require("edition")
+            let (edition, entries) = try Self.readable(id, state: state, context: context)
+            let format = QueryParameters(request).string("format") ?? "json"
+            switch format {
+            case "json": return try Self.exportJSON(edition, entries)
+            case "csv": return Self.exportCSV(edition, entries)
+            default: throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
+            }
+        }
+        routes.post("editions/import", admin) { request, context in
+            let query = QueryParameters(request)
+            let format = query.string("format") ?? "json"
+            let bytes = try await request.body.collect(upTo: 4 * 1024 * 1024)
+            let text = String(buffer: bytes)
+            let file: (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
+            switch format {
+            case "json": file = try ImportFile.json(text)
+            case "csv":
+                guard let id = query.string("id"), let titleZh = query.string("titleZh"), let titleEn = query.string("titleEn") else {
+                    throw APIError.badParameter("id", "A CSV import needs ?id=, &titleZh= and &titleEn= (and &jurisdiction=, tianjin by default).")
+                }
+                file = (id, query.string("jurisdiction") ?? "tianjin", BilingualText(zh: titleZh, en: titleEn), try ImportFile.csv(text, edition: id))
+            default: throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
+            }
+            let edition = try await store.editions.importDraft(id: file.id, jurisdiction: file.jurisdiction, title: file.title,
+                                                               entries: file.entries, by: try context.requireActor().account)
+            try await state.reload(from: store)
+            return try Response.json(EditionDTO(edition, entryCount: file.entries.count), status: .created)
+        }
+        routes.post("zones", admin) { request, context in
+            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["id", "name", "kind", "source"])
+            guard let kind = try body.choice("kind", ZoneKind.self) else { throw body.invalid("kind", "kind is required.") }
+            let zone = try await store.zones.save(
+                Zone(id: try body.requiredString("id", "a slug"), name: try Self.bilingual(body, "name"), kind: kind,
+                     source: try body.string("source")), creating: true, by: try context.requireActor().account)
+            try await state.reload(from: store)
+            return try Response.json(ZoneDTO(zone), status: .created)
+        }
+        routes.on(.put, "zones/:id", admin) { request, context in
+            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["name", "kind", "source"])
+            guard let kind = try body.choice("kind", ZoneKind.self) else { throw body.invalid("kind", "kind is required.") }
+            let zone = try await store.zones.save(
+                Zone(id: try context.parameters.require("id"), name: try Self.bilingual(body, "name"), kind: kind, source: try body.string("source")),
+                creating: false, by: try context.requireActor().account)
+            try await state.reload(from: store)
+            return ZoneDTO(zone)
+        }
+    }
+
+    /// An edition the caller may read: drafts only for administrators.
+    static func readable(_ id: String, state: CatalogState, context: AppRequestContext) throws -> (Edition, [Entry]) {
+        let (edition, entries) = try state.current.entries(edition: id)
+        if edition.status == .draft, context.actor?.account.role != .admin { throw CatalogError.unknownEdition(id) }
+        return (edition, entries)
+    }
+
+    static func diff(_ a: String, _ b: String, store: Store, state: CatalogState, context: AppRequestContext) async throws -> EditionDiff {
+        let (_, old) = try readable(a, state: state, context: context)
+        let (_, new) = try readable(b, state: state, context: context)
+        return EditionDiff(from: a, to: b, old: old, new: new, retirements: try await store.editions.retirements(in: b))
+    }
+
+    static func bilingual(_ body: JSONObject, _ name: String) throws -> BilingualText {
+        guard case .object(let fields)? = body.value(name), case .string(let zh)? = fields["zh"], case .string(let en)? = fields["en"] else {
+            throw body.invalid(name, "\(name) must be {\"zh\": \"…\", \"en\": \"…\"}.")
+        }
+        return BilingualText(zh: zh, en: en)
+    }
+
+    /// An entry from a request body: the contract's entry JSON; `seq` may be omitted.
+    static func entry(_ request: Request, edition: String, id: String?) async throws -> Entry {
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: [
+            "id", "edition", "seq", "name", "abbreviations", "region", "issuer", "fields", "remarks", "titleLevel",
+            "minExperienceYears", "requiresLocalRegistration", "keywords", "supplementary",
+        ])
+        var fields = body.fields
+        if fields["seq"] == nil || fields["seq"] == .null { fields["seq"] = .number(0) }
+        if fields["abbreviations"] == nil { fields["abbreviations"] = .array([]) }
+        if fields["requiresLocalRegistration"] == nil { fields["requiresLocalRegistration"] = .bool(false) }
+        if let id { fields["id"] = .string(id) }
+        fields["edition"] = .string(edition)
+        do {
+            return try JSONDecoder().decode(Entry.self, from: try CanonicalJSON.data(JSONValue.object(fields)))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw body.invalid((context.codingPath + [key]).map(\.stringValue).joined(separator: "."), "\(key.stringValue) is required.")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw body.invalid(context.codingPath.map(\.stringValue).joined(separator: "."), "Wrong type: \(context.debugDescription)")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw body.invalid(context.codingPath.map(\.stringValue).joined(separator: "."), context.debugDescription)
+        }
+    }
+
+    static func exportJSON(_ edition: Edition, _ entries: [Entry]) throws -> Response {
+        var response = try Response.json(EditionExportDTO(edition: edition, entries: entries), status: .ok)
+        response.headers[.contentDisposition] = "attachment; filename=\"\(edition.id).json\""
+        return response
+    }
+
+    static func exportCSV(_ edition: Edition, _ entries: [Entry]) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                        .contentDisposition: "attachment; filename=\"\(edition.id).csv\""],
+                 body: .init(byteBuffer: ByteBuffer(string: CatalogCSV.export(entries))))
+    }
+}
+
+/// Reading an import file; bad rows become one 422 listing them all.
+public enum ImportFile {
+    public static func json(_ text: String) throws -> (id: String, jurisdiction: String, title: BilingualText, entries: [Entry]) {
+        let file: CatalogFile
+        do {
+            file = try JSONDecoder().decode(CatalogFile.self, from: Data(text.utf8))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ImportRejected(rows: [.init(row: Self.row(context.codingPath), field: key.stringValue, why: "missing")])
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
+            throw ImportRejected(rows: [.init(row: Self.row(context.codingPath), field: context.codingPath.last?.stringValue,
+                                              why: context.debugDescription)])
+        } catch {
+            throw ImportRejected(rows: [.init(row: 0, field: nil, why: "not a catalog JSON file: \(error)")])
+        }
+        var problems: [CatalogCSV.RowError] = []
+        for (index, entry) in file.entries.enumerated() {
+            problems += entry.problems().map { .init(row: index + 1, field: $0.field, why: $0.message.en) }
+        }
+        problems += CatalogCSV.duplicates(file.entries) { id in (file.entries.firstIndex { $0.id == id } ?? 0) + 1 }
+        guard problems.isEmpty else { throw ImportRejected(rows: problems) }
+        return (file.edition.id, file.edition.jurisdiction, file.edition.title, file.entries)
+    }
+
+    public static func csv(_ text: String, edition: String) throws -> [Entry] {
+        do {
+            return try CatalogCSV.parse(text, edition: edition)
+        } catch {
+            throw ImportRejected(rows: error.rows)
+        }
+    }
+
+    /// entries[3] → row 4 (1-based).
+    static func row(_ path: [any CodingKey]) -> Int {
+        guard let index = path.first(where: { $0.intValue != nil })?.intValue else { return 0 }
+        return index + 1
+    }
+}
+
+/// An import refused because of its rows: 422 with every row's problem.
+public struct ImportRejected: Error {
+    public var rows: [CatalogCSV.RowError]
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// An edition as CSV open data: UTF-8 with a byte-order mark (so spreadsheet software
+/// reads the Chinese right), RFC 4180 quoting, one row per entry, lists joined with "|",
+/// an empty cell for an absent value.
+public enum CatalogCSV {
+    public static let columns = [
+        "id", "seq", "name_zh", "name_en", "abbreviations", "region_zh", "region_en", "issuer_zh", "issuer_en", "fields",
+        "remarks_zh", "remarks_en", "title_level", "min_experience_years", "requires_local_registration",
+    ]
+    static let bom = "\u{FEFF}"
+
+    public static func export(_ entries: [Entry]) -> String {
+        var lines = [columns.joined(separator: ",")]
+        for entry in entries {
+            let cells: [String] = [
+                entry.id, String(entry.seq), entry.name.zh, entry.name.en, entry.abbreviations.joined(separator: "|"),
+                entry.region?.zh ?? "", entry.region?.en ?? "", entry.issuer.zh, entry.issuer.en,
+                entry.fields.map(\.rawValue).joined(separator: "|"), entry.remarks.zh, entry.remarks.en,
+                entry.titleLevel?.rawValue ?? "", entry.minExperienceYears.map(String.init) ?? "",
+                entry.requiresLocalRegistration ? "true" : "false",
+            ]
+            lines.append(cells.map(quote).joined(separator: ","))
+        }
+        return bom + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func quote(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A problem with one row of an imported file.
+    public struct RowError: Sendable, Equatable, Error {
+        /// 1-based, counting the header as row 1 (as a spreadsheet shows it).
+        public var row: Int
+        public var field: String?
+        public var why: String
+
+        public init(row: Int, field: String?, why: String) {
+            self.row = row
+            self.field = field
+            self.why = why
+        }
+    }
+
+    /// Every bad row of a file.
+    public struct RowErrors: Error, Sendable, Equatable {
+        public var rows: [RowError]
+    }
+
+    /// Reads a file into entries of `edition`, or every problem found; nothing is returned
+    /// when any row is bad.
+    public static func parse(_ text: String, edition: String) throws(RowErrors) -> [Entry] {
+        var body = text
+        if body.hasPrefix(bom) { body.removeFirst() }
+        let rows: [[String]]
+        do {
+            rows = try records(body)
+        } catch let error as RowError {
+            throw RowErrors(rows: [error])
+        } catch {
+            throw RowErrors(rows: [RowError(row: 1, field: nil, why: "\(error)")])
+        }
+        guard let header = rows.first else { throw RowErrors(rows: [RowError(row: 1, field: nil, why: "the file is empty")]) }
+        let missing = columns.filter { !header.contains($0) }
+        if !missing.isEmpty {
+            throw RowErrors(rows: [RowError(row: 1, field: nil, why: "missing columns: " + missing.joined(separator: ", "))])
+        }
+        var entries: [Entry] = []
+        var errors: [RowError] = []
+        for (offset, cells) in rows.dropFirst().enumerated() where !(cells.count == 1 && cells[0].isEmpty) {
+            let row = offset + 2
+            guard cells.count == header.count else {
+                errors.append(RowError(row: row, field: nil, why: "\(cells.count) cells, expected \(header.count)"))
+                continue
+            }
+            var value: [String: String] = [:]
+            for (name, cell) in zip(header, cells) { value[name] = cell }
+            func cell(_ name: String) -> String { value[name] ?? "" }
+            func optional(_ name: String) -> String? { cell(name).isEmpty ? nil : cell(name) }
+            var rowErrors: [RowError] = []
+            let seq = Int(cell("seq"))
+            if seq == nil { rowErrors.append(RowError(row: row, field: "seq", why: "not a whole number: '\(cell("seq"))'")) }
+            var fields: [ProfessionalField] = []
+            for code in cell("fields").split(separator: "|") {
+                if let field = ProfessionalField(rawValue: String(code)) { fields.append(field) } else {
+                    rowErrors.append(RowError(row: row, field: "fields", why: "unknown field code '\(code)'"))
+                }
+            }
+            let titleLevel = optional("title_level").flatMap(TitleLevel.init)
+            if optional("title_level") != nil, titleLevel == nil {
+                rowErrors.append(RowError(row: row, field: "title_level", why: "must be empty, intermediate or deputy_senior"))
+            }
+            let years = optional("min_experience_years").flatMap(Int.init)
+            if optional("min_experience_years") != nil, years == nil {
+                rowErrors.append(RowError(row: row, field: "min_experience_years", why: "must be empty or a whole number"))
+            }
+            let registration = cell("requires_local_registration").lowercased()
+            if !["true", "false"].contains(registration) {
+                rowErrors.append(RowError(row: row, field: "requires_local_registration", why: "must be true or false"))
+            }
+            let region: BilingualText? = optional("region_zh") == nil && optional("region_en") == nil
+                ? nil : BilingualText(zh: cell("region_zh"), en: cell("region_en"))
+            let entry = Entry(
+                id: cell("id"), edition: edition, seq: seq ?? 0, name: BilingualText(zh: cell("name_zh"), en: cell("name_en")),
+                abbreviations: cell("abbreviations").split(separator: "|").map(String.init), region: region,
+                issuer: BilingualText(zh: cell("issuer_zh"), en: cell("issuer_en")), fields: fields,
+                remarks: BilingualText(zh: cell("remarks_zh"), en: cell("remarks_en")), titleLevel: titleLevel,
+                minExperienceYears: years, requiresLocalRegistration: registration == "true")
+            if rowErrors.isEmpty {
+                rowErrors += entry.problems().map { RowError(row: row, field: $0.field, why: $0.message.en) }
+            }
+            if rowErrors.isEmpty { entries.append(entry) } else { errors += rowErrors }
+        }
+        errors += duplicates(entries, rowOf: { id in (rows.dropFirst().firstIndex { $0.first == id } ?? 0) + 1 })
+        guard errors.isEmpty else { throw RowErrors(rows: errors) }
+        return entries
+    }
+
+    /// Ids and seqs must be unique within an edition.
+    public static func duplicates(_ entries: [Entry], rowOf: (String) -> Int) -> [RowError] {
+        var errors: [RowError] = []
+        var ids = Set<String>(), seqs = Set<Int>()
+        for entry in entries {
+            if !ids.insert(entry.id).inserted { errors.append(RowError(row: rowOf(entry.id), field: "id", why: "'\(entry.id)' appears twice")) }
+            if !seqs.insert(entry.seq).inserted { errors.append(RowError(row: rowOf(entry.id), field: "seq", why: "\(entry.seq) appears twice")) }
+        }
+        return errors
+    }
+
+    /// RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks.
+    static func records(_ text: String) throws -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var cell = ""
+        var quoted = false
+        var iterator = Array(text).makeIterator()
+        var pending: Character? = nil
+        var line = 1
+        func next() -> Character? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        while let c = next() {
+            if quoted {
+                if c == "\"" {
+                    if let n = next() {
+                        if n == "\"" { cell.append("\"") } else { quoted = false; pending = n }
+                    } else { quoted = false }
+                } else {
+                    if c == "\n" { line += 1 }
+                    cell.append(c)
+                }
+            } else {
+                switch c {
+                case "\"" where cell.isEmpty: quoted = true
+                case ",": row.append(cell); cell = ""
+                case "\r\n", "\n", "\r":
+                    row.append(cell); cell = ""
+                    rows.append(row); row = []
+                    line += 1
+                default: cell.append(c)
+                }
+            }
+        }
+        if quoted { throw RowError(row: line, field: nil, why: "a quoted cell is not closed") }
+        if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
+        return rows
+    }
+}
