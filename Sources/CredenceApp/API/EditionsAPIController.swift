@@ -61,8 +61,8 @@ struct EditionsAPIController {
             try await state.reload(from: store)
             return EditionDTO(edition, entryCount: state.current.catalog.entries(of: edition.id)?.count ?? 0)
         }
-        routes.get("editions/:a/diff/:b", .anyone) { _, context in
-            let a = try context.parameters.require("a"), b = try context.parameters.require("b")
+        routes.get("editions/:edition/diff/:other", .anyone) { _, context in
+            let a = try context.parameters.require("edition"), b = try context.parameters.require("other")
             return DiffDTO(try await Self.diff(a, b, store: store, state: state, context: context))
         }
         routes.get("entries/:id/history", .anyone) { _, context in
