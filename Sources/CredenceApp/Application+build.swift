@@ -71,6 +71,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         WebController(state: state, notice: Notice(text: try BundledData.noticeText())).addRoutes(to: routes)
         AccountWebController(store: store).addRoutes(to: routes)
         VerificationWebController(store: store, state: state).addRoutes(to: routes)
+        EditionsWebController(store: store, state: state).addRoutes(to: routes)
     }
     return router
 }

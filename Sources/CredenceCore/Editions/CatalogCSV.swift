@@ -25,7 +25,7 @@ public enum CatalogCSV {
         return bom + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func quote(_ cell: String) -> String {
+    public static func quote(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

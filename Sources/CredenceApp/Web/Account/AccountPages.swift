@@ -90,7 +90,9 @@ struct AccountPage {
                 .unwrap(account.phone) { phone in .group(.dt(.text(page.t("电话", "Telephone"))), .dd(.text(phone))) }
             ),
             .if(account.role == .admin, .p(.a(.href(SiteURL.adminUsers.path), .text(page.t("用户列表", "Users"))), .text(" · "),
-                                           .a(.href("/admin/issuing-bodies"), .text(page.t("发证机构与核验渠道", "Issuing bodies and channels"))))),
+                                           .a(.href("/admin/issuing-bodies"), .text(page.t("发证机构与核验渠道", "Issuing bodies and channels"))), .text(" · "),
+                                           .a(.href("/admin/editions"), .text(page.t("目录版本管理", "Catalog editions"))), .text(" · "),
+                                           .a(.href("/admin/statistics"), .text(page.t("跟踪统计", "Tracking figures"))))),
             .h2(.text(page.t("修改密码", "Change your password"))),
             .p(.class("note"), .text(page.t("修改后，其他设备上的登录和所有接口令牌都将失效。",
                                             "Changing it signs you out everywhere else and revokes your API tokens."))),

@@ -18,7 +18,11 @@ struct CatalogPage {
         return Layout.page(page, title: page.t("目录", "Catalog"), content: .group(
             .h1(.text(title)),
             .p(.class("meta"), .text(page.t("状态：", "Status: ") + edition.status.name.text(in: lang)),
-               .unwrap(edition.issuedOn) { .text(page.t("；发布日期：", "; issued ") + $0.description) }),
+               .unwrap(edition.issuedOn) { .text(page.t("；发布日期：", "; issued ") + $0.description) },
+               .unwrap(edition.supersedes) { old in
+                   .group(.text(" · "), .a(.href("/editions/\(old.queryEncoded)/diff/\(edition.id.queryEncoded)"),
+                                           .text(page.t("与上一版本相比的变化", "What changed since \(old)"))))
+               }),
             Layout.searchForm(page, query: query),
             filterForm(page),
             .p(.class("count"), .text(countLine(page))),

@@ -44,6 +44,7 @@ struct EntryPage {
                     })
                 )
             },
+            .p(.a(.href("/entries/\(entry.id.queryEncoded)/history"), .text(page.t("历次版本中的这项资格", "This qualification across editions")))),
             .p(.text(page.t("编号：", "Entry id: ")), .code(.text(entry.id)),
                .text(" · "), .a(.href("/api/v1/entries/" + entry.id.queryEncoded), .text("JSON")))
         ))
