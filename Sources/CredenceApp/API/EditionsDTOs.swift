@@ -2,9 +2,10 @@ import CredenceCore
 import Hummingbird
 import CredenceStore
 
+/// A retired entry with its reason (null in a diff where the newer edition recorded none).
 struct RetiredDTO: Encodable, Sendable {
     var entry: EntryDTO
-    var reason: String
+    var reason: String?
     var note: String?
 
     enum CodingKeys: String, CodingKey { case entry, reason, note }
@@ -30,32 +31,17 @@ public struct DiffDTO: Encodable, Sendable {
         var changes: [Change]
     }
 
-    struct Retired: Encodable, Sendable {
-        var entry: EntryDTO
-        var reason: String?
-        var note: String?
-
-        enum CodingKeys: String, CodingKey { case entry, reason, note }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(entry, forKey: .entry)
-            try c.encode(reason, forKey: .reason)
-            try c.encode(note, forKey: .note)
-        }
-    }
-
     var from: String
     var to: String
     var added: [EntryDTO]
-    var retired: [Retired]
+    var retired: [RetiredDTO]
     var changed: [Changed]
 
     public init(_ diff: EditionDiff) {
         from = diff.from
         to = diff.to
         added = diff.added.map(EntryDTO.init)
-        retired = diff.retired.map { Retired(entry: EntryDTO($0.entry), reason: $0.reason?.rawValue, note: $0.note) }
+        retired = diff.retired.map { RetiredDTO(entry: EntryDTO($0.entry), reason: $0.reason?.rawValue, note: $0.note) }
         changed = diff.changed.map { Changed(id: $0.id, changes: $0.changes.map { Change(field: $0.field, from: $0.from, to: $0.to) }) }
     }
 }

@@ -212,14 +212,7 @@ public struct Editions: Sendable {
             record.issuedOn = issuedOn.description
             record.effectiveOn = effectiveOn.description
             if effectiveOn <= today {
-                let previous = try await EditionRecord.query(on: db).filter(\.$jurisdiction == record.jurisdiction)
-                    .filter(\.$status == EditionStatus.inForce.rawValue).all()
-                for old in previous {
-                    old.status = EditionStatus.superseded.rawValue
-                    try await old.save(on: db)
-                }
-                record.supersedes = previous.first?.id ?? record.supersedes
-                record.status = EditionStatus.inForce.rawValue
+                try await Self.putInForce(record, on: db)
             } else {
                 record.status = EditionStatus.scheduled.rawValue
             }
@@ -228,6 +221,18 @@ public struct Editions: Sendable {
                                       address: nil, detail: "\(record.status) from \(effectiveOn)")
         }
         return try await edition(editionID)
+    }
+
+    /// Supersedes the jurisdiction's edition in force and marks `record` in force (saved by the caller).
+    private static func putInForce(_ record: EditionRecord, on db: any Database) async throws {
+        let previous = try await EditionRecord.query(on: db).filter(\.$jurisdiction == record.jurisdiction)
+            .filter(\.$status == EditionStatus.inForce.rawValue).all()
+        for old in previous {
+            old.status = EditionStatus.superseded.rawValue
+            try await old.save(on: db)
+        }
+        record.supersedes = previous.first?.id ?? record.supersedes
+        record.status = EditionStatus.inForce.rawValue
     }
 
     /// Puts scheduled editions whose day has come in force. Safe on every instance at once.
@@ -241,14 +246,7 @@ public struct Editions: Sendable {
             try await Self.bump(on: db)
             for id in due.compactMap(\.id) {
                 guard let record = try await EditionRecord.find(id, on: db), record.status == EditionStatus.scheduled.rawValue else { continue }
-                let previous = try await EditionRecord.query(on: db).filter(\.$jurisdiction == record.jurisdiction)
-                    .filter(\.$status == EditionStatus.inForce.rawValue).all()
-                for old in previous {
-                    old.status = EditionStatus.superseded.rawValue
-                    try await old.save(on: db)
-                }
-                record.supersedes = previous.first?.id ?? record.supersedes
-                record.status = EditionStatus.inForce.rawValue
+                try await Self.putInForce(record, on: db)
                 try await record.save(on: db)
                 try await AuditLog.append(on: db, at: now(), kind: "edition.in_force", actor: nil, subject: id, email: nil, address: nil,
                                           detail: "effective \(record.effectiveOn ?? "")")
