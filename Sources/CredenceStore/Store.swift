@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import SQLKit
 
 /// The database Credence runs on, opened and migrated: the glue between FluentKit and
 /// the rest (what hummingbird-fluent would provide, kept small).
@@ -19,7 +20,18 @@ public final class Store: Sendable {
     /// not run yet; on a new database that includes loading the 2023 edition.
     public static func open(_ configuration: StoreConfiguration, logger: Logger) async throws -> Store {
         let keys = try KeyRing.load(for: configuration)
-        let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
+        // SQLite takes one writer at a time: one event loop, so one connection, serializes
+        // writes in the process instead of leaving connections to spin on the file lock.
+        let eventLoops: any EventLoopGroup
+        var ownsEventLoops = false
+        switch configuration {
+        case .sqlite:
+            eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            ownsEventLoops = true
+        case .postgres:
+            eventLoops = MultiThreadedEventLoopGroup.singleton
+        }
+        let databases = Databases(threadPool: .singleton, on: eventLoops)
         switch configuration {
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -33,9 +45,15 @@ public final class Store: Sendable {
                 throw StoreError.invalidDatabaseURL
             }
         }
-        let store = Store(configuration: configuration, keys: keys, databases: databases, logger: logger)
+        let store = Store(configuration: configuration, keys: keys, databases: databases, eventLoops: eventLoops,
+                          ownsEventLoops: ownsEventLoops, logger: logger)
         do {
             try await store.migrate()
+            if case .sqlite = configuration, let sql = store.database as? any SQLDatabase {
+                // Write-ahead log, and a commit is on disk before it is acknowledged.
+                try await sql.raw("PRAGMA journal_mode = WAL").run()
+                try await sql.raw("PRAGMA synchronous = FULL").run()
+            }
         } catch {
             await store.close()
             throw error
@@ -43,20 +61,27 @@ public final class Store: Sendable {
         return store
     }
 
-    private init(configuration: StoreConfiguration, keys: KeyRing, databases: Databases, logger: Logger) {
+    private let eventLoops: any EventLoopGroup
+    private let ownsEventLoops: Bool
+
+    private init(configuration: StoreConfiguration, keys: KeyRing, databases: Databases, eventLoops: any EventLoopGroup,
+                 ownsEventLoops: Bool, logger: Logger) {
         self.configuration = configuration
         self.keys = keys
+        self.eventLoops = eventLoops
+        self.ownsEventLoops = ownsEventLoops
         self.databases = databases
         self.logger = logger
     }
 
     /// A handle for queries; cheap to make, one per unit of work.
     public var database: any Database {
-        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+        databases.database(logger: logger, on: eventLoops.any())!
     }
 
     public func close() async {
         await databases.shutdownAsync()
+        if ownsEventLoops { try? await eventLoops.shutdownGracefully() }
     }
 
     private func migrate() async throws {
@@ -64,7 +89,7 @@ public final class Store: Sendable {
         migrations.add(CredenceMigrations.all)
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton.any())
+            on: eventLoops.any())
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
     }
