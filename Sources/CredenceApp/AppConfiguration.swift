@@ -1,4 +1,5 @@
 import CredenceStore
+import Foundation
 import Logging
 
 /// Everything the application is started with; read from flags and environment by the
@@ -8,14 +9,18 @@ public struct AppConfiguration: Sendable {
     public var port: Int
     public var store: StoreConfiguration
     public var logLevel: Logger.Level
+    /// Adds `GET /_bench/hello`, the bare reference route of the load test.
+    public var benchmarkRoutes: Bool
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfiguration = .fromEnvironment(),
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info,
+        benchmarkRoutes: Bool = ProcessInfo.processInfo.environment["CREDENCE_BENCHMARK_ROUTES"] == "1"
     ) {
         self.hostname = hostname
         self.port = port
         self.store = store
         self.logLevel = logLevel
+        self.benchmarkRoutes = benchmarkRoutes
     }
 }

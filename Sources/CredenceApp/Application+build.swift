@@ -16,7 +16,7 @@ public func buildApplication(_ configuration: AppConfiguration) async throws -> 
         await store.close()
         throw error
     }
-    let router = try buildRouter(store: store, state: state)
+    let router = try buildRouter(store: store, state: state, benchmarkRoutes: configuration.benchmarkRoutes)
     return Application(
         router: router,
         configuration: .init(
@@ -27,7 +27,7 @@ public func buildApplication(_ configuration: AppConfiguration) async throws -> 
 }
 
 /// Every route, grouped as the product is: machine endpoints, the JSON API, the pages.
-public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable()) throws
+public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable(), benchmarkRoutes: Bool = false) throws
     -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
@@ -55,6 +55,10 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: Observability.exposition())))
+        }
+        if benchmarkRoutes {
+            // The load test's reference: the same middleware, no work.
+            routes.get("_bench/hello", .anyone) { _, _ in "hello" }
         }
         OpenAPIDocument.addRoutes(to: routes)
         StaticFiles.addRoutes(to: routes)

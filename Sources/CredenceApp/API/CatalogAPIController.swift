@@ -17,10 +17,17 @@ struct CatalogAPIController {
         }
         routes.get("entries", .anyone) { request, context in
             let query = QueryParameters(request)
+            // The commonest read: the edition in force, whole, encoded once per catalog.
+            if request.uri.query == nil, context.actor?.account.role != .admin {
+                return try state.cachedJSON("/api/v1/entries") {
+                    let (edition, entries) = try state.current.entries()
+                    return EntryListDTO(edition: edition, entries: entries)
+                }
+            }
             let filter = EntryFilter(field: try query.field("field"), region: query.string("region"))
             if let id = query.string("edition") { _ = try EditionsAPIController.readable(id, state: state, context: context) }
             let (edition, entries) = try state.current.entries(edition: query.string("edition"), filter: filter)
-            return EntryListDTO(edition: edition, entries: entries)
+            return try Response.json(EntryListDTO(edition: edition, entries: entries), status: .ok)
         }
         routes.get("entries/:id", .anyone) { request, context in
             let id = try context.parameters.require("id")

@@ -28,9 +28,10 @@ struct VerificationAPIController {
                 return status
             }
             let list = try await store.verifications.list(for: try context.requireActor().account, status: status)
-            var dtos: [VerificationRequestDTO] = []
-            for item in list { dtos.append(try await dto(item, detail: false)) }
-            return VerificationListDTO(requests: dtos)
+            let bodies = try await store.verifications.issuingBodies()
+            return VerificationListDTO(requests: list.map { item in
+                VerificationRequestDTO(request: item, channel: Verifications.body(for: item.entryId, in: bodies).channel, detail: false)
+            })
         }
         requests.get(":id", .anyAccount) { _, context in
             let found = try await store.verifications.request(try Self.id(context), for: try context.requireActor().account)

@@ -73,7 +73,7 @@ public struct Verifications: Sendable {
         Self.body(for: entryId, in: try await issuingBodies())
     }
 
-    static func body(for entryId: String, in bodies: [IssuingBody]) -> IssuingBody {
+    public static func body(for entryId: String, in bodies: [IssuingBody]) -> IssuingBody {
         bodies.first { $0.entries.contains(entryId) }
             ?? IssuingBody(id: "unknown", name: BilingualText(zh: "未登记的发证机构", en: "Unregistered issuing body"),
                            entries: [entryId], channel: .writtenRequestDefault)
@@ -106,7 +106,7 @@ public struct Verifications: Sendable {
             try await record.create(on: db)
             try await log(.submit, from: nil, to: .submitted, request: record, by: employer, note: nil, on: db)
         }
-        return try await view(record, detail: true)
+        return try await view(record)
     }
 
     private func apply(_ draft: VerificationDraft, to record: VerificationRequestRecord) throws {
@@ -127,26 +127,18 @@ public struct Verifications: Sendable {
         var query = VerificationRequestRecord.query(on: database)
         if account.role == .employer { query = query.filter(\.$employerID == account.id) }
         if let status { query = query.filter(\.$status == status.rawValue) }
-        var views: [VerificationRequest] = []
-        for record in try await query.sort(\.$createdAt, .descending).all() {
-            views.append(try await view(record, detail: false))
-        }
-        return views
+        return try await views(try await query.sort(\.$createdAt, .descending).all())
     }
 
     /// The officer's queue: open requests, oldest first.
     public func queue(status: VerificationStatus? = nil) async throws -> [VerificationRequest] {
         let open = status.map { [$0.rawValue] } ?? [VerificationStatus.submitted, .needsInfo, .accepted].map(\.rawValue)
-        var views: [VerificationRequest] = []
-        for record in try await VerificationRequestRecord.query(on: database).filter(\.$status ~~ open)
-            .sort(\.$createdAt, .ascending).all() {
-            views.append(try await view(record, detail: false))
-        }
-        return views
+        return try await views(try await VerificationRequestRecord.query(on: database).filter(\.$status ~~ open)
+            .sort(\.$createdAt, .ascending).all())
     }
 
     public func request(_ id: UUID, for account: Account) async throws -> VerificationRequest {
-        try await view(try await visible(id, to: account), detail: true)
+        try await view(try await visible(id, to: account))
     }
 
     private func visible(_ id: UUID, to account: Account, on db: (any Database)? = nil) async throws -> VerificationRequestRecord {
@@ -360,29 +352,51 @@ public struct Verifications: Sendable {
 
     // MARK: Views
 
-    private func view(_ record: VerificationRequestRecord, detail: Bool) async throws -> VerificationRequest {
+    /// Requests for lists: three queries whatever their number (no history, passport masked).
+    private func views(_ records: [VerificationRequestRecord]) async throws -> [VerificationRequest] {
+        let ids = records.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let attachments = Dictionary(grouping: try await attachmentList(ids), by: \.0).mapValues { $0.map(\.1) }
+        let employers = Array(Set(records.map(\.employerID)))
+        let organizations = Dictionary(try await UserRecord.query(on: database).filter(\.$id ~~ employers).all()
+            .compactMap { record in record.id.map { ($0, record.organizationName) } }, uniquingKeysWith: { first, _ in first })
+        return try records.map { record in
+            try Self.view(record, organization: organizations[record.employerID] ?? nil, history: [],
+                          attachments: attachments[try record.requireID()] ?? [], passport: nil)
+        }
+    }
+
+    /// One request for its own page: with history, and the passport number opened.
+    private func view(_ record: VerificationRequestRecord) async throws -> VerificationRequest {
         let id = try record.requireID()
-        var history: [VerificationRequest.Event] = []
-        var attachments: [VerificationRequest.Attachment] = []
-        if detail {
-            history = try await VerificationEventRecord.query(on: database).filter(\.$requestID == id).sort(\.$at).all().compactMap {
+        let history: [VerificationRequest.Event] = try await VerificationEventRecord.query(on: database).filter(\.$requestID == id)
+            .sort(\.$at).all().compactMap {
                 guard let action = VerificationAction(rawValue: $0.action), let to = VerificationStatus(rawValue: $0.toStatus),
                       let role = Role(rawValue: $0.actorRole) else { return nil }
                 return .init(action: action, from: $0.fromStatus.flatMap(VerificationStatus.init), to: to, actorRole: role, at: $0.at, note: $0.note)
             }
-        }
-        attachments = try await AttachmentRecord.query(on: database).filter(\.$requestID == id)
+        let organization = try await UserRecord.find(record.employerID, on: database)?.organizationName
+        return try Self.view(record, organization: organization, history: history, attachments: try await attachmentList([id]).map(\.1),
+                             passport: try record.passportSealed.map(keys.sealer.open))
+    }
+
+    private func attachmentList(_ ids: [UUID]) async throws -> [(UUID, VerificationRequest.Attachment)] {
+        try await AttachmentRecord.query(on: database).filter(\.$requestID ~~ ids)
             .field(\.$id).field(\.$fileName).field(\.$kind).field(\.$size).field(\.$sha256).field(\.$createdAt).field(\.$requestID)
             .sort(\.$createdAt).all().compactMap {
                 guard let kind = AttachmentKind(rawValue: $0.kind), let attachmentID = $0.id else { return nil }
-                return .init(id: attachmentID, fileName: $0.fileName, kind: kind, size: $0.size, sha256: $0.sha256, createdAt: $0.createdAt)
+                return ($0.requestID, .init(id: attachmentID, fileName: $0.fileName, kind: kind, size: $0.size, sha256: $0.sha256,
+                                            createdAt: $0.createdAt))
             }
-        let organization = try await UserRecord.find(record.employerID, on: database)?.organizationName
-        return VerificationRequest(
-            id: id, employerId: record.employerID, organizationName: organization, entryId: record.entryID,
+    }
+
+    private static func view(_ record: VerificationRequestRecord, organization: String?, history: [VerificationRequest.Event],
+                             attachments: [VerificationRequest.Attachment], passport: String?) throws -> VerificationRequest {
+        VerificationRequest(
+            id: try record.requireID(), employerId: record.employerID, organizationName: organization, entryId: record.entryID,
             edition: record.editionID, issuingBodyId: record.issuingBodyID, holderName: record.holderName,
             holderNationality: record.holderNationality, holderDateOfBirth: record.holderDateOfBirth,
-            passportNumber: detail ? try record.passportSealed.map(keys.sealer.open) : nil, passportMasked: record.passportMasked,
+            passportNumber: passport, passportMasked: record.passportMasked,
             certificateNumber: record.certificateNumber, issuedOn: record.issuedOn, expiresOn: record.expiresOn, note: record.note,
             status: VerificationStatus(rawValue: record.status) ?? .submitted, estimatedCompletionOn: record.estimatedCompletionOn,
             rejectionReason: record.rejectionReason.flatMap(RejectionReason.init), outcome: record.outcome.flatMap(VerificationOutcome.init),

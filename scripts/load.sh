@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Load: wrk against the read paths and an authenticated list, beside the bare /_bench/hello
+# route of the same binary, same machine, same run. Prints requests/s, p50/p99 and the ratio
+# to the bare route; then cold start to first answer and peak memory.
+#   scripts/load.sh [SECONDS] [CONNECTIONS]     (release build: swift build -c release)
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+CREDENCE=${CREDENCE:-.build/release/credence}
+SECONDS_EACH=${1:-10}
+CONNECTIONS=${2:-64}
+export CREDENCE_DATA_DIR=$(mktemp -d /tmp/credence-load.XXXXXX)
+export CREDENCE_BENCHMARK_ROUTES=1
+PORT=${PORT:-18432}
+trap 'kill $SERVER_PID 2>/dev/null || true; rm -rf "$CREDENCE_DATA_DIR"' EXIT
+serve "$PORT"
+EMPLOYER=$(employer_token "$PORT" Acme)
+for i in $(seq 1 20); do
+  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/verification-requests" -H "Authorization: Bearer $EMPLOYER" \
+    -H 'Content-Type: application/json' \
+    -d '{"entryId": "cfa", "holder": {"name": "Load Tester", "nationality": "GB"}, "certificateNumber": "'$i'", "holderConsent": true}' > /dev/null
+done
+cat > "$CREDENCE_DATA_DIR/benefits.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"qualifications": ["cka"], "nationality": "foreign", "age": 68, "highTechIndustry": true, "relevantExperienceYears": 3, "workZone": "tianjin-port-dongjiang"}'
+LUA
+run() {  # name path [wrk args…]
+  local name=$1 path=$2; shift 2
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@" "http://127.0.0.1:$PORT$path" > "$CREDENCE_DATA_DIR/$name.txt"
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$CREDENCE_DATA_DIR/$name.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$CREDENCE_DATA_DIR/$name.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$CREDENCE_DATA_DIR/$name.txt")
+  echo "$name $rps $p50 $p99"
+}
+{
+  run hello /_bench/hello
+  run entries /api/v1/entries
+  run search "/api/v1/search?q=CPA"
+  run entry-page /entries/cfa
+  run benefits /api/v1/benefits -s "$CREDENCE_DATA_DIR/benefits.lua"
+  run requests-list /api/v1/verification-requests -H "Authorization: Bearer $EMPLOYER"
+} > "$CREDENCE_DATA_DIR/results.txt"
+hello=$(awk '$1 == "hello" {print $2}' "$CREDENCE_DATA_DIR/results.txt")
+printf '%-14s %12s %9s %9s %8s\n' route requests/s p50 p99 "vs hello"
+while read -r name rps p50 p99; do
+  printf '%-14s %12s %9s %9s %7.0f%%\n' "$name" "$rps" "$p50" "$p99" "$(echo "$rps * 100 / $hello" | bc -l)"
+done < "$CREDENCE_DATA_DIR/results.txt"
+echo "peak RSS under load: $(awk '/VmHWM/ {print $2, $3}' /proc/$SERVER_PID/status)"
+kill $SERVER_PID; wait $SERVER_PID 2>/dev/null || true
+# Cold start on the existing database: process start to the first answered request.
+start=$(date +%s.%N)
+serve "$PORT"
+echo "cold start to first answer: $(echo "($(date +%s.%N) - $start) * 1000" | bc -l | cut -d. -f1) ms (existing database)"
