@@ -248,6 +248,27 @@ import Testing
         }
     }
 
+    /// Many submissions at once: all stored, and the audit chain does not fork (it did on
+    /// PostgreSQL before appends were serialized — found by scripts/durability.py).
+    @Test(arguments: TestDatabase.available)
+    func concurrentSubmissionsKeepOneAuditChain(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let cast = try await Cast.make(app)
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<24 {
+                    group.addTask {
+                        try await app.client.execute(uri: "/api/v1/verification-requests", method: .post, headers: cast.employerA,
+                                                     body: ByteBuffer(string: Self.draft)).status.code
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == 201 }, "\(statuses)")
+            #expect(try await app.store.auditLog.verify() == nil)
+            #expect(try await app.auditKinds().filter { $0 == "verification.submit" }.count == 24)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func anAdministratorCorrectsAChannelAndTheEstimateFollows(database: TestDatabase) async throws {
         try await withOpenApp(database) { app in

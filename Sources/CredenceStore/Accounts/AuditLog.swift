@@ -1,10 +1,11 @@
 import CredenceCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// The append-only, hash-chained audit log: sign-ins, account changes, every state change
-/// of a verification request. Appends race safely: `seq` is unique, so of two writers
-/// taking the same place one fails and retries on the new end of the chain.
+/// of a verification request. `seq` is unique as a last guard; appends are serialized so two
+/// writers never take the same place.
 public struct AuditLog: Sendable {
     let database: any Database
 
@@ -22,10 +23,15 @@ public struct AuditLog: Sendable {
     }
 
     /// Appends on `database` (which may be a transaction: the event then lands with the change).
+    /// Appends are serialized — on PostgreSQL by a transaction-scoped advisory lock, on
+    /// SQLite by its single writer — so the chain never forks, across instances too.
     static func append(on database: any Database, at: Date, kind: String, actor: UUID?, subject: String?, email: String?,
                        address: String?, detail: String?) async throws {
-        for attempt in 0..<20 {
-            let last = try await AuditEventRecord.query(on: database).sort(\.$seq, .descending).first()
+        try await database.transaction { db in
+            if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.lockKey))").run()
+            }
+            let last = try await AuditEventRecord.query(on: db).sort(\.$seq, .descending).first()
             let link = AuditLink(
                 seq: (last?.seq ?? 0) + 1, atMilliseconds: Int64((at.timeIntervalSince1970 * 1000).rounded()), kind: kind,
                 actorId: actor?.uuidString.lowercased(), subjectId: subject, email: email, address: address, detail: detail,
@@ -41,14 +47,12 @@ public struct AuditLog: Sendable {
             record.detail = link.detail
             record.previousHash = link.previousHash
             record.hash = link.hash
-            do {
-                try await record.create(on: database)
-                return
-            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 19 {
-                try await Task.sleep(for: .milliseconds(Int.random(in: 1...10)))
-            }
+            try await record.create(on: db)
         }
     }
+
+    /// The advisory lock that serializes appends on PostgreSQL ("CRED" "AUDT").
+    static let lockKey: Int64 = 0x4352_4544_4155_4454
 
     /// Events after `seq`, oldest first.
     public func events(after seq: Int64 = 0, limit: Int = 1000) async throws -> [Event] {
