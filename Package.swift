@@ -71,6 +71,7 @@ let package = Package(
                 "CredenceStore",
                 "CredenceApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         .executableTarget(name: "credence", dependencies: ["CredenceCLI"]),
