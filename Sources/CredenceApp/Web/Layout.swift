@@ -53,7 +53,11 @@ enum Layout {
                             .a(.href(work.path), .text(page.account?.role == .employer ? page.t("查验申请", "Verifications") : page.t("核验队列", "Queue")))
                         },
                         page.account.map { account in
-                            .a(.href(SiteURL.account.path), .text(account.organizationName ?? account.name))
+                            .group(
+                                .a(.href(SiteURL.account.path), .text(account.organizationName ?? account.name)),
+                                .form(.class("inline"), .action(SiteURL.signOut.path), .method(.post), csrfField(page),
+                                      .button(.type(.submit), .class("link"), .text(page.t("退出", "Sign out"))))
+                            )
                         } ?? .a(.href(SiteURL.signIn(next: nil).path), .text(page.t("登录", "Sign in"))),
                         .a(.class("lang"), .attribute(named: "lang", value: page.language.other.rawValue),
                            .href(SiteURL.language(page.language.other, back: page.currentURL).path.attributeEscaped),

@@ -127,15 +127,16 @@ struct BenefitsPage {
     private func formNode(_ page: PageContext) -> Node<HTML.BodyContext> {
         .form(
             .class("benefits-form"), .action(SiteURL.benefits().path), .method(.get),
+            // Finding stays outside the fieldset: a group of checkboxes holds nothing else.
+            .div(.class("find"),
+                 .label(.for("find"), .text(page.t("查找资格", "Find a qualification"))),
+                 .input(.type(.search), .id("find"), .name("find"), .value((form.find ?? "").attributeEscaped),
+                        .placeholder(page.t("例如：CFA、精算师", "e.g. CFA, actuary"))),
+                 .button(.type(.submit), .class("secondary"), .text(page.t("查找", "Find")))),
             .fieldset(
                 .id("q-qualifications"),
                 .legend(page.t("1. 您持有的资格", "1. Your qualifications")),
                 fieldError(.qualifications, page),
-                .div(.class("find"),
-                     .label(.for("find"), .text(page.t("查找资格", "Find a qualification"))),
-                     .input(.type(.search), .id("find"), .name("find"), .value((form.find ?? "").attributeEscaped),
-                            .placeholder(page.t("例如：CFA、精算师", "e.g. CFA, actuary"))),
-                     .button(.type(.submit), .class("secondary"), .text(page.t("查找", "Find")))),
                 .if(form.find != nil, .p(.class("meta"), .text(page.t(
                     "显示“\(form.find ?? "")”的搜索结果和已选的资格。", "Showing matches for “\(form.find ?? "")” and what you have picked.")),
                     .text(" "), .a(.href(SiteURL.benefits(qualifications: form.qualifications).path.attributeEscaped),

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""End to end in a real browser (headless Chromium through Selenium), in both languages:
+search and open an entry; run the benefits check; register an employer and submit a
+verification with an attachment; process it as an officer signing in with TOTP; see the
+result; check the public code. Screenshots of every step go to ci-artifacts/e2e/; axe-core
+checks every page visited for serious or critical accessibility violations.
+
+    python3 scripts/e2e.py [--binary .build/debug/credence]   (needs selenium, axe-selenium-python, chromedriver)
+"""
+import argparse, base64, hashlib, hmac, os, shutil, struct, subprocess, sys, tempfile, time, urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import Select, WebDriverWait
+from axe_selenium_python import Axe
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--binary", default=".build/debug/credence")
+parser.add_argument("--port", type=int, default=18434)
+parser.add_argument("--artifacts", default="ci-artifacts/e2e")
+args = parser.parse_args()
+os.makedirs(args.artifacts, exist_ok=True)
+base = f"http://127.0.0.1:{args.port}"
+data = tempfile.mkdtemp(prefix="credence-e2e-")
+env = dict(os.environ, CREDENCE_DATA_DIR=data)
+env.pop("DATABASE_URL", None)
+
+server = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--log-level", "error"], env=env)
+for _ in range(200):
+    try:
+        if urllib.request.urlopen(base + "/healthz").status == 200:
+            break
+    except OSError:
+        time.sleep(0.1)
+
+created = subprocess.run([args.binary, "users", "create", "--role", "officer", "--email", "officer@e2e.example", "--name", "E2E Officer"],
+                         input="an officer passphrase", capture_output=True, text=True, env=env, check=True).stdout
+secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
+
+
+def totp(after=None):
+    """The current code; `after` waits for a new step so a code is never reused."""
+    while True:
+        step = int(time.time()) // 30
+        if step != after:
+            break
+        time.sleep(1)
+    key = base64.b32decode(secret + "=" * ((8 - len(secret) % 8) % 8))
+    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = mac[-1] & 15
+    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000), step
+
+
+options = webdriver.ChromeOptions()
+for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600"]:
+    options.add_argument(flag)
+service = webdriver.ChromeService(executable_path=shutil.which("chromedriver")) if shutil.which("chromedriver") else None
+browser = webdriver.Chrome(options=options, service=service)
+problems = []
+last_step = None
+
+
+def shot(language, name):
+    browser.save_screenshot(f"{args.artifacts}/{language}-{name}.png")
+
+
+def accessible(language, name):
+    axe = Axe(browser)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    for violation in bad:
+        problems.append(f"{language} {name}: axe {violation['impact']} {violation['id']}: {violation['help']}")
+
+
+def fill(name, value):
+    field = browser.find_element(By.NAME, name)
+    field.clear()
+    field.send_keys(value)
+
+
+def click(element):
+    """Clicks and waits for the next page to replace this one."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+
+    def replaced(_):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:  # stale, or gone with its document
+            return True
+    WebDriverWait(browser, 15).until(replaced)
+
+
+def submit(form_action):
+    click(browser.find_element(By.CSS_SELECTOR, f"form[action^='{form_action}'] button[type=submit]"))
+
+
+def expect(condition, message):
+    if not condition:
+        problems.append(message)
+
+
+def flow(language):
+    global last_step
+    browser.delete_all_cookies()
+    browser.get(f"{base}/language/{language}?back=/")
+    accessible(language, "home")
+    shot(language, "01-home")
+    fill("q", "CKA")
+    submit("/catalog")
+    accessible(language, "search")
+    shot(language, "02-search")
+    click(browser.find_element(By.CSS_SELECTOR, "a[href='/entries/cka']"))
+    accessible(language, "entry")
+    shot(language, "03-entry")
+    click(browser.find_element(By.CSS_SELECTOR, "a[href='/benefits?qualification=cka']"))
+    Select(browser.find_element(By.NAME, "nationality")).select_by_value("foreign")
+    fill("age", "68")
+    Select(browser.find_element(By.NAME, "highTechIndustry")).select_by_value("true")
+    fill("relevantExperienceYears", "3")
+    Select(browser.find_element(By.NAME, "workZone")).select_by_value("tianjin-port-dongjiang")
+    click(browser.find_element(By.CSS_SELECTOR, "button[name=check]"))
+    age = browser.find_element(By.ID, "b-permit.age_limit").get_attribute("class")
+    expect("status-applies" in age, f"{language}: permit.age_limit should apply, got {age}")
+    accessible(language, "benefits")
+    shot(language, "04-benefits")
+
+    email = f"hr-{language}@e2e.example"
+    browser.get(f"{base}/register")
+    for name, value in [("organizationName", f"E2E {language} Ltd"), ("unifiedSocialCreditCode", "9144030071526726XG"),
+                        ("contactName", "HR"), ("email", email), ("phone", "022 1234 5678"),
+                        ("password", "a long e2e passphrase"), ("passwordConfirmation", "a long e2e passphrase")]:
+        fill(name, value)
+    accessible(language, "register")
+    submit("/register")
+    expect(browser.current_url.endswith("/requests"), f"{language}: registration should land on /requests, got {browser.current_url}")
+    browser.get(f"{base}/requests/new?entry=cka")
+    fill("holder.name", "Jan Kowalski")
+    fill("holder.nationality", "PL")
+    fill("certificateNumber", "LF-E2E-1")
+    pdf = os.path.join(data, "certificate.pdf")
+    with open(pdf, "wb") as handle:
+        handle.write(b"%PDF-1.4\n% a certificate for the end-to-end run\n")
+    browser.find_element(By.NAME, "file").send_keys(pdf)
+    browser.find_element(By.NAME, "holderConsent").click()
+    accessible(language, "new-request")
+    shot(language, "05-new-request")
+    submit("/requests")
+    request_url = browser.current_url
+    expect("/requests/" in request_url, f"{language}: the request page should open, got {request_url}")
+    expect("certificate.pdf" in browser.page_source, f"{language}: the attachment should be listed")
+    accessible(language, "request")
+    shot(language, "06-submitted")
+    submit("/sign-out")
+
+    browser.get(f"{base}/sign-in")
+    code, last_step = totp(after=last_step)
+    fill("email", "officer@e2e.example")
+    fill("password", "an officer passphrase")
+    fill("totp", code)
+    submit("/sign-in")
+    expect(browser.current_url.endswith("/queue"), f"{language}: the officer should land on the queue, got {browser.current_url}")
+    accessible(language, "queue")
+    shot(language, "07-queue")
+    browser.get(request_url)
+    submit(request_url.replace(base, "") + "/accept")
+    Select(browser.find_element(By.NAME, "outcome")).select_by_value("authentic")
+    submit(request_url.replace(base, "") + "/complete")
+    shot(language, "08-completed-by-officer")
+    submit("/sign-out")
+
+    browser.get(f"{base}/sign-in")
+    fill("email", email)
+    fill("password", "a long e2e passphrase")
+    submit("/sign-in")
+    browser.get(request_url)
+    page = browser.page_source
+    expect("核查结果仅对证书的真实性进行确认" in page, f"{language}: the disclaimer should show in Chinese")
+    accessible(language, "result")
+    shot(language, "09-result")
+    click(browser.find_element(By.CSS_SELECTOR, "a[href^='/verify/']"))
+    expect("J** K*******" in browser.page_source and "Kowalski" not in browser.page_source,
+           f"{language}: the public check should mask the name")
+    accessible(language, "public-check")
+    shot(language, "10-public-check")
+
+
+try:
+    for language in ["zh", "en"]:
+        flow(language)
+finally:
+    browser.quit()
+    server.terminate()
+    server.wait()
+
+print(f"screenshots in {args.artifacts}/")
+for problem in problems:
+    print("PROBLEM:", problem)
+print("end to end:", "passed" if not problems else f"{len(problems)} problems")
+sys.exit(1 if problems else 0)
