@@ -2,6 +2,9 @@ import CredenceCore
 import CredenceStore
 import CredenceTestSupport
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -38,35 +41,34 @@ import Testing
     func receiptsAndTheAuditLogAreCheckedOffline(database: TestDatabase) async throws {
         try await database.withFreshStore { configuration in
             let environment = CredenceStoreEnvironment(configuration)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("credence-receipt-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let store = try await Self.openStore(configuration)
-            let file = try await Self.receiptFile(store, in: folder)
-            let publicKey = store.keys.signer.publicKey.base64EncodedString()
+            try await withTemporaryFolder("receipt") { folder in
+                let store = try await Self.openStore(configuration)
+                let file = try await Self.receiptFile(store, in: folder)
+                let publicKey = store.keys.signer.publicKey.base64EncodedString()
 
-            let valid = try CLITests.run(["receipt", "verify", file.path, "--public-key", publicKey], store: environment)
-            #expect(valid.status == 0)
-            #expect(valid.stdout == "valid\n")
-            let text = try String(contentsOf: file, encoding: .utf8)
-            try text.replacingOccurrences(of: "\"authentic\"", with: "\"not_authentic\"").write(to: file, atomically: true, encoding: .utf8)
-            let changed = try CLITests.run(["receipt", "verify", file.path, "--public-key", publicKey], store: environment)
-            #expect(changed.status == 1)
-            #expect(changed.stderr.hasPrefix("invalid: "))
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            let otherKey = Data(repeating: 7, count: 32).base64EncodedString()
-            #expect(try CLITests.run(["receipt", "verify", file.path, "--public-key", otherKey], store: environment).status == 1)
-            #expect(try CLITests.run(["receipt", "verify", folder.appendingPathComponent("none.json").path], store: environment).status == 1)
+                let valid = try CLITests.run(["receipt", "verify", file.path, "--public-key", publicKey], store: environment)
+                #expect(valid.status == 0)
+                #expect(valid.stdout == "valid\n")
+                let text = try String(contentsOf: file, encoding: .utf8)
+                try text.replacingOccurrences(of: "\"authentic\"", with: "\"not_authentic\"").write(to: file, atomically: true, encoding: .utf8)
+                let changed = try CLITests.run(["receipt", "verify", file.path, "--public-key", publicKey], store: environment)
+                #expect(changed.status == 1)
+                #expect(changed.stderr.hasPrefix("invalid: "))
+                try text.write(to: file, atomically: true, encoding: .utf8)
+                let otherKey = Data(repeating: 7, count: 32).base64EncodedString()
+                #expect(try CLITests.run(["receipt", "verify", file.path, "--public-key", otherKey], store: environment).status == 1)
+                #expect(try CLITests.run(["receipt", "verify", folder.appendingPathComponent("none.json").path], store: environment).status == 1)
 
-            let intact = try CLITests.run(["audit", "verify"], store: environment)
-            #expect(intact.status == 0, "\(intact.stderr)")
-            #expect(intact.stdout.hasPrefix("intact: "))
-            let sql = try #require(store.database as? any SQLDatabase)
-            try await sql.raw("UPDATE audit_events SET email = 'someone@else.example' WHERE seq = 4").run()
-            await store.close()
-            let broken = try CLITests.run(["audit", "verify"], store: environment)
-            #expect(broken.status == 1)
-            #expect(broken.stderr.contains("broken at event 4"))
+                let intact = try CLITests.run(["audit", "verify"], store: environment)
+                #expect(intact.status == 0, "\(intact.stderr)")
+                #expect(intact.stdout.hasPrefix("intact: "))
+                let sql = try #require(store.database as? any SQLDatabase)
+                try await sql.raw("UPDATE audit_events SET email = 'someone@else.example' WHERE seq = 4").run()
+                await store.close()
+                let broken = try CLITests.run(["audit", "verify"], store: environment)
+                #expect(broken.status == 1)
+                #expect(broken.stderr.contains("broken at event 4"))
+            }
         }
     }
 
@@ -80,7 +82,7 @@ import Testing
             let token = try await store.accounts.issueToken(for: employer).token
             await store.close()
 
-            let port = Int.random(in: 30_000...60_000)
+            let port = try Self.freePort()
             var server = try Self.serve(port: port, environment)
             defer { if server.isRunning { server.terminate() } }
             try await Self.waitUntilHealthy(port)
@@ -125,8 +127,28 @@ import Testing
         return process
     }
 
+    /// A port nobody listens on now: the kernel picks one for a socket bound to port 0.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0 else { throw CocoaError(.fileWriteUnknown) }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
     static func waitUntilHealthy(_ port: Int) async throws {
-        for _ in 0..<100 {
+        // Generous: on a loaded two-core machine the debug binary can take seconds to start.
+        for _ in 0..<300 {
             if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
                (response as? HTTPURLResponse)?.statusCode == 200 { return }
             try await Task.sleep(for: .milliseconds(100))

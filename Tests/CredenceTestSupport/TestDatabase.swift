@@ -70,3 +70,11 @@ public enum TestDatabase: String, Sendable, CaseIterable {
 public enum TestDatabaseError: Error {
     case postgresNotConfigured
 }
+
+/// Runs `body` with a new empty folder for the test's files, removed afterwards.
+public func withTemporaryFolder<T>(_ purpose: String, _ body: (URL) async throws -> T) async throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("credence-\(purpose)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try await body(url)
+}
