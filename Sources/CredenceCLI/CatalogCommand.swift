@@ -87,18 +87,7 @@ private func entryTable(_ entries: [Entry]) -> String {
 /// Opens the database the server would use (creating and loading it if new), reads the
 /// catalog, and closes it again.
 func loadSnapshot() async throws -> CatalogSnapshot {
-    var logger = Logger(label: "credence")
-    logger.logLevel = .warning
-    let configuration = StoreConfiguration.fromEnvironment()
-    let store = try await openingStore(configuration) { try await Store.open(configuration, logger: logger) }
-    do {
-        let catalog = try await store.loadCatalog()
-        await store.close()
-        return CatalogSnapshot(catalog: catalog)
-    } catch {
-        await store.close()
-        throw error
-    }
+    CatalogSnapshot(catalog: try await withStore { try await $0.loadCatalog() })
 }
 
 private func showTable(_ entry: Entry) -> String {

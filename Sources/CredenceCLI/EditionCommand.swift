@@ -92,19 +92,3 @@ struct ImportCommand: AsyncParsableCommand {
         print("Imported \(parsed.entries.count) entries as draft \(edition.id).")
     }
 }
-
-/// Runs `body` with the database the server would use.
-func withStore<T: Sendable>(_ body: (Store) async throws -> T) async throws -> T {
-    var logger = Logger(label: "credence")
-    logger.logLevel = .warning
-    let configuration = StoreConfiguration.fromEnvironment()
-    let store = try await openingStore(configuration) { try await Store.open(configuration, logger: logger) }
-    do {
-        let result = try await body(store)
-        await store.close()
-        return result
-    } catch {
-        await store.close()
-        throw error
-    }
-}

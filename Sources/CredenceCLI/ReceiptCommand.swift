@@ -26,7 +26,13 @@ struct ReceiptCommand: AsyncParsableCommand {
                 guard let data = Data(base64Encoded: publicKey) else { throw UserError(message: "--public-key must be base64.") }
                 key = data
             } else {
-                key = try KeyRing.load(for: StoreConfiguration.fromEnvironment()).signer.publicKey
+                // This installation's key — only if it has one: checking must not create keys.
+                let configuration = StoreConfiguration.fromEnvironment()
+                let file = configuration.dataFolder().appendingPathComponent("receipt-signing.key").path
+                guard ProcessInfo.processInfo.environment["CREDENCE_SIGNING_KEY"] != nil || FileManager.default.fileExists(atPath: file) else {
+                    throw UserError(message: "No key here to check with: give --public-key (GET /api/v1/public-key on the service).")
+                }
+                key = try KeyRing.load(for: configuration).signer.publicKey
             }
             switch ReceiptVerifier.verify(document: document, publicKey: key) {
             case .valid:
@@ -48,20 +54,7 @@ struct AuditCommand: AsyncParsableCommand {
             abstract: "Walk the hash chain. Exit 0 when intact, 1 naming the first event that does not match.")
 
         func run() async throws {
-            var logger = Logger(label: "credence")
-            logger.logLevel = .warning
-            let configuration = StoreConfiguration.fromEnvironment()
-            let store = try await openingStore(configuration) { try await Store.open(configuration, logger: logger) }
-            let result: (seq: Int64, why: String)?
-            let count: Int
-            do {
-                result = try await store.auditLog.verify()
-                count = try await store.auditLog.count()
-                await store.close()
-            } catch {
-                await store.close()
-                throw error
-            }
+            let (result, count) = try await withStore { store in (try await store.auditLog.verify(), try await store.auditLog.count()) }
             if let (seq, why) = result {
                 throw UserError(message: "broken at event \(seq): \(why)")
             }

@@ -44,3 +44,19 @@ func openingStore<T>(_ configuration: StoreConfiguration, _ open: () async throw
         throw UserError(message: "Cannot open the database (\(configuration)): \(error)")
     }
 }
+
+/// Runs `body` with the database the server would use.
+func withStore<T: Sendable>(_ body: (Store) async throws -> T) async throws -> T {
+    var logger = Logger(label: "credence")
+    logger.logLevel = .warning
+    let configuration = StoreConfiguration.fromEnvironment()
+    let store = try await openingStore(configuration) { try await Store.open(configuration, logger: logger) }
+    do {
+        let result = try await body(store)
+        await store.close()
+        return result
+    } catch {
+        await store.close()
+        throw error
+    }
+}

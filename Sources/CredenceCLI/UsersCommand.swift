@@ -28,7 +28,7 @@ struct UsersCommand: AsyncParsableCommand {
                 throw UserError(message: "--role must be officer or admin; got '\(role)'. Employers register themselves.")
             }
             let password = try readPassword()
-            let (account, totp) = try await withAccounts { try await $0.createStaff(role: role, email: email, name: name, password: password) }
+            let (account, totp) = try await withStore { try await $0.accounts.createStaff(role: role, email: email, name: name, password: password) }
             print("""
                 Created \(account.role.rawValue) \(account.email).
                 Second factor (TOTP, RFC 6238, SHA-1, 6 digits, 30 s) — add it to an authenticator app now; it is not shown again:
@@ -44,7 +44,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var output: FormatOption
 
         func run() async throws {
-            let accounts = try await withAccounts { try await $0.list() }
+            let accounts = try await withStore { try await $0.accounts.list() }
             let rows = accounts.map { account in
                 UsersListRow(email: account.email, role: account.role.rawValue, name: account.name,
                              organizationName: account.organizationName, disabled: account.isDisabled,
@@ -64,7 +64,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(help: "The account's email.") var email: String
 
         func run() async throws {
-            let account = try await withAccounts { try await $0.disable(email: email) }
+            let account = try await withStore { try await $0.accounts.disable(email: email) }
             print("Disabled \(account.email).")
         }
     }
@@ -76,7 +76,7 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let role = Role(rawValue: role) else { throw UserError(message: "--role must be officer or admin; got '\(role)'.") }
-            let account = try await withAccounts { try await $0.setRole(email: email, to: role) }
+            let account = try await withStore { try await $0.accounts.setRole(email: email, to: role) }
             print("\(account.email) is now \(account.role.rawValue).")
         }
     }
@@ -120,20 +120,4 @@ private func readPassword() throws -> String {
         throw UserError(message: "Give the new user's password on standard input, e.g. `printf '%s' \"$PASSWORD\" | credence users create …`.")
     }
     return password
-}
-
-/// Runs `body` with the accounts of the database the server would use.
-private func withAccounts<T: Sendable>(_ body: (Accounts) async throws -> T) async throws -> T {
-    var logger = Logger(label: "credence")
-    logger.logLevel = .warning
-    let configuration = StoreConfiguration.fromEnvironment()
-    let store = try await openingStore(configuration) { try await Store.open(configuration, logger: logger) }
-    do {
-        let result = try await body(store.accounts)
-        await store.close()
-        return result
-    } catch {
-        await store.close()
-        throw error
-    }
 }

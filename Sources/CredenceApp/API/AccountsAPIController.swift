@@ -30,7 +30,7 @@ struct AccountsAPIController {
                 totp: try body.string("totp"), address: context.remoteAddress)
             let issued = try await store.accounts.issueToken(for: account)
             return try Response.json(
-                TokenDTO(token: issued.token, expiresAt: Timestamp.string(issued.expiresAt), role: account.role.rawValue),
+                TokenDTO(token: issued.token, expiresAt: Timestamps.rfc3339(issued.expiresAt), role: account.role.rawValue),
                 status: .created)
         }
         routes.delete("tokens/current", .anyAccount) { _, context in

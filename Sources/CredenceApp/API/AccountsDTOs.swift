@@ -68,16 +68,7 @@ struct UserListDTO: Encodable, Sendable {
     init(_ accounts: [Account]) {
         users = accounts.map {
             User(me: MeDTO($0), disabled: $0.isDisabled, secondFactorConfirmed: $0.secondFactorConfirmed,
-                 createdAt: Timestamp.string($0.createdAt))
+                 createdAt: Timestamps.rfc3339($0.createdAt))
         }
-    }
-}
-
-/// Times in the API: RFC 3339, UTC, whole seconds.
-enum Timestamp {
-    static func string(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 }

@@ -9,6 +9,8 @@ struct JSONObject {
     let fields: [String: JSONValue]
     /// The `code` of the 422s this body produces.
     let errorCode: String
+    /// Where this object sits in the body (`holder.`), so errors name the field in full.
+    var path = ""
 
     static let maxBytes = 64 * 1024
 
@@ -35,6 +37,21 @@ struct JSONObject {
         APIError(status: .unprocessableContent, code: errorCode, message: message, field: field)
     }
 
+    /// A field's full name, for errors: `holder.name`.
+    func full(_ name: String) -> String { path + name }
+
+    /// The object held in `name`, read the same way; required.
+    func object(_ name: String, accepting names: [String]) throws -> JSONObject {
+        guard case .object(let fields)? = value(name) else {
+            throw invalid(full(name), "\(full(name)) is required: an object with \(names.joined(separator: ", ")).")
+        }
+        let nested = JSONObject(fields: fields, errorCode: errorCode, path: full(name) + ".")
+        if let unknown = fields.keys.sorted().first(where: { !names.contains($0) }) {
+            throw invalid(nested.full(unknown), "Unknown field '\(nested.full(unknown))'. Accepted: \(names.joined(separator: ", ")).")
+        }
+        return nested
+    }
+
     /// The value, or nil when absent or null ("not known").
     func value(_ name: String) -> JSONValue? {
         guard let value = fields[name], value != .null else { return nil }
@@ -42,7 +59,7 @@ struct JSONObject {
     }
 
     private func wrongType(_ name: String, _ expected: String, _ got: JSONValue) -> APIError {
-        invalid(name, "\(name) must be \(expected); got \(got.typeName).")
+        invalid(full(name), "\(full(name)) must be \(expected); got \(got.typeName).")
     }
 
     func string(_ name: String) throws -> String? {
@@ -52,7 +69,7 @@ struct JSONObject {
     }
 
     func requiredString(_ name: String, _ what: String) throws -> String {
-        guard let value = value(name) else { throw invalid(name, "\(name) is required: \(what).") }
+        guard let value = value(name) else { throw invalid(full(name), "\(full(name)) is required: \(what).") }
         guard case .string(let text) = value else { throw wrongType(name, "a string (\(what))", value) }
         return text
     }
@@ -78,10 +95,10 @@ struct JSONObject {
     }
 
     func stringArray(_ name: String, _ what: String) throws -> [String] {
-        guard let value = value(name) else { throw invalid(name, "\(name) is required: \(what).") }
+        guard let value = value(name) else { throw invalid(full(name), "\(full(name)) is required: \(what).") }
         guard case .array(let items) = value else { throw wrongType(name, what, value) }
         return try items.map { item in
-            guard case .string(let text) = item else { throw invalid(name, "\(name) must hold strings; got \(item.typeName).") }
+            guard case .string(let text) = item else { throw invalid(full(name), "\(full(name)) must hold strings; got \(item.typeName).") }
             return text
         }
     }
@@ -90,7 +107,7 @@ struct JSONObject {
         guard let text = try string(name) else { return nil }
         guard let choice = T(rawValue: text) else {
             let accepted = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw invalid(name, "\(name) must be one of \(accepted); got '\(text)'.")
+            throw invalid(full(name), "\(full(name)) must be one of \(accepted); got '\(text)'.")
         }
         return choice
     }

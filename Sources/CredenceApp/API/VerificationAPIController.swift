@@ -90,26 +90,17 @@ struct VerificationAPIController {
         }
         routes.on(.put, "issuing-bodies/:body", .signedIn([.admin])) { request, context in
             let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["channel"])
-            guard case .object(let fields)? = body.value("channel") else {
-                throw body.invalid("channel", "channel is required: {\"kind\", \"url\", \"inputs\", \"typicalWorkingDays\", \"source\"}.")
-            }
-            let channel = JSONObject(fields: fields, errorCode: "invalid_field")
-            func prefixed<T>(_ read: () throws -> T) throws -> T {
-                do { return try read() } catch var error as APIError {
-                    error.field = error.field.map { "channel." + $0 }
-                    throw error
-                }
-            }
-            guard let kind = try prefixed({ try channel.choice("kind", ChannelKind.self) }) else {
+            let channel = try body.object("channel", accepting: ["kind", "url", "inputs", "typicalWorkingDays", "source"])
+            guard let kind = try channel.choice("kind", ChannelKind.self) else {
                 throw body.invalid("channel.kind", "channel.kind is required: \(ChannelKind.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             let updated = try await store.verifications.updateChannel(
                 of: try context.parameters.require("body"),
                 to: VerificationChannel(
-                    kind: kind, url: try prefixed { try channel.string("url") },
-                    inputs: try prefixed { try channel.stringArray("inputs", "names of the request fields the channel needs") },
-                    typicalWorkingDays: try prefixed { try channel.wholeNumber("typicalWorkingDays") } ?? 0,
-                    source: try prefixed { try channel.requiredString("source", "where these facts come from") }),
+                    kind: kind, url: try channel.string("url"),
+                    inputs: try channel.stringArray("inputs", "names of the request fields the channel needs"),
+                    typicalWorkingDays: try channel.wholeNumber("typicalWorkingDays") ?? 0,
+                    source: try channel.requiredString("source", "where these facts come from")),
                 by: try context.requireActor().account)
             return IssuingBodyListDTO(issuingBodies: [updated])
         }
@@ -145,25 +136,13 @@ struct VerificationAPIController {
     }
 
     static func draft(_ body: JSONObject) throws -> VerificationDraft {
-        guard case .object(let holderFields)? = body.value("holder") else {
-            throw body.invalid("holder", "holder is required: {\"name\", \"nationality\", \"dateOfBirth\"?, \"passportNumber\"?}.")
-        }
-        let holder = JSONObject(fields: holderFields, errorCode: body.errorCode)
-        if let unknown = holderFields.keys.sorted().first(where: { !["name", "nationality", "dateOfBirth", "passportNumber"].contains($0) }) {
-            throw body.invalid("holder.\(unknown)", "Unknown field 'holder.\(unknown)'. Accepted: name, nationality, dateOfBirth, passportNumber.")
-        }
-        func prefixed<T>(_ read: () throws -> T) throws -> T {
-            do { return try read() } catch var error as APIError {
-                error.field = error.field.map { "holder." + $0 }
-                throw error
-            }
-        }
+        let holder = try body.object("holder", accepting: ["name", "nationality", "dateOfBirth", "passportNumber"])
         return VerificationDraft(
             entryId: try body.requiredString("entryId", "a catalog entry id such as cfa"),
-            holderName: try prefixed { try holder.requiredString("name", "the holder's name as on the certificate") },
-            holderNationality: try prefixed { try holder.requiredString("nationality", "an ISO 3166-1 alpha-2 code such as GB") },
-            holderDateOfBirth: try prefixed { try holder.string("dateOfBirth") },
-            passportNumber: try prefixed { try holder.string("passportNumber") },
+            holderName: try holder.requiredString("name", "the holder's name as on the certificate"),
+            holderNationality: try holder.requiredString("nationality", "an ISO 3166-1 alpha-2 code such as GB"),
+            holderDateOfBirth: try holder.string("dateOfBirth"),
+            passportNumber: try holder.string("passportNumber"),
             certificateNumber: try body.requiredString("certificateNumber", "the number on the certificate"),
             issuedOn: try body.string("issuedOn"), expiresOn: try body.string("expiresOn"), note: try body.string("note"),
             holderConsent: try body.bool("holderConsent") ?? false)

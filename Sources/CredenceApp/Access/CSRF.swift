@@ -18,7 +18,7 @@ enum CSRF {
         }
         guard let expected = request.cookies[Cookies.csrf]?.value, !expected.isEmpty else { throw refusal }
         let form = try await FormFields.read(&request)
-        guard let sent = form.first(field), constantTimeEqual(sent, expected) else { throw refusal }
+        guard let sent = form.first(field), SecretToken.constantTimeEqual(sent, expected) else { throw refusal }
     }
 
     static let refusal = APIError(
@@ -27,12 +27,6 @@ enum CSRF {
 
     private static func hostAndPort(_ url: URL) -> String {
         (url.host ?? "").lowercased() + (url.port.map { ":\($0)" } ?? "")
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

@@ -93,10 +93,14 @@ struct WebController {
 
     /// Only a path on this site: never an open redirect to somewhere else.
     static func safeBack(_ request: Request) -> String {
-        guard let back = request.uri.queryParameters["back"].map(String.init),
-              back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\"),
-              !back.contains(where: { $0.isNewline })
-        else { return "/" }
-        return back
+        localPath(request.uri.queryParameters["back"].map(String.init)) ?? "/"
+    }
+
+    /// The path if it is one on this site, never an address elsewhere (`//host`, `/\\host`).
+    static func localPath(_ path: String?) -> String? {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"),
+              !path.contains(where: { $0.isNewline })
+        else { return nil }
+        return path
     }
 }

@@ -12,6 +12,13 @@ public enum SecretToken {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// Compares secrets without the time telling how many leading characters matched.
+    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     /// Lower-case hex SHA-256.
     public static func digest(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()

@@ -59,17 +59,11 @@ public struct TOTP: Sendable {
         let typed = code.filter { !$0.isWhitespace }
         guard typed.count == Self.digits, typed.allSatisfy(\.isASCII), typed.allSatisfy(\.isNumber) else { return nil }
         let now = Self.counter(at: time)
-        for candidate in [now - 1, now, now + 1] where constantTimeEqual(self.code(counter: candidate), typed) {
+        for candidate in [now - 1, now, now + 1] where SecretToken.constantTimeEqual(self.code(counter: candidate), typed) {
             if let lastUsedStep, candidate <= lastUsedStep { return nil }
             return candidate
         }
         return nil
-    }
-
-    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

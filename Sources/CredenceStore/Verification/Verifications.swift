@@ -173,8 +173,8 @@ public struct Verifications: Sendable {
         if action.byEmployer != (account.role == .employer) {
             // An officer cannot withdraw; an employer cannot accept — a refusal of the role,
             // answered like an absent request for employers and as a conflict for staff.
-            _ = try await visible(id, to: account)
-            throw VerificationError.illegal(IllegalTransition(from: .submitted, action: action))
+            let record = try await visible(id, to: account)
+            throw VerificationError.illegal(IllegalTransition(from: VerificationStatus(rawValue: record.status) ?? .submitted, action: action))
         }
         if let note = input.note, note.count > 2000 {
             throw VerificationError.invalid([InputError("note", zh: "说明最多2000字。", en: "note may have at most 2,000 characters.")])

@@ -15,7 +15,7 @@ struct AccountWebController {
             try await register(request, context)
         }
         routes.get("sign-in", .anyone) { request, context in
-            Response.html(SignInPage(next: Self.localPath(request.uri.queryParameters["next"].map(String.init)))
+            Response.html(SignInPage(next: WebController.localPath(request.uri.queryParameters["next"].map(String.init)))
                 .render(PageContext(request, context)))
         }
         routes.post("sign-in", .anyone) { request, context in
@@ -72,7 +72,7 @@ struct AccountWebController {
     private func signIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         var request = request
         let form = try await FormFields.read(&request)
-        let next = Self.localPath(request.uri.queryParameters["next"].map(String.init))
+        let next = WebController.localPath(request.uri.queryParameters["next"].map(String.init))
         var page = SignInPage(email: form["email"], next: next)
         do {
             let account = try await store.accounts.signIn(
@@ -132,13 +132,5 @@ struct AccountWebController {
             for problem in problems { page.errors[problem.field ?? "newPassword"] = problem.message }
         }
         return Response.html(page.render(PageContext(request, context)), status: .unprocessableContent)
-    }
-
-    /// Only a path on this site, never an address elsewhere.
-    static func localPath(_ path: String?) -> String? {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"),
-              !path.contains(where: { $0.isNewline })
-        else { return nil }
-        return path
     }
 }
