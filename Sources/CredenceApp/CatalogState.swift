@@ -1,43 +1,75 @@
 import CredenceCore
 import CredenceStore
 import Hummingbird
+import Plot
 import Synchronization
 
-/// The catalog every request reads, held in memory and replaced whole when it changes.
+/// The catalog every request reads, held in memory and replaced whole when it changes,
+/// with what is made from it alone: encoded public answers, anonymous pages, and the
+/// registry of issuing bodies. All of it is replaced together, so none of it is ever stale.
 public final class CatalogState: Sendable {
-    private let snapshot: Mutex<CatalogSnapshot>
-    /// Encoded answers of public catalog reads, by path and query; emptied with every new
-    /// snapshot, so never stale. Bounded: cleared when it holds `maxCached` answers.
-    private let answers = Mutex<[String: ByteBuffer]>([:])
+    private struct Held {
+        var snapshot: CatalogSnapshot
+        /// Counts reloads: something made from an older snapshot is answered, not kept.
+        var generation = 0
+        /// Encoded answers and pages by key; bounded: cleared when it holds `maxCached`.
+        var answers: [String: ByteBuffer] = [:]
+        /// Read once per catalog version: a change to a body's channel bumps the version
+        /// like an edition change does.
+        var bodies: [IssuingBody]?
+    }
+
+    private let held: Mutex<Held>
     static let maxCached = 2_000
 
     public init(_ catalog: Catalog) {
-        snapshot = Mutex(CatalogSnapshot(catalog: catalog))
-    }
-
-    /// The JSON answer for `key`, encoded once per catalog snapshot.
-    func cachedJSON(_ key: String, _ make: () throws -> some Encodable) throws -> Response {
-        let buffer: ByteBuffer
-        if let hit = answers.withLock({ $0[key] }) {
-            buffer = hit
-        } else {
-            buffer = ByteBuffer(bytes: try APIJSON.encode(try make()))
-            answers.withLock { cache in
-                if cache.count >= Self.maxCached { cache.removeAll(keepingCapacity: true) }
-                cache[key] = buffer
-            }
-        }
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
+        held = Mutex(Held(snapshot: CatalogSnapshot(catalog: catalog)))
     }
 
     public var current: CatalogSnapshot {
-        snapshot.withLock { $0 }
+        held.withLock { $0.snapshot }
     }
 
     /// Re-reads the catalog from the store and swaps it in.
     public func reload(from store: Store) async throws {
         let fresh = CatalogSnapshot(catalog: try await store.loadCatalog())
-        snapshot.withLock { $0 = fresh }
-        answers.withLock { $0.removeAll() }
+        held.withLock { $0 = Held(snapshot: fresh, generation: $0.generation + 1) }
+    }
+
+    public func issuingBodies(from store: Store) async throws -> [IssuingBody] {
+        let (generation, cached) = held.withLock { ($0.generation, $0.bodies) }
+        if let cached { return cached }
+        let fresh = try await store.verifications.issuingBodies()
+        held.withLock { if $0.generation == generation { $0.bodies = fresh } }
+        return fresh
+    }
+
+    /// The JSON answer for `key`, encoded once per catalog snapshot.
+    func cachedJSON(_ key: String, _ make: (CatalogSnapshot) throws -> some Encodable) throws -> Response {
+        try cached(key, contentType: "application/json; charset=utf-8") { ByteBuffer(bytes: try APIJSON.encode(try make($0))) }
+    }
+
+    /// A page as an anonymous visitor sees it, rendered once per catalog snapshot, language
+    /// and address. Only for pages made from the catalog alone: a signed-in visitor's page
+    /// names the account, and a page carrying the visitor's CSRF token is never kept.
+    func cachedPage(_ page: PageContext, _ render: (CatalogSnapshot) throws -> HTML) throws -> Response {
+        guard page.account == nil else { return Response.html(try render(current)) }
+        return try cached("page \(page.language) \(page.currentURL)", contentType: "text/html; charset=utf-8", keep: { html in
+            page.csrfToken.isEmpty || html.readableBytesView.firstRange(of: page.csrfToken.utf8) == nil
+        }) { ByteBuffer(string: try render($0).render()) }
+    }
+
+    private func cached(_ key: String, contentType: String, keep: (ByteBuffer) -> Bool = { _ in true },
+                        _ make: (CatalogSnapshot) throws -> ByteBuffer) throws -> Response {
+        let (snapshot, generation, hit) = held.withLock { ($0.snapshot, $0.generation, $0.answers[key]) }
+        let buffer = try hit ?? make(snapshot)
+        if hit == nil, keep(buffer) {
+            held.withLock { held in
+                guard held.generation == generation else { return }
+                if held.answers.count >= Self.maxCached { held.answers.removeAll(keepingCapacity: true) }
+                held.answers[key] = buffer
+            }
+        }
+        return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: buffer))
     }
 }

@@ -110,3 +110,9 @@ extension Store {
     /// Accounts, sessions, tokens and the audit events, on this database.
     public var accounts: Accounts { Accounts(database: database) }
 }
+
+extension Database {
+    /// The same database as SQL, for the hot reads written in SQLKit. Both drivers Credence
+    /// runs on (SQLite, PostgreSQL) are SQL databases, so this cannot fail.
+    var sql: any SQLDatabase { self as! any SQLDatabase }
+}

@@ -36,6 +36,10 @@ import Testing
             #expect(try await Self.send(app, .get, "/api/v1/editions/tianjin-2024", [:]).status == .notFound)
             let publicList = try await Self.send(app, .get, "/api/v1/editions", [:]).jsonObject()
             #expect((publicList["editions"] as? [[String: Any]])?.count == 1)
+            // Public answers are kept per catalog; ask now, so the checks after publishing show them replaced.
+            #expect((try await Self.send(app, .get, "/api/v1/search?q=PMP", [:]).jsonObject()["results"] as? [Any])?.isEmpty == true)
+            #expect(try await Self.send(app, .get, "/entries/itil-expert", [:]).status == .ok)
+            #expect(try await Self.send(app, .get, "/catalog", [:]).text.contains("Project Management Professional") == false)
 
             let retired = try await Self.send(app, .post, "/api/v1/editions/tianjin-2024/entries/itil-expert/retire", admin,
                                               #"{"reason": "practice_ability", "note": "Superseded by ITIL 4 designations."}"#)
@@ -77,6 +81,9 @@ import Testing
             #expect(ids.contains("pmp") && !ids.contains("itil-expert"))
             let search = try await Self.send(app, .get, "/api/v1/search?q=PMP", [:]).jsonObject()
             #expect(((search["results"] as? [[String: Any]])?.first?["entry"] as? [String: Any])?["id"] as? String == "pmp")
+            #expect(try await Self.send(app, .get, "/entries/itil-expert", [:]).status == .notFound)
+            #expect(try await Self.send(app, .get, "/catalog", [.cookie: "lang=en"]).text.contains("Project Management Professional"))
+            #expect(try await Self.send(app, .get, "/catalog", [:]).text.contains("项目管理专业人士"))
             #expect(try await Self.send(app, .get, "/api/v1/entries/itil-expert?edition=tianjin-2023", [:]).status == .ok)
             let old = try await Self.send(app, .get, "/api/v1/editions/tianjin-2023", [:]).jsonObject()
             #expect((old["entries"] as? [Any])?.count == 27)

@@ -1,4 +1,5 @@
 import CredenceTestSupport
+import CredenceStore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -21,6 +22,23 @@ import Testing
                 let en = try await client.execute(uri: page, method: .get, headers: [.acceptLanguage: "en-GB,en;q=0.9"])
                 #expect(en.text.contains("<html lang=\"en\">"), "\(page)")
                 #expect(en.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            }
+        }
+    }
+
+    /// Anonymous pages are kept per catalog (CatalogState.cachedPage); a signed-in visitor's
+    /// header must never reach anyone else, whichever is asked first.
+    @Test(arguments: TestDatabase.available)
+    func aKeptPageNeverShowsWhoWasSignedIn(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let employer = try await TestAccounts.employer("Keptpage", on: app.store)
+            let session: HTTPFields = [.cookie: "credence_session=\(try await app.store.accounts.openSession(for: employer))"]
+            for page in ["/entries/cfa", "/catalog", "/notice", "/"] {
+                let before = try await app.client.execute(uri: page, method: .get).text
+                let signedIn = try await app.client.execute(uri: page, method: .get, headers: session).text
+                let after = try await app.client.execute(uri: page, method: .get).text
+                #expect(signedIn.contains(">Keptpage<"), "\(page)")
+                #expect(!before.contains("Keptpage") && !after.contains("Keptpage") && before == after, "\(page)")
             }
         }
     }

@@ -274,6 +274,8 @@ import Testing
         try await withOpenApp(database) { app in
             let cast = try await Cast.make(app)
             let channel = #"{"channel": {"kind": "written_request", "url": null, "inputs": ["certificateNumber"], "typicalWorkingDays": 10, "source": "Confirmed by telephone with the GPhC, 2026-11-29."}}"#
+            // The registry is kept in memory; read it first so the change below must replace it.
+            #expect(try await app.client.execute(uri: "/api/v1/issuing-bodies", method: .get).text.contains(#""typicalWorkingDays":10"#) == false)
             let changed = try await app.client.execute(uri: "/api/v1/issuing-bodies/gphc", method: .put, headers: cast.admin,
                                                        body: ByteBuffer(string: channel))
             #expect(changed.status == .ok)

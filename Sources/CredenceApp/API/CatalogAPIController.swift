@@ -19,8 +19,8 @@ struct CatalogAPIController {
             let query = QueryParameters(request)
             // The commonest read: the edition in force, whole, encoded once per catalog.
             if request.uri.query == nil, context.actor?.account.role != .admin {
-                return try state.cachedJSON("/api/v1/entries") {
-                    let (edition, entries) = try state.current.entries()
+                return try state.cachedJSON("/api/v1/entries") { snapshot in
+                    let (edition, entries) = try snapshot.entries()
                     return EntryListDTO(edition: edition, entries: entries)
                 }
             }
@@ -41,9 +41,16 @@ struct CatalogAPIController {
                 throw APIError.badParameter("q", "q is required: 1 to 200 characters of what you are looking for.")
             }
             let limit = try query.int("limit", in: SearchLimit.range) ?? SearchLimit.default
-            if let edition = query.string("edition") { _ = try EditionsAPIController.readable(edition, state: state, context: context) }
-            let (edition, hits) = try state.current.search(q, edition: query.string("edition"), limit: limit)
-            return SearchResultsDTO(query: q, edition: edition, hits: hits)
+            if let edition = query.string("edition") {
+                _ = try EditionsAPIController.readable(edition, state: state, context: context)
+                let (edition, hits) = try state.current.search(q, edition: edition, limit: limit)
+                return try Response.json(SearchResultsDTO(query: q, edition: edition, hits: hits), status: .ok)
+            }
+            // In the edition in force, the same question has the same answer until the catalog changes.
+            return try state.cachedJSON("/api/v1/search \(limit) \(q)") { snapshot in
+                let (edition, hits) = try snapshot.search(q, limit: limit)
+                return SearchResultsDTO(query: q, edition: edition, hits: hits)
+            }
         }
         routes.get("zones", .anyone) { _, _ in
             ZoneListDTO(state.current.catalog.zones)

@@ -28,7 +28,7 @@ struct VerificationAPIController {
                 return status
             }
             let list = try await store.verifications.list(for: try context.requireActor().account, status: status)
-            let bodies = try await store.verifications.issuingBodies()
+            let bodies = try await state.issuingBodies(from: store)
             return VerificationListDTO(requests: list.map { item in
                 VerificationRequestDTO(request: item, channel: Verifications.body(for: item.entryId, in: bodies).channel, detail: false)
             })
@@ -86,7 +86,7 @@ struct VerificationAPIController {
                 completedOn: check.completedOn, holderName: check.holderNameMasked)
         }
         routes.get("issuing-bodies", .anyone) { _, _ in
-            IssuingBodyListDTO(issuingBodies: try await store.verifications.issuingBodies())
+            IssuingBodyListDTO(issuingBodies: try await state.issuingBodies(from: store))
         }
         routes.on(.put, "issuing-bodies/:body", .signedIn([.admin])) { request, context in
             let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["channel"])
@@ -102,6 +102,7 @@ struct VerificationAPIController {
                     typicalWorkingDays: try channel.wholeNumber("typicalWorkingDays") ?? 0,
                     source: try channel.requiredString("source", "where these facts come from")),
                 by: try context.requireActor().account)
+            try await state.reload(from: store)
             return IssuingBodyListDTO(issuingBodies: [updated])
         }
         routes.get("audit", .signedIn([.admin])) { request, _ in

@@ -11,7 +11,8 @@ struct WebController {
 
     func addRoutes(to routes: Routes) {
         routes.get("/", .anyone) { request, context in
-            Response.html(HomePage.render(PageContext(request, context), snapshot: state.current))
+            let page = PageContext(request, context)
+            return try state.cachedPage(page) { HomePage.render(page, snapshot: $0) }
         }
         routes.get("catalog", .anyone) { request, context in
             try catalog(request, context)
@@ -19,18 +20,19 @@ struct WebController {
         routes.get("entries/:id", .anyone) { request, context in
             let page = PageContext(request, context)
             let id = try context.parameters.require("id")
-            let snapshot = state.current
-            guard let edition = snapshot.catalog.inForce, let entry = try? snapshot.catalog.entry(id) else {
-                throw APIError.notFound(page.t("目录中没有编号为“\(id)”的资格。", "The catalog has no entry '\(id)'."))
+            return try state.cachedPage(page) { snapshot in
+                guard let edition = snapshot.catalog.inForce, let entry = try? snapshot.catalog.entry(id) else {
+                    throw APIError.notFound(page.t("目录中没有编号为“\(id)”的资格。", "The catalog has no entry '\(id)'."))
+                }
+                return EntryPage(entry: entry, edition: edition).render(page)
             }
-            return Response.html(EntryPage(entry: entry, edition: edition).render(page))
         }
         routes.get("benefits", .anyone) { request, context in
             try benefits(request, context)
         }
         routes.get("notice", .anyone) { request, context in
-            let entries = (try? state.current.entries().entries) ?? []
-            return Response.html(NoticePage(notice: notice, entries: entries).render(PageContext(request, context)))
+            let page = PageContext(request, context)
+            return try state.cachedPage(page) { NoticePage(notice: notice, entries: (try? $0.entries().entries) ?? []).render(page) }
         }
         routes.get("language/:lang", .anyone) { request, context in
             guard let language = Lang(rawValue: try context.parameters.require("lang")) else {
@@ -46,12 +48,15 @@ struct WebController {
 
     private func catalog(_ request: Request, _ context: AppRequestContext) throws -> Response {
         let page = PageContext(request, context)
+        return try state.cachedPage(page) { try catalogPage(request, page, $0) }
+    }
+
+    private func catalogPage(_ request: Request, _ page: PageContext, _ snapshot: CatalogSnapshot) throws -> HTML {
         let parameters = request.uri.queryParameters
         let query = parameters["q"].map(String.init).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let field = parameters["field"].flatMap { ProfessionalField(rawValue: String($0)) }
         let region = parameters["region"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let filter = EntryFilter(field: field, region: region)
-        let snapshot = state.current
         let (edition, all) = try snapshot.entries()
         let entries: [Entry]
         if let query {
@@ -65,7 +70,7 @@ struct WebController {
         let catalogPage = CatalogPage(
             edition: edition, entries: entries, regions: regions, hasBlankRegion: all.contains { $0.region == nil },
             query: query, filter: filter)
-        return Response.html(catalogPage.render(page))
+        return catalogPage.render(page)
     }
 
     private func benefits(_ request: Request, _ context: AppRequestContext) throws -> Response {

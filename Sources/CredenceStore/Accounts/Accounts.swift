@@ -169,13 +169,6 @@ public struct Accounts: Sendable {
         return secret
     }
 
-    public func account(forSession secret: String) async throws -> Account? {
-        guard let session = try await SessionRecord.find(SecretToken.digest(secret), on: database),
-              session.expiresAt > now()
-        else { return nil }
-        return try await activeAccount(session.userID)
-    }
-
     public func closeSession(_ secret: String) async throws {
         try await SessionRecord.query(on: database).filter(\.$id == SecretToken.digest(secret)).delete()
     }
@@ -198,15 +191,6 @@ public struct Accounts: Sendable {
         try await record.create(on: database)
         try await audit("token.issued", actor: account.id, subject: account.id, email: account.email)
         return IssuedToken(token: secret, expiresAt: record.expiresAt, account: account)
-    }
-
-    /// The account a bearer token belongs to, with the token's id, while it is valid.
-    public func account(forToken token: String) async throws -> (Account, UUID)? {
-        guard let record = try await APITokenRecord.query(on: database).filter(\.$tokenHash == SecretToken.digest(token)).first(),
-              record.revokedAt == nil, record.expiresAt > now(), let id = record.id,
-              let account = try await activeAccount(record.userID)
-        else { return nil }
-        return (account, id)
     }
 
     public func revokeToken(_ id: UUID, by account: Account) async throws {

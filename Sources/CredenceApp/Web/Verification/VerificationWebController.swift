@@ -88,14 +88,14 @@ struct VerificationWebController {
             let status = request.uri.queryParameters["status"].flatMap { VerificationStatus(rawValue: String($0)) }
             let requests = try await store.verifications.queue(status: status)
             var channels: [String: VerificationChannel] = [:]
-            for body in try await store.verifications.issuingBodies() {
+            for body in try await state.issuingBodies(from: store) {
                 for entry in body.entries { channels[entry] = body.channel }
             }
             return Response.html(QueuePage(requests: requests, catalog: state.current.catalog, channels: channels, status: status)
                 .render(PageContext(request, context)))
         }
         routes.get("admin/issuing-bodies", .signedIn([.admin])) { request, context in
-            Response.html(IssuingBodiesPage(bodies: try await store.verifications.issuingBodies()).render(PageContext(request, context)))
+            Response.html(IssuingBodiesPage(bodies: try await state.issuingBodies(from: store)).render(PageContext(request, context)))
         }
         routes.post("admin/issuing-bodies/:body", .signedIn([.admin])) { request, context in
             var request = request
@@ -109,12 +109,13 @@ struct VerificationWebController {
                     typicalWorkingDays: Int(form["typicalWorkingDays"].trimmingCharacters(in: .whitespaces)) ?? 0, source: form["source"])
                 let body = try await store.verifications.updateChannel(
                     of: try context.parameters.require("body"), to: channel, by: try context.requireActor().account)
+                try await state.reload(from: store)
                 page.done = BilingualText(zh: "已保存：\(body.name.zh)。", en: "Saved: \(body.name.en).")
             } catch VerificationError.invalid(let problems) {
                 page.error = problems.first?.message
                 status = .unprocessableContent
             }
-            page.bodies = try await store.verifications.issuingBodies()
+            page.bodies = try await state.issuingBodies(from: store)
             return Response.html(page.render(PageContext(request, context)), status: status)
         }
         routes.get("verify", .anyone) { request, context in

@@ -1,0 +1,112 @@
+import CredenceCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Reading requests. Reads go through SQLKit rows decoded by hand, not through the Fluent
+/// models: Fluent finds a model's fields by reflection on every row it loads, and on
+/// SQLite's single connection thread that made listing requests the slowest path of the
+/// server (docs/benchmarks.md). Writes stay on the models in VerificationRecords.swift,
+/// whose column names these are.
+struct RequestFilter {
+    var id: UUID?
+    /// An employer sees only its own requests.
+    var employer: UUID?
+    var statuses: [String]?
+
+    static func visible(to account: Account) -> RequestFilter {
+        RequestFilter(employer: account.role == .employer ? account.id : nil)
+    }
+
+    func apply(to select: SQLSelectBuilder) -> SQLSelectBuilder {
+        if let id { select.where(RequestRow.column("id"), .equal, SQLBind(id)) }
+        if let employer { select.where(RequestRow.column("employer_id"), .equal, SQLBind(employer)) }
+        if let statuses { select.where(RequestRow.column("status"), .in, SQLBind.group(statuses)) }
+        return select
+    }
+}
+
+/// One row of `verification_requests`, with the organization name of its employer.
+struct RequestRow {
+    static let table = VerificationRequestRecord.schema
+
+    static func column(_ name: String) -> SQLColumn { SQLColumn(name, table: table) }
+
+    static let columns = [
+        "id", "employer_id", "entry_id", "edition_id", "issuing_body_id", "holder_name", "holder_nationality",
+        "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on", "note",
+        "status", "estimated_completion_on", "rejection_reason", "outcome", "completed_at", "verification_code",
+        "created_at", "updated_at",
+    ]
+
+    /// The request as the rest of Credence sees it, without history or attachments; the
+    /// passport number stays sealed here (`passportSealed`) and is opened only for a detail view.
+    var request: VerificationRequest
+    var passportSealed: String?
+
+    init(_ row: some SQLRow) throws {
+        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+        func optionalText(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+        let status = try text("status")
+        guard let known = VerificationStatus(rawValue: status) else {
+            throw StoreDataError(table: Self.table, row: try text("id"), problem: "unknown status \(status)")
+        }
+        passportSealed = try optionalText("passport_sealed")
+        request = VerificationRequest(
+            id: try row.decode(column: "id", as: UUID.self), employerId: try row.decode(column: "employer_id", as: UUID.self),
+            organizationName: try optionalText("organization_name"), entryId: try text("entry_id"), edition: try text("edition_id"),
+            issuingBodyId: try text("issuing_body_id"), holderName: try text("holder_name"),
+            holderNationality: try text("holder_nationality"), holderDateOfBirth: try optionalText("holder_date_of_birth"),
+            passportNumber: nil, passportMasked: try optionalText("passport_masked"),
+            certificateNumber: try text("certificate_number"), issuedOn: try optionalText("issued_on"),
+            expiresOn: try optionalText("expires_on"), note: try optionalText("note"), status: known,
+            estimatedCompletionOn: try optionalText("estimated_completion_on"),
+            rejectionReason: try optionalText("rejection_reason").flatMap(RejectionReason.init),
+            outcome: try optionalText("outcome").flatMap(VerificationOutcome.init),
+            completedAt: try row.decode(column: "completed_at", as: Date?.self),
+            verificationCode: try optionalText("verification_code"),
+            createdAt: try row.decode(column: "created_at", as: Date.self), updatedAt: try row.decode(column: "updated_at", as: Date.self),
+            history: [], attachments: [])
+    }
+}
+
+extension Verifications {
+    /// The requests `filter` lets through, with their attachments (not their history).
+    func requestRows(_ filter: RequestFilter, oldestFirst: Bool) async throws -> [RequestRow] {
+        let select = database.sql.select()
+            .columns(RequestRow.columns.map { RequestRow.column($0) as any SQLExpression })
+            .column(SQLColumn("organization_name", table: UserRecord.schema))
+            .from(RequestRow.table)
+            .join(UserRecord.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: UserRecord.schema), .equal,
+                  RequestRow.column("employer_id"))
+        var rows = try await filter.apply(to: select)
+            .orderBy(RequestRow.column("created_at"), oldestFirst ? SQLDirection.ascending : SQLDirection.descending)
+            .orderBy(RequestRow.column("id"))
+            .all().map { try RequestRow($0) }
+        guard !rows.isEmpty else { return [] }
+        let attachments = try await attachmentRows(filter)
+        for index in rows.indices {
+            rows[index].request.attachments = attachments[rows[index].request.id] ?? []
+        }
+        return rows
+    }
+
+    /// The attachments of the requests `filter` lets through, by request: selected by the
+    /// same filter (a join), not by a list of ids, which could outgrow a statement's binds.
+    private func attachmentRows(_ filter: RequestFilter) async throws -> [UUID: [VerificationRequest.Attachment]] {
+        let table = AttachmentRecord.schema
+        let select = database.sql.select()
+            .columns(["id", "request_id", "file_name", "kind", "size", "sha256", "created_at"].map { SQLColumn($0, table: table) as any SQLExpression })
+            .from(table)
+            .join(RequestRow.table, on: RequestRow.column("id"), .equal, SQLColumn("request_id", table: table))
+        var byRequest: [UUID: [VerificationRequest.Attachment]] = [:]
+        for row in try await filter.apply(to: select).orderBy(SQLColumn("created_at", table: table)).all() {
+            guard let kind = AttachmentKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
+            byRequest[try row.decode(column: "request_id", as: UUID.self), default: []].append(.init(
+                id: try row.decode(column: "id", as: UUID.self), fileName: try row.decode(column: "file_name", as: String.self),
+                kind: kind, size: try row.decode(column: "size", as: Int.self), sha256: try row.decode(column: "sha256", as: String.self),
+                createdAt: try row.decode(column: "created_at", as: Date.self)))
+        }
+        return byRequest
+    }
+}
