@@ -2,6 +2,7 @@
 # API fuzzing: schemathesis against the served OpenAPI document, anonymous and as each role.
 # Checks: no 5xx, every response (status and body) as the spec says.
 #   scripts/fuzz.sh [EXAMPLES]   (default 30 per operation and phase: ~2,500 cases per role, ~10,000 in all)
+# SEED=n makes a run repeatable (CI uses one); SCHEMATHESIS names the program.
 # Needs schemathesis (pip install schemathesis); makes a throwaway data folder.
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -25,9 +26,10 @@ for role in anonymous employer officer admin; do
   esac
   echo "== $role"
   # Signing in and revoking would end the run's own token; they are fuzzed anonymously.
-  exclude=()
-  [ "$role" != anonymous ] && exclude=(--exclude-operation-id createToken --exclude-operation-id revokeCurrentToken)
-  if ! "$SCHEMATHESIS" run "http://127.0.0.1:$PORT/openapi.json" -n "$EXAMPLES" "${header[@]}" "${exclude[@]}" \
+  options=()
+  [ -n "${SEED:-}" ] && options+=(--seed "$SEED")
+  [ "$role" != anonymous ] && options+=(--exclude-operation-id createToken --exclude-operation-id revokeCurrentToken)
+  if ! "$SCHEMATHESIS" run "http://127.0.0.1:$PORT/openapi.json" -n "$EXAMPLES" "${header[@]}" "${options[@]}" \
       --checks not_a_server_error,response_schema_conformance,status_code_conformance --no-color > "$CREDENCE_DATA_DIR/$role.log" 2>&1; then
     status=1
   fi
