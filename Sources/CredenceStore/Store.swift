@@ -63,6 +63,8 @@ public final class Store: Sendable {
 
     private let eventLoops: any EventLoopGroup
     private let ownsEventLoops: Bool
+    /// Submissions commit in groups (see `GroupCommit`).
+    let groupCommit: GroupCommit
 
     private init(configuration: StoreConfiguration, keys: KeyRing, databases: Databases, eventLoops: any EventLoopGroup,
                  ownsEventLoops: Bool, logger: Logger) {
@@ -72,6 +74,7 @@ public final class Store: Sendable {
         self.ownsEventLoops = ownsEventLoops
         self.databases = databases
         self.logger = logger
+        groupCommit = GroupCommit { databases.database(logger: logger, on: eventLoops.any())! }
     }
 
     /// A handle for queries; cheap to make, one per unit of work.

@@ -75,3 +75,40 @@ public struct ReasonDTO: Encodable, Sendable {
         try c.encode(fact, forKey: .fact)
     }
 }
+
+extension BenefitEvaluationDTO {
+    /// The same bytes `APIJSON.encode(self)` makes (sorted keys, slashes unescaped), written
+    /// directly: the API answers with these, and `JSONBytesTests` compares the two.
+    public func json() -> [UInt8] {
+        var out = JSONBytes()
+        out.raw(#"{"benefits":"#)
+        out.array(benefits) { out, benefit in
+            out.raw(#"{"clause":"#); out.string(benefit.clause)
+            out.raw(#","group":"#); out.string(benefit.group)
+            out.raw(#","id":"#); out.string(benefit.id)
+            out.raw(#","level":"#); out.optionalString(benefit.level)
+            out.raw(#","reasons":"#); out.array(benefit.reasons, Self.reason)
+            out.raw(#","status":"#); out.string(benefit.status)
+            out.raw(#","title":{"en":"#); out.string(benefit.title.en)
+            out.raw(#","zh":"#); out.string(benefit.title.zh)
+            out.raw("}}")
+        }
+        out.raw(#","edition":"#); out.string(edition)
+        out.raw(#","qualifications":"#)
+        out.array(qualifications) { out, standing in
+            out.raw(#"{"id":"#); out.string(standing.id)
+            out.raw(#","reasons":"#); out.array(standing.reasons, Self.reason)
+            out.raw(#","status":"#); out.string(standing.status)
+            out.raw("}")
+        }
+        out.raw("}")
+        return out.bytes
+    }
+
+    private static func reason(_ out: inout JSONBytes, _ reason: ReasonDTO) {
+        out.raw(#"{"en":"#); out.string(reason.en)
+        out.raw(#","fact":"#); out.optionalString(reason.fact)
+        out.raw(#","zh":"#); out.string(reason.zh)
+        out.raw("}")
+    }
+}

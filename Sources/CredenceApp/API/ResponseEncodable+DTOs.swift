@@ -8,7 +8,6 @@ extension EntryListDTO: ResponseEncodable {}
 extension SearchResultsDTO: ResponseEncodable {}
 extension ZoneListDTO: ResponseEncodable {}
 extension HealthDTO: ResponseEncodable {}
-extension BenefitEvaluationDTO: ResponseEncodable {}
 extension MeDTO: ResponseEncodable {}
 extension UserListDTO: ResponseEncodable {}
 extension VerificationRequestDTO: ResponseEncodable {}
@@ -19,3 +18,10 @@ extension PublicCheckDTO: ResponseEncodable {}
 extension IssuingBodyListDTO: ResponseEncodable {}
 extension AuditListDTO: ResponseEncodable {}
 extension WebhookDTO: ResponseEncodable {}
+
+/// The evaluation writes its own bytes (`json()`), the same as the encoder's, faster.
+extension BenefitEvaluationDTO: ResponseGenerator {
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: json())))
+    }
+}

@@ -17,7 +17,7 @@ struct VerificationAPIController {
         requests.post("", .signedIn([.employer])) { request, context in
             let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: Self.draftFields)
             let created = try await store.verifications.submit(try Self.draft(body), by: try context.requireActor().account,
-                                                               catalog: state.current.catalog)
+                                                               catalog: state.current.catalog, bodies: try await state.issuingBodies(from: store))
             return try Response.json(try await dto(created, detail: true), status: .created)
         }
         requests.get("", .anyAccount) { request, context in
@@ -127,7 +127,7 @@ struct VerificationAPIController {
     ]
 
     private func dto(_ request: VerificationRequest, detail: Bool) async throws -> VerificationRequestDTO {
-        VerificationRequestDTO(request: request, channel: try await store.verifications.issuingBody(for: request.entryId).channel,
+        VerificationRequestDTO(request: request, channel: Verifications.body(for: request.entryId, in: try await state.issuingBodies(from: store)).channel,
                                detail: detail)
     }
 

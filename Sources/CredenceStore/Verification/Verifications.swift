@@ -10,11 +10,13 @@ import Foundation
 public struct Verifications: Sendable {
     let database: any Database
     let keys: KeyRing
+    let groupCommit: GroupCommit
     let now: @Sendable () -> Date
 
-    public init(database: any Database, keys: KeyRing, now: @escaping @Sendable () -> Date = { Date() }) {
+    init(database: any Database, keys: KeyRing, groupCommit: GroupCommit, now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.keys = keys
+        self.groupCommit = groupCommit
         self.now = now
     }
 
@@ -70,10 +72,6 @@ public struct Verifications: Sendable {
     }
 
     /// The body that issues an entry's certificates, or a stand-in with the written-request default.
-    public func issuingBody(for entryId: String) async throws -> IssuingBody {
-        Self.body(for: entryId, in: try await issuingBodies())
-    }
-
     public static func body(for entryId: String, in bodies: [IssuingBody]) -> IssuingBody {
         bodies.first { $0.entries.contains(entryId) }
             ?? IssuingBody(id: "unknown", name: BilingualText(zh: "未登记的发证机构", en: "Unregistered issuing body"),
@@ -82,8 +80,12 @@ public struct Verifications: Sendable {
 
     // MARK: Submitting
 
-    /// Stores a new request; it is acknowledged only after the transaction has committed.
-    public func submit(_ draft: VerificationDraft, by employer: Account, catalog: Catalog) async throws -> VerificationRequest {
+    /// Stores a new request; it is acknowledged only after the transaction holding it has
+    /// committed — a transaction it may share with other submissions (`GroupCommit`).
+    /// `bodies` is the registry of issuing bodies when the caller holds it; else it is read.
+    public func submit(_ draft: VerificationDraft, by employer: Account, catalog: Catalog, bodies: [IssuingBody]? = nil) async throws
+        -> VerificationRequest
+    {
         guard employer.role == .employer else { throw VerificationError.notFound }
         let edition = try catalog.resolveEdition(nil)
         let clean: VerificationDraft
@@ -92,22 +94,25 @@ public struct Verifications: Sendable {
         } catch {
             throw VerificationError.invalid(error.problems)
         }
-        let body = try await issuingBody(for: clean.entryId)
-        let record = VerificationRequestRecord()
-        record.id = UUID()
-        record.employerID = employer.id
-        record.entryID = clean.entryId
-        record.editionID = edition.id
-        record.issuingBodyID = body.id
-        try apply(clean, to: record)
-        record.status = VerificationStatus.submitted.rawValue
-        record.createdAt = now()
-        record.updatedAt = record.createdAt
-        try await database.transaction { db in
+        let registry = if let bodies { bodies } else { try await issuingBodies() }
+        let body = Self.body(for: clean.entryId, in: registry)
+        let id = UUID()
+        let createdAt = now()
+        try await groupCommit.commit { db in
+            let record = VerificationRequestRecord()
+            record.id = id
+            record.employerID = employer.id
+            record.entryID = clean.entryId
+            record.editionID = edition.id
+            record.issuingBodyID = body.id
+            try apply(clean, to: record)
+            record.status = VerificationStatus.submitted.rawValue
+            record.createdAt = createdAt
+            record.updatedAt = createdAt
             try await record.create(on: db)
             try await log(.submit, from: nil, to: .submitted, request: record, by: employer, note: nil, on: db)
         }
-        return try await view(record)
+        return try await detail(RequestFilter(id: id))
     }
 
     private func apply(_ draft: VerificationDraft, to record: VerificationRequestRecord) throws {
@@ -386,5 +391,5 @@ public enum Timestamps {
 }
 
 extension Store {
-    public var verifications: Verifications { Verifications(database: database, keys: keys) }
+    public var verifications: Verifications { Verifications(database: database, keys: keys, groupCommit: groupCommit) }
 }

@@ -147,7 +147,7 @@ struct VerificationWebController {
         let account = try context.requireActor().account
         let found = try await store.verifications.request(id, for: account)
         let page = RequestPage(request: found, viewer: account, catalog: state.current.catalog,
-                               body: try await store.verifications.issuingBody(for: found.entryId), error: error)
+                               body: Verifications.body(for: found.entryId, in: try await state.issuingBodies(from: store)), error: error)
         return Response.html(page.render(PageContext(request, context)), status: status)
     }
 
@@ -179,7 +179,8 @@ struct VerificationWebController {
         let created: VerificationRequest
         do {
             guard page.errors.isEmpty else { throw VerificationError.invalid([]) }
-            created = try await store.verifications.submit(draft, by: account, catalog: state.current.catalog)
+            created = try await store.verifications.submit(draft, by: account, catalog: state.current.catalog,
+                                                           bodies: try await state.issuingBodies(from: store))
         } catch VerificationError.invalid(let problems) {
             for problem in problems { page.errors[problem.field ?? ""] = problem.message }
             return Response.html(page.render(PageContext(request, context)), status: .unprocessableContent)

@@ -1,0 +1,50 @@
+@testable import CredenceStore
+import CredenceTestSupport
+import FluentKit
+import Foundation
+import Logging
+import Testing
+
+/// Group commit (GroupCommit.swift): many writes share a transaction, yet each is
+/// acknowledged only once committed, and one bad write fails alone.
+@Suite struct GroupCommitTests {
+    struct Refused: Error, Equatable { let number: Int }
+
+    @Test(arguments: TestDatabase.available)
+    func oneBadWriteFailsAloneAndLeavesNothingHalfWritten(database: TestDatabase) async throws {
+        try await database.withFreshStore { configuration in
+            let store = try await Store.open(configuration, logger: Logger(label: "test"))
+            let outcomes = await withTaskGroup(of: (Int, (any Error)?).self) { group in
+                for number in 0..<40 {
+                    group.addTask {
+                        do {
+                            try await store.groupCommit.commit { db in
+                                let attempt = SignInAttemptRecord()
+                                attempt.email = "batch-\(number)@example.com"
+                                attempt.address = "group-commit-test"
+                                attempt.at = Date()
+                                attempt.succeeded = true
+                                try await attempt.create(on: db)
+                                // Written, then refused: its row must go with it.
+                                if number == 7 { throw Refused(number: number) }
+                            }
+                            return (number, nil)
+                        } catch {
+                            return (number, error)
+                        }
+                    }
+                }
+                var outcomes: [Int: (any Error)?] = [:]
+                for await (number, error) in group { outcomes[number] = error }
+                return outcomes
+            }
+            #expect(outcomes.count == 40)
+            #expect((outcomes[7] ?? nil) as? Refused == Refused(number: 7))
+            #expect(outcomes.filter { $0.key != 7 }.allSatisfy { $0.value == nil })
+            let stored = try await SignInAttemptRecord.query(on: store.database).filter(\.$address == "group-commit-test").all().map(\.email)
+            #expect(stored.count == 39)
+            #expect(!stored.contains("batch-7@example.com"))
+            await store.close()
+        }
+    }
+}
