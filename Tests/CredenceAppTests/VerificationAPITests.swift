@@ -38,6 +38,22 @@ import Testing
         return try #require(try response.jsonObject()["id"] as? String)
     }
 
+    /// A submission answers with what it stored, without reading it back; a read must agree.
+    @Test(arguments: TestDatabase.available)
+    func theAnswerToASubmissionIsWhatIsStored(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let cast = try await Cast.make(app)
+            let body = Self.draft.replacingOccurrences(of: #""holderConsent": true"#, with: #""expiresOn": "2030-01-01", "note": "HR ref 7", "holderConsent": true"#)
+            let created = try await app.client.execute(uri: "/api/v1/verification-requests", method: .post, headers: cast.employerA,
+                                                       body: ByteBuffer(string: body))
+            #expect(created.status == .created)
+            let answered = try created.jsonObject()
+            let id = try #require(answered["id"] as? String)
+            let read = try await app.client.execute(uri: "/api/v1/verification-requests/\(id)", method: .get, headers: cast.employerA).jsonObject()
+            #expect(NSDictionary(dictionary: answered).isEqual(to: read), "\(answered) vs \(read)")
+        }
+    }
+
     static func act(_ app: OpenApp, _ id: String, _ action: String, _ headers: HTTPFields, _ body: String = "") async throws
         -> TestResponse
     {
