@@ -4,8 +4,9 @@
 # to the bare route; then cold start to first answer and peak memory.
 #   scripts/load.sh [SECONDS] [CONNECTIONS]     (release build: swift build -c release)
 cd "$(dirname "$0")/.."
-source scripts/lib.sh
+# Before lib.sh, which defaults to the debug build (the earlier figures were measured on it by this mistake).
 CREDENCE=${CREDENCE:-.build/release/credence}
+source scripts/lib.sh
 SECONDS_EACH=${1:-10}
 CONNECTIONS=${2:-64}
 export CREDENCE_DATA_DIR=$(mktemp -d /tmp/credence-load.XXXXXX)

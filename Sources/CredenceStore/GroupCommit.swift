@@ -1,33 +1,35 @@
 import FluentKit
 
-/// Group commit: writes that arrive while a transaction is committing wait, and then go
-/// together into the next one. Every write is still acknowledged only after the transaction
-/// holding it has committed, but many share one commit — one fsync on SQLite, one turn of
-/// the audit chain's lock on PostgreSQL — instead of each paying for its own.
+/// Group commit: items that arrive while a transaction is committing wait, and then go
+/// together into the next one, written by `write` — which for submissions is a handful of
+/// multi-row statements however many there are. Every item is still acknowledged only after
+/// the transaction holding it has committed, but many share one commit: one fsync on SQLite,
+/// one turn of the audit chain's lock on PostgreSQL, instead of each paying for its own.
 ///
-/// A write is a closure run inside the transaction on the `db` it is given. It may run more
-/// than once: when any write of a batch fails, the batch is rolled back and each write runs
-/// again in a transaction of its own, so that one bad write fails alone. Closures therefore
-/// build their models inside, and touch nothing but `db`.
-actor GroupCommit {
-    typealias Write = @Sendable (any Database) async throws -> Void
+/// When a batch fails, it is rolled back and each item is written again in a transaction of
+/// its own, so that one bad item fails alone.
+actor GroupCommit<Item: Sendable> {
+    typealias Write = @Sendable ([Item], any Database) async throws -> Void
 
     private let database: @Sendable () -> any Database
-    private var waiting: [(write: Write, done: CheckedContinuation<Void, any Error>)] = []
+    private let write: Write
+    private var waiting: [(item: Item, done: CheckedContinuation<Void, any Error>)] = []
     private var committing = false
     /// Enough to amortize a commit many times over; small enough that one batch's
-    /// transaction does not hold SQLite's single connection for long.
-    static let maxBatch = 128
+    /// transaction does not hold SQLite's single connection for long, and that a
+    /// multi-row insert stays far below a statement's limit on bound values.
+    static var maxBatch: Int { 128 }
 
-    init(database: @escaping @Sendable () -> any Database) {
+    init(database: @escaping @Sendable () -> any Database, write: @escaping Write) {
         self.database = database
+        self.write = write
     }
 
-    /// Runs `write` in a transaction shared with the writes waiting beside it; returns once
-    /// that transaction has committed, or throws what `write` threw.
-    func commit(_ write: @escaping Write) async throws {
+    /// Writes `item` in a transaction shared with the items waiting beside it; returns once
+    /// that transaction has committed, or throws why `item` could not be written.
+    func commit(_ item: Item) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-            waiting.append((write, done))
+            waiting.append((item, done))
             if !committing {
                 committing = true
                 Task { await drain() }
@@ -40,25 +42,28 @@ actor GroupCommit {
             let batch = Array(waiting.prefix(Self.maxBatch))
             waiting.removeFirst(batch.count)
             do {
-                try await database().transaction { db in
-                    for item in batch { try await item.write(db) }
-                }
-                for item in batch { item.done.resume() }
+                try await transaction(batch.map(\.item))
+                for waiter in batch { waiter.done.resume() }
             } catch {
                 if batch.count == 1 {
                     batch[0].done.resume(throwing: error)
                     continue
                 }
-                for item in batch {
+                for waiter in batch {
                     do {
-                        try await database().transaction { db in try await item.write(db) }
-                        item.done.resume()
+                        try await transaction([waiter.item])
+                        waiter.done.resume()
                     } catch {
-                        item.done.resume(throwing: error)
+                        waiter.done.resume(throwing: error)
                     }
                 }
             }
         }
         committing = false
+    }
+
+    private func transaction(_ items: [Item]) async throws {
+        let write = self.write
+        try await database().transaction { db in try await write(items, db) }
     }
 }

@@ -64,7 +64,7 @@ public final class Store: Sendable {
     private let eventLoops: any EventLoopGroup
     private let ownsEventLoops: Bool
     /// Submissions commit in groups (see `GroupCommit`).
-    let groupCommit: GroupCommit
+    let submissions: GroupCommit<PendingSubmission>
 
     private init(configuration: StoreConfiguration, keys: KeyRing, databases: Databases, eventLoops: any EventLoopGroup,
                  ownsEventLoops: Bool, logger: Logger) {
@@ -74,7 +74,8 @@ public final class Store: Sendable {
         self.ownsEventLoops = ownsEventLoops
         self.databases = databases
         self.logger = logger
-        groupCommit = GroupCommit { databases.database(logger: logger, on: eventLoops.any())! }
+        submissions = GroupCommit(database: { databases.database(logger: logger, on: eventLoops.any())! },
+                                  write: PendingSubmission.store)
     }
 
     /// A handle for queries; cheap to make, one per unit of work.
@@ -118,4 +119,9 @@ extension Database {
     /// The same database as SQL, for the hot reads written in SQLKit. Both drivers Credence
     /// runs on (SQLite, PostgreSQL) are SQL databases, so this cannot fail.
     var sql: any SQLDatabase { self as! any SQLDatabase }
+}
+
+/// A value for a multi-row SQLKit insert: bound, or `NULL` when absent.
+func sqlValue(_ value: (any Encodable & Sendable)?) -> any SQLExpression {
+    value.map { SQLBind($0) } ?? SQLLiteral.null
 }

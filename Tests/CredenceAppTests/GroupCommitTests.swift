@@ -14,20 +14,23 @@ import Testing
     func oneBadWriteFailsAloneAndLeavesNothingHalfWritten(database: TestDatabase) async throws {
         try await database.withFreshStore { configuration in
             let store = try await Store.open(configuration, logger: Logger(label: "test"))
+            // Each item is a row; a batch holding 7 writes its rows, then is refused.
+            let commits = GroupCommit<Int>(database: { store.database }, write: { numbers, db in
+                for number in numbers {
+                    let attempt = SignInAttemptRecord()
+                    attempt.email = "batch-\(number)@example.com"
+                    attempt.address = "group-commit-test"
+                    attempt.at = Date()
+                    attempt.succeeded = true
+                    try await attempt.create(on: db)
+                }
+                if numbers.contains(7) { throw Refused(number: 7) }
+            })
             let outcomes = await withTaskGroup(of: (Int, (any Error)?).self) { group in
                 for number in 0..<40 {
                     group.addTask {
                         do {
-                            try await store.groupCommit.commit { db in
-                                let attempt = SignInAttemptRecord()
-                                attempt.email = "batch-\(number)@example.com"
-                                attempt.address = "group-commit-test"
-                                attempt.at = Date()
-                                attempt.succeeded = true
-                                try await attempt.create(on: db)
-                                // Written, then refused: its row must go with it.
-                                if number == 7 { throw Refused(number: number) }
-                            }
+                            try await commits.commit(number)
                             return (number, nil)
                         } catch {
                             return (number, error)

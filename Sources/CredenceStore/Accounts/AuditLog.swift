@@ -27,27 +27,46 @@ public struct AuditLog: Sendable {
     /// SQLite by its single writer — so the chain never forks, across instances too.
     static func append(on database: any Database, at: Date, kind: String, actor: UUID?, subject: String?, email: String?,
                        address: String?, detail: String?) async throws {
+        try await append(on: database, [Entry(at: at, kind: kind, actor: actor, subject: subject, email: email, address: address,
+                                              detail: detail)])
+    }
+
+    /// What an appended event says; its place in the chain is given when it is appended.
+    struct Entry: Sendable {
+        var at: Date
+        var kind: String
+        var actor: UUID?
+        var subject: String?
+        var email: String?
+        var address: String?
+        var detail: String?
+    }
+
+    /// Appends `entries` in order, chained, in one statement (group commit appends many).
+    static func append(on database: any Database, _ entries: [Entry]) async throws {
+        guard !entries.isEmpty else { return }
         try await database.transaction { db in
-            if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.lockKey))").run()
+            if db.sql.dialect.name == "postgresql" {
+                try await db.sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.lockKey))").run()
             }
-            let last = try await AuditEventRecord.query(on: db).sort(\.$seq, .descending).first()
-            let link = AuditLink(
-                seq: (last?.seq ?? 0) + 1, atMilliseconds: Int64((at.timeIntervalSince1970 * 1000).rounded()), kind: kind,
-                actorId: actor?.uuidString.lowercased(), subjectId: subject, email: email, address: address, detail: detail,
-                previousHash: last?.hash ?? AuditLink.genesis)
-            let record = AuditEventRecord()
-            record.seq = link.seq
-            record.atMilliseconds = link.atMilliseconds
-            record.kind = link.kind
-            record.actorID = link.actorId
-            record.subjectID = link.subjectId
-            record.email = link.email
-            record.address = link.address
-            record.detail = link.detail
-            record.previousHash = link.previousHash
-            record.hash = link.hash
-            try await record.create(on: db)
+            let last = try await db.sql.select().columns("seq", "hash").from(AuditEventRecord.schema)
+                .orderBy("seq", .descending).limit(1).first()
+            var seq = try last?.decode(column: "seq", as: Int64.self) ?? 0
+            var previousHash = try last?.decode(column: "hash", as: String.self) ?? AuditLink.genesis
+            let insert = db.sql.insert(into: AuditEventRecord.schema)
+                .columns("id", "seq", "at_ms", "kind", "actor_id", "subject_id", "email", "address", "detail", "previous_hash", "hash")
+            for entry in entries {
+                seq += 1
+                let link = AuditLink(
+                    seq: seq, atMilliseconds: Int64((entry.at.timeIntervalSince1970 * 1000).rounded()), kind: entry.kind,
+                    actorId: entry.actor?.uuidString.lowercased(), subjectId: entry.subject, email: entry.email,
+                    address: entry.address, detail: entry.detail, previousHash: previousHash)
+                insert.values([SQLBind(UUID()), SQLBind(link.seq), SQLBind(link.atMilliseconds), SQLBind(link.kind),
+                               sqlValue(link.actorId), sqlValue(link.subjectId), sqlValue(link.email), sqlValue(link.address),
+                               sqlValue(link.detail), SQLBind(link.previousHash), SQLBind(link.hash)])
+                previousHash = link.hash
+            }
+            try await insert.run()
         }
     }
 

@@ -10,13 +10,14 @@ import Foundation
 public struct Verifications: Sendable {
     let database: any Database
     let keys: KeyRing
-    let groupCommit: GroupCommit
+    let submissions: GroupCommit<PendingSubmission>
     let now: @Sendable () -> Date
 
-    init(database: any Database, keys: KeyRing, groupCommit: GroupCommit, now: @escaping @Sendable () -> Date = { Date() }) {
+    init(database: any Database, keys: KeyRing, submissions: GroupCommit<PendingSubmission>,
+         now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.keys = keys
-        self.groupCommit = groupCommit
+        self.submissions = submissions
         self.now = now
     }
 
@@ -98,20 +99,9 @@ public struct Verifications: Sendable {
         let body = Self.body(for: clean.entryId, in: registry)
         let id = UUID()
         let createdAt = now()
-        try await groupCommit.commit { db in
-            let record = VerificationRequestRecord()
-            record.id = id
-            record.employerID = employer.id
-            record.entryID = clean.entryId
-            record.editionID = edition.id
-            record.issuingBodyID = body.id
-            try apply(clean, to: record)
-            record.status = VerificationStatus.submitted.rawValue
-            record.createdAt = createdAt
-            record.updatedAt = createdAt
-            try await record.create(on: db)
-            try await log(.submit, from: nil, to: .submitted, request: record, by: employer, note: nil, at: createdAt, on: db)
-        }
+        try await submissions.commit(PendingSubmission(
+            id: id, employer: employer, draft: clean, passportSealed: try clean.passportNumber.map(keys.sealer.seal),
+            editionID: edition.id, issuingBodyID: body.id, createdAt: createdAt))
         // What was just committed, told without reading it back: the single SQLite connection
         // is the submissions' bottleneck, and three reads per submission were a third of its work.
         return VerificationRequest(
@@ -276,23 +266,10 @@ public struct Verifications: Sendable {
     }
 
     private func log(_ action: VerificationAction, from: VerificationStatus?, to: VerificationStatus,
-                        request: VerificationRequestRecord, by account: Account, note: String?, at: Date? = nil,
-                        on db: any Database) async throws {
-        let event = VerificationEventRecord()
-        event.requestID = try request.requireID()
-        event.action = action.rawValue
-        event.fromStatus = from?.rawValue
-        event.toStatus = to.rawValue
-        event.actorID = account.id
-        event.actorRole = account.role.rawValue
-        event.at = at ?? now()
-        event.note = note
-        try await event.create(on: db)
-        try await AuditLog.append(
-            on: db, at: event.at, kind: "verification.\(action.rawValue)", actor: account.id,
-            subject: try request.requireID().uuidString.lowercased(), email: account.email, address: nil,
-            detail: "\(from?.rawValue ?? "-")→\(to.rawValue)")
-        try await Webhooks.enqueue(for: request, from: from, to: to, at: event.at, on: db)
+                     request: VerificationRequestRecord, by account: Account, note: String?, on db: any Database) async throws {
+        try await Transition.record([Transition(
+            action: action, from: from, to: to, requestID: try request.requireID(), employerID: request.employerID, actor: account,
+            note: note, at: now(), outcome: request.outcome, estimatedCompletionOn: request.estimatedCompletionOn)], on: db)
     }
 
     // MARK: Attachments
@@ -403,5 +380,5 @@ public enum Timestamps {
 }
 
 extension Store {
-    public var verifications: Verifications { Verifications(database: database, keys: keys, groupCommit: groupCommit) }
+    public var verifications: Verifications { Verifications(database: database, keys: keys, submissions: submissions) }
 }

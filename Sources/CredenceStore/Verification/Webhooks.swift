@@ -2,6 +2,7 @@ import CredenceCore
 import Crypto
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Employers' webhooks: a URL that receives each status change of their requests as JSON,
 /// signed with HMAC-SHA256. Messages go through an outbox written in the same transaction
@@ -52,19 +53,36 @@ public struct Webhooks: Sendable {
         var at: String
     }
 
-    static func enqueue(for request: VerificationRequestRecord, from: VerificationStatus?, to: VerificationStatus, at: Date,
-                        on db: any Database) async throws {
-        guard try await WebhookRecord.find(request.employerID, on: db) != nil else { return }
-        let payload = Payload(
-            requestId: try request.requireID().uuidString.lowercased(), previousStatus: from?.rawValue, status: to.rawValue,
-            outcome: request.outcome, estimatedCompletionOn: request.estimatedCompletionOn, at: Timestamps.rfc3339(at))
-        let record = OutboxRecord()
-        record.employerID = request.employerID
-        record.payload = String(decoding: try CanonicalJSON.data(payload), as: UTF8.self)
-        record.createdAt = at
-        record.attempts = 0
-        record.nextAttemptAt = at
-        try await record.create(on: db)
+    /// A status change to tell the employer's webhook about.
+    struct Change: Sendable {
+        var requestID: UUID
+        var employerID: UUID
+        var from: VerificationStatus?
+        var to: VerificationStatus
+        var outcome: String?
+        var estimatedCompletionOn: String?
+        var at: Date
+    }
+
+    /// Puts a message in the outbox for each change whose employer has a webhook; on `db`,
+    /// so the messages commit with the changes. Two statements however many changes.
+    static func enqueue(_ changes: [Change], on db: any Database) async throws {
+        guard !changes.isEmpty else { return }
+        let employers = Array(Set(changes.map(\.employerID)))
+        let subscribed = Set(try await db.sql.select().column("id").from(WebhookRecord.schema)
+            .where("id", .in, SQLBind.group(employers)).all().map { try $0.decode(column: "id", as: UUID.self) })
+        let due = changes.filter { subscribed.contains($0.employerID) }
+        guard !due.isEmpty else { return }
+        let insert = db.sql.insert(into: OutboxRecord.schema)
+            .columns("id", "employer_id", "payload", "created_at", "attempts", "next_attempt_at")
+        for change in due {
+            let payload = Payload(
+                requestId: change.requestID.uuidString.lowercased(), previousStatus: change.from?.rawValue, status: change.to.rawValue,
+                outcome: change.outcome, estimatedCompletionOn: change.estimatedCompletionOn, at: Timestamps.rfc3339(change.at))
+            insert.values([SQLBind(UUID()), SQLBind(change.employerID), SQLBind(String(decoding: try CanonicalJSON.data(payload), as: UTF8.self)),
+                           SQLBind(change.at), SQLBind(0), SQLBind(change.at)])
+        }
+        try await insert.run()
     }
 
     /// A message ready to send: where, what, and its signature headers.

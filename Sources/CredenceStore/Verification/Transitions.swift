@@ -1,0 +1,77 @@
+import CredenceCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A request's change of status as it is recorded: its event, its audit entry and its
+/// webhook message. Recorded in batches — a submission's group commit records dozens in
+/// one go, with one statement per table — and singly for the other actions.
+struct Transition: Sendable {
+    var action: VerificationAction
+    var from: VerificationStatus?
+    var to: VerificationStatus
+    var requestID: UUID
+    var employerID: UUID
+    var actor: Account
+    var note: String?
+    var at: Date
+    /// For the webhook message.
+    var outcome: String?
+    var estimatedCompletionOn: String?
+
+    /// Records `transitions` on `db` (a transaction the changes are part of).
+    static func record(_ transitions: [Transition], on db: any Database) async throws {
+        guard !transitions.isEmpty else { return }
+        let events = db.sql.insert(into: VerificationEventRecord.schema)
+            .columns("id", "request_id", "action", "from_status", "to_status", "actor_id", "actor_role", "at", "note")
+        for transition in transitions {
+            events.values([SQLBind(UUID()), SQLBind(transition.requestID), SQLBind(transition.action.rawValue),
+                           sqlValue(transition.from?.rawValue), SQLBind(transition.to.rawValue), SQLBind(transition.actor.id),
+                           SQLBind(transition.actor.role.rawValue), SQLBind(transition.at), sqlValue(transition.note)])
+        }
+        try await events.run()
+        try await AuditLog.append(on: db, transitions.map {
+            AuditLog.Entry(at: $0.at, kind: "verification.\($0.action.rawValue)", actor: $0.actor.id,
+                           subject: $0.requestID.uuidString.lowercased(), email: $0.actor.email, address: nil,
+                           detail: "\($0.from?.rawValue ?? "-")→\($0.to.rawValue)")
+        })
+        try await Webhooks.enqueue(transitions.map {
+            Webhooks.Change(requestID: $0.requestID, employerID: $0.employerID, from: $0.from, to: $0.to, outcome: $0.outcome,
+                            estimatedCompletionOn: $0.estimatedCompletionOn, at: $0.at)
+        }, on: db)
+    }
+}
+
+/// A submission ready to store: validated, its passport number already sealed.
+struct PendingSubmission: Sendable {
+    var id: UUID
+    var employer: Account
+    var draft: VerificationDraft
+    var passportSealed: String?
+    var editionID: String
+    var issuingBodyID: String
+    var createdAt: Date
+
+    /// Stores `submissions` and their transitions: a handful of statements for any number.
+    static func store(_ submissions: [PendingSubmission], on db: any Database) async throws {
+        let insert = db.sql.insert(into: VerificationRequestRecord.schema)
+            .columns("id", "employer_id", "entry_id", "edition_id", "issuing_body_id", "holder_name", "holder_nationality",
+                     "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on",
+                     "note", "status", "created_at", "updated_at")
+        for submission in submissions {
+            let draft = submission.draft
+            insert.values([
+                SQLBind(submission.id), SQLBind(submission.employer.id), SQLBind(draft.entryId), SQLBind(submission.editionID),
+                SQLBind(submission.issuingBodyID), SQLBind(draft.holderName), SQLBind(draft.holderNationality),
+                sqlValue(draft.holderDateOfBirth), sqlValue(submission.passportSealed), sqlValue(draft.passportNumber.map(Masking.document)),
+                SQLBind(draft.certificateNumber), sqlValue(draft.issuedOn), sqlValue(draft.expiresOn), sqlValue(draft.note),
+                SQLBind(VerificationStatus.submitted.rawValue), SQLBind(submission.createdAt), SQLBind(submission.createdAt),
+            ])
+        }
+        try await insert.run()
+        try await Transition.record(submissions.map {
+            Transition(action: .submit, from: nil, to: .submitted, requestID: $0.id, employerID: $0.employer.id, actor: $0.employer,
+                       note: nil, at: $0.createdAt)
+        }, on: db)
+    }
+}
