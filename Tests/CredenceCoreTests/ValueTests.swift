@@ -1,7 +1,15 @@
 @testable import CredenceCore
+import Crypto
 import Testing
 
 @Suite struct ValueTests {
+    @Test func digestsAreWrittenInLowerCaseHex() {
+        // FIPS 180-2's example: SHA-256("abc").
+        #expect(SHA256.hash(data: Array("abc".utf8)).hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect([UInt8]([0x00, 0x0f, 0xf0, 0xff]).hex == "000ff0ff")
+        #expect([UInt8]().hex == "")
+    }
+
     @Test(arguments: ["2023-12-29", "2024-02-29", "2000-02-29"])
     func validDatesRoundTrip(text: String) {
         #expect(CalendarDate(text)?.description == text)

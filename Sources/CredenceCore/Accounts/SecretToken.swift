@@ -21,6 +21,6 @@ public enum SecretToken {
 
     /// Lower-case hex SHA-256.
     public static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(secret.utf8)).hex
     }
 }

@@ -37,7 +37,7 @@ public struct AuditLink: Sendable, Codable, Equatable {
             "detail": detail.map(JSONValue.string) ?? .null, "previousHash": .string(previousHash),
         ]
         let data = (try? CanonicalJSON.data(JSONValue.object(fields))) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: data).hex
     }
 
     /// The hash the first event links to.

@@ -46,7 +46,7 @@ public struct ReceiptSigner: Sendable {
     public var keyId: String { Self.keyId(for: publicKey) }
 
     public static func keyId(for publicKey: Data) -> String {
-        String(SHA256.hash(data: publicKey).map { String(format: "%02x", $0) }.joined().prefix(16))
+        String(SHA256.hash(data: publicKey).hex.prefix(16))
     }
 
     /// The base64 signature over the receipt's canonical JSON.

@@ -286,7 +286,7 @@ public struct Verifications: Sendable {
         record.fileName = Self.safeFileName(fileName, kind: kind)
         record.kind = kind.rawValue
         record.size = bytes.count
-        record.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        record.sha256 = SHA256.hash(data: bytes).hex
         record.bytes = Data(bytes)
         record.createdAt = now()
         try await database.transaction { db in

@@ -97,7 +97,7 @@ public struct Webhooks: Sendable {
 
     public static func signature(secret: String, timestamp: String, body: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data((timestamp + "." + body).utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+        return "sha256=" + Data(mac).hex
     }
 
     /// Messages due now, oldest first.
