@@ -37,7 +37,7 @@ import Testing
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("Only PDF, PNG or JPEG"))
             #expect(refused.text.contains("value=\"Jan Kowalski\""))
-            #expect(try await app.store.verifications.list(for: officer).isEmpty)
+            #expect(try await app.store.verifications.list(for: officer).requests.isEmpty)
 
             let submitted = try await app.client.execute(
                 uri: "/requests", method: .post, headers: headers,

@@ -37,7 +37,7 @@ import Testing
                 let restore = try CLITests.run(["restore", file], store: environment)
                 #expect(restore.status == 0, "\(restore.stderr)")
                 store = try await Store.open(configuration, logger: logger)
-                let requests = try await store.verifications.list(for: employer)
+                let requests = try await store.verifications.list(for: employer).requests
                 #expect(requests.map(\.holderName) == ["Before Backup"])
                 let detail = try await store.verifications.request(kept.id, for: employer)
                 #expect(detail.passportNumber == "X1234567", "the data key came back with the data")

@@ -21,17 +21,29 @@ struct VerificationAPIController {
             return try Response.json(try await dto(created, detail: true), status: .created)
         }
         requests.get("", .anyAccount) { request, context in
-            let status = try QueryParameters(request).string("status").map { text in
+            let query = QueryParameters(request)
+            let status = try query.string("status").map { text in
                 guard let status = VerificationStatus(rawValue: text) else {
                     throw APIError.badParameter("status", "status must be one of \(VerificationStatus.allCases.map(\.rawValue).joined(separator: ", ")); got '\(text)'.")
                 }
                 return status
             }
-            let list = try await store.verifications.list(for: try context.requireActor().account, status: status)
+            let limit = try query.int("limit", in: RequestPaging.limits) ?? RequestPaging.first.limit
+            let after = try query.string("after").map { text in
+                guard let id = UUID(uuidString: text) else {
+                    throw APIError.badParameter("after", "after must be the id of the last request of the previous page (a UUID); got '\(text)'.")
+                }
+                return id
+            }
+            let list = try await store.verifications.list(for: try context.requireActor().account, status: status,
+                                                          page: RequestPaging(limit: limit, after: after))
             let bodies = try await state.issuingBodies(from: store)
-            return VerificationListDTO(requests: list.map { item in
+            let next = list.more ? list.requests.last.map { last in
+                "/api/v1/verification-requests?" + (status.map { "status=\($0.rawValue)&" } ?? "") + "limit=\(limit)&after=\(last.id.uuidString.lowercased())"
+            } : nil
+            return VerificationListDTO(requests: list.requests.map { item in
                 VerificationRequestDTO(request: item, channel: Verifications.body(for: item.entryId, in: bodies).channel, detail: false)
-            })
+            }, next: next)
         }
         requests.get(":id", .anyAccount) { _, context in
             let found = try await store.verifications.request(try Self.id(context), for: try context.requireActor().account)

@@ -84,6 +84,16 @@ struct EventDTO: Encodable, Sendable {
 
 struct VerificationListDTO: Encodable, Sendable {
     var requests: [VerificationRequestDTO]
+    /// The address of the next page, or null on the last.
+    var next: String?
+
+    enum CodingKeys: String, CodingKey { case requests, next }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(requests, forKey: .requests)
+        try c.encode(next, forKey: .next)  // null, not absent
+    }
 }
 
 struct SignedReceiptDTO: Encodable, Sendable {

@@ -23,7 +23,9 @@ enum SiteURL {
     case attachment(UUID, UUID)
     case receipt(UUID)
     case webhook
-    case queue(status: String?)
+    case queue(status: String?, after: UUID? = nil)
+    /// The next page of an employer's requests.
+    case olderRequests(after: UUID)
     case verify(code: String?)
     case stylesheet
 
@@ -74,8 +76,11 @@ enum SiteURL {
             return "/requests/\(id.uuidString.lowercased())/receipt"
         case .webhook:
             return "/webhook"
-        case .queue(let status):
-            return "/queue" + (status.map { "?status=" + $0.queryEncoded } ?? "")
+        case .queue(let status, let after):
+            let query = [status.map { "status=" + $0.queryEncoded }, after.map { "after=" + $0.uuidString.lowercased() }].compactMap { $0 }
+            return "/queue" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        case .olderRequests(let after):
+            return "/requests?after=" + after.uuidString.lowercased()
         case .verify(let code):
             return "/verify" + (code.map { "/" + $0.queryEncoded } ?? "")
         case .stylesheet:

@@ -26,6 +26,28 @@ struct RequestFilter {
     }
 }
 
+/// A page of a list: up to `limit` requests, continuing after the request `after` in the
+/// list's order (by creation time, then id). Keyset, not offset: a page stays right while
+/// requests are being added, and costs the same however deep it is.
+public struct RequestPaging: Sendable {
+    public var limit: Int
+    public var after: UUID?
+
+    public static let limits = 1...500
+    public static let first = RequestPaging(limit: 100)
+
+    public init(limit: Int, after: UUID? = nil) {
+        self.limit = min(max(limit, Self.limits.lowerBound), Self.limits.upperBound)
+        self.after = after
+    }
+}
+
+/// One page of requests, and whether more follow.
+public struct RequestList: Sendable {
+    public var requests: [VerificationRequest]
+    public var more: Bool
+}
+
 /// One row of `verification_requests`, with the organization name of its employer.
 struct RequestRow {
     static let table = VerificationRequestRecord.schema
@@ -71,36 +93,58 @@ struct RequestRow {
 }
 
 extension Verifications {
-    /// The requests `filter` lets through, with their attachments (not their history).
-    func requestRows(_ filter: RequestFilter, oldestFirst: Bool) async throws -> [RequestRow] {
+    /// The requests `filter` lets through, a page of them, with their attachments (not
+    /// their history); `more` says whether the list goes on.
+    func requestRows(_ filter: RequestFilter, oldestFirst: Bool, page: RequestPaging) async throws -> (rows: [RequestRow], more: Bool) {
         let select = database.sql.select()
             .columns(RequestRow.columns.map { RequestRow.column($0) as any SQLExpression })
             .column(SQLColumn("organization_name", table: UserRecord.schema))
             .from(RequestRow.table)
             .join(UserRecord.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: UserRecord.schema), .equal,
                   RequestRow.column("employer_id"))
-        var rows = try await filter.apply(to: select)
+        _ = filter.apply(to: select)
+        if let after = page.after {
+            // The cursor's time, read in the same statement; seen only through the same filter,
+            // so another employer's id continues nothing (an empty page).
+            let cursorTime = SQLSubquery.select { sub in
+                let cursor = sub.column(RequestRow.column("created_at")).from(RequestRow.table)
+                    .where(RequestRow.column("id"), .equal, SQLBind(after))
+                if let employer = filter.employer { cursor.where(RequestRow.column("employer_id"), .equal, SQLBind(employer)) }
+                return cursor
+            }
+            select.where(group: { group in
+                group.where(RequestRow.column("created_at"), oldestFirst ? .greaterThan : .lessThan, cursorTime)
+                    .orWhere(group: { same in
+                        same.where(RequestRow.column("created_at"), .equal, cursorTime)
+                            .where(RequestRow.column("id"), .greaterThan, SQLBind(after))
+                    })
+            })
+        }
+        var rows = try await select
             .orderBy(RequestRow.column("created_at"), oldestFirst ? SQLDirection.ascending : SQLDirection.descending)
             .orderBy(RequestRow.column("id"))
+            .limit(page.limit + 1)
             .all().map { try RequestRow($0) }
-        guard !rows.isEmpty else { return [] }
-        let attachments = try await attachmentRows(filter)
+        let more = rows.count > page.limit
+        if more { rows.removeLast() }
+        guard !rows.isEmpty else { return ([], false) }
+        let attachments = try await attachmentRows(rows.map(\.request.id))
         for index in rows.indices {
             rows[index].request.attachments = attachments[rows[index].request.id] ?? []
         }
-        return rows
+        return (rows, more)
     }
 
-    /// The attachments of the requests `filter` lets through, by request: selected by the
-    /// same filter (a join), not by a list of ids, which could outgrow a statement's binds.
-    private func attachmentRows(_ filter: RequestFilter) async throws -> [UUID: [VerificationRequest.Attachment]] {
+    /// The attachments of these requests (a page: at most `RequestPaging.limits.upperBound`).
+    private func attachmentRows(_ ids: [UUID]) async throws -> [UUID: [VerificationRequest.Attachment]] {
         let table = AttachmentRecord.schema
         let select = database.sql.select()
-            .columns(["id", "request_id", "file_name", "kind", "size", "sha256", "created_at"].map { SQLColumn($0, table: table) as any SQLExpression })
+            .columns(["id", "request_id", "file_name", "kind", "size", "sha256", "created_at"])
             .from(table)
-            .join(RequestRow.table, on: RequestRow.column("id"), .equal, SQLColumn("request_id", table: table))
+            .where("request_id", .in, SQLBind.group(ids))
+            .orderBy("created_at")
         var byRequest: [UUID: [VerificationRequest.Attachment]] = [:]
-        for row in try await filter.apply(to: select).orderBy(SQLColumn("created_at", table: table)).all() {
+        for row in try await select.all() {
             guard let kind = AttachmentKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
             byRequest[try row.decode(column: "request_id", as: UUID.self), default: []].append(.init(
                 id: try row.decode(column: "id", as: UUID.self), fileName: try row.decode(column: "file_name", as: String.self),

@@ -130,16 +130,19 @@ public struct Verifications: Sendable {
 
     // MARK: Reading
 
-    public func list(for account: Account, status: VerificationStatus? = nil) async throws -> [VerificationRequest] {
+    /// An employer's own requests, or all for staff; newest first, a page at a time.
+    public func list(for account: Account, status: VerificationStatus? = nil, page: RequestPaging = .first) async throws -> RequestList {
         var filter = RequestFilter.visible(to: account)
         filter.statuses = status.map { [$0.rawValue] }
-        return try await requestRows(filter, oldestFirst: false).map(\.request)
+        let (rows, more) = try await requestRows(filter, oldestFirst: false, page: page)
+        return RequestList(requests: rows.map(\.request), more: more)
     }
 
-    /// The officer's queue: open requests, oldest first.
-    public func queue(status: VerificationStatus? = nil) async throws -> [VerificationRequest] {
+    /// The officer's queue: open requests, oldest first, a page at a time.
+    public func queue(status: VerificationStatus? = nil, page: RequestPaging = .first) async throws -> RequestList {
         let open = status.map { [$0.rawValue] } ?? [VerificationStatus.submitted, .needsInfo, .accepted].map(\.rawValue)
-        return try await requestRows(RequestFilter(statuses: open), oldestFirst: true).map(\.request)
+        let (rows, more) = try await requestRows(RequestFilter(statuses: open), oldestFirst: true, page: page)
+        return RequestList(requests: rows.map(\.request), more: more)
     }
 
     public func request(_ id: UUID, for account: Account) async throws -> VerificationRequest {
@@ -349,7 +352,9 @@ public struct Verifications: Sendable {
 
     /// One request for its own page: with history, and the passport number opened.
     private func detail(_ filter: RequestFilter) async throws -> VerificationRequest {
-        guard let row = try await requestRows(filter, oldestFirst: true).first else { throw VerificationError.notFound }
+        guard let row = try await requestRows(filter, oldestFirst: true, page: RequestPaging(limit: 1)).rows.first else {
+            throw VerificationError.notFound
+        }
         var request = row.request
         request.passportNumber = try row.passportSealed.map(keys.sealer.open)
         request.history = try await VerificationEventRecord.query(on: database).filter(\.$requestID == request.id)

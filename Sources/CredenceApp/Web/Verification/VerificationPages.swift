@@ -55,6 +55,8 @@ enum VerificationParts {
 /// `/requests`: an employer's requests (status changes show here) and its webhook.
 struct RequestsPage {
     var requests: [VerificationRequest]
+    /// Whether older requests follow this page.
+    var more = false
     var changes: [(request: UUID, event: VerificationRequest.Event)]
     var catalog: Catalog
     var webhookURL: String?
@@ -69,6 +71,9 @@ struct RequestsPage {
             .p(.a(.class("button"), .href(SiteURL.newRequest(entry: nil).path), .text(page.t("新的查验申请", "New verification request")))),
             .if(requests.isEmpty, .p(.class("empty"), .text(page.t("还没有申请。", "No requests yet.")))),
             .if(!requests.isEmpty, VerificationParts.table(requests, catalog: catalog, staff: false, page)),
+            .if(more, .unwrap(requests.last) { last in
+                .p(.a(.href(SiteURL.olderRequests(after: last.id).path), .text(page.t("更早的申请 →", "Older requests →"))))
+            }),
             .if(!changes.isEmpty, .group(
                 .h2(.text(page.t("最近的状态变更", "Recent changes"))),
                 .ul(.class("changes"), .forEach(changes) { change in
@@ -155,9 +160,13 @@ struct NewRequestPage {
 /// `/queue`: open requests, oldest first, with the channel to use.
 struct QueuePage {
     var requests: [VerificationRequest]
+    /// Whether more requests follow this page.
+    var more = false
     var catalog: Catalog
     var channels: [String: VerificationChannel]
     var status: VerificationStatus?
+
+    private var counted: String { requests.count == 1 ? "1 request" : "\(requests.count) requests" }
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("核验队列", "Verification queue"), content: .group(
@@ -167,8 +176,13 @@ struct QueuePage {
                .forEach([VerificationStatus.submitted, .needsInfo, .accepted]) { status in
                    .group(.text(" · "), .a(.href(SiteURL.queue(status: status.rawValue).path), .text(status.name.text(in: page.language))))
                }),
-            .p(.class("count"), .text(page.t("共 \(requests.count) 件，最早提交的在前。", "\(requests.count) requests, oldest first."))),
-            .if(!requests.isEmpty, VerificationParts.table(requests, catalog: catalog, staff: true, page, channels: channels))
+            .p(.class("count"), .text(more
+                ? page.t("本页 \(requests.count) 件，最早提交的在前。", "\(counted) on this page, oldest first.")
+                : page.t("共 \(requests.count) 件，最早提交的在前。", "\(counted), oldest first."))),
+            .if(!requests.isEmpty, VerificationParts.table(requests, catalog: catalog, staff: true, page, channels: channels)),
+            .if(more, .unwrap(requests.last) { last in
+                .p(.a(.href(SiteURL.queue(status: status?.rawValue, after: last.id).path), .text(page.t("下一页 →", "Next page →"))))
+            })
         ))
     }
 }

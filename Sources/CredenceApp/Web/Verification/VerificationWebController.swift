@@ -86,12 +86,13 @@ struct VerificationWebController {
         }
         routes.get("queue", .signedIn([.officer, .admin])) { request, context in
             let status = request.uri.queryParameters["status"].flatMap { VerificationStatus(rawValue: String($0)) }
-            let requests = try await store.verifications.queue(status: status)
+            let list = try await store.verifications.queue(status: status, page: Self.page(request))
             var channels: [String: VerificationChannel] = [:]
             for body in try await state.issuingBodies(from: store) {
                 for entry in body.entries { channels[entry] = body.channel }
             }
-            return Response.html(QueuePage(requests: requests, catalog: state.current.catalog, channels: channels, status: status)
+            return Response.html(QueuePage(requests: list.requests, more: list.more, catalog: state.current.catalog, channels: channels,
+                                           status: status)
                 .render(PageContext(request, context)))
         }
         routes.get("admin/issuing-bodies", .signedIn([.admin])) { request, context in
@@ -133,10 +134,16 @@ struct VerificationWebController {
         }
     }
 
+    /// A list's page from its address: `?after=<id>` continues after that request.
+    static func page(_ request: Request) -> RequestPaging {
+        RequestPaging(limit: RequestPaging.first.limit, after: request.uri.queryParameters["after"].flatMap { UUID(uuidString: String($0)) })
+    }
+
     private func requestsPage(_ request: Request, _ context: AppRequestContext, newSecret: String?) async throws -> Response {
         let account = try context.requireActor().account
+        let list = try await store.verifications.list(for: account, page: Self.page(request))
         let page = RequestsPage(
-            requests: try await store.verifications.list(for: account), changes: try await store.verifications.recentChanges(for: account),
+            requests: list.requests, more: list.more, changes: try await store.verifications.recentChanges(for: account),
             catalog: state.current.catalog,
             webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret)
         return Response.html(page.render(PageContext(request, context)))
