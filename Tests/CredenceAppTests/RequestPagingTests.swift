@@ -7,7 +7,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// Lists of requests come a page at a time (keyset pages), on the API and the web.
+/// Lists of requests come a page at a time (keyset pages), on the API and the web; the
+/// employer's recent changes are its own, newest first.
 @Suite struct RequestPagingTests {
     static func submit(_ count: Int, by employer: Account, on store: Store) async throws {
         let catalog = try await store.loadCatalog()
@@ -78,6 +79,28 @@ import Testing
             let second = try await app.client.execute(uri: link, method: .get, headers: session).text
             #expect(second.contains("1 request, oldest first."))
             #expect(!second.contains("Next page"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func recentChangesAreTheEmployersOwnNewestFirst(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let acme = try await TestAccounts.employer("Acme", on: app.store)
+            let bolt = try await TestAccounts.employer("Bolt", on: app.store)
+            let officer = try await TestAccounts.staff(.officer, on: app.store).0
+            try await Self.submit(2, by: acme, on: app.store)
+            try await Self.submit(1, by: bolt, on: app.store)
+            let catalog = try await app.store.loadCatalog()
+            let first = try #require(try await app.store.verifications.list(for: acme).requests.last)
+            _ = try await app.store.verifications.act(.accept, on: first.id, by: officer, catalog: catalog)
+            let changes = try await app.store.verifications.recentChanges(for: acme, limit: 10)
+            #expect(changes.map(\.event.action) == [.accept, .submit, .submit])
+            #expect(changes.first?.request == first.id)
+            #expect(Set(changes.map(\.request)).isSubset(of: Set(try await app.store.verifications.list(for: acme).requests.map(\.id))))
+            #expect(try await app.store.verifications.recentChanges(for: acme, limit: 1).count == 1)
+            let page = try await app.client.execute(uri: "/requests", method: .get,
+                headers: TestForms.headers(session: try await app.store.accounts.openSession(for: acme)).merging([.acceptLanguage: "en"])).text
+            #expect(page.contains("Recent changes") && page.contains("Accepted"))
         }
     }
 }

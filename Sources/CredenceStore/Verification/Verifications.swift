@@ -2,6 +2,7 @@ import CredenceCore
 import Crypto
 import FluentKit
 import Foundation
+import SQLKit
 
 /// The certificate verification service of annex 2: requests, their workflow, attachments,
 /// results and receipts. Every read is scoped to who asks — an employer sees only its own
@@ -61,15 +62,14 @@ public struct Verifications: Sendable {
 
     /// Recent changes to an employer's requests, newest first: the dashboard's notifications.
     public func recentChanges(for employer: Account, limit: Int = 10) async throws -> [(request: UUID, event: VerificationRequest.Event)] {
-        let ids = try await VerificationRequestRecord.query(on: database).filter(\.$employerID == employer.id).all().compactMap(\.id)
-        guard !ids.isEmpty else { return [] }
-        return try await VerificationEventRecord.query(on: database).filter(\.$requestID ~~ ids).sort(\.$at, .descending).limit(limit).all()
-            .compactMap { record in
-                guard let action = VerificationAction(rawValue: record.action), let to = VerificationStatus(rawValue: record.toStatus),
-                      let role = Role(rawValue: record.actorRole) else { return nil }
-                return (record.requestID, .init(action: action, from: record.fromStatus.flatMap(VerificationStatus.init), to: to,
-                                                actorRole: role, at: record.at, note: record.note))
-            }
+        // A join, not the employer's request ids in an IN list: an employer with tens of
+        // thousands of requests would outgrow a statement's bound values (32,766 on SQLite).
+        try await events { select in
+            select.join(RequestRow.table, on: RequestRow.column("id"), .equal, SQLColumn("request_id", table: VerificationEventRecord.schema))
+                .where(RequestRow.column("employer_id"), .equal, SQLBind(employer.id))
+                .orderBy(SQLColumn("at", table: VerificationEventRecord.schema), SQLDirection.descending)
+                .limit(limit)
+        }
     }
 
     /// The body that issues an entry's certificates, or a stand-in with the written-request default.
@@ -357,12 +357,10 @@ public struct Verifications: Sendable {
         }
         var request = row.request
         request.passportNumber = try row.passportSealed.map(keys.sealer.open)
-        request.history = try await VerificationEventRecord.query(on: database).filter(\.$requestID == request.id)
-            .sort(\.$at).all().compactMap {
-                guard let action = VerificationAction(rawValue: $0.action), let to = VerificationStatus(rawValue: $0.toStatus),
-                      let role = Role(rawValue: $0.actorRole) else { return nil }
-                return .init(action: action, from: $0.fromStatus.flatMap(VerificationStatus.init), to: to, actorRole: role, at: $0.at, note: $0.note)
-            }
+        request.history = try await events { select in
+            select.where(SQLColumn("request_id", table: VerificationEventRecord.schema), .equal, SQLBind(request.id))
+                .orderBy(SQLColumn("at", table: VerificationEventRecord.schema))
+        }.map(\.event)
         return request
     }
 
