@@ -8,5 +8,6 @@ public enum CredenceMigrations {
         CreateAccountTables(),
         CreateVerificationTables(),
         CreateEditionLifecycle(),
+        AddRequestListIndexes(),
     ]
 }

@@ -112,17 +112,14 @@ extension Verifications {
                 if let employer = filter.employer { cursor.where(RequestRow.column("employer_id"), .equal, SQLBind(employer)) }
                 return cursor
             }
-            select.where(group: { group in
-                group.where(RequestRow.column("created_at"), oldestFirst ? .greaterThan : .lessThan, cursorTime)
-                    .orWhere(group: { same in
-                        same.where(RequestRow.column("created_at"), .equal, cursorTime)
-                            .where(RequestRow.column("id"), .greaterThan, SQLBind(after))
-                    })
-            })
+            // (created_at, id) past the cursor's, as a row value: one range over the
+            // (created_at, id) index, however deep the page.
+            select.where(SQLGroupExpression([RequestRow.column("created_at"), RequestRow.column("id")]),
+                         oldestFirst ? .greaterThan : .lessThan, SQLGroupExpression([cursorTime, SQLBind(after)]))
         }
         var rows = try await select
             .orderBy(RequestRow.column("created_at"), oldestFirst ? SQLDirection.ascending : SQLDirection.descending)
-            .orderBy(RequestRow.column("id"))
+            .orderBy(RequestRow.column("id"), oldestFirst ? SQLDirection.ascending : SQLDirection.descending)
             .limit(page.limit + 1)
             .all().map { try RequestRow($0) }
         let more = rows.count > page.limit
