@@ -32,11 +32,19 @@ public final class Store: Sendable {
             eventLoops = MultiThreadedEventLoopGroup.singleton
         }
         let databases = Databases(threadPool: .singleton, on: eventLoops)
+        // SQLite's hot reads (credentials, request lists) go to connections of their own:
+        // in WAL mode readers do not wait for the writer, so a page is not held up by a
+        // group commit, and reads spread over the cores. PostgreSQL has a pool already.
+        var readers: Readers?
         switch configuration {
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            let readerLoops = MultiThreadedEventLoopGroup(numberOfThreads: Readers.count)
+            let readerDatabases = Databases(threadPool: .singleton, on: readerLoops)
+            readerDatabases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            readers = Readers(databases: readerDatabases, eventLoops: readerLoops)
         case .postgres(let url):
             do {
                 databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
@@ -46,7 +54,7 @@ public final class Store: Sendable {
             }
         }
         let store = Store(configuration: configuration, keys: keys, databases: databases, eventLoops: eventLoops,
-                          ownsEventLoops: ownsEventLoops, logger: logger)
+                          ownsEventLoops: ownsEventLoops, readers: readers, logger: logger)
         do {
             try await store.migrate()
             if case .sqlite = configuration, let sql = store.database as? any SQLDatabase {
@@ -63,11 +71,20 @@ public final class Store: Sendable {
 
     private let eventLoops: any EventLoopGroup
     private let ownsEventLoops: Bool
+    private let readers: Readers?
+
+    /// SQLite's read-only connections, one per thread.
+    private struct Readers {
+        static let count = 2
+        let databases: Databases
+        let eventLoops: MultiThreadedEventLoopGroup
+    }
     /// Submissions commit in groups (see `GroupCommit`).
     let submissions: GroupCommit<PendingSubmission>
 
     private init(configuration: StoreConfiguration, keys: KeyRing, databases: Databases, eventLoops: any EventLoopGroup,
-                 ownsEventLoops: Bool, logger: Logger) {
+                 ownsEventLoops: Bool, readers: Readers?, logger: Logger) {
+        self.readers = readers
         self.configuration = configuration
         self.keys = keys
         self.eventLoops = eventLoops
@@ -83,7 +100,18 @@ public final class Store: Sendable {
         databases.database(logger: logger, on: eventLoops.any())!
     }
 
+    /// A handle for reads that need not see this unit's own uncommitted writes: on SQLite, a
+    /// reader connection; on PostgreSQL, the same pool as `database`.
+    var reader: any Database {
+        guard let readers else { return database }
+        return readers.databases.database(logger: logger, on: readers.eventLoops.any())!
+    }
+
     public func close() async {
+        if let readers {
+            await readers.databases.shutdownAsync()
+            try? await readers.eventLoops.shutdownGracefully()
+        }
         await databases.shutdownAsync()
         if ownsEventLoops { try? await eventLoops.shutdownGracefully() }
     }
@@ -112,7 +140,7 @@ public enum StoreError: Error, CustomStringConvertible {
 
 extension Store {
     /// Accounts, sessions, tokens and the audit events, on this database.
-    public var accounts: Accounts { Accounts(database: database) }
+    public var accounts: Accounts { Accounts(database: database, reader: reader) }
 }
 
 extension Database {

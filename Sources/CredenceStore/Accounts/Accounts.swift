@@ -7,14 +7,17 @@ import Foundation
 /// here; handlers never touch the account tables.
 public struct Accounts: Sendable {
     let database: any Database
+    /// For the credential lookup on every signed-in request (see `Store.reader`).
+    let reader: any Database
     /// The clock, a value so tests can move it.
     let now: @Sendable () -> Date
 
     public static let sessionLifetime: TimeInterval = 12 * 3600
     public static let tokenLifetime: TimeInterval = 24 * 3600
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(database: any Database, reader: (any Database)? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
+        self.reader = reader ?? database
         self.now = now
     }
 

@@ -26,7 +26,7 @@ extension Accounts {
         -> (any SQLRow)?
     {
         let users = UserRecord.schema
-        let select = database.sql.select()
+        let select = reader.sql.select()
             .columns(Account.columns.map { SQLColumn($0, table: users) as any SQLExpression })
             .columns((also + ["expires_at"]).map { SQLAlias(SQLColumn($0, table: table), as: SQLIdentifier("credential_" + $0)) as any SQLExpression })
             .from(table)

@@ -96,7 +96,7 @@ extension Verifications {
     /// The requests `filter` lets through, a page of them, with their attachments (not
     /// their history); `more` says whether the list goes on.
     func requestRows(_ filter: RequestFilter, oldestFirst: Bool, page: RequestPaging) async throws -> (rows: [RequestRow], more: Bool) {
-        let select = database.sql.select()
+        let select = reader.sql.select()
             .columns(RequestRow.columns.map { RequestRow.column($0) as any SQLExpression })
             .column(SQLColumn("organization_name", table: UserRecord.schema))
             .from(RequestRow.table)
@@ -135,7 +135,7 @@ extension Verifications {
     /// The attachments of these requests (a page: at most `RequestPaging.limits.upperBound`).
     private func attachmentRows(_ ids: [UUID]) async throws -> [UUID: [VerificationRequest.Attachment]] {
         let table = AttachmentRecord.schema
-        let select = database.sql.select()
+        let select = reader.sql.select()
             .columns(["id", "request_id", "file_name", "kind", "size", "sha256", "created_at"])
             .from(table)
             .where("request_id", .in, SQLBind.group(ids))
@@ -156,7 +156,7 @@ extension Verifications {
     /// Events of `verification_events`, selected and ordered by `narrow`, with their request's id.
     func events(_ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [(request: UUID, event: VerificationRequest.Event)] {
         let table = VerificationEventRecord.schema
-        let select = database.sql.select()
+        let select = reader.sql.select()
             .columns(["request_id", "action", "from_status", "to_status", "actor_role", "at", "note"].map { SQLColumn($0, table: table) as any SQLExpression })
             .from(table)
         return try await narrow(select).all().compactMap { row in

@@ -10,13 +10,16 @@ import SQLKit
 /// its event, its audit entry and its webhook message.
 public struct Verifications: Sendable {
     let database: any Database
+    /// For lists and details (see `Store.reader`).
+    let reader: any Database
     let keys: KeyRing
     let submissions: GroupCommit<PendingSubmission>
     let now: @Sendable () -> Date
 
-    init(database: any Database, keys: KeyRing, submissions: GroupCommit<PendingSubmission>,
+    init(database: any Database, reader: any Database, keys: KeyRing, submissions: GroupCommit<PendingSubmission>,
          now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
+        self.reader = reader
         self.keys = keys
         self.submissions = submissions
         self.now = now
@@ -383,5 +386,5 @@ public enum Timestamps {
 }
 
 extension Store {
-    public var verifications: Verifications { Verifications(database: database, keys: keys, submissions: submissions) }
+    public var verifications: Verifications { Verifications(database: database, reader: reader, keys: keys, submissions: submissions) }
 }
