@@ -16,7 +16,7 @@ actor GroupCommit<Item: Sendable> {
     private var waiting: [(item: Item, done: CheckedContinuation<Void, any Error>)] = []
     private var committing = false
     /// Enough to amortize a commit many times over; small enough that one batch's
-    /// transaction does not hold SQLite's single connection for long, and that a
+    /// transaction does not hold SQLite's one writer connection for long, and that a
     /// multi-row insert stays far below a statement's limit on bound values.
     static var maxBatch: Int { 128 }
 

@@ -4,10 +4,10 @@ import Foundation
 import SQLKit
 
 /// Reading requests. Reads go through SQLKit rows decoded by hand, not through the Fluent
-/// models: Fluent finds a model's fields by reflection on every row it loads, and on
-/// SQLite's single connection thread that made listing requests the slowest path of the
-/// server (docs/benchmarks.md). Writes stay on the models in VerificationRecords.swift,
-/// whose column names these are.
+/// models: Fluent finds a model's fields by reflection on every row it loads, on the
+/// connection's thread, which made listing requests the slowest path of the server
+/// (docs/benchmarks.md). Reads use `reader` (SQLite's reader connections); writes stay on
+/// the models in VerificationRecords.swift, whose column names these are.
 struct RequestFilter {
     var id: UUID?
     /// An employer sees only its own requests.

@@ -209,7 +209,7 @@ public struct Verifications: Sendable {
             }
         }
         let corrections = corrected
-        // Read before the transaction: inside it, only `db` may be used (SQLite has one connection).
+        // Read before the transaction: inside it, only `db` may be used (SQLite has one writer connection).
         let bodies = try await issuingBodies()
         let id = try await database.transaction { db -> UUID in
             let record = try await visible(id, to: account, on: db)
