@@ -36,6 +36,11 @@ public final class CatalogState: Sendable {
         held.withLock { $0 = Held(snapshot: fresh, generation: $0.generation + 1) }
     }
 
+    /// The body that issues an entry's certificates, from the registry held here.
+    func issuingBody(for entryId: String, from store: Store) async throws -> IssuingBody {
+        Verifications.body(for: entryId, in: try await issuingBodies(from: store))
+    }
+
     public func issuingBodies(from store: Store) async throws -> [IssuingBody] {
         let (generation, cached) = held.withLock { ($0.generation, $0.bodies) }
         if let cached { return cached }

@@ -139,7 +139,7 @@ struct VerificationAPIController {
     ]
 
     private func dto(_ request: VerificationRequest, detail: Bool) async throws -> VerificationRequestDTO {
-        VerificationRequestDTO(request: request, channel: Verifications.body(for: request.entryId, in: try await state.issuingBodies(from: store)).channel,
+        VerificationRequestDTO(request: request, channel: try await state.issuingBody(for: request.entryId, from: store).channel,
                                detail: detail)
     }
 

@@ -201,11 +201,6 @@ public struct Accounts: Sendable {
         try await audit("token.revoked", actor: account.id, subject: account.id, email: account.email)
     }
 
-    private func activeAccount(_ id: UUID) async throws -> Account? {
-        guard let record = try await UserRecord.find(id, on: database), record.disabledAt == nil else { return nil }
-        return try Account(record)
-    }
-
     // MARK: Changing things
 
     /// Changes the password and signs every other session and token out.

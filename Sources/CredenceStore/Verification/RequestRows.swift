@@ -18,11 +18,10 @@ struct RequestFilter {
         RequestFilter(employer: account.role == .employer ? account.id : nil)
     }
 
-    func apply(to select: SQLSelectBuilder) -> SQLSelectBuilder {
+    func apply(to select: SQLSelectBuilder) {
         if let id { select.where(RequestRow.column("id"), .equal, SQLBind(id)) }
         if let employer { select.where(RequestRow.column("employer_id"), .equal, SQLBind(employer)) }
         if let statuses { select.where(RequestRow.column("status"), .in, SQLBind.group(statuses)) }
-        return select
     }
 }
 
@@ -102,7 +101,7 @@ extension Verifications {
             .from(RequestRow.table)
             .join(UserRecord.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: UserRecord.schema), .equal,
                   RequestRow.column("employer_id"))
-        _ = filter.apply(to: select)
+        filter.apply(to: select)
         if let after = page.after {
             // The cursor's time, read in the same statement; seen only through the same filter,
             // so another employer's id continues nothing (an empty page).
@@ -150,9 +149,7 @@ extension Verifications {
         }
         return byRequest
     }
-}
 
-extension Verifications {
     /// Events of `verification_events`, selected and ordered by `narrow`, with their request's id.
     func events(_ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [(request: UUID, event: VerificationRequest.Event)] {
         let table = VerificationEventRecord.schema

@@ -35,10 +35,7 @@ struct Transition: Sendable {
                            subject: $0.requestID.uuidString.lowercased(), email: $0.actor.email, address: nil,
                            detail: "\($0.from?.rawValue ?? "-")→\($0.to.rawValue)")
         })
-        try await Webhooks.enqueue(transitions.map {
-            Webhooks.Change(requestID: $0.requestID, employerID: $0.employerID, from: $0.from, to: $0.to, outcome: $0.outcome,
-                            estimatedCompletionOn: $0.estimatedCompletionOn, at: $0.at)
-        }, on: db)
+        try await Webhooks.enqueue(transitions, on: db)
     }
 }
 
@@ -52,6 +49,21 @@ struct PendingSubmission: Sendable {
     var issuingBodyID: String
     var createdAt: Date
 
+    /// The request as stored, told without reading it back (the passport number in clear,
+    /// as its submitter's detail view shows it).
+    var stored: VerificationRequest {
+        VerificationRequest(
+            id: id, employerId: employer.id, organizationName: employer.organizationName, entryId: draft.entryId,
+            edition: editionID, issuingBodyId: issuingBodyID, holderName: draft.holderName, holderNationality: draft.holderNationality,
+            holderDateOfBirth: draft.holderDateOfBirth, passportNumber: draft.passportNumber,
+            passportMasked: draft.passportNumber.map(Masking.document), certificateNumber: draft.certificateNumber,
+            issuedOn: draft.issuedOn, expiresOn: draft.expiresOn, note: draft.note, status: .submitted,
+            estimatedCompletionOn: nil, rejectionReason: nil, outcome: nil, completedAt: nil, verificationCode: nil,
+            createdAt: createdAt, updatedAt: createdAt,
+            history: [.init(action: .submit, from: nil, to: .submitted, actorRole: employer.role, at: createdAt, note: nil)],
+            attachments: [])
+    }
+
     /// Stores `submissions` and their transitions: a handful of statements for any number.
     static func store(_ submissions: [PendingSubmission], on db: any Database) async throws {
         let insert = db.sql.insert(into: VerificationRequestRecord.schema)
@@ -59,13 +71,13 @@ struct PendingSubmission: Sendable {
                      "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on",
                      "note", "status", "created_at", "updated_at")
         for submission in submissions {
-            let draft = submission.draft
+            let request = submission.stored
             insert.values([
-                SQLBind(submission.id), SQLBind(submission.employer.id), SQLBind(draft.entryId), SQLBind(submission.editionID),
-                SQLBind(submission.issuingBodyID), SQLBind(draft.holderName), SQLBind(draft.holderNationality),
-                sqlValue(draft.holderDateOfBirth), sqlValue(submission.passportSealed), sqlValue(draft.passportNumber.map(Masking.document)),
-                SQLBind(draft.certificateNumber), sqlValue(draft.issuedOn), sqlValue(draft.expiresOn), sqlValue(draft.note),
-                SQLBind(VerificationStatus.submitted.rawValue), SQLBind(submission.createdAt), SQLBind(submission.createdAt),
+                SQLBind(request.id), SQLBind(request.employerId), SQLBind(request.entryId), SQLBind(request.edition),
+                SQLBind(request.issuingBodyId), SQLBind(request.holderName), SQLBind(request.holderNationality),
+                sqlValue(request.holderDateOfBirth), sqlValue(submission.passportSealed),
+                sqlValue(request.passportMasked), SQLBind(request.certificateNumber), sqlValue(request.issuedOn), sqlValue(request.expiresOn),
+                sqlValue(request.note), SQLBind(request.status.rawValue), SQLBind(request.createdAt), SQLBind(request.updatedAt),
             ])
         }
         try await insert.run()

@@ -53,20 +53,9 @@ public struct Webhooks: Sendable {
         var at: String
     }
 
-    /// A status change to tell the employer's webhook about.
-    struct Change: Sendable {
-        var requestID: UUID
-        var employerID: UUID
-        var from: VerificationStatus?
-        var to: VerificationStatus
-        var outcome: String?
-        var estimatedCompletionOn: String?
-        var at: Date
-    }
-
     /// Puts a message in the outbox for each change whose employer has a webhook; on `db`,
     /// so the messages commit with the changes. Two statements however many changes.
-    static func enqueue(_ changes: [Change], on db: any Database) async throws {
+    static func enqueue(_ changes: [Transition], on db: any Database) async throws {
         guard !changes.isEmpty else { return }
         let employers = Array(Set(changes.map(\.employerID)))
         let subscribed = Set(try await db.sql.select().column("id").from(WebhookRecord.schema)

@@ -154,7 +154,7 @@ struct VerificationWebController {
         let account = try context.requireActor().account
         let found = try await store.verifications.request(id, for: account)
         let page = RequestPage(request: found, viewer: account, catalog: state.current.catalog,
-                               body: Verifications.body(for: found.entryId, in: try await state.issuingBodies(from: store)), error: error)
+                               body: try await state.issuingBody(for: found.entryId, from: store), error: error)
         return Response.html(page.render(PageContext(request, context)), status: status)
     }
 
