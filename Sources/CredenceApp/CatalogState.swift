@@ -12,8 +12,10 @@ public final class CatalogState: Sendable {
         var snapshot: CatalogSnapshot
         /// Counts reloads: something made from an older snapshot is answered, not kept.
         var generation = 0
-        /// Encoded answers and pages by key; bounded: cleared when it holds `maxCached`.
+        /// Encoded answers and pages by key; bounded by count and by bytes (cleared when
+        /// either would be passed).
         var answers: [String: ByteBuffer] = [:]
+        var answerBytes = 0
         /// Read once per catalog version: a change to a body's channel bumps the version
         /// like an edition change does.
         var bodies: [IssuingBody]?
@@ -21,6 +23,11 @@ public final class CatalogState: Sendable {
 
     private let held: Mutex<Held>
     static let maxCached = 2_000
+    /// Every kept answer together, keys included: 400 pages under made-up 78 KB queries
+    /// once added 135 MB when only the count was bounded.
+    static let maxCachedBytes = 16 * 1024 * 1024
+    /// A key longer than any real address (a long query) is answered, never kept.
+    static let maxKeyBytes = 512
 
     public init(_ catalog: Catalog) {
         held = Mutex(Held(snapshot: CatalogSnapshot(catalog: catalog)))
@@ -49,6 +56,9 @@ public final class CatalogState: Sendable {
         return fresh
     }
 
+    /// Bytes the kept answers take (keys included).
+    var cachedBytes: Int { held.withLock { $0.answerBytes } }
+
     /// The JSON answer for `key`, encoded once per catalog snapshot.
     func cachedJSON(_ key: String, _ make: (CatalogSnapshot) throws -> some Encodable) throws -> Response {
         try cached(key, contentType: "application/json; charset=utf-8") { ByteBuffer(bytes: try APIJSON.encode(try make($0))) }
@@ -68,11 +78,15 @@ public final class CatalogState: Sendable {
                         _ make: (CatalogSnapshot) throws -> ByteBuffer) throws -> Response {
         let (snapshot, generation, hit) = held.withLock { ($0.snapshot, $0.generation, $0.answers[key]) }
         let buffer = try hit ?? make(snapshot)
-        if hit == nil, keep(buffer) {
+        if hit == nil, key.utf8.count <= Self.maxKeyBytes, keep(buffer) {
+            let size = key.utf8.count + buffer.readableBytes
             held.withLock { held in
-                guard held.generation == generation else { return }
-                if held.answers.count >= Self.maxCached { held.answers.removeAll(keepingCapacity: true) }
-                held.answers[key] = buffer
+                guard held.generation == generation, size <= Self.maxCachedBytes else { return }
+                if held.answers.count >= Self.maxCached || held.answerBytes + size > Self.maxCachedBytes {
+                    held.answers.removeAll(keepingCapacity: true)
+                    held.answerBytes = 0
+                }
+                if held.answers.updateValue(buffer, forKey: key) == nil { held.answerBytes += size }
             }
         }
         return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: buffer))

@@ -34,11 +34,15 @@ struct ReceiptCommand: AsyncParsableCommand {
                 }
                 key = try KeyRing.load(for: configuration).signer.publicKey
             }
-            switch ReceiptVerifier.verify(document: document, publicKey: key) {
-            case .valid:
+            switch ReceiptVerifier.check(document: document, publicKey: key) {
+            case .success(let receipt):
+                // Say what was verified, read from the signed bytes, so nobody has to trust
+                // another reader's view of the file.
                 print("valid")
-            case .invalid(let why):
-                throw UserError(message: "invalid: \(why)")
+                print("request \(receipt.requestId): \(receipt.outcome.rawValue), \(receipt.entryId), certificate \(receipt.certificateNumber), completed \(receipt.completedAt)"
+                      + (receipt.verificationCode.map { ", code \($0)" } ?? ""))
+            case .failure(let problem):
+                throw UserError(message: "invalid: \(problem.why)")
             }
         }
     }

@@ -33,7 +33,7 @@ public struct KeyRing: Sendable {
             }
             return data
         }
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try StoreConfiguration.makePrivateFolder(file.deletingLastPathComponent())
         let data = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         guard FileManager.default.createFile(atPath: file.path, contents: Data((data.base64EncodedString() + "\n").utf8),
                                              attributes: [.posixPermissions: 0o600])

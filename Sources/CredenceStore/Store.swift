@@ -13,12 +13,17 @@ public final class Store: Sendable {
     public let configuration: StoreConfiguration
     /// The receipt-signing and personal-data keys.
     public let keys: KeyRing
+    /// Quotas (from the environment).
+    public let limits: StoreLimits
+    /// Password hashing, on threads of its own.
+    public let passwords = PasswordHasher()
     private let databases: Databases
     private let logger: Logger
 
     /// Opens the database, creating the data folder and running every migration that has
     /// not run yet; on a new database that includes loading the 2023 edition.
-    public static func open(_ configuration: StoreConfiguration, logger: Logger) async throws -> Store {
+    public static func open(_ configuration: StoreConfiguration, logger: Logger,
+                            limits: StoreLimits = .fromEnvironment()) async throws -> Store {
         let keys = try KeyRing.load(for: configuration)
         // SQLite takes one writer at a time: one event loop, so one connection, serializes
         // writes in the process instead of leaving connections to spin on the file lock.
@@ -38,8 +43,7 @@ public final class Store: Sendable {
         var readers: Readers?
         switch configuration {
         case .sqlite(let path):
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try configuration.makePrivateDatabaseFiles()
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
             let readerLoops = MultiThreadedEventLoopGroup(numberOfThreads: Readers.count)
             let readerDatabases = Databases(threadPool: .singleton, on: readerLoops)
@@ -53,10 +57,11 @@ public final class Store: Sendable {
                 throw StoreError.invalidDatabaseURL
             }
         }
-        let store = Store(configuration: configuration, keys: keys, databases: databases, eventLoops: eventLoops,
+        let store = Store(configuration: configuration, keys: keys, limits: limits, databases: databases, eventLoops: eventLoops,
                           ownsEventLoops: ownsEventLoops, readers: readers, logger: logger)
         do {
             try await store.migrate()
+            try await TOTPSecretSeal.sealLegacySecrets(on: store.database, with: keys.sealer)
             if case .sqlite = configuration, let sql = store.database as? any SQLDatabase {
                 // Write-ahead log, and a commit is on disk before it is acknowledged.
                 try await sql.raw("PRAGMA journal_mode = WAL").run()
@@ -82,11 +87,12 @@ public final class Store: Sendable {
     /// Submissions commit in groups (see `GroupCommit`).
     let submissions: GroupCommit<PendingSubmission>
 
-    private init(configuration: StoreConfiguration, keys: KeyRing, databases: Databases, eventLoops: any EventLoopGroup,
+    private init(configuration: StoreConfiguration, keys: KeyRing, limits: StoreLimits, databases: Databases, eventLoops: any EventLoopGroup,
                  ownsEventLoops: Bool, readers: Readers?, logger: Logger) {
         self.readers = readers
         self.configuration = configuration
         self.keys = keys
+        self.limits = limits
         self.eventLoops = eventLoops
         self.ownsEventLoops = ownsEventLoops
         self.databases = databases
@@ -113,6 +119,7 @@ public final class Store: Sendable {
             try? await readers.eventLoops.shutdownGracefully()
         }
         await databases.shutdownAsync()
+        await passwords.shutdown()
         if ownsEventLoops { try? await eventLoops.shutdownGracefully() }
     }
 
@@ -140,7 +147,7 @@ public enum StoreError: Error, CustomStringConvertible {
 
 extension Store {
     /// Accounts, sessions, tokens and the audit events, on this database.
-    public var accounts: Accounts { Accounts(database: database, reader: reader) }
+    public var accounts: Accounts { Accounts(database: database, reader: reader, sealer: keys.sealer, passwords: passwords) }
 }
 
 extension Database {

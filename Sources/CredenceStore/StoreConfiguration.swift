@@ -32,6 +32,27 @@ public enum StoreConfiguration: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Makes a folder that only this user can read (0700) — the data folder holds the keys,
+    /// the SQLite file, sealed secrets and attachments — and tightens one made earlier.
+    public static func makePrivateFolder(_ folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+    }
+
+    /// The SQLite file and its companions, created (or tightened) 0600 before SQLite opens
+    /// them: SQLite gives its -wal and -shm files the database file's mode.
+    func makePrivateDatabaseFiles() throws {
+        guard case .sqlite(let path) = self else { return }
+        try Self.makePrivateFolder(URL(fileURLWithPath: path).deletingLastPathComponent())
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        }
+    }
+
     /// Says where the data is without showing a password.
     public var description: String {
         switch self {
@@ -42,5 +63,23 @@ public enum StoreConfiguration: Sendable, Equatable, CustomStringConvertible {
             if components.password != nil { components.password = "***" }
             return "PostgreSQL at \(components.string ?? "?")"
         }
+    }
+}
+
+/// How much one account may keep: `CREDENCE_ATTACHMENT_QUOTA_MIB` (default 1024) is the
+/// most attachment bytes one employer may store, across all its requests.
+public struct StoreLimits: Sendable, Equatable {
+    public var attachmentQuotaBytes: Int
+
+    public init(attachmentQuotaBytes: Int = 1024 * 1024 * 1024) {
+        self.attachmentQuotaBytes = attachmentQuotaBytes
+    }
+
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreLimits {
+        var limits = StoreLimits()
+        if let text = environment["CREDENCE_ATTACHMENT_QUOTA_MIB"], let mebibytes = Int(text), mebibytes >= 0 {
+            limits.attachmentQuotaBytes = mebibytes * 1024 * 1024
+        }
+        return limits
     }
 }

@@ -153,7 +153,7 @@ import Testing
             let now = Date().timeIntervalSince1970
             let missing = try await signIn(nil)
             #expect(missing.status == .unauthorized)
-            #expect((try missing.jsonObject()["error"] as? [String: Any])?["code"] as? String == "second_factor_required")
+            #expect((try missing.jsonObject()["error"] as? [String: Any])?["code"] as? String == "wrong_credentials")
             #expect(try await signIn(totp.code(at: now - 90)).status == .unauthorized, "stale")
             #expect(try await signIn("000000" == totp.code(at: now) ? "111111" : "000000").status == .unauthorized, "wrong")
             let good = try await signIn(totp.code(at: now))
@@ -167,7 +167,7 @@ import Testing
             let hashes = try await sql.raw("SELECT password_hash FROM users").all().map { try $0.decode(column: "password_hash", as: String.self) }
             #expect(hashes.count == 1 && hashes.allSatisfy { $0.hasPrefix("$2b$12$") && !$0.contains(TestAccounts.password) })
             let kinds = try await app.store.accounts.auditEvents().map(\.kind)
-            #expect(kinds.filter { $0 == "sign_in.failed" }.count == 3)
+            #expect(kinds.filter { $0 == "sign_in.failed" }.count == 4, "missing, stale, wrong and reused codes all count")
             #expect(kinds.contains("second_factor.confirmed") && kinds.contains("sign_in.succeeded") && kinds.contains("account.created"))
         }
     }
@@ -187,7 +187,7 @@ import Testing
             #expect(try await app.store.accounts.auditEvents().map(\.kind).contains("account.disabled"))
 
             let other = try await TestAccounts.employer("Other", on: app.store)
-            let old = Accounts(database: app.store.database, now: { Date().addingTimeInterval(-Accounts.tokenLifetime - 60) })
+            let old = Accounts(database: app.store.database, sealer: app.store.keys.sealer, passwords: app.store.passwords, now: { Date().addingTimeInterval(-Accounts.tokenLifetime - 60) })
             let expired = try await old.issueToken(for: other)
             #expect(try await app.client.execute(uri: "/api/v1/me", method: .get,
                                                  headers: [.authorization: "Bearer \(expired.token)"]).status == .unauthorized)

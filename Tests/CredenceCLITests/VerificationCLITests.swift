@@ -48,12 +48,25 @@ import Testing
 
                 let valid = try CLITests.run(["receipt", "verify", file.path, "--public-key", publicKey], store: environment)
                 #expect(valid.status == 0)
-                #expect(valid.stdout == "valid\n")
+                #expect(valid.stdout.hasPrefix("valid\nrequest "), "says what it verified: \(valid.stdout)")
+                #expect(valid.stdout.contains(": authentic, acca, certificate ACCA-9"))
                 let text = try String(contentsOf: file, encoding: .utf8)
                 try text.replacingOccurrences(of: "\"authentic\"", with: "\"not_authentic\"").write(to: file, atomically: true, encoding: .utf8)
                 let changed = try CLITests.run(["receipt", "verify", file.path, "--public-key", publicKey], store: environment)
                 #expect(changed.status == 1)
                 #expect(changed.stderr.hasPrefix("invalid: "))
+                try text.write(to: file, atomically: true, encoding: .utf8)
+
+                // Finding 1: a second "receipt" appended, as every reader but the first-key one
+                // would read it, is refused — not "valid".
+                let signed = try #require(try StrictJSON.parse(Array(text.utf8))["receipt"])
+                guard case .object(var forged) = signed else { Issue.record("no receipt"); return }
+                forged["outcome"] = .string("not_authentic")
+                let duplicate = String(text.dropLast()) + ",\"receipt\":" + String(decoding: try CanonicalJSON.data(JSONValue.object(forged)), as: UTF8.self) + "}"
+                try duplicate.write(to: file, atomically: true, encoding: .utf8)
+                let forgedRun = try CLITests.run(["receipt", "verify", file.path, "--public-key", publicKey], store: environment)
+                #expect(forgedRun.status == 1)
+                #expect(forgedRun.stderr.contains("appears twice"), "\(forgedRun.stderr)")
                 try text.write(to: file, atomically: true, encoding: .utf8)
                 let otherKey = Data(repeating: 7, count: 32).base64EncodedString()
                 #expect(try CLITests.run(["receipt", "verify", file.path, "--public-key", otherKey], store: environment).status == 1)

@@ -67,16 +67,6 @@ import Testing
         }
     }
 
-    @Test func theThrottleCountsFiveFailuresInFifteenMinutes() {
-        let throttle = SignInThrottle()
-        let now = 10_000.0
-        #expect(throttle.retryAfter(failures: [1, 2, 3, 4].map { now - $0 }, now: now) == nil)
-        let five = [10.0, 20, 30, 40, 50].map { now - $0 }
-        // Allowed again when the oldest of the five is 15 minutes old.
-        #expect(throttle.retryAfter(failures: five, now: now) == 900 - 50)
-        #expect(throttle.retryAfter(failures: five.map { $0 - 900 }, now: now) == nil, "old failures do not count")
-    }
-
     /// RFC 6238, appendix B (SHA-1), last six digits.
     @Test(arguments: [(59.0, "287082"), (1_111_111_109, "081804"), (1_111_111_111, "050471"), (1_234_567_890, "005924"),
                       (2_000_000_000, "279037"), (20_000_000_000, "353130")])

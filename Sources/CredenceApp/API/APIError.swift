@@ -27,6 +27,18 @@ public struct APIError: Error, Sendable, Equatable {
         APIError(status: .notFound, code: "not_found", message: message)
     }
 
+    /// Password checks are queued past their limit: nothing was done; try again shortly.
+    public init(_ error: PasswordHasherBusy) {
+        self.init(status: .serviceUnavailable, code: "busy",
+                  message: "Too many sign-ins are being checked right now; nothing was changed. Try again in \(error.retryAfter) seconds.",
+                  retryAfter: error.retryAfter)
+    }
+
+    public init(_ error: RateLimited) {
+        self.init(status: .tooManyRequests, code: "too_many_attempts",
+                  message: "Too many attempts from your address. Try again in \(error.retryAfter) seconds.", retryAfter: error.retryAfter)
+    }
+
     public init(_ error: CatalogError) {
         switch error {
         case .unknownEdition(let id):
@@ -54,14 +66,11 @@ public struct APIError: Error, Sendable, Equatable {
             self.init(status: .conflict, code: "email_taken",
                       message: "An account with this email already exists. Sign in, or use another email.", field: "email")
         case .wrongCredentials:
-            self.init(status: .unauthorized, code: "wrong_credentials", message: "Wrong email or password.")
-        case .secondFactorRequired:
-            self.init(status: .unauthorized, code: "second_factor_required",
-                      message: "This account signs in with a code from its authenticator app: send a current, unused one as totp.",
-                      field: "totp")
+            self.init(status: .unauthorized, code: "wrong_credentials",
+                      message: "Wrong email or password (officers and administrators: or authenticator code, sent as totp).")
         case .throttled(let seconds):
             self.init(status: .tooManyRequests, code: "too_many_attempts",
-                      message: "Too many failed sign-ins. Try again in \(seconds) seconds.", retryAfter: seconds)
+                      message: "Too many attempts. Try again in \(seconds) seconds.", retryAfter: seconds)
         case .noSuchAccount(let email):
             self.init(status: .notFound, code: "not_found", message: "No account '\(email)'.")
         case .wrongCurrentPassword:
@@ -88,6 +97,10 @@ public struct APIError: Error, Sendable, Equatable {
             self.init(status: .unprocessableContent, code: "empty_file", message: "The attachment is empty.", field: "file")
         case .tooManyAttachments:
             self.init(status: .conflict, code: "too_many_attachments", message: "A request may have at most 5 attachments.", field: "file")
+        case .quotaExceeded(let quota):
+            self.init(status: .contentTooLarge, code: "quota_exceeded",
+                      message: "Your organization's attachments would pass its storage quota of \(quota / 1_048_576) MiB; nothing was stored. Ask the service to raise it.",
+                      field: "file")
         }
     }
 

@@ -6,9 +6,10 @@ struct BenefitsAPIController {
     let state: CatalogState
 
     func addRoutes(to routes: Routes) {
-        routes.post("benefits", .anyone) { request, _ in
+        routes.post("benefits", .anyone) { request, context in
             let body = try await BenefitsRequest.read(from: request)
-            return BenefitEvaluationDTO(try state.current.catalog.evaluateBenefits(body.profile, edition: body.edition))
+            return BenefitEvaluationDTO(try state.current.catalog.evaluateBenefits(
+                body.profile, edition: body.edition, includingDrafts: context.actor?.account.role == .admin))
         }
     }
 }

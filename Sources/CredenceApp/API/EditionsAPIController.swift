@@ -181,7 +181,9 @@ public enum ImportFile {
     public static func json(_ text: String) throws -> (id: String, jurisdiction: String, title: BilingualText, entries: [Entry]) {
         let file: CatalogFile
         do {
-            file = try JSONDecoder().decode(CatalogFile.self, from: Data(text.utf8))
+            file = try StrictJSON.decode(CatalogFile.self, from: Array(text.utf8))
+        } catch let error as StrictJSON.ParseError {
+            throw ImportRejected(rows: [.init(row: 0, field: nil, why: "not strict JSON: \(error)")])
         } catch let DecodingError.keyNotFound(key, context) {
             throw ImportRejected(rows: [.init(row: Self.row(context.codingPath), field: key.stringValue, why: "missing")])
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {

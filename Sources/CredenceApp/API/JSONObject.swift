@@ -18,10 +18,10 @@ struct JSONObject {
         let body = try await request.body.collect(upTo: maxBytes)
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: body))
+            value = try StrictJSON.parse(body.readableBytesView)
         } catch {
             throw APIError(status: .badRequest, code: "malformed_json",
-                           message: "The body must be a JSON object (see this operation in /openapi.json).")
+                           message: "The body must be a JSON object, each key once (see this operation in /openapi.json): \(error).")
         }
         guard case .object(let fields) = value else {
             throw APIError(status: .unprocessableContent, code: errorCode, message: "The body must be a JSON object; got \(value.typeName).")

@@ -89,7 +89,7 @@ struct VerificationAPIController {
         }
         routes.get("verify/:code", .anyone) { _, context in
             let code = try context.parameters.require("code")
-            guard let check = try await store.verifications.publicCheck(code: code) else {
+            guard let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress) else {
                 throw APIError.notFound("No authentic result has the code '\(code)'.")
             }
             return PublicCheckDTO(

@@ -10,14 +10,14 @@ import Hummingbird
 enum CSRF {
     static let field = "csrf"
 
-    static func verify(_ request: inout Request, _ context: AppRequestContext) async throws {
+    static func verify(_ request: inout Request, _ context: AppRequestContext, formLimit: Int) async throws {
         if let origin = request.headers[.origin], origin != "null", let host = request.head.authority,
            URL(string: origin).map({ hostAndPort($0) }) != host.lowercased()
         {
             throw refusal
         }
         guard let expected = request.cookies[Cookies.csrf]?.value, !expected.isEmpty else { throw refusal }
-        let form = try await FormFields.read(&request)
+        let form = try await FormFields.read(&request, upTo: formLimit)
         guard let sent = form.first(field), SecretToken.constantTimeEqual(sent, expected) else { throw refusal }
     }
 
@@ -62,10 +62,12 @@ struct FormFields: Sendable {
 
     static let maxBytes = 64 * 1024
 
-    static func read(_ request: inout Request) async throws -> FormFields {
+    /// The form, read up to `limit` bytes (the gate reads it first with the route's limit;
+    /// a handler's read finds it already there).
+    static func read(_ request: inout Request, upTo limit: Int = MultipartForm.maxBytes) async throws -> FormFields {
         let contentType = request.headers[.contentType] ?? ""
         if let boundary = MultipartForm.boundary(of: contentType) {
-            let body = try await request.collectBody(upTo: MultipartForm.maxBytes)
+            let body = try await request.collectBody(upTo: limit)
             let form = try MultipartForm(body: Array(buffer: body), boundary: boundary)
             var fields = FormFields(query: "")
             fields.pairs = form.fields
@@ -75,7 +77,7 @@ struct FormFields: Sendable {
         guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
             return FormFields(query: "")
         }
-        let body = try await request.collectBody(upTo: maxBytes)
+        let body = try await request.collectBody(upTo: min(limit, maxBytes))
         return FormFields(query: String(buffer: body))
     }
 

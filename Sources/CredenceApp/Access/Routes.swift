@@ -19,15 +19,18 @@ public struct Routes {
         Routes(router, table: table, prefix: join(prefix, path))
     }
 
+    /// `uploads`: the route takes files (a form up to `MultipartForm.maxBytes`); any other
+    /// form is read only up to `FormFields.maxBytes`.
     func on<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: String, _ access: Access,
+        _ method: HTTPRequest.Method, _ path: String, _ access: Access, uploads: Bool = false,
         use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Output
     ) {
         let fullPath = join(prefix, path)
         table.record(method, fullPath, access)
+        let formLimit = uploads ? MultipartForm.maxBytes : FormFields.maxBytes
         router.on(RouterPath(fullPath), method: method) { request, context in
             var request = request
-            try await Gate.check(access, &request, context)
+            try await Gate.check(access, formLimit: formLimit, &request, context)
             return try await handler(request, context)
         }
     }
@@ -39,9 +42,10 @@ public struct Routes {
     }
 
     func post<Output: ResponseGenerator>(
-        _ path: String, _ access: Access, use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Output
+        _ path: String, _ access: Access, uploads: Bool = false,
+        use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Output
     ) {
-        on(.post, path, access, use: handler)
+        on(.post, path, access, uploads: uploads, use: handler)
     }
 
     func delete<Output: ResponseGenerator>(
@@ -56,24 +60,27 @@ public struct Routes {
     }
 }
 
-/// What `Routes` checks before every handler.
+/// What `Routes` checks before every handler: who is asking first (from headers alone),
+/// then — for a web form — its CSRF token, reading no more of the body than the route takes.
+/// A stranger's post to a staff route is refused before a byte of its body is read.
 enum Gate {
-    static func check(_ access: Access, _ request: inout Request, _ context: AppRequestContext) async throws {
+    static func check(_ access: Access, formLimit: Int, _ request: inout Request, _ context: AppRequestContext) async throws {
         let isAPI = ErrorMiddleware.isMachineRoute(request.uri.path)
-        if !isAPI, request.method.isUnsafe {
-            try await CSRF.verify(&request, context)
-        }
-        guard case .signedIn = access else { return }
-        guard let actor = context.actor else {
-            if isAPI {
-                throw APIError(status: .unauthorized, code: "unauthorized",
-                               message: "Sign in first: send Authorization: Bearer <token> (POST /api/v1/tokens gives one).")
+        if case .signedIn = access {
+            guard let actor = context.actor else {
+                if isAPI {
+                    throw APIError(status: .unauthorized, code: "unauthorized",
+                                   message: "Sign in first: send Authorization: Bearer <token> (POST /api/v1/tokens gives one).")
+                }
+                throw SignInRequired(next: request.method == .get ? request.uri.description : nil)
             }
-            throw SignInRequired(next: request.method == .get ? request.uri.description : nil)
+            guard access.allows(actor.account.role) else {
+                throw APIError(status: .forbidden, code: "forbidden",
+                               message: "Your role (\(actor.account.role.rawValue)) may not do this.")
+            }
         }
-        guard access.allows(actor.account.role) else {
-            throw APIError(status: .forbidden, code: "forbidden",
-                           message: "Your role (\(actor.account.role.rawValue)) may not do this.")
+        if !isAPI, request.method.isUnsafe {
+            try await CSRF.verify(&request, context, formLimit: formLimit)
         }
     }
 }

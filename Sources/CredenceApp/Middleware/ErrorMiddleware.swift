@@ -22,6 +22,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return respond(APIError(error), to: request)
         } catch let error as ProfileError {
             return respond(APIError(error), to: request)
+        } catch let error as RateLimited {
+            return respond(APIError(error), to: request)
+        } catch let error as PasswordHasherBusy {
+            return respond(APIError(error), to: request)
         } catch let error as AccountError {
             return respond(APIError(error), to: request)
         } catch let error as VerificationError {

@@ -8,6 +8,11 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     /// Keeps the catalog and the users.
     case admin
 
+    /// Sees a holder's personal data in full (passport number, attachments): the employer
+    /// who asked and the officers who verify. Administrators keep the catalog and the
+    /// users, and see personal data masked like everyone else.
+    public var handlesPersonalData: Bool { self != .admin }
+
     /// Staff sign in with a second factor (TOTP) every time.
     public var requiresSecondFactor: Bool { self != .employer }
 

@@ -41,9 +41,12 @@ extension BenefitProfile {
 extension Catalog {
     /// Validates the profile, resolves its qualifications and zone in the edition (the one
     /// in force unless named) and evaluates it. Nothing is evaluated when any fact is bad.
-    public func evaluateBenefits(_ profile: BenefitProfile, edition editionID: String? = nil) throws -> BenefitEvaluation {
+    /// A draft edition counts only for those who may see drafts (administrators); to anyone
+    /// else it does not exist, with the same answer as an id that was never used.
+    public func evaluateBenefits(_ profile: BenefitProfile, edition editionID: String? = nil,
+                                 includingDrafts: Bool = false) throws -> BenefitEvaluation {
         try profile.validate()
-        if let editionID, self.edition(editionID) == nil {
+        if let editionID, self.edition(editionID).map({ includingDrafts || $0.status != .draft }) != true {
             throw ProfileError(.edition, zh: "没有名为“\(editionID)”的目录版本。", en: "edition: there is no edition '\(editionID)'.")
         }
         let edition = try resolveEdition(editionID)

@@ -25,7 +25,11 @@ public enum CatalogCSV {
         return bom + lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A cell as every CSV Credence writes has it: a cell a spreadsheet would run as a
+    /// formula (starting with = + - @, a tab or a carriage return) is given a leading `'`
+    /// (OWASP's advice for CSV injection), then RFC 4180 quoting. `parse` takes the `'` off.
     public static func quote(_ cell: String) -> String {
+        let cell = cell.first.map(formulaStarts.contains) == true ? "'" + cell : cell
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -51,6 +55,14 @@ public enum CatalogCSV {
 
     /// Reads a file into entries of `edition`, or every problem found; nothing is returned
     /// when any row is bad.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+
+    /// A cell as read: the `'` that `quote` put before a formula-like cell taken off again.
+    static func unquoted(_ cell: String) -> String {
+        guard cell.first == "'", let second = cell.dropFirst().first, formulaStarts.contains(second) else { return cell }
+        return String(cell.dropFirst())
+    }
+
     public static func parse(_ text: String, edition: String) throws(RowErrors) -> [Entry] {
         var body = text
         if body.hasPrefix(bom) { body.removeFirst() }
@@ -76,7 +88,7 @@ public enum CatalogCSV {
                 continue
             }
             var value: [String: String] = [:]
-            for (name, cell) in zip(header, cells) { value[name] = cell }
+            for (name, cell) in zip(header, cells) { value[name] = unquoted(cell) }
             func cell(_ name: String) -> String { value[name] ?? "" }
             func optional(_ name: String) -> String? { cell(name).isEmpty ? nil : cell(name) }
             var rowErrors: [RowError] = []

@@ -57,6 +57,9 @@ public struct ReceiptSigner: Sendable {
 
 /// Checks a signed receipt document — `{"receipt": {…}, "signature": "…", "keyId": "…"}`,
 /// as `GET …/receipt` returns it — against a public key, with no network and no database.
+/// The document is read strictly (a key named twice is refused: other JSON readers would
+/// keep the other one), the signature is checked over the canonical bytes of the one
+/// receipt there is, and what is reported is decoded from exactly those bytes.
 public enum ReceiptVerifier {
     public enum Verdict: Equatable, Sendable {
         case valid
@@ -64,23 +67,48 @@ public enum ReceiptVerifier {
     }
 
     public static func verify(document: Data, publicKey: Data) -> Verdict {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: document) else {
-            return .invalid("the file is not JSON")
+        switch check(document: document, publicKey: publicKey) {
+        case .success: .valid
+        case .failure(let problem): .invalid(problem.why)
         }
-        guard let receipt = value["receipt"], case .object = receipt else { return .invalid("no \"receipt\" object") }
-        guard let signatureText = value["signature"]?.string, let signature = Data(base64Encoded: signatureText) else {
-            return .invalid("no base64 \"signature\"")
+    }
+
+    public struct Problem: Error, Sendable { public var why: String }
+
+    /// The receipt the signature covers, or why the document is not a valid one.
+    public static func check(document: Data, publicKey: Data) -> Result<Receipt, Problem> {
+        func invalid(_ why: String) -> Result<Receipt, Problem> { .failure(Problem(why: why)) }
+        let value: JSONValue
+        do {
+            value = try StrictJSON.parse(document)
+        } catch {
+            return invalid("the file is not strict JSON: \(error)")
+        }
+        guard case .object(let fields) = value else { return invalid("the file is not a JSON object") }
+        if let unknown = fields.keys.sorted().first(where: { !["receipt", "signature", "keyId"].contains($0) }) {
+            return invalid("unexpected \"\(unknown.prefix(64))\": a receipt document has only receipt, signature and keyId")
+        }
+        guard let receipt = fields["receipt"], case .object = receipt else { return invalid("no \"receipt\" object") }
+        guard let signatureText = fields["signature"]?.string, let signature = Data(base64Encoded: signatureText) else {
+            return invalid("no base64 \"signature\"")
         }
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else {
-            return .invalid("the public key is not a 32-byte Ed25519 key")
+            return invalid("the public key is not a 32-byte Ed25519 key")
         }
-        if let keyId = value["keyId"]?.string, keyId != ReceiptSigner.keyId(for: publicKey) {
-            return .invalid("signed with key \(keyId), not with this public key (\(ReceiptSigner.keyId(for: publicKey)))")
+        if let keyId = fields["keyId"]?.string, keyId != ReceiptSigner.keyId(for: publicKey) {
+            return invalid("signed with key \(keyId), not with this public key (\(ReceiptSigner.keyId(for: publicKey)))")
         }
-        guard let canonical = try? CanonicalJSON.data(receipt), key.isValidSignature(signature, for: canonical) else {
-            return .invalid("the signature does not match the receipt: it was changed, or signed by another key")
+        guard let signed = try? CanonicalJSON.data(receipt), key.isValidSignature(signature, for: signed) else {
+            return invalid("the signature does not match the receipt: it was changed, or signed by another key")
         }
-        return .valid
+        // What was signed, read back from the signed bytes; it must be a whole receipt and
+        // nothing more (a field this reader would drop is not one it can vouch for).
+        guard let decoded = try? JSONDecoder().decode(Receipt.self, from: signed),
+              (try? CanonicalJSON.data(decoded)) == signed
+        else {
+            return invalid("the signed object is not a Credence receipt")
+        }
+        return .success(decoded)
     }
 }
 

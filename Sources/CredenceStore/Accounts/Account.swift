@@ -36,10 +36,9 @@ public struct Account: Sendable, Equatable, Codable {
 public enum AccountError: Error, Equatable, Sendable {
     case invalid([InputError])
     case emailTaken
-    /// The same answer whether the email exists, the password is wrong, or the account is disabled.
+    /// The same answer whether the email exists, the password is wrong, the account is
+    /// disabled, or (staff) the authenticator code is missing, wrong or used.
     case wrongCredentials
-    /// Staff: the password was right, and a valid, unused code from the authenticator is needed.
-    case secondFactorRequired
     case throttled(retryAfter: Int)
     case noSuchAccount(String)
     case wrongCurrentPassword

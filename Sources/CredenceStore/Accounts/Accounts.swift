@@ -9,17 +9,30 @@ public struct Accounts: Sendable {
     let database: any Database
     /// For the credential lookup on every signed-in request (see `Store.reader`).
     let reader: any Database
+    /// Seals TOTP secrets at rest with the personal-data key.
+    let sealer: DataSealer
+    /// bcrypt, on threads of its own.
+    let passwords: PasswordHasher
     /// The clock, a value so tests can move it.
     let now: @Sendable () -> Date
 
     public static let sessionLifetime: TimeInterval = 12 * 3600
     public static let tokenLifetime: TimeInterval = 24 * 3600
 
-    public init(database: any Database, reader: (any Database)? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(database: any Database, reader: (any Database)? = nil, sealer: DataSealer, passwords: PasswordHasher,
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.reader = reader ?? database
+        self.sealer = sealer
+        self.passwords = passwords
         self.now = now
     }
+
+    var limits: RateLimits { RateLimits(database: database, now: now) }
+
+    /// Longest email kept or written anywhere (RFC 5321's path limit); anything longer
+    /// cannot be an account's and is never stored.
+    static let maxEmailLength = 254
 
     // MARK: Registration and staff
 
@@ -30,9 +43,18 @@ public struct Accounts: Sendable {
         } catch {
             throw AccountError.invalid(error.problems)
         }
+        // Cheap checks first: a taken email is answered without hashing anything.
+        if try await emailTaken(clean.email) { throw AccountError.emailTaken }
+        let reservation = try await limits.reserve(.registration, for: address)
+        if let wait = reservation.retryAfter {
+            if reservation.isFirstRefusal {
+                try await audit("account.registration_throttled", address: address, detail: "retry_after=\(wait)")
+            }
+            throw AccountError.throttled(retryAfter: wait)
+        }
         let record = UserRecord()
         record.email = clean.email
-        record.passwordHash = try await PasswordHasher.hash(clean.password)
+        record.passwordHash = try await passwords.hash(clean.password)
         record.role = Role.employer.rawValue
         record.name = clean.contactName
         record.organizationName = clean.organizationName
@@ -63,10 +85,10 @@ public struct Accounts: Sendable {
         let totp = TOTP.generate()
         let record = UserRecord()
         record.email = normalized
-        record.passwordHash = try await PasswordHasher.hash(password)
+        record.passwordHash = try await passwords.hash(password)
         record.role = role.rawValue
         record.name = trimmedName
-        record.totpSecret = totp.base32
+        record.totpSecret = try TOTPSecretSeal.seal(totp, with: sealer)
         let account = try await insert(record)
         try await audit("account.created", subject: account.id, email: account.email, detail: "role=\(role.rawValue)")
         return (account, totp)
@@ -76,9 +98,7 @@ public struct Accounts: Sendable {
         let time = now()
         record.createdAt = time
         record.passwordChangedAt = time
-        if try await UserRecord.query(on: database).filter(\.$email == record.email).count() > 0 {
-            throw AccountError.emailTaken
-        }
+        if try await emailTaken(record.email) { throw AccountError.emailTaken }
         do {
             try await record.create(on: database)
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -87,75 +107,69 @@ public struct Accounts: Sendable {
         return try Account(record)
     }
 
+    private func emailTaken(_ email: String) async throws -> Bool {
+        try await UserRecord.query(on: database).filter(\.$email == email).count() > 0
+    }
+
     // MARK: Signing in
 
-    /// Checks the credentials under the throttle; every outcome is recorded.
+    /// Checks the credentials under the limit: the attempt is reserved against the account
+    /// and the address before anything is checked, so parallel tries cannot get past it.
+    /// Staff need both factors, and until both are checked every failure is the same answer
+    /// (a right password alone tells nothing) and counts. Every outcome is recorded — a
+    /// throttled burst once.
     public func signIn(email typed: String, password: String, totp code: String?, address: String) async throws -> Account {
         let email = EmailAddress.normalized(typed) ?? typed.trimmingCharacters(in: .whitespaces).lowercased()
-        if let wait = try await retryAfter(email: email, address: address) {
-            try await audit("sign_in.throttled", email: email, address: address, detail: "retry_after=\(wait)")
+        // An over-long email cannot be an account's: counted against the address only,
+        // never written anywhere.
+        let plausible = email.utf8.count <= Self.maxEmailLength && password.count <= PasswordPolicy.maximumLength
+        let byAddress = try await limits.reserve(.signIn, for: address)
+        let byAccount = plausible ? try await limits.reserve(.signIn, for: email) : nil
+        if let wait = [byAddress.retryAfter, byAccount?.retryAfter].compactMap({ $0 }).max() {
+            if byAddress.isFirstRefusal || byAccount?.isFirstRefusal == true {
+                try await audit("sign_in.throttled", email: plausible ? email : nil, address: address, detail: "retry_after=\(wait)")
+            }
             throw AccountError.throttled(retryAfter: wait)
         }
+        guard plausible else { throw AccountError.wrongCredentials }
         let record = try await UserRecord.query(on: database).filter(\.$email == email).first()
-        let passwordMatches = try await PasswordHasher.verify(password, hash: record?.passwordHash ?? PasswordHasher.decoy)
+        let passwordMatches = try await passwords.verify(password, hash: record?.passwordHash ?? PasswordHasher.decoy)
         guard let record, passwordMatches, record.disabledAt == nil else {
-            try await fail(email: email, address: address, subject: record?.id, why: record?.disabledAt != nil ? "disabled" : "password")
+            try await audit("sign_in.failed", subject: record?.id, email: email, address: address,
+                            detail: record?.disabledAt != nil ? "disabled" : "password")
             throw AccountError.wrongCredentials
         }
         let account = try Account(record)
         if account.role.requiresSecondFactor {
-            guard let code, !code.isEmpty else { throw AccountError.secondFactorRequired }
-            guard let secret = record.totpSecret.flatMap(TOTP.init(base32:)),
-                  let step = secret.acceptedStep(for: code, at: now().timeIntervalSince1970, lastUsedStep: record.totpLastStep)
+            guard let code, !code.isEmpty,
+                  let secret = try record.totpSecret.flatMap({ try TOTPSecretSeal.open($0, with: sealer) }),
+                  let step = secret.acceptedStep(for: code, at: now().timeIntervalSince1970, lastUsedStep: record.totpLastStep),
+                  try await useStep(step, of: account.id)
             else {
-                try await fail(email: email, address: address, subject: account.id, why: "second factor")
-                throw AccountError.secondFactorRequired
+                try await audit("sign_in.failed", subject: account.id, email: email, address: address, detail: "second factor")
+                throw AccountError.wrongCredentials
             }
-            record.totpLastStep = step
             if record.totpConfirmedAt == nil {
-                record.totpConfirmedAt = now()
+                try await UserRecord.query(on: database).filter(\.$id == account.id).set(\.$totpConfirmedAt, to: now()).update()
                 try await audit("second_factor.confirmed", actor: account.id, subject: account.id, email: email, address: address)
             }
-            try await record.save(on: database)
         }
-        try await attempt(email: email, address: address, succeeded: true)
+        // A success is not a failure: the address gets its slot back, the account starts again.
+        try await limits.release(byAddress)
+        if let byAccount { try await limits.reset(byAccount) }
         try await audit("sign_in.succeeded", actor: account.id, subject: account.id, email: email, address: address)
-        return try Account(record)
+        return account
     }
 
-    private func fail(email: String, address: String, subject: UUID?, why: String) async throws {
-        try await attempt(email: email, address: address, succeeded: false)
-        try await audit("sign_in.failed", subject: subject, email: email, address: address, detail: why)
-    }
-
-    private func attempt(email: String, address: String, succeeded: Bool) async throws {
-        let attempt = SignInAttemptRecord()
-        attempt.email = email
-        attempt.address = address
-        attempt.at = now()
-        attempt.succeeded = succeeded
-        try await attempt.create(on: database)
-    }
-
-    /// The throttle's verdict for this account and this address. An account's count starts
-    /// again after a successful sign-in; an address's does not (or one's own account could
-    /// be used to reset it between guesses at another).
-    func retryAfter(email: String, address: String) async throws -> Int? {
-        let throttle = SignInThrottle()
-        let time = now()
-        let since = time.addingTimeInterval(-throttle.window)
-        let lastSuccess = try await SignInAttemptRecord.query(on: database)
-            .filter(\.$email == email).filter(\.$succeeded == true).filter(\.$at > since)
-            .sort(\.$at, .descending).first()?.at
-        let accountFailures = try await SignInAttemptRecord.query(on: database)
-            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$at > max(since, lastSuccess ?? since))
-            .all().map { $0.at.timeIntervalSince1970 }
-        let addressFailures = try await SignInAttemptRecord.query(on: database)
-            .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$at > since)
-            .all().map { $0.at.timeIntervalSince1970 }
-        let seconds = time.timeIntervalSince1970
-        return [throttle.retryAfter(failures: accountFailures, now: seconds),
-                throttle.retryAfter(failures: addressFailures, now: seconds)].compactMap { $0 }.max()
+    /// Marks a TOTP step used, if no sign-in used it (or a later one) first: one conditional
+    /// update, so of parallel sign-ins with one code exactly one gets it.
+    private func useStep(_ step: Int64, of id: UUID) async throws -> Bool {
+        let rows = try await database.sql.raw("""
+            UPDATE users SET totp_last_step = \(bind: step)
+            WHERE id = \(bind: id) AND (totp_last_step IS NULL OR totp_last_step < \(bind: step))
+            RETURNING id
+            """).all()
+        return !rows.isEmpty
     }
 
     // MARK: Sessions (the web)
@@ -206,11 +220,11 @@ public struct Accounts: Sendable {
     /// Changes the password and signs every other session and token out.
     public func changePassword(of account: Account, current: String, new: String, keepingSession secret: String?) async throws {
         guard let record = try await UserRecord.find(account.id, on: database) else { throw AccountError.noSuchAccount(account.email) }
-        guard try await PasswordHasher.verify(current, hash: record.passwordHash) else { throw AccountError.wrongCurrentPassword }
+        guard try await passwords.verify(current, hash: record.passwordHash) else { throw AccountError.wrongCurrentPassword }
         if let problem = PasswordPolicy.problem(with: new, email: record.email, field: "newPassword") {
             throw AccountError.invalid([problem])
         }
-        record.passwordHash = try await PasswordHasher.hash(new)
+        record.passwordHash = try await passwords.hash(new)
         record.passwordChangedAt = now()
         try await record.save(on: database)
         try await signOutEverywhere(account.id, except: secret.map(SecretToken.digest))

@@ -59,8 +59,9 @@ public struct AuditLog: Sendable {
                 seq += 1
                 let link = AuditLink(
                     seq: seq, atMilliseconds: Int64((entry.at.timeIntervalSince1970 * 1000).rounded()), kind: entry.kind,
-                    actorId: entry.actor?.uuidString.lowercased(), subjectId: entry.subject, email: entry.email,
-                    address: entry.address, detail: entry.detail, previousHash: previousHash)
+                    actorId: entry.actor?.uuidString.lowercased(), subjectId: entry.subject, email: entry.email.map { Self.capped($0, 254) },
+                    address: entry.address.map { Self.capped($0, 64) }, detail: entry.detail.map { Self.capped($0, 2000) },
+                    previousHash: previousHash)
                 insert.values([SQLBind(UUID()), SQLBind(link.seq), SQLBind(link.atMilliseconds), SQLBind(link.kind),
                                sqlValue(link.actorId), sqlValue(link.subjectId), sqlValue(link.email), sqlValue(link.address),
                                sqlValue(link.detail), SQLBind(link.previousHash), SQLBind(link.hash)])
@@ -68,6 +69,12 @@ public struct AuditLog: Sendable {
             }
             try await insert.run()
         }
+    }
+
+    /// A last guard: no field of an event outgrows what any real value needs, whatever a
+    /// caller passes (the callers cap first; an unbounded email once filled the log).
+    static func capped(_ text: String, _ characters: Int) -> String {
+        text.count <= characters ? text : String(text.prefix(characters))
     }
 
     /// The advisory lock that serializes appends on PostgreSQL ("CRED" "AUDT").

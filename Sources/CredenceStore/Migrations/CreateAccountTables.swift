@@ -38,7 +38,7 @@ struct CreateAccountTables: AsyncMigration {
             .field("revoked_at", .datetime)
             .unique(on: "token_hash")
             .create()
-        try await database.schema(SignInAttemptRecord.schema)
+        try await database.schema("sign_in_attempts")  // dropped by CreateRateLimits
             .id()
             .field("email", .string, .required)
             .field("address", .string, .required)
@@ -69,7 +69,7 @@ struct CreateAccountTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [AuditEventRecord.schema, SignInAttemptRecord.schema, APITokenRecord.schema, SessionRecord.schema,
+        for schema in [AuditEventRecord.schema, APITokenRecord.schema, SessionRecord.schema,
                        UserRecord.schema] {
             try await database.schema(schema).delete()
         }

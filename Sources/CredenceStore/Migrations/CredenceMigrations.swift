@@ -9,5 +9,7 @@ public enum CredenceMigrations {
         CreateVerificationTables(),
         CreateEditionLifecycle(),
         AddRequestListIndexes(),
+        CreateRateLimits(),
+        AddWebhookGiveUp(),
     ]
 }

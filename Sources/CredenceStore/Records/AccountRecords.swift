@@ -55,20 +55,6 @@ final class APITokenRecord: Model, @unchecked Sendable {
     init() {}
 }
 
-/// The `sign_in_attempts` table: what the throttle counts.
-final class SignInAttemptRecord: Model, @unchecked Sendable {
-    static let schema = "sign_in_attempts"
-
-    @ID(key: .id) var id: UUID?
-    /// As typed, lower-cased: failures count whether or not the account exists.
-    @Field(key: "email") var email: String
-    @Field(key: "address") var address: String
-    @Field(key: "at") var at: Date
-    @Field(key: "succeeded") var succeeded: Bool
-
-    init() {}
-}
-
 /// The `audit_events` table: a hash chain (see `AuditLink`) ordered by `seq`.
 final class AuditEventRecord: Model, @unchecked Sendable {
     static let schema = "audit_events"

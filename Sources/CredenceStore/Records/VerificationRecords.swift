@@ -107,6 +107,8 @@ final class OutboxRecord: Model, @unchecked Sendable {
     @Field(key: "next_attempt_at") var nextAttemptAt: Date
     @OptionalField(key: "delivered_at") var deliveredAt: Date?
     @OptionalField(key: "last_error") var lastError: String?
+    /// Set when the message was given up after `Webhooks.maxAttempts` tries.
+    @OptionalField(key: "given_up_at") var givenUpAt: Date?
 
     init() {}
 }

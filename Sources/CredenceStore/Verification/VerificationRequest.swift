@@ -76,4 +76,6 @@ public enum VerificationError: Error, Equatable, Sendable {
     case attachmentType
     case attachmentEmpty
     case tooManyAttachments
+    /// The employer's attachments would pass its storage quota (bytes).
+    case quotaExceeded(quota: Int)
 }

@@ -14,14 +14,17 @@ public struct Verifications: Sendable {
     let reader: any Database
     let keys: KeyRing
     let submissions: GroupCommit<PendingSubmission>
+    /// Bytes of attachments one employer may keep in all.
+    let attachmentQuota: Int
     let now: @Sendable () -> Date
 
     init(database: any Database, reader: any Database, keys: KeyRing, submissions: GroupCommit<PendingSubmission>,
-         now: @escaping @Sendable () -> Date = { Date() }) {
+         attachmentQuota: Int, now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.reader = reader
         self.keys = keys
         self.submissions = submissions
+        self.attachmentQuota = attachmentQuota
         self.now = now
     }
 
@@ -141,7 +144,7 @@ public struct Verifications: Sendable {
     public func request(_ id: UUID, for account: Account) async throws -> VerificationRequest {
         var filter = RequestFilter.visible(to: account)
         filter.id = id
-        return try await detail(filter)
+        return try await detail(filter, for: account)
     }
 
     private func visible(_ id: UUID, to account: Account, on db: (any Database)? = nil) async throws -> VerificationRequestRecord {
@@ -293,15 +296,27 @@ public struct Verifications: Sendable {
             record.requestID = try request.requireID()
             let count = try await AttachmentRecord.query(on: db).filter(\.$requestID == record.requestID).count()
             if count >= AttachmentKind.maxPerRequest { throw VerificationError.tooManyAttachments }
+            try await checkQuota(of: request.employerID, adding: bytes.count, on: db)
             try await record.create(on: db)
         }
         return VerificationRequest.Attachment(id: record.id!, fileName: record.fileName, kind: kind, size: record.size,
                                               sha256: record.sha256, createdAt: record.createdAt)
     }
 
+    /// Refuses `bytes` more when the employer's attachments would pass the quota.
+    public func checkQuota(of employer: UUID, adding bytes: Int, on db: (any Database)? = nil) async throws {
+        let row = try await (db ?? database).sql.raw("""
+            SELECT CAST(COALESCE(SUM(a.size), 0) AS BIGINT) AS used FROM attachments a
+            JOIN verification_requests r ON r.id = a.request_id WHERE r.employer_id = \(bind: employer)
+            """).first()
+        let used = try row?.decode(column: "used", as: Int64.self) ?? 0
+        if Int(used) + bytes > attachmentQuota { throw VerificationError.quotaExceeded(quota: attachmentQuota) }
+    }
+
     public func attachment(_ attachmentID: UUID, of id: UUID, for account: Account) async throws
         -> (VerificationRequest.Attachment, Data)
     {
+        guard account.role.handlesPersonalData else { throw VerificationError.notFound }
         _ = try await visible(id, to: account)
         guard let record = try await AttachmentRecord.find(attachmentID, on: database), record.requestID == id,
               let kind = AttachmentKind(rawValue: record.kind)
@@ -330,7 +345,11 @@ public struct Verifications: Sendable {
         return SignedReceipt(receipt: receipt, signature: signature, keyId: keyId)
     }
 
-    public func publicCheck(code: String) async throws -> PublicCheck? {
+    /// Looks up an authentic result by its code, for anyone, under a per-address limit
+    /// (the keyspace makes guessing hopeless; the limit keeps it costly too).
+    public func publicCheck(code: String, address: String) async throws -> PublicCheck? {
+        let reservation = try await RateLimits(database: database, now: now).reserve(.codeLookup, for: address)
+        if let wait = reservation.retryAfter { throw RateLimited(retryAfter: wait) }
         let normalized = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard normalized.count <= 20,
               let record = try await VerificationRequestRecord.query(on: database).filter(\.$verificationCode == normalized).first(),
@@ -343,23 +362,21 @@ public struct Verifications: Sendable {
 
     // MARK: Views
 
-    /// One request for its own page: with history, and the passport number opened.
-    private func detail(_ filter: RequestFilter) async throws -> VerificationRequest {
+    /// One request for its own page: with history, and the passport number opened for
+    /// those who handle personal data (never administrators).
+    private func detail(_ filter: RequestFilter, for account: Account) async throws -> VerificationRequest {
         guard let row = try await requestRows(filter, oldestFirst: true, page: RequestPaging(limit: 1)).rows.first else {
             throw VerificationError.notFound
         }
         var request = row.request
-        request.passportNumber = try row.passportSealed.map(keys.sealer.open)
+        if account.role.handlesPersonalData {
+            request.passportNumber = try row.passportSealed.map(keys.sealer.open)
+        }
         request.history = try await events { select in
             select.where(SQLColumn("request_id", table: VerificationEventRecord.schema), .equal, SQLBind(request.id))
                 .orderBy(SQLColumn("at", table: VerificationEventRecord.schema))
         }.map(\.event)
         return request
-    }
-
-    /// The request just written, read back whole.
-    private func view(_ record: VerificationRequestRecord) async throws -> VerificationRequest {
-        try await detail(RequestFilter(id: try record.requireID()))
     }
 }
 
@@ -376,5 +393,7 @@ public enum Timestamps {
 }
 
 extension Store {
-    public var verifications: Verifications { Verifications(database: database, reader: reader, keys: keys, submissions: submissions) }
+    public var verifications: Verifications {
+        Verifications(database: database, reader: reader, keys: keys, submissions: submissions, attachmentQuota: limits.attachmentQuotaBytes)
+    }
 }

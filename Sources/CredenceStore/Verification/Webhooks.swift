@@ -77,6 +77,8 @@ public struct Webhooks: Sendable {
     /// A message ready to send: where, what, and its signature headers.
     public struct Delivery: Sendable {
         public var id: UUID
+        /// Whose address: deliveries are grouped by it, one destination at a time.
+        public var employerID: UUID
         public var url: String
         public var body: String
         public var timestamp: String
@@ -89,36 +91,64 @@ public struct Webhooks: Sendable {
         return "sha256=" + Data(mac).hex
     }
 
-    /// Messages due now, oldest first.
-    public func due(limit: Int = 20) async throws -> [Delivery] {
+    /// Tries before a message is given up (2 s doubling to an hour apart: about six hours).
+    public static let maxAttempts = 16
+
+    /// Messages due now, oldest first, at most `perDestination` for each employer (so one
+    /// employer's backlog does not fill a pass), grouped by employer.
+    public func due(limit: Int = 200, perDestination: Int = 10) async throws -> [[Delivery]] {
         let time = now()
-        let records = try await OutboxRecord.query(on: database).filter(\.$deliveredAt == nil).filter(\.$nextAttemptAt <= time)
-            .sort(\.$createdAt).limit(limit).all()
-        var deliveries: [Delivery] = []
+        let records = try await OutboxRecord.query(on: database).filter(\.$deliveredAt == nil).filter(\.$givenUpAt == nil)
+            .filter(\.$nextAttemptAt <= time).sort(\.$createdAt).limit(limit).all()
+        var hooks: [UUID: WebhookRecord] = [:]
+        var groups: [UUID: [Delivery]] = [:]
+        var order: [UUID] = []
         for record in records {
-            guard let hook = try await WebhookRecord.find(record.employerID, on: database), let id = record.id else { continue }
+            guard let id = record.id, groups[record.employerID, default: []].count < perDestination else { continue }
+            if hooks[record.employerID] == nil { hooks[record.employerID] = try await WebhookRecord.find(record.employerID, on: database) }
+            guard let hook = hooks[record.employerID] else { continue }
             let timestamp = String(Int(time.timeIntervalSince1970))
-            deliveries.append(Delivery(id: id, url: hook.url, body: record.payload, timestamp: timestamp,
-                                       signature: Self.signature(secret: hook.secret, timestamp: timestamp, body: record.payload)))
+            if groups[record.employerID] == nil { order.append(record.employerID) }
+            groups[record.employerID, default: []].append(Delivery(
+                id: id, employerID: record.employerID, url: hook.url, body: record.payload, timestamp: timestamp,
+                signature: Self.signature(secret: hook.secret, timestamp: timestamp, body: record.payload)))
         }
-        return deliveries
+        return order.compactMap { groups[$0] }
     }
 
     public func delivered(_ id: UUID) async throws {
         try await OutboxRecord.query(on: database).filter(\.$id == id).set(\.$deliveredAt, to: now()).update()
     }
 
-    /// Schedules the next try: 2, 4, 8 … seconds, at most an hour apart.
+    /// Schedules the next try: 2, 4, 8 … seconds, at most an hour apart; after
+    /// `maxAttempts`, gives the message up (shown to the employer). The destination's
+    /// breaker opens too: its other waiting messages are not tried before this one.
     public func failed(_ id: UUID, error: String) async throws {
         guard let record = try await OutboxRecord.find(id, on: database) else { return }
         record.attempts += 1
         record.lastError = String(error.prefix(500))
-        record.nextAttemptAt = now().addingTimeInterval(min(3600, pow(2, Double(min(record.attempts, 12)))))
+        let retryAt = now().addingTimeInterval(min(3600, pow(2, Double(min(record.attempts, 12)))))
+        if record.attempts >= Self.maxAttempts {
+            record.givenUpAt = now()
+        } else {
+            record.nextAttemptAt = retryAt
+        }
         try await record.save(on: database)
+        try await OutboxRecord.query(on: database).filter(\.$employerID == record.employerID).filter(\.$deliveredAt == nil)
+            .filter(\.$givenUpAt == nil).filter(\.$nextAttemptAt < retryAt).set(\.$nextAttemptAt, to: retryAt).update()
     }
 
+    /// Messages still to be delivered (not given up).
     public func pending() async throws -> Int {
-        try await OutboxRecord.query(on: database).filter(\.$deliveredAt == nil).count()
+        try await OutboxRecord.query(on: database).filter(\.$deliveredAt == nil).filter(\.$givenUpAt == nil).count()
+    }
+
+    /// Messages to this employer's address that were given up, and the last error of the newest.
+    public func undeliverable(for employer: Account) async throws -> (count: Int, lastError: String?) {
+        let given = OutboxRecord.query(on: database).filter(\.$employerID == employer.id).filter(\.$givenUpAt != nil)
+        let count = try await given.count()
+        let last = count == 0 ? nil : try await given.sort(\.$givenUpAt, .descending).first()?.lastError
+        return (count, last)
     }
 }
 

@@ -80,15 +80,13 @@ struct AccountWebController {
             let home = account.role == .employer ? SiteURL.requests.path : SiteURL.queue(status: nil).path
             return try await startSession(for: account, request, context, next: next ?? home)
         } catch AccountError.wrongCredentials {
-            page.error = BilingualText(zh: "邮箱或密码不正确。", en: "Wrong email or password.")
-            return Response.html(page.render(PageContext(request, context)), status: .unauthorized)
-        } catch AccountError.secondFactorRequired {
-            page.error = BilingualText(zh: "请输入身份验证器中当前显示的6位验证码（每个验证码只能使用一次）。",
-                                       en: "Enter the 6-digit code your authenticator app shows now (each code works once).")
+            page.error = BilingualText(
+                zh: "邮箱或密码不正确。工作人员还须填写身份验证器当前显示的6位验证码（每个验证码只能使用一次）。",
+                en: "Wrong email or password. Staff also enter the 6-digit code their authenticator app shows now (each code works once).")
             return Response.html(page.render(PageContext(request, context)), status: .unauthorized)
         } catch AccountError.throttled(let seconds) {
             let minutes = max(1, (seconds + 59) / 60)
-            page.error = BilingualText(zh: "失败次数过多，请\(minutes)分钟后再试。", en: "Too many failed attempts. Try again in \(minutes) minutes.")
+            page.error = BilingualText(zh: "尝试次数过多，请\(minutes)分钟后再试。", en: "Too many attempts. Try again in \(minutes) minutes.")
             var response = Response.html(page.render(PageContext(request, context)), status: .tooManyRequests)
             response.headers[.retryAfter] = String(seconds)
             return response

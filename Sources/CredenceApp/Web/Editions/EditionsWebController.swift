@@ -25,7 +25,7 @@ struct EditionsWebController {
                 return "/admin/editions/" + edition.id.queryEncoded
             }
         }
-        routes.post("admin/editions/import", admin) { request, context in
+        routes.post("admin/editions/import", admin, uploads: true) { request, context in
             var request = request
             let form = try await FormFields.read(&request)
             return try await attempt(request, context, back: nil) {
@@ -104,8 +104,12 @@ struct EditionsWebController {
             return Response.html(page.render(PageContext(request, context)))
         }
         routes.get("admin/statistics.csv", .signedIn([.admin, .officer])) { request, _ in
-            let statistics = try await store.verifications.statistics()
+            // Only the three groupings: the value goes into a header and the file.
             let by = request.uri.queryParameters["by"].map(String.init) ?? "entry"
+            guard ["entry", "body", "month"].contains(by) else {
+                throw APIError.badParameter("by", "by must be entry, body or month.")
+            }
+            let statistics = try await store.verifications.statistics()
             let rows: [VerificationStatistics.Row] = switch by {
             case "body": statistics.byIssuingBody
             case "month": statistics.byMonth

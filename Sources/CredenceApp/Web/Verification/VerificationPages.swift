@@ -61,6 +61,8 @@ struct RequestsPage {
     var catalog: Catalog
     var webhookURL: String?
     var newSecret: String?
+    /// Messages given up after every retry, and the last error.
+    var undeliverable: (count: Int, lastError: String?) = (0, nil)
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("查验申请", "Verification requests"), content: .group(
@@ -87,6 +89,10 @@ struct RequestsPage {
             .p(.text(page.t(
                 "每次状态变更都会显示在本页。也可以登记一个网址，每次变更时以 JSON 推送，并用 HMAC-SHA256 签名（Credence-Timestamp、Credence-Signature 头）。",
                 "Every change shows on this page. You may also register an address that receives each change as JSON, signed with HMAC-SHA256 (Credence-Timestamp and Credence-Signature headers)."))),
+            .if(undeliverable.count > 0, .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text(page.t(
+                "有\(undeliverable.count)条通知多次重试后仍无法送达，已停止发送；请检查接收网址。最后的错误：",
+                "\(undeliverable.count) notifications could not be delivered after every retry and were given up; check the receiving address. Last error: ")
+                + (undeliverable.lastError ?? ""))))),
             .unwrap(newSecret) { secret in
                 .div(.class("done"), .p(.text(page.t("签名密钥（只显示这一次）：", "Signing secret (shown only this once): ")), .code(.text(secret))))
             },

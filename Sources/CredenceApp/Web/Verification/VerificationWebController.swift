@@ -18,7 +18,7 @@ struct VerificationWebController {
             page.values["entryId"] = request.uri.queryParameters["entry"].map(String.init)
             return Response.html(page.render(PageContext(request, context)))
         }
-        routes.post("requests", .signedIn([.employer])) { request, context in
+        routes.post("requests", .signedIn([.employer]), uploads: true) { request, context in
             try await submit(request, context)
         }
         routes.get("requests/:id", .anyAccount) { request, context in
@@ -44,7 +44,7 @@ struct VerificationWebController {
                 return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
             }
         }
-        routes.post("requests/:id/attachments", .signedIn([.employer])) { request, context in
+        routes.post("requests/:id/attachments", .signedIn([.employer]), uploads: true) { request, context in
             var request = request
             let form = try await FormFields.read(&request)
             let id = try VerificationAPIController.id(context)
@@ -127,7 +127,7 @@ struct VerificationWebController {
         }
         routes.get("verify/:code", .anyone) { request, context in
             let code = try context.parameters.require("code")
-            let check = try await store.verifications.publicCheck(code: code)
+            let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress)
             let page = VerifyPage(code: code, check: check,
                                   entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name })
             return Response.html(page.render(PageContext(request, context)), status: check == nil ? .notFound : .ok)
@@ -145,7 +145,8 @@ struct VerificationWebController {
         let page = RequestsPage(
             requests: list.requests, more: list.more, changes: try await store.verifications.recentChanges(for: account),
             catalog: state.current.catalog,
-            webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret)
+            webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret,
+            undeliverable: try await store.webhooks.undeliverable(for: account))
         return Response.html(page.render(PageContext(request, context)))
     }
 
@@ -181,6 +182,12 @@ struct VerificationWebController {
                 page.errors["file"] = BilingualText(zh: "文件不能超过10 MiB。", en: "The file may be at most 10 MiB.")
             } else if AttachmentKind(sniffing: file.bytes) == nil {
                 page.errors["file"] = BilingualText(zh: "只接受 PDF、PNG 或 JPEG 文件（按内容判断）。", en: "Only PDF, PNG or JPEG files (judged by their content).")
+            } else {
+                do {
+                    try await store.verifications.checkQuota(of: account.id, adding: file.bytes.count)
+                } catch let error as VerificationError {
+                    page.errors["file"] = BilingualText(zh: Self.zh(error), en: APIError(error).message)
+                }
             }
         }
         let created: VerificationRequest
@@ -204,6 +211,7 @@ struct VerificationWebController {
         case .attachmentType: "只接受 PDF、PNG 或 JPEG 文件（按内容判断）。"
         case .attachmentEmpty: "文件是空的。"
         case .tooManyAttachments: "每个申请最多5个附件。"
+        case .quotaExceeded(let quota): "贵单位的附件将超过\(quota / 1_048_576) MiB的存储限额，文件未保存。"
         case .illegal: "申请已结束，不能再添加附件。"
         default: "无法处理。"
         }

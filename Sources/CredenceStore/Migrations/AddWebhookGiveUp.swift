@@ -1,0 +1,15 @@
+import FluentKit
+
+/// Webhook messages stop being retried after `Webhooks.maxAttempts`: they were retried
+/// for ever, and one employer's dead receiver held the delivery loop.
+struct AddWebhookGiveUp: AsyncMigration {
+    var name: String { "2026-12-01-add-webhook-give-up" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(OutboxRecord.schema).field("given_up_at", .datetime).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(OutboxRecord.schema).deleteField("given_up_at").update()
+    }
+}
