@@ -11,6 +11,9 @@ public struct AppConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// Adds `GET /_bench/hello`, the bare reference route of the load test.
     public var benchmarkRoutes: Bool
+    /// bcrypt's work factor for new passwords: `PasswordHasher.defaultCost` (12) in service;
+    /// the tests, which make hundreds of accounts at once, use bcrypt's least.
+    public var passwordCost: UInt8 = PasswordHasher.defaultCost
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfiguration = .fromEnvironment(),

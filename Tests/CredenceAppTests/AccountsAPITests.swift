@@ -162,10 +162,10 @@ import Testing
             #expect(try await signIn(totp.code(at: now)).status == .unauthorized, "reused")
             let list = try await app.store.accounts.list()
             #expect(list.first { $0.email == officer.email }?.secondFactorConfirmed == true)
-            // Stored as bcrypt at cost 12, never as given.
+            // Stored as bcrypt (at the tests' cost here; the service's is 12, held in SecurityFindingsTests), never as given.
             let sql = try #require(app.store.database as? any SQLDatabase)
             let hashes = try await sql.raw("SELECT password_hash FROM users").all().map { try $0.decode(column: "password_hash", as: String.self) }
-            #expect(hashes.count == 1 && hashes.allSatisfy { $0.hasPrefix("$2b$12$") && !$0.contains(TestAccounts.password) })
+            #expect(hashes.count == 1 && hashes.allSatisfy { $0.hasPrefix("$2b$0\(TestPasswords.cost)$") && !$0.contains(TestAccounts.password) })
             let kinds = try await app.store.accounts.auditEvents().map(\.kind)
             #expect(kinds.filter { $0 == "sign_in.failed" }.count == 4, "missing, stale, wrong and reused codes all count")
             #expect(kinds.contains("second_factor.confirmed") && kinds.contains("sign_in.succeeded") && kinds.contains("account.created"))

@@ -20,7 +20,7 @@ public func withOpenApp<T: Sendable>(_ database: TestDatabase, _ body: @Sendable
     try await database.withFreshStore { configuration in
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let store = try await Store.open(configuration, logger: logger)
+        let store = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
         do {
             let access = AccessTable()
             let router = try buildRouter(store: store, state: CatalogState(try await store.loadCatalog()), access: access)

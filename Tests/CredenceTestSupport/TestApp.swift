@@ -17,9 +17,18 @@ public func withLiveApp<T: Sendable>(
 public func withLiveApp<T: Sendable>(
     on store: StoreConfiguration, _ body: @Sendable (any TestClientProtocol) async throws -> T
 ) async throws -> T {
-    let app = try await buildApplication(
-        AppConfiguration(hostname: "127.0.0.1", port: 0, store: store, logLevel: .warning))
+    var configuration = AppConfiguration(hostname: "127.0.0.1", port: 0, store: store, logLevel: .warning)
+    configuration.passwordCost = TestPasswords.cost
+    let app = try await buildApplication(configuration)
     return try await app.test(.live) { client in try await body(client) }
+}
+
+/// bcrypt's least work factor: the suite makes hundreds of accounts at once, and at the
+/// service's cost (12) their hashes queued for longer than a request may wait. One test
+/// holds the service's own cost (`AccountsAPITests`).
+public enum TestPasswords {
+    public static let cost: UInt8 = 4
+    public static func hasher() -> PasswordHasher { PasswordHasher(cost: cost) }
 }
 
 /// The environment that points the `credence` binary at a store: what a user would set.

@@ -3,7 +3,8 @@ import CredenceStore
 import Foundation
 
 /// A verification request as the API shows it (contract.md, "Verification"). Absent facts
-/// are null; `history` only on a single request; the passport number in full only there.
+/// are null; `history` only on a single request; the passport number in full only there, and
+/// only for those who handle personal data (administrators see it masked).
 struct VerificationRequestDTO: Encodable, Sendable {
     var request: VerificationRequest
     var channel: VerificationChannel?
@@ -28,7 +29,7 @@ struct VerificationRequestDTO: Encodable, Sendable {
         try holder.encode(request.holderName, forKey: .name)
         try holder.encode(request.holderNationality, forKey: .nationality)
         try holder.encode(request.holderDateOfBirth, forKey: .dateOfBirth)
-        try holder.encode(detail ? request.passportNumber : request.passportMasked, forKey: .passportNumber)
+        try holder.encode(detail ? request.passportNumber ?? request.passportMasked : request.passportMasked, forKey: .passportNumber)
         try c.encode(request.certificateNumber, forKey: .certificateNumber)
         try c.encode(request.issuedOn, forKey: .issuedOn)
         try c.encode(request.expiresOn, forKey: .expiresOn)

@@ -133,7 +133,7 @@ public struct Accounts: Sendable {
         }
         guard plausible else { throw AccountError.wrongCredentials }
         let record = try await UserRecord.query(on: database).filter(\.$email == email).first()
-        let passwordMatches = try await passwords.verify(password, hash: record?.passwordHash ?? PasswordHasher.decoy)
+        let passwordMatches = try await passwords.verify(password, hash: record?.passwordHash ?? passwords.decoy)
         guard let record, passwordMatches, record.disabledAt == nil else {
             try await audit("sign_in.failed", subject: record?.id, email: email, address: address,
                             detail: record?.disabledAt != nil ? "disabled" : "password")

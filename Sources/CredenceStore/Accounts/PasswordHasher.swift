@@ -8,32 +8,47 @@ import Synchronization
 /// bcrypt at cost 12 (about a quarter of a second a hash) on threads of its own — never on
 /// NIO's shared pool, where SQLite's queries run, so a burst of sign-ins cannot stall the
 /// database for everyone — with a bounded queue: past it, `PasswordHasherBusy` (a 503 with
-/// Retry-After) at once instead of an ever longer wait. One per store, a value its users
-/// are given.
+/// Retry-After) at once instead of an ever longer wait. One per store (its queue), a value
+/// its users are given.
 /// The password is first reduced to base64(SHA-256), so every character of a long
 /// passphrase counts (bcrypt reads only 72 bytes) and no NUL byte can cut it short.
 public final class PasswordHasher: Sendable {
-    static let cost: UInt8 = 12
-    /// Hashes waiting or running at most.
+    /// What Credence stores passwords with.
+    public static let defaultCost: UInt8 = 12
+    /// The work factor of new hashes (a value so tests, which make hundreds of accounts at
+    /// once, can make them cheaply; the service always uses `defaultCost`).
+    let cost: UInt8
+    /// Hashes this store may have waiting or running at most.
     let maxPending: Int
-    private let pool: NIOThreadPool
     private let pending = Atomic<Int>(0)
+    /// Hashes computed (made or checked): what a test counts to know one was not.
+    let computed = Atomic<Int>(0)
+    private let cheaperDecoy: String?
 
-    /// `threads`: half the cores by default, so the other half keep serving everything
-    /// else; `maxPending`: 16 a thread, already seconds of work.
-    init(threads: Int = max(1, System.coreCount / 2), maxPending: Int? = nil) {
-        self.maxPending = maxPending ?? 16 * threads
-        pool = NIOThreadPool(numberOfThreads: threads)
+    /// The threads every store's hashing shares: as many as cores, apart from NIO's shared
+    /// pool (where SQLite's queries wait). The operating system shares the cores fairly
+    /// between them and the rest; a queue of hashes never stands in front of a query.
+    static let threads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: System.coreCount)
         pool.start()
+        return pool
+    }()
+
+    /// `maxPending`: 16 a core by default — already seconds of work.
+    public init(cost: UInt8 = defaultCost, maxPending: Int = 16 * System.coreCount) {
+        self.cost = cost
+        self.maxPending = maxPending
+        cheaperDecoy = cost == Self.defaultCost ? nil : Bcrypt.hash(Self.prehash("no account has this password"), cost: cost)
     }
 
-    func shutdown() async {
-        try? await pool.shutdownGracefully()
-    }
+    /// Checked against when the email is unknown, at this hasher's cost, so that answer
+    /// takes as long as a wrong password and the time does not tell which emails exist.
+    var decoy: String { cheaperDecoy ?? Self.defaultDecoy }
 
     func hash(_ password: String) async throws -> String {
         let input = Self.prehash(password)
-        return try await run { Bcrypt.hash(input, cost: Self.cost) }
+        let cost = cost
+        return try await run { Bcrypt.hash(input, cost: cost) }
     }
 
     func verify(_ password: String, hash: String) async throws -> Bool {
@@ -45,12 +60,12 @@ public final class PasswordHasher: Sendable {
         let admitted = pending.add(1, ordering: .relaxed).newValue
         defer { pending.subtract(1, ordering: .relaxed) }
         guard admitted <= maxPending else { throw PasswordHasherBusy() }
-        return try await pool.runIfActive(work)
+        computed.add(1, ordering: .relaxed)
+        return try await Self.threads.runIfActive(work)
     }
 
-    /// Checked against when the email is unknown, so that answer takes as long as a wrong
-    /// password and the time does not tell which emails have accounts.
-    static let decoy: String = Bcrypt.hash(prehash("no account has this password"), cost: cost)
+    /// The decoy at the service's cost, made once (a quarter of a second) when first needed.
+    private static let defaultDecoy: String = Bcrypt.hash(prehash("no account has this password"), cost: defaultCost)
 
     private static func prehash(_ password: String) -> String {
         Data(SHA256.hash(data: Data(password.utf8))).base64EncodedString()

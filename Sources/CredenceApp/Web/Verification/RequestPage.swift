@@ -30,7 +30,7 @@ struct RequestPage {
                 row(page.t("持证人", "Holder"), request.holderName),
                 row(page.t("国籍", "Nationality"), request.holderNationality),
                 row(page.t("出生日期", "Date of birth"), request.holderDateOfBirth ?? "—"),
-                row(page.t("护照号码", "Passport number"), request.passportNumber ?? "—"),
+                row(page.t("护照号码", "Passport number"), request.passportNumber ?? request.passportMasked ?? "—"),
                 row(page.t("证书编号", "Certificate number"), request.certificateNumber),
                 row(page.t("发证日期", "Issued on"), request.issuedOn ?? "—"),
                 row(page.t("有效期至", "Expires on"), request.expiresOn ?? "—"),
