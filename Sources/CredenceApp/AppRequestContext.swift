@@ -1,6 +1,5 @@
 import CredenceCore
 import Foundation
-import CredenceStore
 import Hummingbird
 
 /// The per-request context: Hummingbird's core storage, who is asking (set by

@@ -18,7 +18,7 @@ public final class CatalogState: Sendable {
         var answerBytes = 0
         /// Read once per catalog version: a change to a body's channel bumps the version
         /// like an edition change does.
-        var bodies: [IssuingBody]?
+        var registry: IssuingBodyRegistry?
     }
 
     private let held: Mutex<Held>
@@ -45,14 +45,15 @@ public final class CatalogState: Sendable {
 
     /// The body that issues an entry's certificates, from the registry held here.
     func issuingBody(for entryId: String, from store: Store) async throws -> IssuingBody {
-        Verifications.body(for: entryId, in: try await issuingBodies(from: store))
+        try await registry(from: store).body(for: entryId)
     }
 
-    public func issuingBodies(from store: Store) async throws -> [IssuingBody] {
-        let (generation, cached) = held.withLock { ($0.generation, $0.bodies) }
+    /// The registry of issuing bodies, read once per catalog version.
+    public func registry(from store: Store) async throws -> IssuingBodyRegistry {
+        let (generation, cached) = held.withLock { ($0.generation, $0.registry) }
         if let cached { return cached }
-        let fresh = try await store.verifications.issuingBodies()
-        held.withLock { if $0.generation == generation { $0.bodies = fresh } }
+        let fresh = try await store.verifications.issuingBodyRegistry()
+        held.withLock { if $0.generation == generation { $0.registry = fresh } }
         return fresh
     }
 

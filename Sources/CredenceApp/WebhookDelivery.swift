@@ -1,5 +1,5 @@
-import AsyncHTTPClient
 import CredenceStore
+import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore

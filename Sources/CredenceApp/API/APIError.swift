@@ -115,8 +115,6 @@ public struct APIError: Error, Sendable, Equatable {
             self.init(status: .conflict, code: "edition_published", message: message)
         case .conflict(let message):
             self.init(status: .conflict, code: "conflict", message: message)
-        case .badRows(let rows):
-            self.init(status: .unprocessableContent, code: "invalid_rows", message: "\(rows.count) rows are wrong; nothing was imported.")
         }
     }
 

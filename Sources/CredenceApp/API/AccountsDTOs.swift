@@ -1,5 +1,4 @@
 import CredenceCore
-import CredenceStore
 import Foundation
 
 /// `POST /api/v1/employers`' answer.

@@ -82,9 +82,7 @@ struct EditionsAPIController {
         }
         routes.post("editions/import", admin) { request, context in
             let query = QueryParameters(request)
-            let format = query.string("format") ?? "json"
-            let bytes = try await request.body.collect(upTo: 4 * 1024 * 1024)
-            let text = String(buffer: bytes)
+            let (text, format) = try await Self.importUpload(request, format: query.string("format"))
             let file: (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
             switch format {
             case "json": file = try ImportFile.json(text)
@@ -174,49 +172,29 @@ struct EditionsAPIController {
                                         .contentDisposition: "attachment; filename=\"\(edition.id).csv\""],
                  body: .init(byteBuffer: ByteBuffer(string: CatalogCSV.export(entries))))
     }
-}
 
-/// Reading an import file; bad rows become one 422 listing them all.
-public enum ImportFile {
-    public static func json(_ text: String) throws -> (id: String, jurisdiction: String, title: BilingualText, entries: [Entry]) {
-        let file: CatalogFile
-        do {
-            file = try StrictJSON.decode(CatalogFile.self, from: Array(text.utf8))
-        } catch let error as StrictJSON.ParseError {
-            throw ImportRejected(rows: [.init(row: 0, field: nil, why: "not strict JSON: \(error)")])
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw ImportRejected(rows: [.init(row: Self.row(context.codingPath), field: key.stringValue, why: "missing")])
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
-            throw ImportRejected(rows: [.init(row: Self.row(context.codingPath), field: context.codingPath.last?.stringValue,
-                                              why: context.debugDescription)])
-        } catch {
-            throw ImportRejected(rows: [.init(row: 0, field: nil, why: "not a catalog JSON file: \(error)")])
+    static let importMaxBytes = 4 * 1024 * 1024
+
+    /// The file of an import, sent as the body (`application/json`, `text/csv`) or as the
+    /// `file` field of a multipart form (`curl -F file=@edition.json`), and its format:
+    /// `?format=` when given, else from the content type (or the file name's extension).
+    static func importUpload(_ request: Request, format: String?) async throws -> (text: String, format: String) {
+        let contentType = (request.headers[.contentType] ?? "").lowercased()
+        var request = request
+        let howToSend = "Send the file as the body (Content-Type: application/json or text/csv) or as a multipart/form-data field named file."
+        if let boundary = MultipartForm.boundary(of: contentType) {
+            let body = try await request.collectBody(upTo: importMaxBytes + 64 * 1024)
+            guard let form = try? MultipartForm(body: Array(buffer: body), boundary: boundary),
+                  let file = form.files.first(where: { $0.field == "file" })
+            else { throw APIError(status: .badRequest, code: "malformed_upload", message: "No file field in the form. " + howToSend, field: "file") }
+            let guessed = file.fileName.lowercased().hasSuffix(".csv") ? "csv" : "json"
+            return (String(decoding: file.bytes, as: UTF8.self), format ?? guessed)
         }
-        var problems: [CatalogCSV.RowError] = []
-        for (index, entry) in file.entries.enumerated() {
-            problems += entry.problems().map { .init(row: index + 1, field: $0.field, why: $0.message.en) }
+        let body = try await request.collectBody(upTo: importMaxBytes)
+        guard body.readableBytes > 0 else {
+            throw APIError(status: .badRequest, code: "malformed_upload", message: "The body is empty. " + howToSend, field: "file")
         }
-        problems += CatalogCSV.duplicates(file.entries) { id in (file.entries.firstIndex { $0.id == id } ?? 0) + 1 }
-        guard problems.isEmpty else { throw ImportRejected(rows: problems) }
-        return (file.edition.id, file.edition.jurisdiction, file.edition.title, file.entries)
+        let guessed = contentType.hasPrefix("text/csv") ? "csv" : "json"
+        return (String(buffer: body), format ?? guessed)
     }
-
-    public static func csv(_ text: String, edition: String) throws -> [Entry] {
-        do {
-            return try CatalogCSV.parse(text, edition: edition)
-        } catch {
-            throw ImportRejected(rows: error.rows)
-        }
-    }
-
-    /// entries[3] → row 4 (1-based).
-    static func row(_ path: [any CodingKey]) -> Int {
-        guard let index = path.first(where: { $0.intValue != nil })?.intValue else { return 0 }
-        return index + 1
-    }
-}
-
-/// An import refused because of its rows: 422 with every row's problem.
-public struct ImportRejected: Error {
-    public var rows: [CatalogCSV.RowError]
 }

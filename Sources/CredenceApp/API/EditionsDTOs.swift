@@ -1,6 +1,5 @@
 import CredenceCore
 import Hummingbird
-import CredenceStore
 
 /// A retired entry with its reason (null in a diff where the newer edition recorded none).
 struct RetiredDTO: Encodable, Sendable {
@@ -81,7 +80,7 @@ struct HistoryDTO: Encodable, Sendable {
     var id: String
     var editions: [Line]
 
-    init(id: String, lines: [Editions.HistoryLine]) {
+    init(id: String, lines: [EntryHistoryLine]) {
         self.id = id
         editions = lines.map { line in
             Line(edition: line.edition.id, status: line.edition.status.rawValue, entry: line.entry.map(EntryDTO.init),

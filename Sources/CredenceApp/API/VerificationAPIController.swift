@@ -17,7 +17,7 @@ struct VerificationAPIController {
         requests.post("", .signedIn([.employer])) { request, context in
             let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: Self.draftFields)
             let created = try await store.verifications.submit(try Self.draft(body), by: try context.requireActor().account,
-                                                               catalog: state.current.catalog, bodies: try await state.issuingBodies(from: store))
+                                                               catalog: state.current.catalog, registry: try await state.registry(from: store))
             return try Response.json(try await dto(created, detail: true), status: .created)
         }
         requests.get("", .anyAccount) { request, context in
@@ -37,12 +37,12 @@ struct VerificationAPIController {
             }
             let list = try await store.verifications.list(for: try context.requireActor().account, status: status,
                                                           page: RequestPaging(limit: limit, after: after))
-            let bodies = try await state.issuingBodies(from: store)
+            let registry = try await state.registry(from: store)
             let next = list.more ? list.requests.last.map { last in
                 "/api/v1/verification-requests?" + (status.map { "status=\($0.rawValue)&" } ?? "") + "limit=\(limit)&after=\(last.id.uuidString.lowercased())"
             } : nil
             return VerificationListDTO(requests: list.requests.map { item in
-                VerificationRequestDTO(request: item, channel: Verifications.body(for: item.entryId, in: bodies).channel, detail: false)
+                VerificationRequestDTO(request: item, channel: registry.body(for: item.entryId).channel, detail: false)
             }, next: next)
         }
         requests.get(":id", .anyAccount) { _, context in
@@ -98,7 +98,7 @@ struct VerificationAPIController {
                 completedOn: check.completedOn, holderName: check.holderNameMasked)
         }
         routes.get("issuing-bodies", .anyone) { _, _ in
-            IssuingBodyListDTO(issuingBodies: try await state.issuingBodies(from: store))
+            IssuingBodyListDTO(issuingBodies: try await state.registry(from: store).bodies)
         }
         routes.on(.put, "issuing-bodies/:body", .signedIn([.admin])) { request, context in
             let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["channel"])

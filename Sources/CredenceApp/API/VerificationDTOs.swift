@@ -1,5 +1,4 @@
 import CredenceCore
-import CredenceStore
 import Foundation
 
 /// A verification request as the API shows it (contract.md, "Verification"). Absent facts

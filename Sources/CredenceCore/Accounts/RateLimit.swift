@@ -35,3 +35,12 @@ public struct RateLimit: Sendable, Equatable {
     /// (a burst of refused attempts is one event, not one per try).
     public func isFirstRefusal(count: Int) -> Bool { count == limit + 1 }
 }
+
+/// Refused by a rate limit: try again after `retryAfter` seconds.
+public struct RateLimited: Error, Sendable, Equatable {
+    public var retryAfter: Int
+
+    public init(retryAfter: Int) {
+        self.retryAfter = retryAfter
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an attachment is, judged by its first bytes — never by its name or the type the
 /// browser claims. Only PDF, PNG and JPEG are taken.
 public enum AttachmentKind: String, Sendable, Codable, CaseIterable {
@@ -27,5 +29,17 @@ public enum AttachmentKind: String, Sendable, Codable, CaseIterable {
         case .png: "image/png"
         case .jpeg: "image/jpeg"
         }
+    }
+}
+
+extension AttachmentKind {
+    /// A name safe to put in a header: letters, digits, dot, dash, underscore; the extension
+    /// follows the content, not what the name claimed.
+    public func safeFileName(_ name: String) -> String {
+        let base = (name as NSString).deletingPathExtension
+        let cleaned = String(base.unicodeScalars.map { scalar -> Character in
+            CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || "-_".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
+        }.prefix(80))
+        return (cleaned.isEmpty ? "attachment" : cleaned) + "." + (self == .jpeg ? "jpg" : rawValue)
     }
 }

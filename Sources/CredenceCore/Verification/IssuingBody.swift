@@ -82,3 +82,44 @@ extension BundledData {
         return try JSONDecoder().decode(File.self, from: resource("issuing-bodies", "json")).issuingBodies
     }
 }
+
+extension VerificationChannel {
+    /// What is wrong with a channel an administrator typed, each naming its field.
+    public func problems() -> [InputError] {
+        var problems: [InputError] = []
+        if let url, URL(string: url).flatMap({ $0.scheme?.lowercased() }).map({ $0 == "https" || $0 == "http" }) != true {
+            problems.append(InputError("channel.url", zh: "网址须以 http(s):// 开头，或留空。", en: "channel.url must be an http(s) address or null."))
+        }
+        if !(1...365).contains(typicalWorkingDays) {
+            problems.append(InputError("channel.typicalWorkingDays", zh: "工作日须在1到365之间。", en: "channel.typicalWorkingDays must be from 1 to 365."))
+        }
+        if source.trimmingCharacters(in: .whitespaces).isEmpty || source.count > 1000 {
+            problems.append(InputError("channel.source", zh: "请说明信息来源。", en: "channel.source must say where these facts come from (up to 1,000 characters)."))
+        }
+        if inputs.count > 10 || inputs.contains(where: { $0.isEmpty || $0.count > 50 }) {
+            problems.append(InputError("channel.inputs", zh: "所需信息最多10项。", en: "channel.inputs must be up to 10 names of request fields."))
+        }
+        return problems
+    }
+}
+
+/// Which body issues which entry's certificates, and how each can be checked: one value,
+/// read once per catalog version, passed to whoever needs a channel.
+public struct IssuingBodyRegistry: Sendable {
+    public let bodies: [IssuingBody]
+    private let byEntry: [String: IssuingBody]
+
+    public init(_ bodies: [IssuingBody]) {
+        self.bodies = bodies
+        var byEntry: [String: IssuingBody] = [:]
+        for body in bodies { for entry in body.entries where byEntry[entry] == nil { byEntry[entry] = body } }
+        self.byEntry = byEntry
+    }
+
+    /// The body that issues an entry's certificates, or a stand-in with the written-request default.
+    public func body(for entryId: String) -> IssuingBody {
+        byEntry[entryId]
+            ?? IssuingBody(id: "unknown", name: BilingualText(zh: "未登记的发证机构", en: "Unregistered issuing body"),
+                           entries: [entryId], channel: .writtenRequestDefault)
+    }
+}

@@ -226,9 +226,12 @@ public struct Accounts: Sendable {
         }
         record.passwordHash = try await passwords.hash(new)
         record.passwordChangedAt = now()
-        try await record.save(on: database)
-        try await signOutEverywhere(account.id, except: secret.map(SecretToken.digest))
-        try await audit("password.changed", actor: account.id, subject: account.id, email: account.email)
+        try await database.transaction { db in
+            try await record.save(on: db)
+            try await signOutEverywhere(account.id, except: secret.map(SecretToken.digest), on: db)
+            try await AuditLog.append(on: db, at: now(), kind: "password.changed", actor: account.id, subject: account.id.uuidString.lowercased(),
+                                      email: account.email, address: nil, detail: nil)
+        }
     }
 
     public func list() async throws -> [Account] {
@@ -238,10 +241,13 @@ public struct Accounts: Sendable {
     public func disable(email: String) async throws -> Account {
         let record = try await user(email)
         record.disabledAt = now()
-        try await record.save(on: database)
-        try await signOutEverywhere(try record.requireID(), except: nil)
         let account = try Account(record)
-        try await audit("account.disabled", subject: account.id, email: account.email)
+        try await database.transaction { db in
+            try await record.save(on: db)
+            try await signOutEverywhere(account.id, except: nil, on: db)
+            try await AuditLog.append(on: db, at: now(), kind: "account.disabled", actor: nil, subject: account.id.uuidString.lowercased(),
+                                      email: account.email, address: nil, detail: nil)
+        }
         return account
     }
 
@@ -267,11 +273,11 @@ public struct Accounts: Sendable {
         return record
     }
 
-    private func signOutEverywhere(_ userID: UUID, except keptSession: String?) async throws {
-        var sessions = SessionRecord.query(on: database).filter(\.$userID == userID)
+    private func signOutEverywhere(_ userID: UUID, except keptSession: String?, on db: any Database) async throws {
+        var sessions = SessionRecord.query(on: db).filter(\.$userID == userID)
         if let keptSession { sessions = sessions.filter(\.$id != keptSession) }
         try await sessions.delete()
-        try await APITokenRecord.query(on: database).filter(\.$userID == userID).filter(\.$revokedAt == nil)
+        try await APITokenRecord.query(on: db).filter(\.$userID == userID).filter(\.$revokedAt == nil)
             .set(\.$revokedAt, to: now()).update()
     }
 

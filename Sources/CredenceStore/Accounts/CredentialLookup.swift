@@ -51,15 +51,14 @@ extension Account {
         guard let role = Role(rawValue: roleName) else {
             throw StoreDataError(table: UserRecord.schema, row: id.uuidString, problem: "unknown role \(roleName)")
         }
-        self.id = id
-        self.role = role
-        email = try row.decode(column: "email", as: String.self)
-        name = try row.decode(column: "name", as: String.self)
-        organizationName = try row.decode(column: "organization_name", as: String?.self)
-        unifiedSocialCreditCode = try row.decode(column: "unified_social_credit_code", as: String?.self)
-        phone = try row.decode(column: "phone", as: String?.self)
-        isDisabled = try row.decode(column: "disabled_at", as: Date?.self) != nil
-        secondFactorConfirmed = try row.decode(column: "totp_confirmed_at", as: Date?.self) != nil
-        createdAt = try row.decode(column: "created_at", as: Date.self)
+        self.init(
+            id: id, email: try row.decode(column: "email", as: String.self), role: role,
+            name: try row.decode(column: "name", as: String.self),
+            organizationName: try row.decode(column: "organization_name", as: String?.self),
+            unifiedSocialCreditCode: try row.decode(column: "unified_social_credit_code", as: String?.self),
+            phone: try row.decode(column: "phone", as: String?.self),
+            isDisabled: try row.decode(column: "disabled_at", as: Date?.self) != nil,
+            secondFactorConfirmed: try row.decode(column: "totp_confirmed_at", as: Date?.self) != nil,
+            createdAt: try row.decode(column: "created_at", as: Date.self))
     }
 }

@@ -51,8 +51,3 @@ struct RateLimits: Sendable {
 }
 
 enum RateLimitsError: Error { case noAnswer }
-
-/// Refused by a rate limit: try again after `retryAfter` seconds.
-public struct RateLimited: Error, Sendable, Equatable {
-    public var retryAfter: Int
-}

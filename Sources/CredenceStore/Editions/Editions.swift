@@ -3,17 +3,6 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Why an edition change was refused.
-public enum EditionError: Error, Equatable, Sendable {
-    case invalid([InputError])
-    case notFound(String)
-    /// Published editions never change.
-    case published(String)
-    case conflict(String)
-    /// An imported file's bad rows; nothing was imported.
-    case badRows([CatalogCSV.RowError])
-}
-
 /// Dynamic management of the catalog (notice, section 四): drafts made from the edition in
 /// force, entries added, changed and retired with a reason, publishing — now, or on a
 /// future effective date — and the catalog version every app instance watches.
@@ -261,12 +250,7 @@ extension Store {
 }
 
 extension Editions {
-    /// One line of an entry's history: the edition, and the entry in it or its retirement.
-    public struct HistoryLine: Sendable, Equatable {
-        public var edition: Edition
-        public var entry: Entry?
-        public var retirement: Retirement?
-    }
+    public typealias HistoryLine = EntryHistoryLine
 
     /// The entry across every published edition (and drafts when asked), oldest first.
     public func history(of entryID: String, includingDrafts: Bool) async throws -> [HistoryLine] {

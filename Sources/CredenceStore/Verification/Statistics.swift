@@ -3,48 +3,6 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Figures for dynamic management (notice, section 四: 跟踪发证情况、从业能力): per entry,
-/// per issuing body and per month — requests, outcomes, median days to a result, and the
-/// share that could not be verified.
-public struct VerificationStatistics: Sendable, Equatable {
-    public struct Row: Sendable, Equatable {
-        public var key: String
-        public var requests: Int
-        public var authentic: Int
-        public var notAuthentic: Int
-        public var unableToVerify: Int
-        public var completed: Int
-        /// Days from submission to result, median over completed requests; nil when none.
-        public var medianDaysToResult: Double?
-
-        public var unableShare: Double? { completed == 0 ? nil : Double(unableToVerify) / Double(completed) }
-    }
-
-    public var byEntry: [Row]
-    public var byIssuingBody: [Row]
-    public var byMonth: [Row]
-
-    struct Item {
-        var entry: String
-        var body: String
-        var month: String
-        var outcome: VerificationOutcome?
-        var days: Double?
-    }
-
-    static func rows(_ items: [Item], by key: (Item) -> String) -> [Row] {
-        Dictionary(grouping: items, by: key).map { key, group in
-            let days = group.compactMap(\.days).sorted()
-            let median: Double? = days.isEmpty ? nil
-                : days.count % 2 == 1 ? days[days.count / 2] : (days[days.count / 2 - 1] + days[days.count / 2]) / 2
-            return Row(key: key, requests: group.count, authentic: group.filter { $0.outcome == .authentic }.count,
-                       notAuthentic: group.filter { $0.outcome == .notAuthentic }.count,
-                       unableToVerify: group.filter { $0.outcome == .unableToVerify }.count,
-                       completed: group.filter { $0.outcome != nil }.count, medianDaysToResult: median)
-        }.sorted { $0.key < $1.key }
-    }
-}
-
 extension Verifications {
     public func statistics() async throws -> VerificationStatistics {
         // Every request is read (six columns): as SQL rows, since Fluent's per-row reflection
@@ -60,9 +18,6 @@ extension Verifications {
                 outcome: try row.decode(column: "outcome", as: String?.self).flatMap(VerificationOutcome.init),
                 days: try row.decode(column: "completed_at", as: Date?.self).map { $0.timeIntervalSince(createdAt) / 86_400 })
         }
-        return VerificationStatistics(
-            byEntry: VerificationStatistics.rows(items) { $0.entry },
-            byIssuingBody: VerificationStatistics.rows(items) { $0.body },
-            byMonth: VerificationStatistics.rows(items) { $0.month })
+        return VerificationStatistics(items)
     }
 }

@@ -26,15 +26,17 @@ public struct Webhooks: Sendable {
             throw VerificationError.invalid([InputError("url", zh: "请填写 http(s):// 开头的网址。", en: "url must be an http:// or https:// address.")])
         }
         let secret = SecretToken.make()
-        try await WebhookRecord.query(on: database).filter(\.$id == employer.id).delete()
         let record = WebhookRecord()
         record.id = employer.id
         record.url = url.absoluteString
         record.secret = secret
         record.createdAt = now()
-        try await record.create(on: database)
-        try await AuditLog.append(on: database, at: now(), kind: "webhook.registered", actor: employer.id, subject: nil,
-                                  email: employer.email, address: nil, detail: url.absoluteString)
+        try await database.transaction { db in
+            try await WebhookRecord.query(on: db).filter(\.$id == employer.id).delete()
+            try await record.create(on: db)
+            try await AuditLog.append(on: db, at: now(), kind: "webhook.registered", actor: employer.id, subject: nil,
+                                      email: employer.email, address: nil, detail: url.absoluteString)
+        }
         return secret
     }
 

@@ -1,5 +1,4 @@
 import CredenceCore
-import CredenceStore
 import Plot
 
 /// `/register`: an employer's self-registration (annex 2: 用人单位注册登录).

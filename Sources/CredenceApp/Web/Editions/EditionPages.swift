@@ -1,5 +1,4 @@
 import CredenceCore
-import CredenceStore
 import Foundation
 import Plot
 
@@ -175,7 +174,7 @@ struct DiffPage {
 /// `/entries/{id}/history`: one qualification across editions.
 struct HistoryPage {
     var id: String
-    var lines: [Editions.HistoryLine]
+    var lines: [EntryHistoryLine]
 
     func render(_ page: PageContext) -> HTML {
         let lang = page.language

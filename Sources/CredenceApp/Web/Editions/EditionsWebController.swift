@@ -100,7 +100,7 @@ struct EditionsWebController {
         }
         routes.get("admin/statistics", .signedIn([.admin, .officer])) { request, context in
             let page = StatisticsPage(statistics: try await store.verifications.statistics(), catalog: state.current.catalog,
-                                      bodies: try await state.issuingBodies(from: store))
+                                      bodies: try await state.registry(from: store).bodies)
             return Response.html(page.render(PageContext(request, context)))
         }
         routes.get("admin/statistics.csv", .signedIn([.admin, .officer])) { request, _ in

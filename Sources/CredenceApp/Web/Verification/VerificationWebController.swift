@@ -88,7 +88,7 @@ struct VerificationWebController {
             let status = request.uri.queryParameters["status"].flatMap { VerificationStatus(rawValue: String($0)) }
             let list = try await store.verifications.queue(status: status, page: Self.page(request))
             var channels: [String: VerificationChannel] = [:]
-            for body in try await state.issuingBodies(from: store) {
+            for body in try await state.registry(from: store).bodies {
                 for entry in body.entries { channels[entry] = body.channel }
             }
             return Response.html(QueuePage(requests: list.requests, more: list.more, catalog: state.current.catalog, channels: channels,
@@ -96,7 +96,7 @@ struct VerificationWebController {
                 .render(PageContext(request, context)))
         }
         routes.get("admin/issuing-bodies", .signedIn([.admin])) { request, context in
-            Response.html(IssuingBodiesPage(bodies: try await state.issuingBodies(from: store)).render(PageContext(request, context)))
+            Response.html(IssuingBodiesPage(bodies: try await state.registry(from: store).bodies).render(PageContext(request, context)))
         }
         routes.post("admin/issuing-bodies/:body", .signedIn([.admin])) { request, context in
             var request = request
@@ -116,7 +116,7 @@ struct VerificationWebController {
                 page.error = problems.first?.message
                 status = .unprocessableContent
             }
-            page.bodies = try await state.issuingBodies(from: store)
+            page.bodies = try await state.registry(from: store).bodies
             return Response.html(page.render(PageContext(request, context)), status: status)
         }
         routes.get("verify", .anyone) { request, context in
@@ -194,7 +194,7 @@ struct VerificationWebController {
         do {
             guard page.errors.isEmpty else { throw VerificationError.invalid([]) }
             created = try await store.verifications.submit(draft, by: account, catalog: state.current.catalog,
-                                                           bodies: try await state.issuingBodies(from: store))
+                                                           registry: try await state.registry(from: store))
         } catch VerificationError.invalid(let problems) {
             for problem in problems { page.errors[problem.field ?? ""] = problem.message }
             return Response.html(page.render(PageContext(request, context)), status: .unprocessableContent)

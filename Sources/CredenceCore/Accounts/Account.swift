@@ -1,4 +1,3 @@
-import CredenceCore
 import Foundation
 
 /// A user as the rest of Credence sees one: never the password hash or the TOTP secret.
@@ -15,20 +14,19 @@ public struct Account: Sendable, Equatable, Codable {
     public var secondFactorConfirmed: Bool
     public var createdAt: Date
 
-    init(_ record: UserRecord) throws {
-        guard let id = record.id, let role = Role(rawValue: record.role) else {
-            throw StoreDataError(table: UserRecord.schema, row: record.id?.uuidString ?? "?", problem: "unknown role \(record.role)")
-        }
+    public init(id: UUID, email: String, role: Role, name: String, organizationName: String? = nil,
+                unifiedSocialCreditCode: String? = nil, phone: String? = nil, isDisabled: Bool = false,
+                secondFactorConfirmed: Bool = false, createdAt: Date) {
         self.id = id
-        email = record.email
+        self.email = email
         self.role = role
-        name = record.name
-        organizationName = record.organizationName
-        unifiedSocialCreditCode = record.unifiedSocialCreditCode
-        phone = record.phone
-        isDisabled = record.disabledAt != nil
-        secondFactorConfirmed = record.totpConfirmedAt != nil
-        createdAt = record.createdAt
+        self.name = name
+        self.organizationName = organizationName
+        self.unifiedSocialCreditCode = unifiedSocialCreditCode
+        self.phone = phone
+        self.isDisabled = isDisabled
+        self.secondFactorConfirmed = secondFactorConfirmed
+        self.createdAt = createdAt
     }
 }
 

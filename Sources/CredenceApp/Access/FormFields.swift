@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+
+/// A form's fields: an `application/x-www-form-urlencoded` or `multipart/form-data` body
+/// (with its files), read once and kept on the request for the handler.
+struct FormFields: Sendable {
+    var pairs: [(String, String)]
+    var files: [MultipartForm.File] = []
+
+    static let maxBytes = 64 * 1024
+
+    /// The form, read up to `limit` bytes (the gate reads it first with the route's limit;
+    /// a handler's read finds it already there).
+    static func read(_ request: inout Request, upTo limit: Int = MultipartForm.maxBytes) async throws -> FormFields {
+        let contentType = request.headers[.contentType] ?? ""
+        if let boundary = MultipartForm.boundary(of: contentType) {
+            let body = try await request.collectBody(upTo: limit)
+            let form = try MultipartForm(body: Array(buffer: body), boundary: boundary)
+            var fields = FormFields(query: "")
+            fields.pairs = form.fields
+            fields.files = form.files
+            return fields
+        }
+        guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
+            return FormFields(query: "")
+        }
+        let body = try await request.collectBody(upTo: min(limit, maxBytes))
+        return FormFields(query: String(buffer: body))
+    }
+
+    init(query: String) {
+        pairs = query.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring?) -> String {
+                String(part ?? "").replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            return (decode(parts.first), decode(parts.count > 1 ? parts[1] : nil))
+        }
+    }
+
+    func first(_ name: String) -> String? {
+        pairs.first { $0.0 == name }?.1
+    }
+
+    /// The value, or "" when absent: what an empty text box sends.
+    subscript(_ name: String) -> String { first(name) ?? "" }
+}

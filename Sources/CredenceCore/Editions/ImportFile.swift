@@ -1,0 +1,48 @@
+import Foundation
+
+/// Reading an import file; bad rows become one 422 listing them all.
+/// Catalog import, for the API, the pages and the CLI alike: a JSON or CSV file becomes a
+/// validated draft's entries, or every bad row at once.
+public enum ImportFile {
+    public static func json(_ text: String) throws -> (id: String, jurisdiction: String, title: BilingualText, entries: [Entry]) {
+        let file: CatalogFile
+        do {
+            file = try StrictJSON.decode(CatalogFile.self, from: Array(text.utf8))
+        } catch let error as StrictJSON.ParseError {
+            throw ImportRejected(rows: [.init(row: 0, field: nil, why: "not strict JSON: \(error)")])
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ImportRejected(rows: [.init(row: Self.row(context.codingPath), field: key.stringValue, why: "missing")])
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
+            throw ImportRejected(rows: [.init(row: Self.row(context.codingPath), field: context.codingPath.last?.stringValue,
+                                              why: context.debugDescription)])
+        } catch {
+            throw ImportRejected(rows: [.init(row: 0, field: nil, why: "not a catalog JSON file: \(error)")])
+        }
+        var problems: [CatalogCSV.RowError] = []
+        for (index, entry) in file.entries.enumerated() {
+            problems += entry.problems().map { .init(row: index + 1, field: $0.field, why: $0.message.en) }
+        }
+        problems += CatalogCSV.duplicates(file.entries) { id in (file.entries.firstIndex { $0.id == id } ?? 0) + 1 }
+        guard problems.isEmpty else { throw ImportRejected(rows: problems) }
+        return (file.edition.id, file.edition.jurisdiction, file.edition.title, file.entries)
+    }
+
+    public static func csv(_ text: String, edition: String) throws -> [Entry] {
+        do {
+            return try CatalogCSV.parse(text, edition: edition)
+        } catch {
+            throw ImportRejected(rows: error.rows)
+        }
+    }
+
+    /// entries[3] → row 4 (1-based).
+    static func row(_ path: [any CodingKey]) -> Int {
+        guard let index = path.first(where: { $0.intValue != nil })?.intValue else { return 0 }
+        return index + 1
+    }
+}
+
+/// An import refused because of its rows: 422 with every row's problem.
+public struct ImportRejected: Error {
+    public var rows: [CatalogCSV.RowError]
+}

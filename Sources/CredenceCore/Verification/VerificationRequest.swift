@@ -1,0 +1,146 @@
+import Foundation
+
+/// A verification request as the rest of Credence sees it. `passportNumber` is present
+/// only when the request was read for its own detail view by someone allowed to see it.
+public struct VerificationRequest: Sendable, Equatable {
+    public var id: UUID
+    public var employerId: UUID
+    public var organizationName: String?
+    public var entryId: String
+    public var edition: String
+    public var issuingBodyId: String
+    public var holderName: String
+    public var holderNationality: String
+    public var holderDateOfBirth: String?
+    public var passportNumber: String?
+    public var passportMasked: String?
+    public var certificateNumber: String
+    public var issuedOn: String?
+    public var expiresOn: String?
+    public var note: String?
+    public var status: VerificationStatus
+    public var estimatedCompletionOn: String?
+    public var rejectionReason: RejectionReason?
+    public var outcome: VerificationOutcome?
+    public var completedAt: Date?
+    public var verificationCode: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var history: [Event]
+    public var attachments: [Attachment]
+
+    public init(id: UUID, employerId: UUID, organizationName: String?, entryId: String, edition: String, issuingBodyId: String,
+                holderName: String, holderNationality: String, holderDateOfBirth: String?, passportNumber: String?,
+                passportMasked: String?, certificateNumber: String, issuedOn: String?, expiresOn: String?, note: String?,
+                status: VerificationStatus, estimatedCompletionOn: String?, rejectionReason: RejectionReason?,
+                outcome: VerificationOutcome?, completedAt: Date?, verificationCode: String?, createdAt: Date, updatedAt: Date,
+                history: [Event], attachments: [Attachment]) {
+        self.id = id
+        self.employerId = employerId
+        self.organizationName = organizationName
+        self.entryId = entryId
+        self.edition = edition
+        self.issuingBodyId = issuingBodyId
+        self.holderName = holderName
+        self.holderNationality = holderNationality
+        self.holderDateOfBirth = holderDateOfBirth
+        self.passportNumber = passportNumber
+        self.passportMasked = passportMasked
+        self.certificateNumber = certificateNumber
+        self.issuedOn = issuedOn
+        self.expiresOn = expiresOn
+        self.note = note
+        self.status = status
+        self.estimatedCompletionOn = estimatedCompletionOn
+        self.rejectionReason = rejectionReason
+        self.outcome = outcome
+        self.completedAt = completedAt
+        self.verificationCode = verificationCode
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.history = history
+        self.attachments = attachments
+    }
+
+    public struct Event: Sendable, Equatable {
+        public var action: VerificationAction
+        public var from: VerificationStatus?
+        public var to: VerificationStatus
+        public var actorRole: Role
+        public var at: Date
+        public var note: String?
+
+        public init(action: VerificationAction, from: VerificationStatus?, to: VerificationStatus, actorRole: Role, at: Date, note: String?) {
+            self.action = action
+            self.from = from
+            self.to = to
+            self.actorRole = actorRole
+            self.at = at
+            self.note = note
+        }
+    }
+
+    public struct Attachment: Sendable, Equatable {
+        public var id: UUID
+        public var fileName: String
+        public var kind: AttachmentKind
+        public var size: Int
+        public var sha256: String
+        public var createdAt: Date
+
+        public init(id: UUID, fileName: String, kind: AttachmentKind, size: Int, sha256: String, createdAt: Date) {
+            self.id = id
+            self.fileName = fileName
+            self.kind = kind
+            self.size = size
+            self.sha256 = sha256
+            self.createdAt = createdAt
+        }
+    }
+}
+
+/// A completed request's receipt as served: the receipt, its signature, the key's id.
+public struct SignedReceipt: Sendable, Equatable {
+    public var receipt: JSONValue
+    public var signature: String
+    public var keyId: String
+
+    public init(receipt: JSONValue, signature: String, keyId: String) {
+        self.receipt = receipt
+        self.signature = signature
+        self.keyId = keyId
+    }
+}
+
+/// What anyone may see of an authentic result, by its code.
+public struct PublicCheck: Sendable, Equatable {
+    public var code: String
+    public var outcome: VerificationOutcome
+    public var entryId: String
+    public var edition: String
+    public var completedOn: String
+    public var holderNameMasked: String
+
+    public init(code: String, outcome: VerificationOutcome, entryId: String, edition: String, completedOn: String, holderNameMasked: String) {
+        self.code = code
+        self.outcome = outcome
+        self.entryId = entryId
+        self.edition = edition
+        self.completedOn = completedOn
+        self.holderNameMasked = holderNameMasked
+    }
+}
+
+/// Why a verification operation was refused.
+public enum VerificationError: Error, Equatable, Sendable {
+    case invalid([InputError])
+    /// No such request, or not this employer's: the same answer (404).
+    case notFound
+    case illegal(IllegalTransition)
+    case attachmentTooLarge
+    case attachmentType
+    case attachmentEmpty
+    case tooManyAttachments
+    /// The employer's attachments would pass its storage quota (bytes).
+    case quotaExceeded(quota: Int)
+}
