@@ -14,6 +14,8 @@ public struct AppConfiguration: Sendable {
     /// bcrypt's work factor for new passwords: `PasswordHasher.defaultCost` (12) in service;
     /// the tests, which make hundreds of accounts at once, use bcrypt's least.
     public var passwordCost: UInt8 = PasswordHasher.defaultCost
+    /// The time every rule reads (tests move it instead of sleeping).
+    public var clock: @Sendable () -> Date = { Date() }
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfiguration = .fromEnvironment(),

@@ -8,7 +8,8 @@ import Logging
 public func buildApplication(_ configuration: AppConfiguration) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "credence")
     logger.logLevel = configuration.logLevel
-    let store = try await Store.open(configuration.store, logger: logger, passwords: PasswordHasher(cost: configuration.passwordCost))
+    let store = try await Store.open(configuration.store, logger: logger, passwords: PasswordHasher(cost: configuration.passwordCost),
+                                     clock: configuration.clock)
     let state: CatalogState
     do {
         state = CatalogState(try await store.loadCatalog())

@@ -17,13 +17,16 @@ public final class Store: Sendable {
     public let limits: StoreLimits
     /// Password hashing, on threads of its own.
     public let passwords: PasswordHasher
+    /// The time, a value: every rule that reads the clock reads this one (tests move it).
+    public let clock: @Sendable () -> Date
     private let databases: Databases
     private let logger: Logger
 
     /// Opens the database, creating the data folder and running every migration that has
     /// not run yet; on a new database that includes loading the 2023 edition.
     public static func open(_ configuration: StoreConfiguration, logger: Logger,
-                            limits: StoreLimits = .fromEnvironment(), passwords: PasswordHasher = PasswordHasher()) async throws -> Store {
+                            limits: StoreLimits = .fromEnvironment(), passwords: PasswordHasher = PasswordHasher(),
+                            clock: @escaping @Sendable () -> Date = { Date() }) async throws -> Store {
         let keys = try KeyRing.load(for: configuration)
         // SQLite takes one writer at a time: one event loop, so one connection, serializes
         // writes in the process instead of leaving connections to spin on the file lock.
@@ -57,7 +60,7 @@ public final class Store: Sendable {
                 throw StoreError.invalidDatabaseURL
             }
         }
-        let store = Store(configuration: configuration, keys: keys, limits: limits, passwords: passwords, databases: databases, eventLoops: eventLoops,
+        let store = Store(configuration: configuration, keys: keys, limits: limits, passwords: passwords, clock: clock, databases: databases, eventLoops: eventLoops,
                           ownsEventLoops: ownsEventLoops, readers: readers, logger: logger)
         do {
             try await store.migrate()
@@ -87,13 +90,14 @@ public final class Store: Sendable {
     /// Submissions commit in groups (see `GroupCommit`).
     let submissions: GroupCommit<PendingSubmission>
 
-    private init(configuration: StoreConfiguration, keys: KeyRing, limits: StoreLimits, passwords: PasswordHasher, databases: Databases, eventLoops: any EventLoopGroup,
+    private init(configuration: StoreConfiguration, keys: KeyRing, limits: StoreLimits, passwords: PasswordHasher, clock: @escaping @Sendable () -> Date, databases: Databases, eventLoops: any EventLoopGroup,
                  ownsEventLoops: Bool, readers: Readers?, logger: Logger) {
         self.readers = readers
         self.configuration = configuration
         self.keys = keys
         self.limits = limits
         self.passwords = passwords
+        self.clock = clock
         self.eventLoops = eventLoops
         self.ownsEventLoops = ownsEventLoops
         self.databases = databases
@@ -147,7 +151,7 @@ public enum StoreError: Error, CustomStringConvertible {
 
 extension Store {
     /// Accounts, sessions, tokens and the audit events, on this database.
-    public var accounts: Accounts { Accounts(database: database, reader: reader, sealer: keys.sealer, passwords: passwords) }
+    public var accounts: Accounts { Accounts(database: database, reader: reader, sealer: keys.sealer, passwords: passwords, now: clock) }
 }
 
 extension Database {

@@ -176,8 +176,24 @@ import Testing
             let json = try await Self.send(app, .get, "/api/v1/editions/tianjin-2023/export?format=json", [:])
             let renamed = json.text.replacingOccurrences(of: #""id":"tianjin-2023""#, with: #""id":"tianjin-json""#)
             #expect(try await Self.send(app, .post, "/api/v1/editions/import?format=json", admin, renamed).status == .created)
+            // The same file as a multipart upload (`curl -F file=@edition.json`), the format from its name.
+            let uploaded = try await app.client.execute(
+                uri: "/api/v1/editions/import", method: .post, headers: Multipart.headers(admin),
+                body: Multipart.body(fileName: "edition.json",
+                                     bytes: Array(json.text.replacingOccurrences(of: #""id":"tianjin-2023""#, with: #""id":"tianjin-upload""#).utf8)))
+            #expect(uploaded.status == .created, "\(uploaded.text)")
+            let csvUpload = try await app.client.execute(
+                uri: "/api/v1/editions/import?id=tianjin-csv-upload&titleZh=%E5%89%AF%E6%9C%AC&titleEn=Copy", method: .post,
+                headers: Multipart.headers(admin), body: Multipart.body(fileName: "edition.csv", bytes: Array(csv.text.utf8)))
+            #expect(csvUpload.status == .created, "\(csvUpload.text)")
+            // A body it cannot read says how to send one.
+            let empty = try await Self.send(app, .post, "/api/v1/editions/import", admin, "")
+            #expect(empty.status == .badRequest && empty.text.contains("multipart/form-data field named file"))
+            let noFile = try await app.client.execute(uri: "/api/v1/editions/import", method: .post, headers: Multipart.headers(admin),
+                                                      body: ByteBuffer(string: "--\(Multipart.boundary)--\r\n"))
+            #expect(noFile.status == .badRequest)
             let catalog = try await app.store.loadCatalog()
-            for copy in ["tianjin-copy", "tianjin-json"] {
+            for copy in ["tianjin-copy", "tianjin-json", "tianjin-upload", "tianjin-csv-upload"] {
                 let diff = EditionDiff(from: "tianjin-2023", to: copy, old: catalog.entries(of: "tianjin-2023") ?? [],
                                        new: catalog.entries(of: copy) ?? [], retirements: [])
                 #expect(diff.added.isEmpty && diff.retired.isEmpty && diff.changed.isEmpty, "\(copy): \(diff.changed.map(\.id))")

@@ -232,9 +232,11 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func finding10OneSlowWebhookDoesNotDelayAnother(database: TestDatabase) async throws {
         let received = Mutex<[Date]>([])
+        // The tarpit holds every request until the test lets go at its end.
+        let released = Mutex(false)
         let router = Router()
         router.post("tarpit") { _, _ -> Response in
-            try await Task.sleep(for: .seconds(7))
+            while !released.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(50)) }
             return Response(status: .noContent)
         }
         router.post("hook") { _, _ -> Response in
@@ -275,6 +277,7 @@ import Testing
                                                         headers: TestForms.headers(session: try await app.store.accounts.openSession(for: slow)))
                 #expect(page.text.contains("could not be delivered") || page.text.contains("无法送达"))
             }
+            released.withLock { $0 = true }
         }
     }
 

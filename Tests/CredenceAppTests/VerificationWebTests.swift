@@ -95,7 +95,8 @@ import Testing
         let receiver = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await receiver.test(.live) { hookClient in
             let port = try #require(hookClient.port)
-            try await withOpenApp(database) { app in
+            let clock = TestClock()
+            try await withOpenApp(database, clock: clock) { app in
                 let employer = try await TestAccounts.employer("Acme", on: app.store)
                 let officer = try await TestAccounts.staff(.officer, on: app.store).0
                 let secret = try await app.store.webhooks.register(url: "http://127.0.0.1:\(port)/hook", for: employer)
@@ -107,7 +108,7 @@ import Testing
                 try await delivery.deliverDue()  // refused: the receiver is "down"
                 #expect(received.withLock { $0.count } == 0)
                 #expect(try await app.store.webhooks.pending() == 2)
-                try await Task.sleep(for: .milliseconds(2200))  // the first retry comes after 2 s
+                clock.advance(by: 2.2)  // the first retry comes after 2 s
                 try await delivery.deliverDue()
                 let messages = received.withLock { $0 }
                 #expect(messages.count == 2)

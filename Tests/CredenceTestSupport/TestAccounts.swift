@@ -16,11 +16,12 @@ public struct OpenApp: Sendable {
     public let routes: [String]
 }
 
-public func withOpenApp<T: Sendable>(_ database: TestDatabase, _ body: @Sendable (OpenApp) async throws -> T) async throws -> T {
+public func withOpenApp<T: Sendable>(_ database: TestDatabase, clock: TestClock = TestClock(),
+                                     _ body: @Sendable (OpenApp) async throws -> T) async throws -> T {
     try await database.withFreshStore { configuration in
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let store = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
+        let store = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher(), clock: clock.now)
         do {
             let access = AccessTable()
             let router = try buildRouter(store: store, state: CatalogState(try await store.loadCatalog()), access: access)

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Synchronization
 
 /// Runs `body` against the whole application, served for real over HTTP on a free port,
 /// on a fresh database of the given kind.
@@ -29,6 +30,19 @@ public func withLiveApp<T: Sendable>(
 public enum TestPasswords {
     public static let cost: UInt8 = 4
     public static func hasher() -> PasswordHasher { PasswordHasher(cost: cost) }
+}
+
+/// The time as tests see it: the real time, moved on by `advance` instead of waiting.
+public final class TestClock: Sendable {
+    private let offset = Mutex<TimeInterval>(0)
+
+    public init() {}
+
+    public var now: @Sendable () -> Date { { [self] in Date().addingTimeInterval(self.offset.withLock { $0 }) } }
+
+    public func advance(by seconds: TimeInterval) {
+        offset.withLock { $0 += seconds }
+    }
 }
 
 /// The environment that points the `credence` binary at a store: what a user would set.

@@ -179,7 +179,7 @@ struct EditionsAPIController {
     /// `file` field of a multipart form (`curl -F file=@edition.json`), and its format:
     /// `?format=` when given, else from the content type (or the file name's extension).
     static func importUpload(_ request: Request, format: String?) async throws -> (text: String, format: String) {
-        let contentType = (request.headers[.contentType] ?? "").lowercased()
+        let contentType = request.headers[.contentType] ?? ""
         var request = request
         let howToSend = "Send the file as the body (Content-Type: application/json or text/csv) or as a multipart/form-data field named file."
         if let boundary = MultipartForm.boundary(of: contentType) {
@@ -194,7 +194,7 @@ struct EditionsAPIController {
         guard body.readableBytes > 0 else {
             throw APIError(status: .badRequest, code: "malformed_upload", message: "The body is empty. " + howToSend, field: "file")
         }
-        let guessed = contentType.hasPrefix("text/csv") ? "csv" : "json"
+        let guessed = contentType.lowercased().hasPrefix("text/csv") ? "csv" : "json"
         return (String(buffer: body), format ?? guessed)
     }
 }

@@ -246,7 +246,7 @@ public struct Editions: Sendable {
 }
 
 extension Store {
-    public var editions: Editions { Editions(database: database) }
+    public var editions: Editions { Editions(database: database, now: clock) }
 }
 
 extension Editions {

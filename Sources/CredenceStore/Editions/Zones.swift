@@ -6,16 +6,10 @@ import Foundation
 /// innovation zone, a corrected name); each change audited and bumping the catalog version.
 public struct Zones: Sendable {
     let database: any Database
+    let now: @Sendable () -> Date
 
     public func save(_ zone: Zone, creating: Bool, by admin: Account) async throws -> Zone {
-        var problems: [InputError] = []
-        let slug = zone.id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        if zone.id.isEmpty || zone.id.count > 80 || !slug || zone.id == WorkZone.outsideValue {
-            problems.append(InputError("id", zh: "区域编号须为小写字母、数字和连字符。", en: "id must be a slug (not 'outside')."))
-        }
-        if zone.name.zh.isEmpty || zone.name.en.isEmpty || zone.name.zh.count > 200 || zone.name.en.count > 300 {
-            problems.append(InputError("name", zh: "请填写中英文名称。", en: "name needs zh and en."))
-        }
+        let problems = zone.problems()
         guard problems.isEmpty else { throw EditionError.invalid(problems) }
         try await database.transaction { db in
             let existing = try await ZoneRecord.find(zone.id, on: db)
@@ -24,7 +18,7 @@ public struct Zones: Sendable {
             try await existing?.delete(on: db)
             try await ZoneRecord(zone).create(on: db)
             try await Editions.bump(on: db)
-            try await AuditLog.append(on: db, at: Date(), kind: creating ? "zone.added" : "zone.changed", actor: admin.id, subject: zone.id,
+            try await AuditLog.append(on: db, at: now(), kind: creating ? "zone.added" : "zone.changed", actor: admin.id, subject: zone.id,
                                       email: admin.email, address: nil, detail: "\(zone.kind.rawValue): \(zone.name.zh)")
         }
         return zone
@@ -32,5 +26,5 @@ public struct Zones: Sendable {
 }
 
 extension Store {
-    public var zones: Zones { Zones(database: database) }
+    public var zones: Zones { Zones(database: database, now: clock) }
 }

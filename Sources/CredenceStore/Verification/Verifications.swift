@@ -265,6 +265,7 @@ public struct Verifications: Sendable {
 
 extension Store {
     public var verifications: Verifications {
-        Verifications(database: database, reader: reader, keys: keys, submissions: submissions, attachmentQuota: limits.attachmentQuotaBytes)
+        Verifications(database: database, reader: reader, keys: keys, submissions: submissions, attachmentQuota: limits.attachmentQuotaBytes,
+                      now: clock)
     }
 }

@@ -155,5 +155,5 @@ public struct Webhooks: Sendable {
 }
 
 extension Store {
-    public var webhooks: Webhooks { Webhooks(database: database) }
+    public var webhooks: Webhooks { Webhooks(database: database, now: clock) }
 }
