@@ -103,6 +103,15 @@ let package = Package(
         ),
         .testTarget(name: "CredenceCoreTests", dependencies: ["CredenceCore", "CredenceTestSupport"]),
         .testTarget(
+            name: "CredenceStoreTests",
+            dependencies: [
+                "CredenceStore",
+                "CredenceTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ]
+        ),
+        .testTarget(
             name: "CredenceAppTests",
             dependencies: [
                 "CredenceTestSupport",

@@ -1,0 +1,93 @@
+import CredenceCore
+import Foundation
+import Testing
+
+/// The verification rules in the core, without a database or a server: the workflow's
+/// transition table, the draft's checks, the audit link, the code, catalog import.
+@Suite struct VerificationRulesTests {
+    /// Every (status, action) pair: exactly these are allowed, everything else is illegal.
+    @Test func theWorkflowAllowsExactlyItsTable() {
+        let allowed: [VerificationStatus: [VerificationAction: VerificationStatus]] = [
+            .submitted: [.accept: .accepted, .requestInfo: .needsInfo, .reject: .rejected, .withdraw: .withdrawn],
+            .needsInfo: [.accept: .accepted, .reject: .rejected, .resubmit: .submitted, .withdraw: .withdrawn],
+            .accepted: [.requestInfo: .needsInfo, .reject: .rejected, .complete: .completed, .withdraw: .withdrawn],
+        ]
+        for status in VerificationStatus.allCases {
+            for action in VerificationAction.allCases {
+                let expected = allowed[status]?[action]
+                let got = try? VerificationWorkflow.next(from: status, by: action)
+                #expect(got == expected, "\(status) --\(action)-->")
+            }
+            #expect(status.isFinal == (allowed[status] == nil))
+        }
+    }
+
+    @Test func aDraftIsNormalizedOrEveryProblemNamed() throws {
+        let today = CalendarDate("2026-12-01")!
+        let good = VerificationDraft(entryId: "cfa", holderName: "  Ana Silva ", holderNationality: "br", holderDateOfBirth: "1990-02-03",
+                                     passportNumber: " ab12345 ", certificateNumber: " C-1 ", issuedOn: "2020-01-01", expiresOn: "",
+                                     note: " ", holderConsent: true)
+        let clean = try good.validated(entries: ["cfa"], today: today)
+        #expect(clean.holderName == "Ana Silva" && clean.holderNationality == "BR" && clean.passportNumber == "AB12345")
+        #expect(clean.certificateNumber == "C-1" && clean.expiresOn == nil && clean.note == nil)
+
+        let bad = VerificationDraft(entryId: "nope", holderName: "", holderNationality: "XX1", holderDateOfBirth: "2030-01-01",
+                                    passportNumber: "12", certificateNumber: "", issuedOn: "2027-01-01", expiresOn: "2019-01-01",
+                                    holderConsent: false)
+        let error = try #require(throws: InvalidInput.self) { try bad.validated(entries: ["cfa"], today: today) }
+        let fields = Set(error.problems.compactMap(\.field))
+        #expect(fields.isSuperset(of: ["entryId", "holder.name", "holder.nationality", "holder.dateOfBirth", "holder.passportNumber",
+                                      "certificateNumber", "issuedOn", "holderConsent"]), "\(fields)")
+        #expect(error.problems.allSatisfy { !$0.message.zh.isEmpty && !$0.message.en.isEmpty })
+    }
+
+    /// The audit link's hash covers every field: change one, the hash changes.
+    @Test func anAuditLinkHashesEveryField() {
+        let link = AuditLink(seq: 7, atMilliseconds: 1_764_547_200_000, kind: "sign_in.failed", actorId: nil, subjectId: "s",
+                             email: "a@b.example", address: "192.0.2.1", detail: "password", previousHash: AuditLink.genesis)
+        #expect(link.hash.count == 64 && link.hash == link.hash)
+        var variants: [AuditLink] = []
+        for change in 0..<8 {
+            var other = link
+            switch change {
+            case 0: other.seq = 8
+            case 1: other.atMilliseconds += 1
+            case 2: other.kind = "sign_in.succeeded"
+            case 3: other.actorId = "x"
+            case 4: other.subjectId = nil
+            case 5: other.email = "c@b.example"
+            case 6: other.detail = nil
+            default: other.previousHash = String(repeating: "1", count: 64)
+            }
+            variants.append(other)
+        }
+        #expect(Set(variants.map(\.hash)).count == 8 && !variants.map(\.hash).contains(link.hash))
+    }
+
+    @Test func verificationCodesUseTheUnambiguousAlphabet() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let code = VerificationCode.make(using: &generator)
+            #expect(code.count == 14 && code.hasPrefix("TJ-"))
+            #expect(code.dropFirst(3).allSatisfy { $0 == "-" || "23456789ABCDEFGHJKMNPQRSTUVWXYZ".contains($0) })
+        }
+        #expect(AttachmentKind.pdf.safeFileName("../../etc/passwd.exe") == "______etc_passwd.pdf")
+        #expect(AttachmentKind.jpeg.safeFileName("证书 scan.png") == "___scan.jpg")
+    }
+
+    /// Catalog import: the 2023 export comes back whole; a file with a key twice, a bad
+    /// row or a duplicate id is refused with every problem.
+    @Test func catalogImportIsWholeOrRefusedRowByRow() throws {
+        let file = try BundledData.tianjin2023()
+        let csv = CatalogCSV.export(file.entries)
+        #expect(try ImportFile.csv(csv, edition: "copy").count == 27)
+        let json = String(decoding: try BundledData.resource("tianjin-2023", "json"), as: UTF8.self)
+        #expect(try ImportFile.json(json).entries == file.entries)
+        let twice = #"{"edition": {}, "edition": {}, "entries": []}"#
+        #expect(throws: ImportRejected.self) { try ImportFile.json(twice) }
+        let rejected = try #require(throws: ImportRejected.self) {
+            try ImportFile.csv(csv.replacingOccurrences(of: "cka,20,", with: "cka,twenty,"), edition: "copy")
+        }
+        #expect(rejected.rows.map(\.field) == ["seq"])
+    }
+}
