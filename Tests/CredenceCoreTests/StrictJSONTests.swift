@@ -40,30 +40,3 @@ import Testing
         #expect(throws: StrictJSON.ParseError.self) { try StrictJSON.parse(Array(deep.utf8)) }
     }
 }
-
-/// Finding 14: every CSV Credence writes neutralizes formula-like cells; reading takes it off.
-@Suite struct CSVInjectionTests {
-    @Test func formulaCellsGetALeadingQuoteAndComeBackWhole() throws {
-        #expect(CatalogCSV.quote("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
-        #expect(CatalogCSV.quote("+1") == "'+1")
-        #expect(CatalogCSV.quote("-2") == "'-2")
-        #expect(CatalogCSV.quote("@SUM(A1)") == "'@SUM(A1)")
-        #expect(CatalogCSV.quote("\tx") == "'\tx")
-        #expect(CatalogCSV.quote("CFA") == "CFA")
-        var entry = try #require(try BundledData.tianjin2023().entries.first)
-        entry.remarks = BilingualText(zh: "=1+1", en: "-dangerous")
-        let parsed = try CatalogCSV.parse(CatalogCSV.export([entry]), edition: entry.edition)
-        #expect(parsed.first?.remarks == entry.remarks)
-    }
-}
-
-/// The rule behind the counters (finding 2): refused once the count passes the limit, with
-/// the time left in the window; the first refusal alone is worth recording (finding 7).
-@Suite struct RateLimitTests {
-    @Test func overTheLimitWaitsForTheWindow() {
-        let limit = RateLimit.signIn
-        #expect(limit.retryAfter(count: 5, windowStart: 1000, now: 1100) == nil)
-        #expect(limit.retryAfter(count: 6, windowStart: 1000, now: 1100) == 800)
-        #expect(limit.isFirstRefusal(count: 6) && !limit.isFirstRefusal(count: 7))
-    }
-}
