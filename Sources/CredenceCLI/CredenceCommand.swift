@@ -33,10 +33,9 @@ public struct CredenceCommand: AsyncParsableCommand {
             let message: String
             switch error {
             case let error as UserError: message = error.message
-            case let error as CatalogError: message = APIError(error).message
             case let error as ProfileError: message = BenefitsCommand.message(for: error)
             case let error as AccountError: message = Self.message(for: error)
-            case let error as EditionError: message = APIError(error).message
+            case let error as any DescribedError: message = error.message.en
             default: message = fullMessage(for: error)
             }
             FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -51,7 +50,7 @@ extension CredenceCommand {
         case .invalid(let problems): problems.map(\.message.en).joined(separator: " ")
         case .emailTaken: "An account with this email already exists."
         case .noSuchAccount(let email): "No account '\(email)'."
-        default: APIError(error).message
+        default: error.message.en
         }
     }
 }

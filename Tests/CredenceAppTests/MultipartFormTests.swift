@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 import Testing
 
-/// The multipart reader (multipart-kit framing, our field/file split): what browsers and
+/// The multipart reader: what browsers and
 /// curl send is read whole; anything cut short or malformed is refused, never half read.
 @Suite struct MultipartFormTests {
     static let boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
@@ -19,11 +19,11 @@ import Testing
 
     @Test func fieldsAndABinaryFileAreReadWhole() throws {
         let binary: [UInt8] = Array("%PDF-1.4\r\n--not-a-boundary\r\n".utf8) + (0...255).map(UInt8.init)
-        let form = try MultipartForm(body: Self.body([
+        let form = try MultipartForm(body: Array(buffer: Self.body([
             ("Content-Disposition: form-data; name=\"csrf\"", Array("token".utf8)),
             ("Content-Disposition: form-data; name=\"note\"", Array("第一行\r\nsecond".utf8)),
             ("Content-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\nContent-Type: application/pdf", binary),
-        ]), boundary: Self.boundary)
+        ])), boundary: Self.boundary)
         #expect(form.fields.map(\.0) == ["csrf", "note"])
         #expect(form.fields.last?.1 == "第一行\r\nsecond")
         #expect(form.files.count == 1)
@@ -33,10 +33,10 @@ import Testing
 
     @Test func aBodyCutShortOrMalformedIsRefused() {
         let cut = Self.body([("Content-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"", Array("%PDF".utf8))], close: false)
-        #expect(throws: APIError.self) { try MultipartForm(body: cut, boundary: Self.boundary) }
+        #expect(throws: APIError.self) { try MultipartForm(body: Array(buffer: cut), boundary: Self.boundary) }
         let noDisposition = Self.body([("Content-Type: text/plain", Array("x".utf8))])
-        #expect(throws: APIError.self) { try MultipartForm(body: noDisposition, boundary: Self.boundary) }
-        #expect(throws: APIError.self) { try MultipartForm(body: ByteBuffer(string: "not multipart at all"), boundary: Self.boundary) }
+        #expect(throws: APIError.self) { try MultipartForm(body: Array(buffer: noDisposition), boundary: Self.boundary) }
+        #expect(throws: APIError.self) { try MultipartForm(body: Array("not multipart at all".utf8), boundary: Self.boundary) }
         #expect(MultipartForm.boundary(of: "multipart/form-data; boundary=\"abc\"") == "abc")
         #expect(MultipartForm.boundary(of: "application/json") == nil)
         #expect(MultipartForm.boundary(of: "multipart/form-data; boundary=" + String(repeating: "x", count: 71)) == nil)

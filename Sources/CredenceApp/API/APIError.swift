@@ -3,13 +3,16 @@ import CredenceStore
 import Hummingbird
 
 /// An error a caller can act on: `{"error": {"code", "message", "field"}}` with its status.
-public struct APIError: Error, Sendable, Equatable {
+public struct APIError: HTTPResponseError, Sendable, Equatable {
     public var status: HTTPResponse.Status
     public var code: String
     public var message: String
     public var field: String?
-    /// Seconds, for a 429: sent as `Retry-After`.
+    /// Seconds, for a 429 or 503: sent as `Retry-After`.
     public var retryAfter: Int?
+    /// The message in both languages, when the error came from the domain (pages show the
+    /// reader's language; the API shows `message`).
+    public var localized: BilingualText?
 
     public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, retryAfter: Int? = nil) {
         self.status = status
@@ -27,95 +30,39 @@ public struct APIError: Error, Sendable, Equatable {
         APIError(status: .notFound, code: "not_found", message: message)
     }
 
-    /// Password checks are queued past their limit: nothing was done; try again shortly.
-    public init(_ error: PasswordHasherBusy) {
-        self.init(status: .serviceUnavailable, code: "busy",
-                  message: "Too many sign-ins are being checked right now; nothing was changed. Try again in \(error.retryAfter) seconds.",
+    /// A domain error, the one mapping of every refusal to HTTP: its kind gives the status;
+    /// the API answers in English, a page in the reader's language.
+    public init(_ error: some DescribedError) {
+        self.init(status: Self.status(of: error.kind), code: error.code, message: error.message.en, field: error.field,
                   retryAfter: error.retryAfter)
+        localized = error.message
     }
 
-    public init(_ error: RateLimited) {
-        self.init(status: .tooManyRequests, code: "too_many_attempts",
-                  message: "Too many attempts from your address. Try again in \(error.retryAfter) seconds.", retryAfter: error.retryAfter)
-    }
-
-    public init(_ error: CatalogError) {
-        switch error {
-        case .unknownEdition(let id):
-            self = .notFound("No edition '\(id)'. GET /api/v1/editions lists them.")
-        case .unknownEntry(let id, let edition):
-            self = .notFound("No entry '\(id)' in edition '\(edition)'. GET /api/v1/entries lists them.")
-        case .noEditionInForce:
-            self = APIError(status: .notFound, code: "no_edition_in_force", message: "No catalog edition is in force.")
+    static func status(of kind: ErrorKind) -> HTTPResponse.Status {
+        switch kind {
+        case .badRequest: .badRequest
+        case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .tooLarge: .contentTooLarge
+        case .unsupportedType: .unsupportedMediaType
+        case .invalid: .unprocessableContent
+        case .tooManyRequests: .tooManyRequests
+        case .unavailable: .serviceUnavailable
         }
     }
 
-    /// A profile the benefits rules cannot evaluate: 422 naming the field.
-    public init(_ error: ProfileError) {
-        self.init(status: .unprocessableContent, code: "invalid_profile", message: error.message.en, field: error.fact.rawValue)
+    /// Outside the error middleware (it answers first), Hummingbird still answers with the JSON body.
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try Response.json(body, status: status)
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 
-    /// An account operation refused, in the API's terms.
-    public init(_ error: AccountError) {
-        switch error {
-        case .invalid(let problems):
-            let first = problems.first
-            self.init(status: .unprocessableContent, code: "invalid_field",
-                      message: problems.map(\.message.en).joined(separator: " "), field: first?.field)
-        case .emailTaken:
-            self.init(status: .conflict, code: "email_taken",
-                      message: "An account with this email already exists. Sign in, or use another email.", field: "email")
-        case .wrongCredentials:
-            self.init(status: .unauthorized, code: "wrong_credentials",
-                      message: "Wrong email or password (officers and administrators: or authenticator code, sent as totp).")
-        case .throttled(let seconds):
-            self.init(status: .tooManyRequests, code: "too_many_attempts",
-                      message: "Too many attempts. Try again in \(seconds) seconds.", retryAfter: seconds)
-        case .noSuchAccount(let email):
-            self.init(status: .notFound, code: "not_found", message: "No account '\(email)'.")
-        case .wrongCurrentPassword:
-            self.init(status: .unprocessableContent, code: "wrong_password", message: "The current password is not right.",
-                      field: "currentPassword")
-        }
-    }
-
-    public init(_ error: VerificationError) {
-        switch error {
-        case .invalid(let problems):
-            self.init(status: .unprocessableContent, code: "invalid_field",
-                      message: problems.map(\.message.en).joined(separator: " "), field: problems.first?.field)
-        case .notFound:
-            self.init(status: .notFound, code: "not_found", message: "No such verification request.")
-        case .illegal(let transition):
-            self.init(status: .conflict, code: "illegal_transition", message: transition.message)
-        case .attachmentTooLarge:
-            self.init(status: .contentTooLarge, code: "too_large", message: "An attachment may be at most 10 MiB.", field: "file")
-        case .attachmentType:
-            self.init(status: .unsupportedMediaType, code: "unsupported_type",
-                      message: "Attachments must be PDF, PNG or JPEG files (judged by their content, not their name).", field: "file")
-        case .attachmentEmpty:
-            self.init(status: .unprocessableContent, code: "empty_file", message: "The attachment is empty.", field: "file")
-        case .tooManyAttachments:
-            self.init(status: .conflict, code: "too_many_attachments", message: "A request may have at most 5 attachments.", field: "file")
-        case .quotaExceeded(let quota):
-            self.init(status: .contentTooLarge, code: "quota_exceeded",
-                      message: "Your organization's attachments would pass its storage quota of \(quota / 1_048_576) MiB; nothing was stored. Ask the service to raise it.",
-                      field: "file")
-        }
-    }
-
-    public init(_ error: EditionError) {
-        switch error {
-        case .invalid(let problems):
-            self.init(status: .unprocessableContent, code: "invalid_field",
-                      message: problems.map(\.message.en).joined(separator: " "), field: problems.first?.field)
-        case .notFound(let what):
-            self.init(status: .notFound, code: "not_found", message: "No '\(what)'.")
-        case .published(let message):
-            self.init(status: .conflict, code: "edition_published", message: message)
-        case .conflict(let message):
-            self.init(status: .conflict, code: "conflict", message: message)
-        }
+    /// The text for a reader of `language`.
+    func text(in language: Lang) -> String {
+        localized?.text(in: language) ?? message
     }
 
     /// The body as the API returns it.

@@ -184,7 +184,7 @@ struct EditionsAPIController {
         let howToSend = "Send the file as the body (Content-Type: application/json or text/csv) or as a multipart/form-data field named file."
         if let boundary = MultipartForm.boundary(of: contentType) {
             let body = try await request.collectBody(upTo: importMaxBytes + 64 * 1024)
-            guard let form = try? MultipartForm(body: body, boundary: boundary),
+            guard let form = try? MultipartForm(body: Array(buffer: body), boundary: boundary),
                   let file = form.files.first(where: { $0.field == "file" })
             else { throw APIError(status: .badRequest, code: "malformed_upload", message: "No file field in the form. " + howToSend, field: "file") }
             let guessed = file.fileName.lowercased().hasSuffix(".csv") ? "csv" : "json"

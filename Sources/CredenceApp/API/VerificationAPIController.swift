@@ -64,7 +64,7 @@ struct VerificationAPIController {
                                message: "Send the file as multipart/form-data with one part named file.")
             }
             let body = try await request.collectBody(upTo: MultipartForm.maxBytes)
-            let form = try MultipartForm(body: body, boundary: boundary)
+            let form = try MultipartForm(body: Array(buffer: body), boundary: boundary)
             guard form.files.count == 1, let file = form.files.first else {
                 throw APIError(status: .unprocessableContent, code: "invalid_field", message: "Send exactly one file, in a part named file.", field: "file")
             }

@@ -15,7 +15,7 @@ struct FormFields: Sendable {
         let contentType = request.headers[.contentType] ?? ""
         if let boundary = MultipartForm.boundary(of: contentType) {
             let body = try await request.collectBody(upTo: limit)
-            let form = try MultipartForm(body: body, boundary: boundary)
+            let form = try MultipartForm(body: Array(buffer: body), boundary: boundary)
             var fields = FormFields(query: "")
             fields.pairs = form.fields
             fields.files = form.files

@@ -18,19 +18,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return respond(error, to: request)
-        } catch let error as CatalogError {
-            return respond(APIError(error), to: request)
-        } catch let error as ProfileError {
-            return respond(APIError(error), to: request)
-        } catch let error as RateLimited {
-            return respond(APIError(error), to: request)
-        } catch let error as PasswordHasherBusy {
-            return respond(APIError(error), to: request)
-        } catch let error as AccountError {
-            return respond(APIError(error), to: request)
-        } catch let error as VerificationError {
-            return respond(APIError(error), to: request)
-        } catch let error as EditionError {
+        } catch let error as any DescribedError {
             return respond(APIError(error), to: request)
         } catch let error as ImportRejected {
             let body = ImportErrorBody(

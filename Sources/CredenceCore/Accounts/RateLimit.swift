@@ -38,9 +38,10 @@ public struct RateLimit: Sendable, Equatable {
 
 /// Refused by a rate limit: try again after `retryAfter` seconds.
 public struct RateLimited: Error, Sendable, Equatable {
-    public var retryAfter: Int
+    /// Seconds to wait.
+    public var seconds: Int
 
-    public init(retryAfter: Int) {
-        self.retryAfter = retryAfter
+    public init(retryAfter seconds: Int) {
+        self.seconds = seconds
     }
 }

@@ -3,6 +3,6 @@ public enum EditionError: Error, Equatable, Sendable {
     case invalid([InputError])
     case notFound(String)
     /// Published editions never change.
-    case published(String)
-    case conflict(String)
+    case published(BilingualText)
+    case conflict(BilingualText)
 }

@@ -89,10 +89,15 @@ public struct IllegalTransition: Error, Sendable, Equatable {
         self.action = action
     }
 
-    public var message: String {
+    public var message: String { text.en }
+
+    /// Why, in both languages: the status now, and the statuses the action is possible from.
+    public var text: BilingualText {
         let from = VerificationStatus.allCases.filter { (try? VerificationWorkflow.next(from: $0, by: action)) != nil }
-        return "The request is \(self.from.rawValue); \(action.rawValue) is possible only from "
-            + from.map(\.rawValue).joined(separator: " or ") + "."
+        return BilingualText(
+            zh: "申请目前为“\(self.from.name.zh)”；“\(action.name.zh)”只能在" + from.map { "“\($0.name.zh)”" }.joined(separator: "或") + "时进行。",
+            en: "The request is \(self.from.rawValue); \(action.rawValue) is possible only from "
+                + from.map(\.rawValue).joined(separator: " or ") + ".")
     }
 }
 

@@ -1,3 +1,4 @@
+import CredenceCore
 import Crypto
 import Foundation
 import HummingbirdBcrypt
@@ -73,6 +74,12 @@ public final class PasswordHasher: Sendable {
 }
 
 /// Too many password checks are queued: try again in a few seconds.
-public struct PasswordHasherBusy: Error, Sendable {
-    public let retryAfter = 5
+public struct PasswordHasherBusy: DescribedError {
+    public var retryAfter: Int? { 5 }
+    public var kind: ErrorKind { .unavailable }
+    public var code: String { "busy" }
+    public var message: BilingualText {
+        BilingualText(zh: "目前正在核对的登录过多，未作任何更改，请5秒后再试。",
+                      en: "Too many sign-ins are being checked right now; nothing was changed. Try again in 5 seconds.")
+    }
 }

@@ -37,7 +37,7 @@ public struct Editions: Sendable {
         if title.zh.isEmpty || title.en.isEmpty { problems.append(InputError("title", zh: "请填写中英文标题。", en: "title needs zh and en.")) }
         guard problems.isEmpty else { throw EditionError.invalid(problems) }
         try await database.transaction { db in
-            if try await EditionRecord.find(id, on: db) != nil { throw EditionError.conflict("There is already an edition '\(id)'.") }
+            if try await EditionRecord.find(id, on: db) != nil { throw EditionError.conflict(BilingualText(zh: "已有目录版本“\(id)”。", en: "There is already an edition '\(id)'.")) }
             var base: [EntryRecord] = []
             if let basedOn {
                 guard try await EditionRecord.find(basedOn, on: db) != nil else { throw EditionError.notFound(basedOn) }
@@ -66,7 +66,9 @@ public struct Editions: Sendable {
     private func draft(_ id: String, on db: any Database) async throws -> EditionRecord {
         guard let record = try await EditionRecord.find(id, on: db) else { throw EditionError.notFound(id) }
         guard record.status == EditionStatus.draft.rawValue else {
-            throw EditionError.published("Edition '\(id)' is published; published editions never change. Start a new draft from it.")
+            throw EditionError.published(BilingualText(
+                zh: "目录版本“\(id)”已发布，已发布的版本不再修改。请以它为基础新建草稿。",
+                en: "Edition '\(id)' is published; published editions never change. Start a new draft from it."))
         }
         return record
     }
@@ -82,8 +84,8 @@ public struct Editions: Sendable {
             if entry.seq == 0 { entry.seq = (existing.map(\.seq).max() ?? 0) + 1 }
             let problems = entry.problems()
             guard problems.isEmpty else { throw EditionError.invalid(problems) }
-            if existing.contains(where: { $0.entryID == entry.id }) { throw EditionError.conflict("Edition '\(editionID)' already has an entry '\(entry.id)'.") }
-            if existing.contains(where: { $0.seq == entry.seq }) { throw EditionError.conflict("Edition '\(editionID)' already has an entry numbered \(entry.seq).") }
+            if existing.contains(where: { $0.entryID == entry.id }) { throw EditionError.conflict(BilingualText(zh: "目录版本“\(editionID)”中已有“\(entry.id)”。", en: "Edition '\(editionID)' already has an entry '\(entry.id)'.")) }
+            if existing.contains(where: { $0.seq == entry.seq }) { throw EditionError.conflict(BilingualText(zh: "目录版本“\(editionID)”中已有序号\(entry.seq)。", en: "Edition '\(editionID)' already has an entry numbered \(entry.seq).")) }
             try await EntryRecord(entry).create(on: db)
             try await RetirementRecord.query(on: db).filter(\.$editionID == editionID).filter(\.$entryID == entry.id).delete()
             try await Self.bump(on: db)
@@ -106,7 +108,7 @@ public struct Editions: Sendable {
             guard problems.isEmpty else { throw EditionError.invalid(problems) }
             if try await EntryRecord.query(on: db).filter(\.$editionID == editionID).filter(\.$seq == entry.seq)
                 .filter(\.$entryID != entry.id).count() > 0 {
-                throw EditionError.conflict("Edition '\(editionID)' already has an entry numbered \(entry.seq).")
+                throw EditionError.conflict(BilingualText(zh: "目录版本“\(editionID)”中已有序号\(entry.seq)。", en: "Edition '\(editionID)' already has an entry numbered \(entry.seq)."))
             }
             let before = try record.entry()
             try await record.delete(on: db)

@@ -13,7 +13,7 @@ public struct Zones: Sendable {
         guard problems.isEmpty else { throw EditionError.invalid(problems) }
         try await database.transaction { db in
             let existing = try await ZoneRecord.find(zone.id, on: db)
-            if creating, existing != nil { throw EditionError.conflict("There is already a zone '\(zone.id)'.") }
+            if creating, existing != nil { throw EditionError.conflict(BilingualText(zh: "已有区域“\(zone.id)”。", en: "There is already a zone '\(zone.id)'.")) }
             if !creating, existing == nil { throw EditionError.notFound(zone.id) }
             try await existing?.delete(on: db)
             try await ZoneRecord(zone).create(on: db)

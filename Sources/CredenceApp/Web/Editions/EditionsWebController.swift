@@ -156,9 +156,8 @@ struct EditionsWebController {
             try await state.reload(from: store)
             return Response(status: .seeOther, headers: [.location: path])
         } catch let error as EditionError {
-            let api = APIError(error)
-            message = BilingualText(zh: api.message, en: api.message)
-            status = api.status
+            message = error.message
+            status = APIError(error).status
         } catch let error as ImportRejected {
             let text = error.rows.prefix(30).map { "row \($0.row)\($0.field.map { " \($0)" } ?? ""): \($0.why)" }.joined(separator: "; ")
             message = BilingualText(zh: "未导入任何内容：" + text, en: "Nothing imported: " + text)

@@ -11,7 +11,7 @@ enum ErrorPage {
         }
         return Layout.page(page, title: heading, content: .group(
             .h1(.text(heading)),
-            .p(.text(error.status.code == 500 ? page.t("请稍后再试。", "Please try again later.") : error.message)),
+            .p(.text(error.status.code == 500 ? page.t("请稍后再试。", "Please try again later.") : error.text(in: page.language))),
             .p(.a(.href(SiteURL.catalog().path), .text(page.t("返回目录", "Back to the catalog"))))
         ))
     }

@@ -54,8 +54,7 @@ struct VerificationWebController {
             do {
                 _ = try await store.verifications.attach(fileName: file.fileName, bytes: file.bytes, to: id, by: try context.requireActor().account)
             } catch let error as VerificationError where error != .notFound {
-                let message = APIError(error)
-                return try await detail(id, request, context, error: BilingualText(zh: Self.zh(error), en: message.message), status: message.status)
+                return try await detail(id, request, context, error: error.message, status: APIError(error).status)
             }
             return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
         }
@@ -186,7 +185,7 @@ struct VerificationWebController {
                 do {
                     try await store.verifications.checkQuota(of: account.id, adding: file.bytes.count)
                 } catch let error as VerificationError {
-                    page.errors["file"] = BilingualText(zh: Self.zh(error), en: APIError(error).message)
+                    page.errors["file"] = error.message
                 }
             }
         }
@@ -203,17 +202,5 @@ struct VerificationWebController {
             _ = try await store.verifications.attach(fileName: file.fileName, bytes: file.bytes, to: created.id, by: account)
         }
         return Response(status: .seeOther, headers: [.location: SiteURL.request(created.id).path])
-    }
-
-    static func zh(_ error: VerificationError) -> String {
-        switch error {
-        case .attachmentTooLarge: "文件不能超过10 MiB。"
-        case .attachmentType: "只接受 PDF、PNG 或 JPEG 文件（按内容判断）。"
-        case .attachmentEmpty: "文件是空的。"
-        case .tooManyAttachments: "每个申请最多5个附件。"
-        case .quotaExceeded(let quota): "贵单位的附件将超过\(quota / 1_048_576) MiB的存储限额，文件未保存。"
-        case .illegal: "申请已结束，不能再添加附件。"
-        default: "无法处理。"
-        }
     }
 }
