@@ -220,11 +220,11 @@ import Testing
         for i in 0..<50 {
             _ = try state.cachedJSON("/x?\(i)=" + String(repeating: "q", count: 80_000)) { _ in ["a": 1] }
         }
-        #expect(state.cachedBytes == 0)
+        #expect(state.renders.bytes == 0)
         for i in 0..<3_000 {
             _ = try state.cachedJSON("/y?\(i)") { _ in [String(repeating: "z", count: 10_000)] }
         }
-        #expect(state.cachedBytes <= CatalogState.maxCachedBytes)
+        #expect(state.renders.bytes <= RenderCache.maxBytes && state.renders.bytes > 0)
     }
 
     /// 10. A receiver that never answers delays nobody else's messages, and a message is given
