@@ -12,7 +12,7 @@ struct CatalogAPIController {
             EditionListDTO(state.current.catalog, includingDrafts: context.actor?.account.role == .admin)
         }
         routes.get("editions/:edition", .anyone) { _, context in
-            let (edition, entries) = try EditionsAPIController.readable(try context.parameters.require("edition"), state: state, context: context)
+            let (edition, entries) = try state.readable(try context.parameters.require("edition"), context: context)
             return EditionDTO(edition, entryCount: entries.count, entries: entries)
         }
         routes.get("entries", .anyone) { request, context in
@@ -25,14 +25,14 @@ struct CatalogAPIController {
                 }
             }
             let filter = EntryFilter(field: try query.field("field"), region: query.string("region"))
-            if let id = query.string("edition") { _ = try EditionsAPIController.readable(id, state: state, context: context) }
+            if let id = query.string("edition") { _ = try state.readable(id, context: context) }
             let (edition, entries) = try state.current.entries(edition: query.string("edition"), filter: filter)
             return try Response.json(EntryListDTO(edition: edition, entries: entries), status: .ok)
         }
         routes.get("entries/:id", .anyone) { request, context in
             let id = try context.parameters.require("id")
             let edition = QueryParameters(request).string("edition")
-            if let edition { _ = try EditionsAPIController.readable(edition, state: state, context: context) }
+            if let edition { _ = try state.readable(edition, context: context) }
             return EntryDTO(try state.current.catalog.entry(id, edition: edition))
         }
         routes.get("search", .anyone) { request, context in
@@ -42,7 +42,7 @@ struct CatalogAPIController {
             }
             let limit = try query.int("limit", in: SearchLimit.range) ?? SearchLimit.default
             if let edition = query.string("edition") {
-                _ = try EditionsAPIController.readable(edition, state: state, context: context)
+                _ = try state.readable(edition, context: context)
                 let (edition, hits) = try state.current.search(q, edition: edition, limit: limit)
                 return try Response.json(SearchResultsDTO(query: q, edition: edition, hits: hits), status: .ok)
             }

@@ -63,7 +63,7 @@ struct EditionsAPIController {
         }
         routes.get("editions/:edition/diff/:other", .anyone) { _, context in
             let a = try context.parameters.require("edition"), b = try context.parameters.require("other")
-            return DiffDTO(try await Self.diff(a, b, store: store, state: state, context: context))
+            return DiffDTO(try await state.diff(a, b, store: store, context: context))
         }
         routes.get("entries/:id/history", .anyone) { _, context in
             let id = try context.parameters.require("id")
@@ -72,7 +72,7 @@ struct EditionsAPIController {
         }
         routes.get("editions/:edition/export", .anyone) { request, context in
             let id = try context.parameters.require("edition")
-            let (edition, entries) = try Self.readable(id, state: state, context: context)
+            let (edition, entries) = try state.readable(id, context: context)
             let format = QueryParameters(request).string("format") ?? "json"
             switch format {
             case "json": return try Self.exportJSON(edition, entries)
@@ -119,18 +119,6 @@ struct EditionsAPIController {
     }
 
     /// An edition the caller may read: drafts only for administrators.
-    static func readable(_ id: String, state: CatalogState, context: AppRequestContext) throws -> (Edition, [Entry]) {
-        let (edition, entries) = try state.current.entries(edition: id)
-        if edition.status == .draft, context.actor?.account.role != .admin { throw CatalogError.unknownEdition(id) }
-        return (edition, entries)
-    }
-
-    static func diff(_ a: String, _ b: String, store: Store, state: CatalogState, context: AppRequestContext) async throws -> EditionDiff {
-        let (_, old) = try readable(a, state: state, context: context)
-        let (_, new) = try readable(b, state: state, context: context)
-        return EditionDiff(from: a, to: b, old: old, new: new, retirements: try await store.editions.retirements(in: b))
-    }
-
     static func bilingual(_ body: JSONObject, _ name: String) throws -> BilingualText {
         guard case .object(let fields)? = body.value(name), case .string(let zh)? = fields["zh"], case .string(let en)? = fields["en"] else {
             throw body.invalid(name, "\(name) must be {\"zh\": \"…\", \"en\": \"…\"}.")

@@ -120,8 +120,8 @@ struct EditionsWebController {
                              body: .init(byteBuffer: ByteBuffer(string: StatisticsPage.csv(rows, keyName: by == "body" ? "issuing_body" : by))))
         }
         routes.get("editions/:edition/diff/:other", .anyone) { request, context in
-            let diff = try await EditionsAPIController.diff(try context.parameters.require("edition"), try context.parameters.require("other"),
-                                                            store: store, state: state, context: context)
+            let diff = try await state.diff(try context.parameters.require("edition"), try context.parameters.require("other"),
+                                                            store: store, context: context)
             return Response.html(DiffPage(diff: diff).render(PageContext(request, context)))
         }
         routes.get("entries/:id/history", .anyone) { request, context in

@@ -22,13 +22,13 @@ struct VerificationWebController {
             try await submit(request, context)
         }
         routes.get("requests/:id", .anyAccount) { request, context in
-            try await detail(try VerificationAPIController.id(context), request, context)
+            try await detail(try VerificationRouting.requestID(context), request, context)
         }
-        for (path, action, roles) in VerificationAPIController.actions {
+        for (path, action, roles) in VerificationRouting.actions {
             routes.post("requests/:id/\(path)", .signedIn(roles)) { request, context in
                 var request = request
                 let form = try await FormFields.read(&request)
-                let id = try VerificationAPIController.id(context)
+                let id = try VerificationRouting.requestID(context)
                 var input = Verifications.ActionInput(note: form["note"].isEmpty ? nil : form["note"])
                 input.reason = RejectionReason(rawValue: form["reason"])
                 input.outcome = VerificationOutcome(rawValue: form["outcome"])
@@ -47,7 +47,7 @@ struct VerificationWebController {
         routes.post("requests/:id/attachments", .signedIn([.employer]), uploads: true) { request, context in
             var request = request
             let form = try await FormFields.read(&request)
-            let id = try VerificationAPIController.id(context)
+            let id = try VerificationRouting.requestID(context)
             guard let file = form.files.first, !file.fileName.isEmpty else {
                 return try await detail(id, request, context, error: BilingualText(zh: "请选择一个文件。", en: "Choose a file."), status: .unprocessableContent)
             }
@@ -59,13 +59,12 @@ struct VerificationWebController {
             return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
         }
         routes.get("requests/:id/attachments/:attachment", .signedIn([.employer, .officer])) { _, context in
-            guard let attachmentID = UUID(uuidString: try context.parameters.require("attachment")) else { throw VerificationError.notFound }
             let (attachment, bytes) = try await store.verifications.attachment(
-                attachmentID, of: try VerificationAPIController.id(context), for: try context.requireActor().account)
-            return VerificationAPIController.download(attachment, bytes)
+                try VerificationRouting.attachmentID(context), of: try VerificationRouting.requestID(context), for: try context.requireActor().account)
+            return VerificationRouting.download(attachment, bytes)
         }
         routes.get("requests/:id/receipt", .anyAccount) { _, context in
-            let id = try VerificationAPIController.id(context)
+            let id = try VerificationRouting.requestID(context)
             let signed = try await store.verifications.receipt(of: id, for: try context.requireActor().account)
             var response = try Response.json(SignedReceiptDTO(receipt: signed.receipt, signature: signed.signature, keyId: signed.keyId), status: .ok)
             response.headers[.contentDisposition] = "attachment; filename=\"credence-receipt-\(id.uuidString.lowercased()).json\""

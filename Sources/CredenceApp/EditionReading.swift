@@ -1,0 +1,20 @@
+import CredenceCore
+import CredenceStore
+import Hummingbird
+
+/// Which editions a caller may read — drafts are administrators' only; to anyone else a
+/// draft does not exist — and the differences between two readable editions. Shared by the
+/// API and the pages.
+extension CatalogState {
+    func readable(_ id: String, context: AppRequestContext) throws -> (Edition, [Entry]) {
+        let (edition, entries) = try current.entries(edition: id)
+        if edition.status == .draft, context.actor?.account.role != .admin { throw CatalogError.unknownEdition(id) }
+        return (edition, entries)
+    }
+
+    func diff(_ a: String, _ b: String, store: Store, context: AppRequestContext) async throws -> EditionDiff {
+        let (_, old) = try readable(a, context: context)
+        let (_, new) = try readable(b, context: context)
+        return EditionDiff(from: a, to: b, old: old, new: new, retirements: try await store.editions.retirements(in: b))
+    }
+}
