@@ -6,10 +6,12 @@ struct BenefitsAPIController {
     let state: CatalogState
 
     func addRoutes(to routes: Routes) {
-        routes.post("benefits", .anyone) { request, context in
-            let body = try await BenefitsRequest.read(from: request)
-            return BenefitEvaluationDTO(try state.current.catalog.evaluateBenefits(
-                body.profile, edition: body.edition, includingDrafts: context.actor?.account.role == .admin))
-        }
+        routes.post("benefits", .anyone, use: evaluate)
+    }
+
+    @Sendable func evaluate(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let body = try await BenefitsRequest.read(from: request)
+        return BenefitEvaluationDTO(try state.current.catalog.evaluateBenefits(
+            body.profile, edition: body.edition, includingDrafts: context.actor?.account.role == .admin))
     }
 }

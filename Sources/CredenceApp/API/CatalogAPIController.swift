@@ -8,52 +8,64 @@ struct CatalogAPIController {
 
     func addRoutes(to routes: Routes) {
         // Drafts are the administrators' work in progress: nobody else sees them.
-        routes.get("editions", .anyone) { _, context in
-            EditionListDTO(state.current.catalog, includingDrafts: context.actor?.account.role == .admin)
-        }
-        routes.get("editions/:edition", .anyone) { _, context in
-            let (edition, entries) = try state.readable(try context.parameters.require("edition"), context: context)
-            return EditionDTO(edition, entryCount: entries.count, entries: entries)
-        }
-        routes.get("entries", .anyone) { request, context in
-            let query = QueryParameters(request)
-            // The commonest read: the edition in force, whole, encoded once per catalog.
-            if request.uri.query == nil, context.actor?.account.role != .admin {
-                return try state.cachedJSON("/api/v1/entries") { snapshot in
-                    let (edition, entries) = try snapshot.entries()
-                    return EntryListDTO(edition: edition, entries: entries)
-                }
-            }
-            let filter = EntryFilter(field: try query.field("field"), region: query.string("region"))
-            if let id = query.string("edition") { _ = try state.readable(id, context: context) }
-            let (edition, entries) = try state.current.entries(edition: query.string("edition"), filter: filter)
-            return try Response.json(EntryListDTO(edition: edition, entries: entries), status: .ok)
-        }
-        routes.get("entries/:id", .anyone) { request, context in
-            let id = try context.parameters.require("id")
-            let edition = QueryParameters(request).string("edition")
-            if let edition { _ = try state.readable(edition, context: context) }
-            return EntryDTO(try state.current.catalog.entry(id, edition: edition))
-        }
-        routes.get("search", .anyone) { request, context in
-            let query = QueryParameters(request)
-            guard let q = query.string("q"), q.count <= 200 else {
-                throw APIError.badParameter("q", "q is required: 1 to 200 characters of what you are looking for.")
-            }
-            let limit = try query.int("limit", in: SearchLimit.range) ?? SearchLimit.default
-            if let edition = query.string("edition") {
-                _ = try state.readable(edition, context: context)
-                let (edition, hits) = try state.current.search(q, edition: edition, limit: limit)
-                return try Response.json(SearchResultsDTO(query: q, edition: edition, hits: hits), status: .ok)
-            }
-            // In the edition in force, the same question has the same answer until the catalog changes.
-            return try state.cachedJSON("/api/v1/search \(limit) \(q)") { snapshot in
-                let (edition, hits) = try snapshot.search(q, limit: limit)
-                return SearchResultsDTO(query: q, edition: edition, hits: hits)
+        routes.get("editions", .anyone, use: editions)
+        routes.get("editions/:edition", .anyone, use: edition)
+        routes.get("entries", .anyone, use: entries)
+        routes.get("entries/:id", .anyone, use: entry)
+        routes.get("search", .anyone, use: search)
+        routes.get("zones", .anyone, use: zones)
+    }
+
+    @Sendable func editions(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        EditionListDTO(state.current.catalog, includingDrafts: context.actor?.account.role == .admin)
+    }
+
+    @Sendable func edition(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let (edition, entries) = try state.readable(try context.parameters.require("edition"), context: context)
+        return EditionDTO(edition, entryCount: entries.count, entries: entries)
+    }
+
+    @Sendable func entries(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let query = QueryParameters(request)
+        // The commonest read: the edition in force, whole, encoded once per catalog.
+        if request.uri.query == nil, context.actor?.account.role != .admin {
+            return try state.cachedJSON("/api/v1/entries") { snapshot in
+                let (edition, entries) = try snapshot.entries()
+                return EntryListDTO(edition: edition, entries: entries)
             }
         }
-        routes.get("zones", .anyone) { _, _ in
-            ZoneListDTO(state.current.catalog.zones)
+        let filter = EntryFilter(field: try query.field("field"), region: query.string("region"))
+        if let id = query.string("edition") { _ = try state.readable(id, context: context) }
+        let (edition, entries) = try state.current.entries(edition: query.string("edition"), filter: filter)
+        return try Response.json(EntryListDTO(edition: edition, entries: entries), status: .ok)
+    }
+
+    @Sendable func entry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let id = try context.parameters.require("id")
+        let edition = QueryParameters(request).string("edition")
+        if let edition { _ = try state.readable(edition, context: context) }
+        return EntryDTO(try state.current.catalog.entry(id, edition: edition))
+    }
+
+    @Sendable func search(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let query = QueryParameters(request)
+        guard let q = query.string("q"), q.count <= 200 else {
+            throw APIError.badParameter("q", "q is required: 1 to 200 characters of what you are looking for.")
         }
+        let limit = try query.int("limit", in: SearchLimit.range) ?? SearchLimit.default
+        if let edition = query.string("edition") {
+            _ = try state.readable(edition, context: context)
+            let (edition, hits) = try state.current.search(q, edition: edition, limit: limit)
+            return try Response.json(SearchResultsDTO(query: q, edition: edition, hits: hits), status: .ok)
+        }
+        // In the edition in force, the same question has the same answer until the catalog changes.
+        return try state.cachedJSON("/api/v1/search \(limit) \(q)") { snapshot in
+            let (edition, hits) = try snapshot.search(q, limit: limit)
+            return SearchResultsDTO(query: q, edition: edition, hits: hits)
+        }
+    }
+
+    @Sendable func zones(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        ZoneListDTO(state.current.catalog.zones)
     }
 }

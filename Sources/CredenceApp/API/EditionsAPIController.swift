@@ -12,110 +12,132 @@ struct EditionsAPIController {
 
     func addRoutes(to routes: Routes) {
         let admin = Access.signedIn([.admin])
-        routes.post("editions", admin) { request, context in
-            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["id", "jurisdiction", "title", "basedOn"])
-            let edition = try await store.editions.createDraft(
-                id: try body.requiredString("id", "a slug such as tianjin-2024"),
-                jurisdiction: try body.requiredString("jurisdiction", "such as tianjin"),
-                title: try Self.bilingual(body, "title"), basedOn: try body.string("basedOn"), by: try context.requireActor().account)
-            try await state.reload(from: store)
-            return try Response.json(EditionDTO(edition, entryCount: state.current.catalog.entries(of: edition.id)?.count ?? 0), status: .created)
+        routes.post("editions", admin, use: createDraft)
+        routes.post("editions/:edition/entries", admin, use: addEntry)
+        routes.on(.put, "editions/:edition/entries/:id", admin, use: changeEntry)
+        routes.post("editions/:edition/entries/:id/retire", admin, use: retireEntry)
+        routes.post("editions/:edition/publish", admin, use: publish)
+        routes.get("editions/:edition/diff/:other", .anyone, use: diff)
+        routes.get("entries/:id/history", .anyone, use: history)
+        routes.get("editions/:edition/export", .anyone, use: export)
+        routes.post("editions/import", admin, use: importDraft)
+        routes.post("zones", admin, use: addZone)
+        routes.on(.put, "zones/:id", admin, use: changeZone)
+    }
+
+    @Sendable func createDraft(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["id", "jurisdiction", "title", "basedOn"])
+        let edition = try await store.editions.createDraft(
+            id: try body.requiredString("id", "a slug such as tianjin-2024"),
+            jurisdiction: try body.requiredString("jurisdiction", "such as tianjin"),
+            title: try Self.bilingual(body, "title"), basedOn: try body.string("basedOn"), by: try context.requireActor().account)
+        try await state.reload(from: store)
+        return try Response.json(EditionDTO(edition, entryCount: state.current.catalog.entries(of: edition.id)?.count ?? 0), status: .created)
+    }
+
+    @Sendable func addEntry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let entry = try await Self.entry(request, edition: try context.parameters.require("edition"), id: nil)
+        let added = try await store.editions.addEntry(entry, to: try context.parameters.require("edition"), by: try context.requireActor().account)
+        try await state.reload(from: store)
+        return try Response.json(EntryDTO(added), status: .created)
+    }
+
+    @Sendable func changeEntry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let id = try context.parameters.require("id")
+        let entry = try await Self.entry(request, edition: try context.parameters.require("edition"), id: id)
+        let changed = try await store.editions.changeEntry(entry, in: try context.parameters.require("edition"), by: try context.requireActor().account)
+        try await state.reload(from: store)
+        return EntryDTO(changed)
+    }
+
+    @Sendable func retireEntry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["reason", "note"])
+        guard let reason = try body.choice("reason", RetirementReason.self) else {
+            throw body.invalid("reason", "reason is required: \(RetirementReason.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        routes.post("editions/:edition/entries", admin) { request, context in
-            let entry = try await Self.entry(request, edition: try context.parameters.require("edition"), id: nil)
-            let added = try await store.editions.addEntry(entry, to: try context.parameters.require("edition"), by: try context.requireActor().account)
-            try await state.reload(from: store)
-            return try Response.json(EntryDTO(added), status: .created)
+        let edition = try context.parameters.require("edition")
+        let id = try context.parameters.require("id")
+        try await store.editions.retire(id, from: edition, reason: reason, note: try body.string("note"), by: try context.requireActor().account)
+        try await state.reload(from: store)
+        let retired = try await store.editions.retirements(in: edition).first { $0.entry.id == id }
+        return RetiredDTO(entry: EntryDTO(retired?.entry ?? Entry(id: id, edition: edition, seq: 0, name: .init(zh: "", en: ""), region: nil,
+                                                                  issuer: .init(zh: "", en: ""), fields: [], remarks: .init(zh: "", en: ""))),
+                          reason: reason.rawValue, note: retired?.note)
+    }
+
+    @Sendable func publish(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["noticeRef", "issuedOn", "effectiveOn"])
+        func date(_ name: String) throws -> CalendarDate {
+            let text = try body.requiredString(name, "a date written YYYY-MM-DD")
+            guard let date = CalendarDate(text) else { throw body.invalid(name, "\(name) must be a date written YYYY-MM-DD; got '\(text)'.") }
+            return date
         }
-        routes.on(.put, "editions/:edition/entries/:id", admin) { request, context in
-            let id = try context.parameters.require("id")
-            let entry = try await Self.entry(request, edition: try context.parameters.require("edition"), id: id)
-            let changed = try await store.editions.changeEntry(entry, in: try context.parameters.require("edition"), by: try context.requireActor().account)
-            try await state.reload(from: store)
-            return EntryDTO(changed)
+        let edition = try await store.editions.publish(
+            try context.parameters.require("edition"), noticeRef: try body.requiredString("noticeRef", "the notice's document number"),
+            issuedOn: try date("issuedOn"), effectiveOn: try date("effectiveOn"), by: try context.requireActor().account)
+        try await state.reload(from: store)
+        return EditionDTO(edition, entryCount: state.current.catalog.entries(of: edition.id)?.count ?? 0)
+    }
+
+    @Sendable func diff(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let a = try context.parameters.require("edition"), b = try context.parameters.require("other")
+        return DiffDTO(try await state.diff(a, b, store: store, context: context))
+    }
+
+    @Sendable func history(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let id = try context.parameters.require("id")
+        let lines = try await store.editions.history(of: id, includingDrafts: context.actor?.account.role == .admin)
+        return HistoryDTO(id: id, lines: lines)
+    }
+
+    @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let id = try context.parameters.require("edition")
+        let (edition, entries) = try state.readable(id, context: context)
+        let format = QueryParameters(request).string("format") ?? "json"
+        switch format {
+        case "json": return try Self.exportJSON(edition, entries)
+        case "csv": return Self.exportCSV(edition, entries)
+        default: throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
         }
-        routes.post("editions/:edition/entries/:id/retire", admin) { request, context in
-            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["reason", "note"])
-            guard let reason = try body.choice("reason", RetirementReason.self) else {
-                throw body.invalid("reason", "reason is required: \(RetirementReason.allCases.map(\.rawValue).joined(separator: ", ")).")
+    }
+
+    @Sendable func importDraft(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let query = QueryParameters(request)
+        let (text, format) = try await Self.importUpload(request, format: query.string("format"))
+        let file: (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
+        switch format {
+        case "json": file = try ImportFile.json(text)
+        case "csv":
+            guard let id = query.string("id"), let titleZh = query.string("titleZh"), let titleEn = query.string("titleEn") else {
+                throw APIError.badParameter("id", "A CSV import needs ?id=, &titleZh= and &titleEn= (and &jurisdiction=, tianjin by default).")
             }
-            let edition = try context.parameters.require("edition")
-            let id = try context.parameters.require("id")
-            try await store.editions.retire(id, from: edition, reason: reason, note: try body.string("note"), by: try context.requireActor().account)
-            try await state.reload(from: store)
-            let retired = try await store.editions.retirements(in: edition).first { $0.entry.id == id }
-            return RetiredDTO(entry: EntryDTO(retired?.entry ?? Entry(id: id, edition: edition, seq: 0, name: .init(zh: "", en: ""), region: nil,
-                                                                      issuer: .init(zh: "", en: ""), fields: [], remarks: .init(zh: "", en: ""))),
-                              reason: reason.rawValue, note: retired?.note)
+            file = (id, query.string("jurisdiction") ?? "tianjin", BilingualText(zh: titleZh, en: titleEn), try ImportFile.csv(text, edition: id))
+        default: throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
         }
-        routes.post("editions/:edition/publish", admin) { request, context in
-            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["noticeRef", "issuedOn", "effectiveOn"])
-            func date(_ name: String) throws -> CalendarDate {
-                let text = try body.requiredString(name, "a date written YYYY-MM-DD")
-                guard let date = CalendarDate(text) else { throw body.invalid(name, "\(name) must be a date written YYYY-MM-DD; got '\(text)'.") }
-                return date
-            }
-            let edition = try await store.editions.publish(
-                try context.parameters.require("edition"), noticeRef: try body.requiredString("noticeRef", "the notice's document number"),
-                issuedOn: try date("issuedOn"), effectiveOn: try date("effectiveOn"), by: try context.requireActor().account)
-            try await state.reload(from: store)
-            return EditionDTO(edition, entryCount: state.current.catalog.entries(of: edition.id)?.count ?? 0)
-        }
-        routes.get("editions/:edition/diff/:other", .anyone) { _, context in
-            let a = try context.parameters.require("edition"), b = try context.parameters.require("other")
-            return DiffDTO(try await state.diff(a, b, store: store, context: context))
-        }
-        routes.get("entries/:id/history", .anyone) { _, context in
-            let id = try context.parameters.require("id")
-            let lines = try await store.editions.history(of: id, includingDrafts: context.actor?.account.role == .admin)
-            return HistoryDTO(id: id, lines: lines)
-        }
-        routes.get("editions/:edition/export", .anyone) { request, context in
-            let id = try context.parameters.require("edition")
-            let (edition, entries) = try state.readable(id, context: context)
-            let format = QueryParameters(request).string("format") ?? "json"
-            switch format {
-            case "json": return try Self.exportJSON(edition, entries)
-            case "csv": return Self.exportCSV(edition, entries)
-            default: throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
-            }
-        }
-        routes.post("editions/import", admin) { request, context in
-            let query = QueryParameters(request)
-            let (text, format) = try await Self.importUpload(request, format: query.string("format"))
-            let file: (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
-            switch format {
-            case "json": file = try ImportFile.json(text)
-            case "csv":
-                guard let id = query.string("id"), let titleZh = query.string("titleZh"), let titleEn = query.string("titleEn") else {
-                    throw APIError.badParameter("id", "A CSV import needs ?id=, &titleZh= and &titleEn= (and &jurisdiction=, tianjin by default).")
-                }
-                file = (id, query.string("jurisdiction") ?? "tianjin", BilingualText(zh: titleZh, en: titleEn), try ImportFile.csv(text, edition: id))
-            default: throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
-            }
-            let edition = try await store.editions.importDraft(id: file.id, jurisdiction: file.jurisdiction, title: file.title,
-                                                               entries: file.entries, by: try context.requireActor().account)
-            try await state.reload(from: store)
-            return try Response.json(EditionDTO(edition, entryCount: file.entries.count), status: .created)
-        }
-        routes.post("zones", admin) { request, context in
-            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["id", "name", "kind", "source"])
-            guard let kind = try body.choice("kind", ZoneKind.self) else { throw body.invalid("kind", "kind is required.") }
-            let zone = try await store.zones.save(
-                Zone(id: try body.requiredString("id", "a slug"), name: try Self.bilingual(body, "name"), kind: kind,
-                     source: try body.string("source")), creating: true, by: try context.requireActor().account)
-            try await state.reload(from: store)
-            return try Response.json(ZoneDTO(zone), status: .created)
-        }
-        routes.on(.put, "zones/:id", admin) { request, context in
-            let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["name", "kind", "source"])
-            guard let kind = try body.choice("kind", ZoneKind.self) else { throw body.invalid("kind", "kind is required.") }
-            let zone = try await store.zones.save(
-                Zone(id: try context.parameters.require("id"), name: try Self.bilingual(body, "name"), kind: kind, source: try body.string("source")),
-                creating: false, by: try context.requireActor().account)
-            try await state.reload(from: store)
-            return ZoneDTO(zone)
-        }
+        let edition = try await store.editions.importDraft(id: file.id, jurisdiction: file.jurisdiction, title: file.title,
+                                                           entries: file.entries, by: try context.requireActor().account)
+        try await state.reload(from: store)
+        return try Response.json(EditionDTO(edition, entryCount: file.entries.count), status: .created)
+    }
+
+    @Sendable func addZone(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["id", "name", "kind", "source"])
+        guard let kind = try body.choice("kind", ZoneKind.self) else { throw body.invalid("kind", "kind is required.") }
+        let zone = try await store.zones.save(
+            Zone(id: try body.requiredString("id", "a slug"), name: try Self.bilingual(body, "name"), kind: kind,
+                 source: try body.string("source")), creating: true, by: try context.requireActor().account)
+        try await state.reload(from: store)
+        return try Response.json(ZoneDTO(zone), status: .created)
+    }
+
+    @Sendable func changeZone(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["name", "kind", "source"])
+        guard let kind = try body.choice("kind", ZoneKind.self) else { throw body.invalid("kind", "kind is required.") }
+        let zone = try await store.zones.save(
+            Zone(id: try context.parameters.require("id"), name: try Self.bilingual(body, "name"), kind: kind, source: try body.string("source")),
+            creating: false, by: try context.requireActor().account)
+        try await state.reload(from: store)
+        return ZoneDTO(zone)
     }
 
     /// An edition the caller may read: drafts only for administrators.

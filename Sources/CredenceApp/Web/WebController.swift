@@ -10,43 +10,47 @@ struct WebController {
     let notice: Notice
 
     func addRoutes(to routes: Routes) {
-        routes.get("/", .anyone) { request, context in
-            let page = PageContext(request, context)
-            return try state.cachedPage(page) { HomePage.render(page, snapshot: $0) }
-        }
-        routes.get("catalog", .anyone) { request, context in
-            try catalog(request, context)
-        }
-        routes.get("entries/:id", .anyone) { request, context in
-            let page = PageContext(request, context)
-            let id = try context.parameters.require("id")
-            return try state.cachedPage(page) { snapshot in
-                guard let edition = snapshot.catalog.inForce, let entry = try? snapshot.catalog.entry(id) else {
-                    throw APIError.notFound(page.t("目录中没有编号为“\(id)”的资格。", "The catalog has no entry '\(id)'."))
-                }
-                return EntryPage(entry: entry, edition: edition).render(page)
+        routes.get("/", .anyone, use: home)
+        routes.get("catalog", .anyone, use: catalog)
+        routes.get("entries/:id", .anyone, use: entry)
+        routes.get("benefits", .anyone, use: benefits)
+        routes.get("notice", .anyone, use: noticePage)
+        routes.get("language/:lang", .anyone, use: switchLanguage)
+    }
+
+    @Sendable func home(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let page = PageContext(request, context)
+        return try state.cachedPage(page) { HomePage.render(page, snapshot: $0) }
+    }
+
+    @Sendable func entry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let page = PageContext(request, context)
+        let id = try context.parameters.require("id")
+        return try state.cachedPage(page) { snapshot in
+            guard let edition = snapshot.catalog.inForce, let entry = try? snapshot.catalog.entry(id) else {
+                throw APIError.notFound(page.t("目录中没有编号为“\(id)”的资格。", "The catalog has no entry '\(id)'."))
             }
-        }
-        routes.get("benefits", .anyone) { request, context in
-            try benefits(request, context)
-        }
-        routes.get("notice", .anyone) { request, context in
-            let page = PageContext(request, context)
-            return try state.cachedPage(page) { NoticePage(notice: notice, entries: (try? $0.entries().entries) ?? []).render(page) }
-        }
-        routes.get("language/:lang", .anyone) { request, context in
-            guard let language = Lang(rawValue: try context.parameters.require("lang")) else {
-                throw APIError.notFound("Languages: zh, en.")
-            }
-            var response = Response(status: .seeOther, headers: [.location: Self.safeBack(request)])
-            response.setCookie(.init(
-                name: "lang", value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true,
-                sameSite: .lax))
-            return response
+            return EntryPage(entry: entry, edition: edition).render(page)
         }
     }
 
-    private func catalog(_ request: Request, _ context: AppRequestContext) throws -> Response {
+    @Sendable func noticePage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let page = PageContext(request, context)
+        return try state.cachedPage(page) { NoticePage(notice: notice, entries: (try? $0.entries().entries) ?? []).render(page) }
+    }
+
+    @Sendable func switchLanguage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        guard let language = Lang(rawValue: try context.parameters.require("lang")) else {
+            throw APIError.notFound("Languages: zh, en.")
+        }
+        var response = Response(status: .seeOther, headers: [.location: Self.safeBack(request)])
+        response.setCookie(.init(
+            name: "lang", value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true,
+            sameSite: .lax))
+        return response
+    }
+
+    @Sendable func catalog(_ request: Request, _ context: AppRequestContext) throws -> Response {
         let page = PageContext(request, context)
         return try state.cachedPage(page) { try catalogPage(request, page, $0) }
     }
@@ -73,7 +77,7 @@ struct WebController {
         return catalogPage.render(page)
     }
 
-    private func benefits(_ request: Request, _ context: AppRequestContext) throws -> Response {
+    @Sendable func benefits(_ request: Request, _ context: AppRequestContext) throws -> Response {
         var form = BenefitsForm(request)
         let snapshot = state.current
         let (edition, all) = try snapshot.entries()

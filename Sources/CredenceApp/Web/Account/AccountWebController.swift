@@ -8,40 +8,44 @@ struct AccountWebController {
     let store: Store
 
     func addRoutes(to routes: Routes) {
-        routes.get("register", .anyone) { request, context in
-            Response.html(RegisterPage().render(PageContext(request, context)))
-        }
-        routes.post("register", .anyone) { request, context in
-            try await register(request, context)
-        }
-        routes.get("sign-in", .anyone) { request, context in
-            Response.html(SignInPage(next: WebController.localPath(request.uri.queryParameters["next"].map(String.init)))
-                .render(PageContext(request, context)))
-        }
-        routes.post("sign-in", .anyone) { request, context in
-            try await signIn(request, context)
-        }
-        routes.post("sign-out", .anyone) { request, context in
-            if case .session(let secret)? = context.actor?.credential {
-                try await store.accounts.closeSession(secret)
-                try await store.accounts.audit("session.closed", actor: context.actor?.account.id, address: context.remoteAddress)
-            }
-            var response = Response(status: .seeOther, headers: [.location: SiteURL.home.path])
-            response.setCookie(Cookies.clear(Cookies.session, for: request))
-            return response
-        }
-        routes.get("account", .anyAccount) { request, context in
-            Response.html(AccountPage(account: try context.requireActor().account).render(PageContext(request, context)))
-        }
-        routes.post("account/password", .anyAccount) { request, context in
-            try await changePassword(request, context)
-        }
-        routes.get("admin/users", .signedIn([.admin])) { request, context in
-            Response.html(UsersPage(accounts: try await store.accounts.list()).render(PageContext(request, context)))
-        }
+        routes.get("register", .anyone, use: registerPage)
+        routes.post("register", .anyone, use: register)
+        routes.get("sign-in", .anyone, use: signInPage)
+        routes.post("sign-in", .anyone, use: signIn)
+        routes.post("sign-out", .anyone, use: signOut)
+        routes.get("account", .anyAccount, use: accountPage)
+        routes.post("account/password", .anyAccount, use: changePassword)
+        routes.get("admin/users", .signedIn([.admin]), use: usersPage)
     }
 
-    private func register(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    @Sendable func registerPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        Response.html(RegisterPage().render(PageContext(request, context)))
+    }
+
+    @Sendable func signInPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        Response.html(SignInPage(next: WebController.localPath(request.uri.queryParameters["next"].map(String.init)))
+            .render(PageContext(request, context)))
+    }
+
+    @Sendable func signOut(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        if case .session(let secret)? = context.actor?.credential {
+            try await store.accounts.closeSession(secret)
+            try await store.accounts.audit("session.closed", actor: context.actor?.account.id, address: context.remoteAddress)
+        }
+        var response = Response(status: .seeOther, headers: [.location: SiteURL.home.path])
+        response.setCookie(Cookies.clear(Cookies.session, for: request))
+        return response
+    }
+
+    @Sendable func accountPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        Response.html(AccountPage(account: try context.requireActor().account).render(PageContext(request, context)))
+    }
+
+    @Sendable func usersPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        Response.html(UsersPage(accounts: try await store.accounts.list()).render(PageContext(request, context)))
+    }
+
+    @Sendable func register(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         var request = request
         let form = try await FormFields.read(&request)
         let values = Dictionary(uniqueKeysWithValues: RegisterPage.fields.map { ($0.name, form[$0.name]) })
@@ -69,7 +73,7 @@ struct AccountWebController {
         }
     }
 
-    private func signIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    @Sendable func signIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         var request = request
         let form = try await FormFields.read(&request)
         let next = WebController.localPath(request.uri.queryParameters["next"].map(String.init))
@@ -108,7 +112,7 @@ struct AccountWebController {
         return response
     }
 
-    private func changePassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    @Sendable func changePassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         var request = request
         let actor = try context.requireActor()
         let form = try await FormFields.read(&request)

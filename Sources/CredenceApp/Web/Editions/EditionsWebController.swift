@@ -11,124 +11,150 @@ struct EditionsWebController {
 
     func addRoutes(to routes: Routes) {
         let admin = Access.signedIn([.admin])
-        routes.get("admin/editions", admin) { request, context in
-            Response.html(listPage().render(PageContext(request, context)))
+        routes.get("admin/editions", admin, use: editionsPage)
+        routes.post("admin/editions", admin, use: createDraft)
+        routes.post("admin/editions/import", admin, uploads: true, use: importDraft)
+        routes.get("admin/editions/:edition", admin, use: editionPage_)
+        routes.post("admin/editions/:edition/entries", admin, use: addEntry)
+        routes.get("admin/editions/:edition/entries/:id", admin, use: entryForm)
+        routes.post("admin/editions/:edition/entries/:id", admin, use: changeEntry)
+        routes.post("admin/editions/:edition/entries/:id/retire", admin, use: retireEntry)
+        routes.post("admin/editions/:edition/publish", admin, use: publish)
+        routes.get("admin/statistics", .signedIn([.admin, .officer]), use: statistics)
+        routes.get("admin/statistics.csv", .signedIn([.admin, .officer]), use: statisticsCSV)
+        routes.get("editions/:edition/diff/:other", .anyone, use: diff)
+        routes.get("entries/:id/history", .anyone, use: history)
+    }
+
+    @Sendable func editionsPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        Response.html(listPage().render(PageContext(request, context)))
+    }
+
+    @Sendable func createDraft(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var request = request
+        let form = try await FormFields.read(&request)
+        return try await attempt(request, context, back: nil) {
+            let edition = try await store.editions.createDraft(
+                id: form["id"].trimmingCharacters(in: .whitespaces), jurisdiction: "tianjin",
+                title: BilingualText(zh: form["title.zh"], en: form["title.en"]), basedOn: form["basedOn"].isEmpty ? nil : form["basedOn"],
+                by: try context.requireActor().account)
+            return "/admin/editions/" + edition.id.queryEncoded
         }
-        routes.post("admin/editions", admin) { request, context in
-            var request = request
-            let form = try await FormFields.read(&request)
-            return try await attempt(request, context, back: nil) {
-                let edition = try await store.editions.createDraft(
-                    id: form["id"].trimmingCharacters(in: .whitespaces), jurisdiction: "tianjin",
-                    title: BilingualText(zh: form["title.zh"], en: form["title.en"]), basedOn: form["basedOn"].isEmpty ? nil : form["basedOn"],
-                    by: try context.requireActor().account)
-                return "/admin/editions/" + edition.id.queryEncoded
+    }
+
+    @Sendable func importDraft(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var request = request
+        let form = try await FormFields.read(&request)
+        return try await attempt(request, context, back: nil) {
+            guard let file = form.files.first, !file.bytes.isEmpty else {
+                throw EditionError.invalid([InputError("file", zh: "请选择文件。", en: "Choose a file.")])
             }
-        }
-        routes.post("admin/editions/import", admin, uploads: true) { request, context in
-            var request = request
-            let form = try await FormFields.read(&request)
-            return try await attempt(request, context, back: nil) {
-                guard let file = form.files.first, !file.bytes.isEmpty else {
-                    throw EditionError.invalid([InputError("file", zh: "请选择文件。", en: "Choose a file.")])
-                }
-                let text = String(decoding: file.bytes, as: UTF8.self)
-                let parsed: (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
-                if file.fileName.lowercased().hasSuffix(".csv") {
-                    let id = form["id"].trimmingCharacters(in: .whitespaces)
-                    parsed = (id, "tianjin", BilingualText(zh: form["title.zh"], en: form["title.en"]), try ImportFile.csv(text, edition: id))
-                } else {
-                    parsed = try ImportFile.json(text)
-                }
-                let edition = try await store.editions.importDraft(id: parsed.id, jurisdiction: parsed.jurisdiction, title: parsed.title,
-                                                                   entries: parsed.entries, by: try context.requireActor().account)
-                return "/admin/editions/" + edition.id.queryEncoded
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            let parsed: (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
+            if file.fileName.lowercased().hasSuffix(".csv") {
+                let id = form["id"].trimmingCharacters(in: .whitespaces)
+                parsed = (id, "tianjin", BilingualText(zh: form["title.zh"], en: form["title.en"]), try ImportFile.csv(text, edition: id))
+            } else {
+                parsed = try ImportFile.json(text)
             }
+            let edition = try await store.editions.importDraft(id: parsed.id, jurisdiction: parsed.jurisdiction, title: parsed.title,
+                                                               entries: parsed.entries, by: try context.requireActor().account)
+            return "/admin/editions/" + edition.id.queryEncoded
         }
-        routes.get("admin/editions/:edition", admin) { request, context in
-            try await editionPage(try context.parameters.require("edition"), request, context)
+    }
+
+    @Sendable func editionPage_(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try await editionPage(try context.parameters.require("edition"), request, context)
+    }
+
+    @Sendable func addEntry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var request = request
+        let form = try await FormFields.read(&request)
+        let id = try context.parameters.require("edition")
+        return try await attempt(request, context, back: id) {
+            _ = try await store.editions.addEntry(try EntryForm.read(form, edition: id), to: id, by: try context.requireActor().account)
+            return "/admin/editions/" + id.queryEncoded
         }
-        routes.post("admin/editions/:edition/entries", admin) { request, context in
-            var request = request
-            let form = try await FormFields.read(&request)
-            let id = try context.parameters.require("edition")
-            return try await attempt(request, context, back: id) {
-                _ = try await store.editions.addEntry(try EntryForm.read(form, edition: id), to: id, by: try context.requireActor().account)
-                return "/admin/editions/" + id.queryEncoded
+    }
+
+    @Sendable func entryForm(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let edition = try state.current.catalog.resolveEdition(try context.parameters.require("edition"))
+        let entry = try state.current.catalog.entry(try context.parameters.require("id"), edition: edition.id)
+        return Response.html(EntryEditPage(edition: edition, entry: entry).render(PageContext(request, context)))
+    }
+
+    @Sendable func changeEntry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var request = request
+        let form = try await FormFields.read(&request)
+        let id = try context.parameters.require("edition")
+        return try await attempt(request, context, back: id) {
+            var entry = try EntryForm.read(form, edition: id)
+            entry.id = try context.parameters.require("id")
+            _ = try await store.editions.changeEntry(entry, in: id, by: try context.requireActor().account)
+            return "/admin/editions/" + id.queryEncoded
+        }
+    }
+
+    @Sendable func retireEntry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var request = request
+        let form = try await FormFields.read(&request)
+        let id = try context.parameters.require("edition")
+        return try await attempt(request, context, back: id) {
+            try await store.editions.retire(try context.parameters.require("id"), from: id,
+                                            reason: RetirementReason(rawValue: form["reason"]) ?? .other,
+                                            note: form["note"].isEmpty ? nil : form["note"], by: try context.requireActor().account)
+            return "/admin/editions/" + id.queryEncoded
+        }
+    }
+
+    @Sendable func publish(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var request = request
+        let form = try await FormFields.read(&request)
+        let id = try context.parameters.require("edition")
+        return try await attempt(request, context, back: id) {
+            guard let issued = CalendarDate(form["issuedOn"].trimmingCharacters(in: .whitespaces)),
+                  let effective = CalendarDate(form["effectiveOn"].trimmingCharacters(in: .whitespaces)) else {
+                throw EditionError.invalid([InputError("issuedOn", zh: "日期格式为 YYYY-MM-DD。", en: "Dates are written YYYY-MM-DD.")])
             }
+            _ = try await store.editions.publish(id, noticeRef: form["noticeRef"], issuedOn: issued, effectiveOn: effective,
+                                                 by: try context.requireActor().account)
+            return "/admin/editions/" + id.queryEncoded
         }
-        routes.get("admin/editions/:edition/entries/:id", admin) { request, context in
-            let edition = try state.current.catalog.resolveEdition(try context.parameters.require("edition"))
-            let entry = try state.current.catalog.entry(try context.parameters.require("id"), edition: edition.id)
-            return Response.html(EntryEditPage(edition: edition, entry: entry).render(PageContext(request, context)))
+    }
+
+    @Sendable func statistics(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let page = StatisticsPage(statistics: try await store.verifications.statistics(), catalog: state.current.catalog,
+                                  bodies: try await state.registry(from: store).bodies)
+        return Response.html(page.render(PageContext(request, context)))
+    }
+
+    @Sendable func statisticsCSV(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        // Only the three groupings: the value goes into a header and the file.
+        let by = request.uri.queryParameters["by"].map(String.init) ?? "entry"
+        guard ["entry", "body", "month"].contains(by) else {
+            throw APIError.badParameter("by", "by must be entry, body or month.")
         }
-        routes.post("admin/editions/:edition/entries/:id", admin) { request, context in
-            var request = request
-            let form = try await FormFields.read(&request)
-            let id = try context.parameters.require("edition")
-            return try await attempt(request, context, back: id) {
-                var entry = try EntryForm.read(form, edition: id)
-                entry.id = try context.parameters.require("id")
-                _ = try await store.editions.changeEntry(entry, in: id, by: try context.requireActor().account)
-                return "/admin/editions/" + id.queryEncoded
-            }
+        let statistics = try await store.verifications.statistics()
+        let rows: [VerificationStatistics.Row] = switch by {
+        case "body": statistics.byIssuingBody
+        case "month": statistics.byMonth
+        default: statistics.byEntry
         }
-        routes.post("admin/editions/:edition/entries/:id/retire", admin) { request, context in
-            var request = request
-            let form = try await FormFields.read(&request)
-            let id = try context.parameters.require("edition")
-            return try await attempt(request, context, back: id) {
-                try await store.editions.retire(try context.parameters.require("id"), from: id,
-                                                reason: RetirementReason(rawValue: form["reason"]) ?? .other,
-                                                note: form["note"].isEmpty ? nil : form["note"], by: try context.requireActor().account)
-                return "/admin/editions/" + id.queryEncoded
-            }
-        }
-        routes.post("admin/editions/:edition/publish", admin) { request, context in
-            var request = request
-            let form = try await FormFields.read(&request)
-            let id = try context.parameters.require("edition")
-            return try await attempt(request, context, back: id) {
-                guard let issued = CalendarDate(form["issuedOn"].trimmingCharacters(in: .whitespaces)),
-                      let effective = CalendarDate(form["effectiveOn"].trimmingCharacters(in: .whitespaces)) else {
-                    throw EditionError.invalid([InputError("issuedOn", zh: "日期格式为 YYYY-MM-DD。", en: "Dates are written YYYY-MM-DD.")])
-                }
-                _ = try await store.editions.publish(id, noticeRef: form["noticeRef"], issuedOn: issued, effectiveOn: effective,
-                                                     by: try context.requireActor().account)
-                return "/admin/editions/" + id.queryEncoded
-            }
-        }
-        routes.get("admin/statistics", .signedIn([.admin, .officer])) { request, context in
-            let page = StatisticsPage(statistics: try await store.verifications.statistics(), catalog: state.current.catalog,
-                                      bodies: try await state.registry(from: store).bodies)
-            return Response.html(page.render(PageContext(request, context)))
-        }
-        routes.get("admin/statistics.csv", .signedIn([.admin, .officer])) { request, _ in
-            // Only the three groupings: the value goes into a header and the file.
-            let by = request.uri.queryParameters["by"].map(String.init) ?? "entry"
-            guard ["entry", "body", "month"].contains(by) else {
-                throw APIError.badParameter("by", "by must be entry, body or month.")
-            }
-            let statistics = try await store.verifications.statistics()
-            let rows: [VerificationStatistics.Row] = switch by {
-            case "body": statistics.byIssuingBody
-            case "month": statistics.byMonth
-            default: statistics.byEntry
-            }
-            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                                   .contentDisposition: "attachment; filename=\"credence-statistics-\(by).csv\""],
-                             body: .init(byteBuffer: ByteBuffer(string: StatisticsPage.csv(rows, keyName: by == "body" ? "issuing_body" : by))))
-        }
-        routes.get("editions/:edition/diff/:other", .anyone) { request, context in
-            let diff = try await state.diff(try context.parameters.require("edition"), try context.parameters.require("other"),
-                                                            store: store, context: context)
-            return Response.html(DiffPage(diff: diff).render(PageContext(request, context)))
-        }
-        routes.get("entries/:id/history", .anyone) { request, context in
-            let id = try context.parameters.require("id")
-            let lines = try await store.editions.history(of: id, includingDrafts: context.actor?.account.role == .admin)
-            return Response.html(HistoryPage(id: id, lines: lines).render(PageContext(request, context)))
-        }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                               .contentDisposition: "attachment; filename=\"credence-statistics-\(by).csv\""],
+                         body: .init(byteBuffer: ByteBuffer(string: StatisticsPage.csv(rows, keyName: by == "body" ? "issuing_body" : by))))
+    }
+
+    @Sendable func diff(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let diff = try await state.diff(try context.parameters.require("edition"), try context.parameters.require("other"),
+                                                        store: store, context: context)
+        return Response.html(DiffPage(diff: diff).render(PageContext(request, context)))
+    }
+
+    @Sendable func history(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let id = try context.parameters.require("id")
+        let lines = try await store.editions.history(of: id, includingDrafts: context.actor?.account.role == .admin)
+        return Response.html(HistoryPage(id: id, lines: lines).render(PageContext(request, context)))
     }
 
     private func listPage(error: BilingualText? = nil) -> EditionsAdminPage {

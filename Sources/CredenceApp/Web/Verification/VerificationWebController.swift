@@ -10,126 +10,150 @@ struct VerificationWebController {
     let state: CatalogState
 
     func addRoutes(to routes: Routes) {
-        routes.get("requests", .signedIn([.employer])) { request, context in
-            try await requestsPage(request, context, newSecret: nil)
-        }
-        routes.get("requests/new", .signedIn([.employer])) { request, context in
-            var page = NewRequestPage(entries: try state.current.entries().entries)
-            page.values["entryId"] = request.uri.queryParameters["entry"].map(String.init)
-            return Response.html(page.render(PageContext(request, context)))
-        }
-        routes.post("requests", .signedIn([.employer]), uploads: true) { request, context in
-            try await submit(request, context)
-        }
-        routes.get("requests/:id", .anyAccount) { request, context in
-            try await detail(try VerificationRouting.requestID(context), request, context)
-        }
+        routes.get("requests", .signedIn([.employer]), use: requestsPage)
+        routes.get("requests/new", .signedIn([.employer]), use: newRequestPage)
+        routes.post("requests", .signedIn([.employer]), uploads: true, use: submit)
+        routes.get("requests/:id", .anyAccount, use: requestPage)
         for (path, action, roles) in VerificationRouting.actions {
-            routes.post("requests/:id/\(path)", .signedIn(roles)) { request, context in
-                var request = request
-                let form = try await FormFields.read(&request)
-                let id = try VerificationRouting.requestID(context)
-                var input = Verifications.ActionInput(note: form["note"].isEmpty ? nil : form["note"])
-                input.reason = RejectionReason(rawValue: form["reason"])
-                input.outcome = VerificationOutcome(rawValue: form["outcome"])
-                do {
-                    _ = try await store.verifications.act(action, on: id, by: try context.requireActor().account, input,
-                                                          catalog: state.current.catalog)
-                } catch VerificationError.illegal(let transition) {
-                    return try await detail(id, request, context, error: BilingualText(zh: "这一步现在不能做：\(transition.message)", en: transition.message),
-                                            status: .conflict)
-                } catch VerificationError.invalid(let problems) {
-                    return try await detail(id, request, context, error: problems.first?.message, status: .unprocessableContent)
-                }
-                return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
-            }
+            routes.post("requests/:id/\(path)", .signedIn(roles)) { request, context in try await act(action, request, context) }
         }
-        routes.post("requests/:id/attachments", .signedIn([.employer]), uploads: true) { request, context in
-            var request = request
-            let form = try await FormFields.read(&request)
-            let id = try VerificationRouting.requestID(context)
-            guard let file = form.files.first, !file.fileName.isEmpty else {
-                return try await detail(id, request, context, error: BilingualText(zh: "请选择一个文件。", en: "Choose a file."), status: .unprocessableContent)
-            }
-            do {
-                _ = try await store.verifications.attach(fileName: file.fileName, bytes: file.bytes, to: id, by: try context.requireActor().account)
-            } catch let error as VerificationError where error != .notFound {
-                return try await detail(id, request, context, error: error.message, status: APIError(error).status)
-            }
-            return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
+        routes.post("requests/:id/attachments", .signedIn([.employer]), uploads: true, use: attach)
+        routes.get("requests/:id/attachments/:attachment", .signedIn([.employer, .officer]), use: attachment)
+        routes.get("requests/:id/receipt", .anyAccount, use: receipt)
+        routes.post("webhook", .signedIn([.employer]), use: registerWebhook)
+        routes.get("queue", .signedIn([.officer, .admin]), use: queue)
+        routes.get("admin/issuing-bodies", .signedIn([.admin]), use: issuingBodies)
+        routes.post("admin/issuing-bodies/:body", .signedIn([.admin]), use: updateChannel)
+        routes.get("verify", .anyone, use: verifyForm)
+        routes.get("verify/:code", .anyone, use: check)
+    }
+
+    /// An officer's or employer's step on the request's page; a refused step is shown there.
+    func act(_ action: VerificationAction, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormFields.read(&request)
+        let id = try VerificationRouting.requestID(context)
+        var input = Verifications.ActionInput(note: form["note"].isEmpty ? nil : form["note"])
+        input.reason = RejectionReason(rawValue: form["reason"])
+        input.outcome = VerificationOutcome(rawValue: form["outcome"])
+        do {
+            _ = try await store.verifications.act(action, on: id, by: try context.requireActor().account, input,
+                                                  catalog: state.current.catalog)
+        } catch VerificationError.illegal(let transition) {
+            return try await detail(id, request, context, error: transition.text, status: .conflict)
+        } catch VerificationError.invalid(let problems) {
+            return try await detail(id, request, context, error: problems.first?.message, status: .unprocessableContent)
         }
-        routes.get("requests/:id/attachments/:attachment", .signedIn([.employer, .officer])) { _, context in
-            let (attachment, bytes) = try await store.verifications.attachment(
-                try VerificationRouting.attachmentID(context), of: try VerificationRouting.requestID(context), for: try context.requireActor().account)
-            return VerificationRouting.download(attachment, bytes)
+        return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
+    }
+
+    @Sendable func requestsPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try await requestsPage(request, context, newSecret: nil)
+    }
+
+    @Sendable func newRequestPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var page = NewRequestPage(entries: try state.current.entries().entries)
+        page.values["entryId"] = request.uri.queryParameters["entry"].map(String.init)
+        return Response.html(page.render(PageContext(request, context)))
+    }
+
+    @Sendable func requestPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try await detail(try VerificationRouting.requestID(context), request, context)
+    }
+
+    @Sendable func attach(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var request = request
+        let form = try await FormFields.read(&request)
+        let id = try VerificationRouting.requestID(context)
+        guard let file = form.files.first, !file.fileName.isEmpty else {
+            return try await detail(id, request, context, error: BilingualText(zh: "请选择一个文件。", en: "Choose a file."), status: .unprocessableContent)
         }
-        routes.get("requests/:id/receipt", .anyAccount) { _, context in
-            let id = try VerificationRouting.requestID(context)
-            let signed = try await store.verifications.receipt(of: id, for: try context.requireActor().account)
-            var response = try Response.json(SignedReceiptDTO(receipt: signed.receipt, signature: signed.signature, keyId: signed.keyId), status: .ok)
-            response.headers[.contentDisposition] = "attachment; filename=\"credence-receipt-\(id.uuidString.lowercased()).json\""
-            return response
+        do {
+            _ = try await store.verifications.attach(fileName: file.fileName, bytes: file.bytes, to: id, by: try context.requireActor().account)
+        } catch let error as VerificationError where error != .notFound {
+            return try await detail(id, request, context, error: error.message, status: APIError(error).status)
         }
-        routes.post("webhook", .signedIn([.employer])) { request, context in
-            var request = request
-            let form = try await FormFields.read(&request)
-            do {
-                let secret = try await store.webhooks.register(url: form["url"], for: try context.requireActor().account)
-                return try await requestsPage(request, context, newSecret: secret)
-            } catch VerificationError.invalid {
-                throw APIError(status: .unprocessableContent, code: "invalid_field",
-                               message: PageContext(request, context).t("请填写 http(s):// 开头的网址。", "The address must start with http:// or https://."),
-                               field: "url")
-            }
+        return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
+    }
+
+    @Sendable func attachment(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let (attachment, bytes) = try await store.verifications.attachment(
+            try VerificationRouting.attachmentID(context), of: try VerificationRouting.requestID(context), for: try context.requireActor().account)
+        return VerificationRouting.download(attachment, bytes)
+    }
+
+    @Sendable func receipt(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let id = try VerificationRouting.requestID(context)
+        let signed = try await store.verifications.receipt(of: id, for: try context.requireActor().account)
+        var response = try Response.json(SignedReceiptDTO(receipt: signed.receipt, signature: signed.signature, keyId: signed.keyId), status: .ok)
+        response.headers[.contentDisposition] = "attachment; filename=\"credence-receipt-\(id.uuidString.lowercased()).json\""
+        return response
+    }
+
+    @Sendable func registerWebhook(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var request = request
+        let form = try await FormFields.read(&request)
+        do {
+            let secret = try await store.webhooks.register(url: form["url"], for: try context.requireActor().account)
+            return try await requestsPage(request, context, newSecret: secret)
+        } catch VerificationError.invalid {
+            throw APIError(status: .unprocessableContent, code: "invalid_field",
+                           message: PageContext(request, context).t("请填写 http(s):// 开头的网址。", "The address must start with http:// or https://."),
+                           field: "url")
         }
-        routes.get("queue", .signedIn([.officer, .admin])) { request, context in
-            let status = request.uri.queryParameters["status"].flatMap { VerificationStatus(rawValue: String($0)) }
-            let list = try await store.verifications.queue(status: status, page: Self.page(request))
-            var channels: [String: VerificationChannel] = [:]
-            for body in try await state.registry(from: store).bodies {
-                for entry in body.entries { channels[entry] = body.channel }
-            }
-            return Response.html(QueuePage(requests: list.requests, more: list.more, catalog: state.current.catalog, channels: channels,
-                                           status: status)
-                .render(PageContext(request, context)))
+    }
+
+    @Sendable func queue(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let status = request.uri.queryParameters["status"].flatMap { VerificationStatus(rawValue: String($0)) }
+        let list = try await store.verifications.queue(status: status, page: Self.page(request))
+        var channels: [String: VerificationChannel] = [:]
+        for body in try await state.registry(from: store).bodies {
+            for entry in body.entries { channels[entry] = body.channel }
         }
-        routes.get("admin/issuing-bodies", .signedIn([.admin])) { request, context in
-            Response.html(IssuingBodiesPage(bodies: try await state.registry(from: store).bodies).render(PageContext(request, context)))
+        return Response.html(QueuePage(requests: list.requests, more: list.more, catalog: state.current.catalog, channels: channels,
+                                       status: status)
+            .render(PageContext(request, context)))
+    }
+
+    @Sendable func issuingBodies(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        Response.html(IssuingBodiesPage(bodies: try await state.registry(from: store).bodies).render(PageContext(request, context)))
+    }
+
+    @Sendable func updateChannel(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var request = request
+        let form = try await FormFields.read(&request)
+        var page = IssuingBodiesPage(bodies: [])
+        var status: HTTPResponse.Status = .ok
+        do {
+            let channel = VerificationChannel(
+                kind: ChannelKind(rawValue: form["kind"]) ?? .noneFound, url: form["url"].isEmpty ? nil : form["url"],
+                inputs: form["inputs"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                typicalWorkingDays: Int(form["typicalWorkingDays"].trimmingCharacters(in: .whitespaces)) ?? 0, source: form["source"])
+            let body = try await store.verifications.updateChannel(
+                of: try context.parameters.require("body"), to: channel, by: try context.requireActor().account)
+            try await state.reload(from: store)
+            page.done = BilingualText(zh: "已保存：\(body.name.zh)。", en: "Saved: \(body.name.en).")
+        } catch VerificationError.invalid(let problems) {
+            page.error = problems.first?.message
+            status = .unprocessableContent
         }
-        routes.post("admin/issuing-bodies/:body", .signedIn([.admin])) { request, context in
-            var request = request
-            let form = try await FormFields.read(&request)
-            var page = IssuingBodiesPage(bodies: [])
-            var status: HTTPResponse.Status = .ok
-            do {
-                let channel = VerificationChannel(
-                    kind: ChannelKind(rawValue: form["kind"]) ?? .noneFound, url: form["url"].isEmpty ? nil : form["url"],
-                    inputs: form["inputs"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                    typicalWorkingDays: Int(form["typicalWorkingDays"].trimmingCharacters(in: .whitespaces)) ?? 0, source: form["source"])
-                let body = try await store.verifications.updateChannel(
-                    of: try context.parameters.require("body"), to: channel, by: try context.requireActor().account)
-                try await state.reload(from: store)
-                page.done = BilingualText(zh: "已保存：\(body.name.zh)。", en: "Saved: \(body.name.en).")
-            } catch VerificationError.invalid(let problems) {
-                page.error = problems.first?.message
-                status = .unprocessableContent
-            }
-            page.bodies = try await state.registry(from: store).bodies
-            return Response.html(page.render(PageContext(request, context)), status: status)
+        page.bodies = try await state.registry(from: store).bodies
+        return Response.html(page.render(PageContext(request, context)), status: status)
+    }
+
+    @Sendable func verifyForm(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        if let code = request.uri.queryParameters["code"].map(String.init), !code.isEmpty {
+            return Response(status: .seeOther, headers: [.location: SiteURL.verify(code: String(code.prefix(40))).path])
         }
-        routes.get("verify", .anyone) { request, context in
-            if let code = request.uri.queryParameters["code"].map(String.init), !code.isEmpty {
-                return Response(status: .seeOther, headers: [.location: SiteURL.verify(code: String(code.prefix(40))).path])
-            }
-            return Response.html(VerifyPage().render(PageContext(request, context)))
-        }
-        routes.get("verify/:code", .anyone) { request, context in
-            let code = try context.parameters.require("code")
-            let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress)
-            let page = VerifyPage(code: code, check: check,
-                                  entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name })
-            return Response.html(page.render(PageContext(request, context)), status: check == nil ? .notFound : .ok)
-        }
+        return Response.html(VerifyPage().render(PageContext(request, context)))
+    }
+
+    @Sendable func check(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let code = try context.parameters.require("code")
+        let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress)
+        let page = VerifyPage(code: code, check: check,
+                              entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name })
+        return Response.html(page.render(PageContext(request, context)), status: check == nil ? .notFound : .ok)
     }
 
     /// A list's page from its address: `?after=<id>` continues after that request.
@@ -157,7 +181,7 @@ struct VerificationWebController {
         return Response.html(page.render(PageContext(request, context)), status: status)
     }
 
-    private func submit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    @Sendable func submit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         var request = request
         let form = try await FormFields.read(&request)
         let account = try context.requireActor().account
