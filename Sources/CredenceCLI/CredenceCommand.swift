@@ -47,7 +47,11 @@ public struct CredenceCommand: AsyncParsableCommand {
 extension CredenceCommand {
     static func message(for error: AccountError) -> String {
         switch error {
-        case .invalid(let problems): problems.map(\.message.en).joined(separator: " ")
+        // A problem that names its field names the flag here: "--role must be …".
+        case .invalid(let problems):
+            problems.map { problem in
+                problem.field.map { problem.message.en.hasPrefix($0 + " ") } == true ? "--" + problem.message.en : problem.message.en
+            }.joined(separator: " ")
         case .emailTaken: "An account with this email already exists."
         case .noSuchAccount(let email): "No account '\(email)'."
         default: error.message.en

@@ -48,10 +48,29 @@ public struct ReceiptSigner: Sendable {
     public static func keyId(for publicKey: Data) -> String {
         String(SHA256.hash(data: publicKey).hex.prefix(16))
     }
+}
 
-    /// The base64 signature over the receipt's canonical JSON.
-    public func sign(_ receipt: Receipt) throws -> String {
-        try privateKey.signature(for: CanonicalJSON.data(receipt)).base64EncodedString()
+extension ReceiptSigner {
+    /// A completed request's receipt as it is kept and served: assembled from the request's
+    /// facts (the holder's name masked, the entry's name from its edition), its canonical
+    /// JSON, and the signature over exactly that JSON.
+    public struct Signed: Sendable {
+        public var receipt: Receipt
+        public var document: String
+        public var signature: String
+        public var keyId: String
+    }
+
+    public func receipt(requestId: UUID, entryId: String, edition: String, holderName: String, certificateNumber: String,
+                        outcome: VerificationOutcome, completedAt: Date, verificationCode: String?, catalog: Catalog) throws -> Signed {
+        let entryName = (try? catalog.entry(entryId, edition: edition).name) ?? BilingualText(zh: entryId, en: entryId)
+        let receipt = Receipt(
+            requestId: requestId.uuidString.lowercased(), entryId: entryId, entryName: entryName, edition: edition,
+            holderName: Masking.name(holderName), certificateNumber: certificateNumber, outcome: outcome,
+            completedAt: Timestamps.rfc3339(completedAt), verificationCode: verificationCode)
+        let canonical = try CanonicalJSON.data(receipt)
+        return Signed(receipt: receipt, document: String(decoding: canonical, as: UTF8.self),
+                      signature: try privateKey.signature(for: canonical).base64EncodedString(), keyId: keyId)
     }
 }
 

@@ -35,6 +35,9 @@ public enum VerificationAction: String, CaseIterable, Sendable, Codable {
     /// Who takes it: the employer that owns the request, or verification staff.
     public var byEmployer: Bool { self == .submit || self == .resubmit || self == .withdraw }
 
+    /// Employers take their own steps (submit, resubmit, withdraw); staff take the rest.
+    public func isTaken(by role: Role) -> Bool { byEmployer == (role == .employer) }
+
     public var name: BilingualText {
         switch self {
         case .submit: BilingualText(zh: "提交申请", en: "Submitted")

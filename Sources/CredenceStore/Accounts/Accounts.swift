@@ -68,26 +68,18 @@ public struct Accounts: Sendable {
     /// An officer or administrator, with the TOTP secret they must use from their first
     /// sign-in on. The secret is returned once and shown once.
     public func createStaff(role: Role, email: String, name: String, password: String) async throws -> (Account, TOTP) {
-        var problems: [InputError] = []
-        if role == .employer {
-            problems.append(InputError("role", zh: "员工账号的角色须为 officer 或 admin。", en: "--role must be officer or admin; employers register themselves."))
+        let staff: StaffRegistration
+        do {
+            staff = try StaffRegistration(role: role, email: email, name: name, password: password).validated()
+        } catch {
+            throw AccountError.invalid(error.problems)
         }
-        let normalized = EmailAddress.normalized(email)
-        if normalized == nil {
-            problems.append(InputError("email", zh: "请填写有效的邮箱地址。", en: "--email must be an email address."))
-        }
-        let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !(1...100).contains(trimmedName.count) {
-            problems.append(InputError("name", zh: "请填写姓名。", en: "--name is required, up to 100 characters."))
-        }
-        if let problem = PasswordPolicy.problem(with: password, email: normalized) { problems.append(problem) }
-        guard problems.isEmpty, let normalized else { throw AccountError.invalid(problems) }
         let totp = TOTP.generate()
         let record = UserRecord()
-        record.email = normalized
-        record.passwordHash = try await passwords.hash(password)
-        record.role = role.rawValue
-        record.name = trimmedName
+        record.email = staff.email
+        record.passwordHash = try await passwords.hash(staff.password)
+        record.role = staff.role.rawValue
+        record.name = staff.name
         record.totpSecret = try TOTPSecretSeal.seal(totp, with: sealer)
         let account = try await insert(record)
         try await audit("account.created", subject: account.id, email: account.email, detail: "role=\(role.rawValue)")
@@ -254,8 +246,8 @@ public struct Accounts: Sendable {
     /// Officer ↔ administrator. Employers stay employers: their account is their organization's.
     public func setRole(email: String, to role: Role) async throws -> Account {
         let record = try await user(email)
-        guard role != .employer, record.role != Role.employer.rawValue else {
-            throw AccountError.invalid([InputError("role", zh: "只能在 officer 与 admin 之间变更。", en: "--role can only move staff between officer and admin.")])
+        if let problem = StaffRegistration.roleChangeProblem(from: Role(rawValue: record.role) ?? .employer, to: role) {
+            throw AccountError.invalid([problem])
         }
         let previous = record.role
         record.role = role.rawValue

@@ -131,7 +131,7 @@ public struct Verifications: Sendable {
     /// who may (employers act on their own requests, staff on the queue's).
     public func act(_ action: VerificationAction, on id: UUID, by account: Account, _ input: ActionInput = .init(),
                     catalog: Catalog) async throws -> VerificationRequest {
-        if action.byEmployer != (account.role == .employer) {
+        if !action.isTaken(by: account.role) {
             // An officer cannot withdraw; an employer cannot accept — a refusal of the role,
             // answered like an absent request for employers and as a conflict for staff.
             let record = try await visible(id, to: account)
@@ -200,15 +200,13 @@ public struct Verifications: Sendable {
         record.outcome = outcome.rawValue
         record.completedAt = completedAt
         record.verificationCode = outcome == .authentic ? VerificationCode.make() : nil
-        let entryName = (try? catalog.entry(record.entryID, edition: record.editionID).name)
-            ?? BilingualText(zh: record.entryID, en: record.entryID)
-        let receipt = Receipt(
-            requestId: try record.requireID().uuidString.lowercased(), entryId: record.entryID, entryName: entryName,
-            edition: record.editionID, holderName: Masking.name(record.holderName), certificateNumber: record.certificateNumber,
-            outcome: outcome, completedAt: Timestamps.rfc3339(completedAt), verificationCode: record.verificationCode)
-        record.receipt = String(decoding: try CanonicalJSON.data(receipt), as: UTF8.self)
-        record.receiptSignature = try keys.signer.sign(receipt)
-        record.receiptKeyID = keys.signer.keyId
+        let signed = try keys.signer.receipt(
+            requestId: try record.requireID(), entryId: record.entryID, edition: record.editionID, holderName: record.holderName,
+            certificateNumber: record.certificateNumber, outcome: outcome, completedAt: completedAt,
+            verificationCode: record.verificationCode, catalog: catalog)
+        record.receipt = signed.document
+        record.receiptSignature = signed.signature
+        record.receiptKeyID = signed.keyId
     }
 
     private func log(_ action: VerificationAction, from: VerificationStatus?, to: VerificationStatus,

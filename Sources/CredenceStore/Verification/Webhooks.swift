@@ -20,10 +20,11 @@ public struct Webhooks: Sendable {
     /// Registers (or replaces) the employer's URL and returns the new signing secret, shown once.
     public func register(url text: String, for employer: Account) async throws -> String {
         guard employer.role == .employer else { throw VerificationError.notFound }
-        guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)), let scheme = url.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", url.host != nil, text.count <= 500
-        else {
-            throw VerificationError.invalid([InputError("url", zh: "请填写 http(s):// 开头的网址。", en: "url must be an http:// or https:// address.")])
+        let url: URL
+        do {
+            url = try WebhookAddress.parse(text)
+        } catch {
+            throw VerificationError.invalid(error.problems)
         }
         let secret = SecretToken.make()
         let record = WebhookRecord()

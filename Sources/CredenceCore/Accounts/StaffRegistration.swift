@@ -1,0 +1,42 @@
+import Foundation
+
+/// An officer or administrator as typed at the command line: every problem at once, the
+/// email normalized and the name trimmed when there are none.
+public struct StaffRegistration: Sendable, Equatable {
+    public var role: Role
+    public var email: String
+    public var name: String
+    public var password: String
+
+    public init(role: Role, email: String, name: String, password: String) {
+        self.role = role
+        self.email = email
+        self.name = name
+        self.password = password
+    }
+
+    public func validated() throws(InvalidInput) -> StaffRegistration {
+        var problems: [InputError] = []
+        if role == .employer {
+            problems.append(InputError("role", zh: "员工账号的角色须为 officer 或 admin。", en: "role must be officer or admin; employers register themselves."))
+        }
+        let normalized = EmailAddress.normalized(email)
+        if normalized == nil {
+            problems.append(InputError("email", zh: "请填写有效的邮箱地址。", en: "email must be an email address."))
+        }
+        let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !(1...100).contains(trimmedName.count) {
+            problems.append(InputError("name", zh: "请填写姓名。", en: "name is required, up to 100 characters."))
+        }
+        if let problem = PasswordPolicy.problem(with: password, email: normalized) { problems.append(problem) }
+        guard problems.isEmpty, let normalized else { throw InvalidInput(problems: problems) }
+        return StaffRegistration(role: role, email: normalized, name: trimmedName, password: password)
+    }
+
+    /// Staff move between officer and administrator; employers stay employers (their
+    /// account is their organization's).
+    public static func roleChangeProblem(from current: Role, to role: Role) -> InputError? {
+        guard role == .employer || current == .employer else { return nil }
+        return InputError("role", zh: "只能在 officer 与 admin 之间变更。", en: "role can only move staff between officer and admin.")
+    }
+}
