@@ -34,6 +34,10 @@ struct RateLimits: Sendable {
         guard let row else { throw RateLimitsError.noAnswer }
         let count = Int(try row.decode(column: "count", as: Int64.self))
         let start = Double(try row.decode(column: "window_start_ms", as: Int64.self)) / 1000
+        if count == 1 {
+            // A window opened: windows older than a day (longer than any limit's) are done with.
+            try await database.sql.raw("DELETE FROM rate_limits WHERE window_start_ms < \(bind: nowMs - 86_400_000)").run()
+        }
         return Reservation(key: key, count: count,
                            retryAfter: limit.retryAfter(count: count, windowStart: start, now: Double(nowMs) / 1000),
                            isFirstRefusal: limit.isFirstRefusal(count: count))
