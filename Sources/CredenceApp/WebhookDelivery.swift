@@ -47,7 +47,7 @@ public struct WebhookDelivery: Service {
 
     public func run() async throws {
         // Stops between passes when the app shuts down; an undelivered message stays in the outbox.
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 while !Task.isCancelled {
                     do {

@@ -45,8 +45,9 @@ public enum StoreConfiguration: Sendable, Equatable, CustomStringConvertible {
     func makePrivateDatabaseFiles() throws {
         guard case .sqlite(let path) = self else { return }
         try Self.makePrivateFolder(URL(fileURLWithPath: path).deletingLastPathComponent())
-        if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        if !FileManager.default.fileExists(atPath: path),
+           !FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
         for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
