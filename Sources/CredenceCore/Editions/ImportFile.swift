@@ -1,8 +1,7 @@
 import Foundation
 
-/// Reading an import file; bad rows become one 422 listing them all.
-/// Catalog import, for the API, the pages and the CLI alike: a JSON or CSV file becomes a
-/// validated draft's entries, or every bad row at once.
+/// Catalog import, for the API, the pages and the CLI alike: a JSON (read strictly) or CSV
+/// file becomes a validated draft's entries, or every bad row at once (`ImportRejected`).
 public enum ImportFile {
     public static func json(_ text: String) throws -> (id: String, jurisdiction: String, title: BilingualText, entries: [Entry]) {
         let file: CatalogFile
