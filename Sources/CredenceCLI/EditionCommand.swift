@@ -73,13 +73,11 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw UserError(message: "Cannot read \(file).") }
         let text = String(decoding: data, as: UTF8.self)
-        let parsed: (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
+        let parsed: ImportFile.Draft
         do {
-            if file.lowercased().hasSuffix(".csv") {
+            parsed = try ImportFile.draft(text, csv: ImportFile.isCSV(fileName: file)) {
                 guard let id, let titleZh, let titleEn else { throw UserError(message: "A CSV import needs --id, --title-zh and --title-en.") }
-                parsed = (id, jurisdiction, BilingualText(zh: titleZh, en: titleEn), try ImportFile.csv(text, edition: id))
-            } else {
-                parsed = try ImportFile.json(text)
+                return (id, jurisdiction, BilingualText(zh: titleZh, en: titleEn))
             }
         } catch let error as ImportRejected {
             throw UserError(message: "Nothing imported; \(error.rows.count) problems:\n"

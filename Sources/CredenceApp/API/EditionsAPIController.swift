@@ -104,15 +104,14 @@ struct EditionsAPIController {
     @Sendable func importDraft(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let query = QueryParameters(request)
         let (text, format) = try await Self.importUpload(request, format: query.string("format"))
-        let file: (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
-        switch format {
-        case "json": file = try ImportFile.json(text)
-        case "csv":
+        guard format == "json" || format == "csv" else {
+            throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
+        }
+        let file = try ImportFile.draft(text, csv: format == "csv") {
             guard let id = query.string("id"), let titleZh = query.string("titleZh"), let titleEn = query.string("titleEn") else {
                 throw APIError.badParameter("id", "A CSV import needs ?id=, &titleZh= and &titleEn= (and &jurisdiction=, tianjin by default).")
             }
-            file = (id, query.string("jurisdiction") ?? "tianjin", BilingualText(zh: titleZh, en: titleEn), try ImportFile.csv(text, edition: id))
-        default: throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
+            return (id, query.string("jurisdiction") ?? "tianjin", BilingualText(zh: titleZh, en: titleEn))
         }
         let edition = try await store.editions.importDraft(id: file.id, jurisdiction: file.jurisdiction, title: file.title,
                                                            entries: file.entries, by: try context.requireActor().account)
@@ -197,7 +196,7 @@ struct EditionsAPIController {
             guard let form = try? MultipartForm(body: Array(buffer: body), boundary: boundary),
                   let file = form.files.first(where: { $0.field == "file" })
             else { throw APIError(status: .badRequest, code: "malformed_upload", message: "No file field in the form. " + howToSend, field: "file") }
-            let guessed = file.fileName.lowercased().hasSuffix(".csv") ? "csv" : "json"
+            let guessed = ImportFile.isCSV(fileName: file.fileName) ? "csv" : "json"
             return (String(decoding: file.bytes, as: UTF8.self), format ?? guessed)
         }
         let body = try await request.collectBody(upTo: importMaxBytes)

@@ -3,7 +3,22 @@ import Foundation
 /// Catalog import, for the API, the pages and the CLI alike: a JSON (read strictly) or CSV
 /// file becomes a validated draft's entries, or every bad row at once (`ImportRejected`).
 public enum ImportFile {
-    public static func json(_ text: String) throws -> (id: String, jurisdiction: String, title: BilingualText, entries: [Entry]) {
+    /// A draft as a file gives it: its edition's id, jurisdiction and title, and its entries.
+    public typealias Draft = (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
+
+    /// JSON carries its edition; a CSV file does not, so `csvEdition` names it (and may
+    /// refuse when the caller was not told one).
+    public static func draft(_ text: String, csv: Bool,
+                             csvEdition: () throws -> (id: String, jurisdiction: String, title: BilingualText)) throws -> Draft {
+        guard csv else { return try json(text) }
+        let edition = try csvEdition()
+        return (edition.id, edition.jurisdiction, edition.title, try self.csv(text, edition: edition.id))
+    }
+
+    /// What a file's name says: `.csv` is CSV, anything else JSON.
+    public static func isCSV(fileName: String) -> Bool { fileName.lowercased().hasSuffix(".csv") }
+
+    public static func json(_ text: String) throws -> Draft {
         let file: CatalogFile
         do {
             file = try StrictJSON.decode(CatalogFile.self, from: Array(text.utf8))

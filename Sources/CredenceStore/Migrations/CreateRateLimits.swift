@@ -9,6 +9,8 @@ struct CreateRateLimits: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         try await database.sql.raw("CREATE TABLE rate_limits (key TEXT PRIMARY KEY, window_start_ms BIGINT NOT NULL, count BIGINT NOT NULL)").run()
+        // Old windows are deleted by their start (RateLimits.reserve), without reading the table.
+        try await database.sql.raw("CREATE INDEX rate_limits_window ON rate_limits (window_start_ms)").run()
         try await database.sql.raw("DROP TABLE sign_in_attempts").run()
     }
 

@@ -50,12 +50,8 @@ struct EditionsWebController {
                 throw EditionError.invalid([InputError("file", zh: "请选择文件。", en: "Choose a file.")])
             }
             let text = String(decoding: file.bytes, as: UTF8.self)
-            let parsed: (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
-            if file.fileName.lowercased().hasSuffix(".csv") {
-                let id = form["id"].trimmingCharacters(in: .whitespaces)
-                parsed = (id, "tianjin", BilingualText(zh: form["title.zh"], en: form["title.en"]), try ImportFile.csv(text, edition: id))
-            } else {
-                parsed = try ImportFile.json(text)
+            let parsed = try ImportFile.draft(text, csv: ImportFile.isCSV(fileName: file.fileName)) {
+                (form["id"].trimmingCharacters(in: .whitespaces), "tianjin", BilingualText(zh: form["title.zh"], en: form["title.en"]))
             }
             let edition = try await store.editions.importDraft(id: parsed.id, jurisdiction: parsed.jurisdiction, title: parsed.title,
                                                                entries: parsed.entries, by: try context.requireActor().account)
