@@ -16,6 +16,9 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: UInt8 = PasswordHasher.defaultCost
     /// The time every rule reads (tests move it instead of sleeping).
     public var clock: @Sendable () -> Date = { Date() }
+    /// Delivers webhooks and follows catalog changes in the background; tests that do
+    /// both by hand, step by step, turn it off.
+    public var backgroundWork = true
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfiguration = .fromEnvironment(),

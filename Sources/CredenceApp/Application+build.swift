@@ -2,29 +2,52 @@ import CredenceCore
 import CredenceStore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// The one composition root: the server, the CLI's `serve` and the tests all build the
 /// application here. Opens (and migrates) the store, loads the catalog, builds the router.
 public func buildApplication(_ configuration: AppConfiguration) async throws -> some ApplicationProtocol {
-    var logger = Logger(label: "credence")
-    logger.logLevel = configuration.logLevel
-    let store = try await Store.open(configuration.store, logger: logger, passwords: PasswordHasher(cost: configuration.passwordCost),
-                                     clock: configuration.clock)
-    let state: CatalogState
-    do {
-        state = CatalogState(try await store.loadCatalog())
-    } catch {
-        await store.close()
-        throw error
+    try await BuiltApplication.build(configuration).application
+}
+
+/// The application and the parts a caller may need beside it (tests make accounts in the
+/// store and walk the access table).
+public struct BuiltApplication {
+    public let application: Application<RouterResponder<AppRequestContext>>
+    public let store: Store
+    public let access: AccessTable
+    /// Every route: (method, path) with parameters as `:id`.
+    public let routes: [(method: String, path: String)]
+
+    public static func build(_ configuration: AppConfiguration) async throws -> BuiltApplication {
+        var logger = Logger(label: "credence")
+        logger.logLevel = configuration.logLevel
+        let store = try await Store.open(configuration.store, logger: logger,
+                                         passwords: PasswordHasher(cost: configuration.passwordCost), clock: configuration.clock)
+        do {
+            let state = CatalogState(try await store.loadCatalog())
+            let access = AccessTable()
+            let router = try buildRouter(store: store, state: state, access: access, benchmarkRoutes: configuration.benchmarkRoutes)
+            var services: [any Service] = [StoreService(store: store)]
+            if configuration.backgroundWork {
+                services += [WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger)]
+            }
+            // Hummingbird prints parameters as {id}; routes are declared with :id.
+            let routes = router.routes.map { route in
+                (route.method.rawValue, "/" + route.path.components.map(\.description).map { part in
+                    part.hasPrefix("{") && part.hasSuffix("}") ? ":" + part.dropFirst().dropLast() : part
+                }.joined(separator: "/"))
+            }
+            let application = Application(
+                router: router,
+                configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Credence"),
+                services: services, logger: logger)
+            return BuiltApplication(application: application, store: store, access: access, routes: routes)
+        } catch {
+            await store.close()
+            throw error
+        }
     }
-    let router = try buildRouter(store: store, state: state, benchmarkRoutes: configuration.benchmarkRoutes)
-    return Application(
-        router: router,
-        configuration: .init(
-            address: .hostname(configuration.hostname, port: configuration.port), serverName: "Credence"),
-        services: [StoreService(store: store), WebhookDelivery(store: store, logger: logger),
-                   CatalogRefresher(store: store, state: state, logger: logger)],
-        logger: logger)
 }
 
 /// Every route, grouped as the product is: machine endpoints, the JSON API, the pages.

@@ -19,17 +19,17 @@ import Testing
 
     @Test func everyMachineRouteIsInTheSpecAndBack() async throws {
         try await TestDatabase.sqlite.withFreshStore { configuration in
-            let store = try await Store.open(configuration, logger: .init(label: "test"))
-            let router = try buildRouter(store: store, state: CatalogState(try await store.loadCatalog()))
+            var app = AppConfiguration(hostname: "127.0.0.1", port: 0, store: configuration, logLevel: .warning)
+            app.backgroundWork = false
+            let built = try await BuiltApplication.build(app)
             // "/api/v1/entries/:id" → "/api/v1/entries/{id}"
-            let routes = Set(router.routes.map { route -> String in
-                let path = route.path.description
-                let parts = path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-                return "\(route.method.rawValue.lowercased()) /" + parts.joined(separator: "/")
+            let routes = Set(built.routes.map { route -> String in
+                let parts = route.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                return "\(route.method.lowercased()) /" + parts.joined(separator: "/")
             }.filter { $0.contains(" /api/") || $0.hasSuffix(" /healthz") })
             let documented = Set(Self.specPaths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
             #expect(routes == documented)
-            await store.close()
+            await built.store.close()
         }
     }
 

@@ -18,28 +18,17 @@ public struct OpenApp: Sendable {
 
 public func withOpenApp<T: Sendable>(_ database: TestDatabase, clock: TestClock = TestClock(),
                                      _ body: @Sendable (OpenApp) async throws -> T) async throws -> T {
-    try await database.withFreshStore { configuration in
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        let store = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher(), clock: clock.now)
-        do {
-            let access = AccessTable()
-            let router = try buildRouter(store: store, state: CatalogState(try await store.loadCatalog()), access: access)
-            // Hummingbird prints parameters as {id}; routes are declared with :id.
-            let routes = router.routes.map { route in
-                "\(route.method.rawValue) /" + route.path.description.split(separator: "/").map { part in
-                    part.hasPrefix("{") && part.hasSuffix("}") ? ":" + part.dropFirst().dropLast() : part
-                }.joined(separator: "/")
-            }
-            let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
-            let result = try await app.test(.live) { client in
-                try await body(OpenApp(client: client, store: store, access: access, routes: routes))
-            }
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
+    try await database.withFreshStore { store in
+        var configuration = AppConfiguration(hostname: "127.0.0.1", port: 0, store: store, logLevel: .warning, benchmarkRoutes: false)
+        configuration.passwordCost = TestPasswords.cost
+        configuration.clock = clock.now
+        configuration.backgroundWork = false
+        let built = try await BuiltApplication.build(configuration)
+        let (store, access) = (built.store, built.access)
+        let routes = built.routes.map { "\($0.method) \($0.path)" }
+        // The store closes when the application shuts down, as in service.
+        return try await built.application.test(.live) { client in
+            try await body(OpenApp(client: client, store: store, access: access, routes: routes))
         }
     }
 }
