@@ -90,4 +90,23 @@ import Testing
         }
         #expect(rejected.rows.map(\.field) == ["seq"])
     }
+
+    @Test func anActionsInputIsCheckedBeforeTheWorkflowIsAsked() throws {
+        let today = try #require(CalendarDate(year: 2026, month: 12, day: 1))
+        func problem(_ action: VerificationAction, _ input: VerificationActionInput) -> [String?] {
+            do {
+                _ = try input.validated(for: action, entries: ["cka"], today: today)
+                return []
+            } catch {
+                return (error as? InvalidInput)?.problems.map(\.field) ?? ["?"]
+            }
+        }
+        #expect(problem(.reject, .init()) == ["reason"])
+        #expect(problem(.reject, .init(reason: .incomplete)) == [])
+        #expect(problem(.complete, .init()) == ["outcome"])
+        #expect(problem(.accept, .init(note: String(repeating: "注", count: 2001))) == ["note"])
+        #expect(problem(.accept, .init(note: String(repeating: "注", count: 2000))) == [])
+        // Corrections matter only to a resubmission.
+        #expect(try VerificationActionInput().validated(for: .resubmit, entries: ["cka"], today: today) == nil)
+    }
 }

@@ -111,21 +111,7 @@ public struct Verifications: Sendable {
 
     // MARK: Acting
 
-    public struct ActionInput: Sendable {
-        public var note: String?
-        public var reason: RejectionReason?
-        public var outcome: VerificationOutcome?
-        /// For `resubmit`: the corrected draft.
-        public var corrections: VerificationDraft?
-
-        public init(note: String? = nil, reason: RejectionReason? = nil, outcome: VerificationOutcome? = nil,
-                    corrections: VerificationDraft? = nil) {
-            self.note = note
-            self.reason = reason
-            self.outcome = outcome
-            self.corrections = corrections
-        }
-    }
+    public typealias ActionInput = VerificationActionInput
 
     /// Takes an action on a request: the workflow decides whether it may, the role decides
     /// who may (employers act on their own requests, staff on the queue's).
@@ -137,26 +123,14 @@ public struct Verifications: Sendable {
             let record = try await visible(id, to: account)
             throw VerificationError.illegal(IllegalTransition(from: VerificationStatus(rawValue: record.status) ?? .submitted, action: action))
         }
-        if let note = input.note, note.count > 2000 {
-            throw VerificationError.invalid([InputError("note", zh: "说明最多2000字。", en: "note may have at most 2,000 characters.")])
+        let corrections: VerificationDraft?
+        do {
+            let edition = try catalog.resolveEdition(nil)
+            corrections = try input.validated(for: action, entries: Set((catalog.entries(of: edition.id) ?? []).map(\.id)),
+                                              today: .today(at: now()))
+        } catch let error as InvalidInput {
+            throw VerificationError.invalid(error.problems)
         }
-        if action == .reject, input.reason == nil {
-            throw VerificationError.invalid([InputError("reason", zh: "请选择不予受理的理由。", en: "reason must be one of incomplete, false_material, not_in_catalog.")])
-        }
-        if action == .complete, input.outcome == nil {
-            throw VerificationError.invalid([InputError("outcome", zh: "请选择核验结果。", en: "outcome must be one of authentic, not_authentic, unable_to_verify.")])
-        }
-        var corrected: VerificationDraft?
-        if action == .resubmit, let corrections = input.corrections {
-            do {
-                let edition = try catalog.resolveEdition(nil)
-                corrected = try corrections.validated(entries: Set((catalog.entries(of: edition.id) ?? []).map(\.id)),
-                                                      today: .today(at: now()))
-            } catch let error as InvalidInput {
-                throw VerificationError.invalid(error.problems)
-            }
-        }
-        let corrections = corrected
         // Read before the transaction: inside it, only `db` may be used (SQLite has one writer connection).
         let registry = try await issuingBodyRegistry()
         let id = try await database.transaction { db -> UUID in

@@ -1,0 +1,40 @@
+import Foundation
+
+/// What comes with an action on a request, and the rules it must meet before the
+/// workflow is asked: a note of at most 2,000 characters, a reason for a rejection, an
+/// outcome for a completion, and corrections that are a valid draft for a resubmission.
+public struct VerificationActionInput: Sendable {
+    public var note: String?
+    public var reason: RejectionReason?
+    public var outcome: VerificationOutcome?
+    /// For `resubmit`: the corrected draft.
+    public var corrections: VerificationDraft?
+
+    public static let maxNoteLength = 2000
+
+    public init(note: String? = nil, reason: RejectionReason? = nil, outcome: VerificationOutcome? = nil,
+                corrections: VerificationDraft? = nil) {
+        self.note = note
+        self.reason = reason
+        self.outcome = outcome
+        self.corrections = corrections
+    }
+
+    /// The input checked for `action`: returns the corrections validated against the
+    /// catalog's entries (nil unless resubmitting with corrections), or throws every problem.
+    public func validated(for action: VerificationAction, entries: Set<String>, today: CalendarDate) throws -> VerificationDraft? {
+        if let note, note.count > Self.maxNoteLength {
+            throw InvalidInput(problems: [InputError("note", zh: "说明最多2000字。", en: "note may have at most 2,000 characters.")])
+        }
+        if action == .reject, reason == nil {
+            throw InvalidInput(problems: [InputError("reason", zh: "请选择不予受理的理由。",
+                                                     en: "reason must be one of incomplete, false_material, not_in_catalog.")])
+        }
+        if action == .complete, outcome == nil {
+            throw InvalidInput(problems: [InputError("outcome", zh: "请选择核验结果。",
+                                                     en: "outcome must be one of authentic, not_authentic, unable_to_verify.")])
+        }
+        guard action == .resubmit, let corrections else { return nil }
+        return try corrections.validated(entries: entries, today: today)
+    }
+}
