@@ -19,6 +19,8 @@ public struct AppConfiguration: Sendable {
     /// Delivers webhooks and follows catalog changes in the background; tests that do
     /// both by hand, step by step, turn it off.
     public var backgroundWork = true
+    /// Proxies, TLS and connection limits (`NetworkSettings.fromEnvironment()` in service).
+    public var network = NetworkSettings()
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfiguration = .fromEnvironment(),

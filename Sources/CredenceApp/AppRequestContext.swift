@@ -9,14 +9,17 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in account and how it signed in; nil for anonymous requests.
     public var actor: Actor?
-    /// The peer's IP address: what the sign-in throttle counts per address.
-    public let remoteAddress: String
+    /// Who is asking and whether over TLS: the peer, until `ClientOriginMiddleware` has read
+    /// a trusted proxy's headers.
+    public var origin: ClientOrigin
+    /// The client's IP address: what the throttles, the audit log and sign-in records use.
+    public var remoteAddress: String { origin.address }
     /// This browser's CSRF token (the `credence_csrf` cookie), for the forms a page renders.
     public var csrfToken: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
-        remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        origin = ClientOrigin(address: source.channel.remoteAddress?.ipAddress ?? "unknown", isSecure: false)
     }
 
     public var responseEncoder: APIJSONEncoder { APIJSONEncoder() }

@@ -27,7 +27,8 @@ public struct BuiltApplication {
         do {
             let state = CatalogState(try await store.loadCatalog())
             let access = AccessTable()
-            let router = try buildRouter(store: store, state: state, access: access, benchmarkRoutes: configuration.benchmarkRoutes)
+            let router = try buildRouter(store: store, state: state, access: access, network: configuration.network,
+                                         benchmarkRoutes: configuration.benchmarkRoutes)
             var services: [any Service] = [StoreService(store: store)]
             if configuration.backgroundWork {
                 services += [WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger)]
@@ -39,7 +40,7 @@ public struct BuiltApplication {
                 }.joined(separator: "/"))
             }
             let application = Application(
-                router: router,
+                router: router, server: try configuration.network.serverBuilder(),
                 configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Credence"),
                 services: services, logger: logger)
             return BuiltApplication(application: application, store: store, access: access, routes: routes)
@@ -51,10 +52,11 @@ public struct BuiltApplication {
 }
 
 /// Every route, grouped as the product is: machine endpoints, the JSON API, the pages.
-public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable(), benchmarkRoutes: Bool = false) throws
-    -> Router<AppRequestContext>
+public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable(), network: NetworkSettings = .init(),
+                        benchmarkRoutes: Bool = false) throws -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ClientOriginMiddleware(proxies: network.trustedProxies, servesTLS: network.tls != nil))
     _ = Observability.registry
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))

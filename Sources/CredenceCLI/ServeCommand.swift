@@ -19,16 +19,33 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    @Option(help: "Serve HTTPS (HTTP/2 where offered) with this PEM certificate chain (or CREDENCE_TLS_CERTIFICATE).")
+    var tlsCertificate: String?
+
+    @Option(help: "The PEM private key of --tls-certificate (or CREDENCE_TLS_KEY).")
+    var tlsKey: String?
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535; got \(port).") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.")
         }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-certificate and --tls-key go together: give both PEM files, or neither.")
+        }
     }
 
     func run() async throws {
-        let configuration = AppConfiguration(
+        var configuration = AppConfiguration(
             hostname: hostname, port: port, store: .fromEnvironment(), logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+        do {
+            configuration.network = try NetworkSettings.fromEnvironment()
+        } catch {
+            throw UserError(message: "\(error)")
+        }
+        if let tlsCertificate, let tlsKey {
+            configuration.network.tls = .init(certificate: tlsCertificate, key: tlsKey)
+        }
         let app = try await openingStore(configuration.store) { try await buildApplication(configuration) }
         try await app.runService()
     }
@@ -40,6 +57,8 @@ func openingStore<T>(_ configuration: StoreConfiguration, _ open: () async throw
         return try await open()
     } catch let error as StoreError {
         throw UserError(message: error.description)
+    } catch let error as NetworkSettingsError {
+        throw UserError(message: error.message)
     } catch {
         throw UserError(message: "Cannot open the database (\(configuration)): \(error)")
     }

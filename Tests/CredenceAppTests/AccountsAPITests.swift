@@ -77,9 +77,9 @@ import Testing
         }
     }
 
-    /// Over HTTP every test request comes from 127.0.0.1, so five failures lock that address:
-    /// 429 with Retry-After, even with the right password; an unknown email gets the very
-    /// same answers as a known one.
+    /// Over HTTP every test request comes from 127.0.0.1, so five failures for one email stop
+    /// that (email, address) pair: 429 with Retry-After, even with the right password; an
+    /// unknown email gets the very same answers as a known one.
     @Test(arguments: TestDatabase.available)
     func failedSignInsAreThrottledTheSameWhetherOrNotTheEmailExists(database: TestDatabase) async throws {
         try await withLiveApp(database) { client in
@@ -91,25 +91,30 @@ import Testing
             let unknown = try await attempt("nobody@acme.example", "wrong password 1")
             #expect(known.status == .unauthorized && unknown.status == .unauthorized)
             #expect(known.text == unknown.text, "the same message whether or not the email exists")
-            for _ in 0..<3 {
+            for _ in 0..<4 {
                 #expect(try await attempt("hr@acme.example", "wrong password 2").status == .unauthorized)
             }
             let locked = try await attempt("hr@acme.example", TestAccounts.password)
             #expect(locked.status == .tooManyRequests)
             let retry = try #require(locked.headers[.retryAfter].flatMap(Int.init))
             #expect(retry > 800 && retry <= 900)
+            for _ in 0..<4 {
+                #expect(try await attempt("nobody@acme.example", "anything at all").status == .unauthorized)
+            }
             let lockedUnknown = try await attempt("nobody@acme.example", "anything at all")
             #expect(lockedUnknown.status == .tooManyRequests)
             #expect((try lockedUnknown.jsonObject()["error"] as? [String: Any])?["code"] as? String == "too_many_attempts")
         }
     }
 
-    /// The two counters apart: an account locks after five failures from anywhere; an
-    /// address after five failures on any accounts; a success clears the account's count
-    /// but not the address's.
+    /// The counters apart: an (account, address) pair stops after five failures; an address
+    /// after fifty on any accounts; an account failing from many addresses slows the
+    /// addresses that failed (2, 4, 8… s) and never one that has not; a success clears the
+    /// account and its pair.
     @Test(arguments: TestDatabase.available)
-    func theThrottleCountsPerAccountAndPerAddress(database: TestDatabase) async throws {
-        try await withOpenApp(database) { app in
+    func theThrottleCountsPerPairPerAddressAndSlowsTheAccount(database: TestDatabase) async throws {
+        let clock = TestClock()
+        try await withOpenApp(database, clock: clock) { app in
             let accounts = app.store.accounts
             let employer = try await TestAccounts.employer("Acme", on: app.store)
             func signIn(_ email: String, _ password: String, from address: String) async -> AccountError? {
@@ -122,18 +127,29 @@ import Testing
                     return .noSuchAccount("unexpected \(error)")
                 }
             }
-            for i in 0..<4 { #expect(await signIn(employer.email, "wrong password!", from: "10.0.0.\(i)") == .wrongCredentials) }
-            #expect(await signIn(employer.email, TestAccounts.password, from: "10.0.1.1") == nil, "a success clears the account's count")
-            for i in 0..<5 { #expect(await signIn(employer.email, "wrong password!", from: "10.0.2.\(i)") == .wrongCredentials) }
-            guard case .throttled(let wait)? = await signIn(employer.email, TestAccounts.password, from: "10.0.3.1") else {
-                Issue.record("the account should be locked")
+            // The pair: five failures, then even the right password is refused from there — not elsewhere.
+            for _ in 0..<5 { #expect(await signIn(employer.email, "wrong password!", from: "10.0.0.1") == .wrongCredentials) }
+            guard case .throttled(let wait)? = await signIn(employer.email, TestAccounts.password, from: "10.0.0.1") else {
+                Issue.record("the pair should be stopped")
                 return
             }
             #expect(wait > 0 && wait <= 900)
+            #expect(await signIn(employer.email, TestAccounts.password, from: "10.0.1.1") == nil, "the owner elsewhere signs in")
 
-            for i in 0..<5 { #expect(await signIn("someone\(i)@elsewhere.example", "whatever it is", from: "192.0.2.7") == .wrongCredentials) }
+            // The account, from many addresses: slowed for the addresses that failed.
+            for i in 0..<5 { #expect(await signIn(employer.email, "wrong password!", from: "10.0.2.\(i)") == .wrongCredentials) }
+            #expect(await signIn(employer.email, "wrong password!", from: "10.0.2.0") == .throttled(retryAfter: 2))
+            clock.advance(by: 2.5)
+            #expect(await signIn(employer.email, "wrong password!", from: "10.0.2.0") == .wrongCredentials)
+            #expect(await signIn(employer.email, "wrong password!", from: "10.0.2.1") == .throttled(retryAfter: 4), "the wait grows")
+            #expect(await signIn(employer.email, TestAccounts.password, from: "10.0.3.1") == nil, "an address that has not failed is not slowed")
+
+            // The address, across accounts: fifty.
+            for i in 0..<RateLimit.signInAddress.limit {
+                #expect(await signIn("someone\(i)@elsewhere.example", "whatever it is", from: "192.0.2.7") == .wrongCredentials)
+            }
             guard case .throttled? = await signIn("another@elsewhere.example", "whatever it is", from: "192.0.2.7") else {
-                Issue.record("the address should be locked")
+                Issue.record("the address should be stopped")
                 return
             }
             #expect(await signIn("another@elsewhere.example", "whatever it is", from: "192.0.2.8") == .wrongCredentials)

@@ -36,7 +36,7 @@ import Testing
             offset.withLock { $0 = 2 * 86_400 }
             _ = try await limits.reserve(.signIn, for: "198.51.100.9")
             let keys = try await store.database.sql.raw("SELECT key FROM rate_limits").all().map { try $0.decode(column: "key", as: String.self) }
-            #expect(keys == ["sign_in:198.51.100.9"], "windows older than a day are pruned when one opens: \(keys)")
+            #expect(keys == ["sign_in_pair:198.51.100.9"], "windows older than a day are pruned when one opens: \(keys)")
             offset.withLock { $0 = 901 }
             try await limits.release(fresh)
             #expect(try await limits.reserve(.signIn, for: "198.51.100.7").count == 1, "a released slot is given back")

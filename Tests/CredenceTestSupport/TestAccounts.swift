@@ -17,12 +17,16 @@ public struct OpenApp: Sendable {
 }
 
 public func withOpenApp<T: Sendable>(_ database: TestDatabase, clock: TestClock = TestClock(),
+                                     configure: (inout AppConfiguration) -> Void = { _ in },
                                      _ body: @Sendable (OpenApp) async throws -> T) async throws -> T {
     try await database.withFreshStore { store in
         var configuration = AppConfiguration(hostname: "127.0.0.1", port: 0, store: store, logLevel: .warning, benchmarkRoutes: false)
         configuration.passwordCost = TestPasswords.cost
         configuration.clock = clock.now
         configuration.backgroundWork = false
+        // The test client may open a connection well before its first request.
+        configuration.network.headerTimeout = .seconds(300)
+        configure(&configuration)
         let built = try await BuiltApplication.build(configuration)
         let (store, access) = (built.store, built.access)
         let routes = built.routes.map { "\($0.method) \($0.path)" }

@@ -20,6 +20,7 @@ public func withLiveApp<T: Sendable>(
 ) async throws -> T {
     var configuration = AppConfiguration(hostname: "127.0.0.1", port: 0, store: store, logLevel: .warning)
     configuration.passwordCost = TestPasswords.cost
+    configuration.network.headerTimeout = .seconds(300)  // the test client may connect well before its first request
     let app = try await buildApplication(configuration)
     return try await app.test(.live) { client in try await body(client) }
 }

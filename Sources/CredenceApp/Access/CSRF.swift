@@ -48,7 +48,7 @@ struct CSRFCookieMiddleware: RouterMiddleware {
         context.csrfToken = token
         var response = try await next(request, context)
         if response.headers[.setCookie]?.contains(Cookies.csrf + "=") != true {
-            response.setCookie(Cookies.make(Cookies.csrf, token, for: request))
+            response.setCookie(Cookies.make(Cookies.csrf, token, for: context))
         }
         return response
     }

@@ -44,9 +44,7 @@ struct WebController {
             throw APIError.notFound("Languages: zh, en.")
         }
         var response = Response(status: .seeOther, headers: [.location: Self.safeBack(request)])
-        response.setCookie(.init(
-            name: "lang", value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true,
-            sameSite: .lax))
+        response.setCookie(Cookies.make(Cookies.language, language.rawValue, for: context, maxAge: 365 * 24 * 3600))
         return response
     }
 

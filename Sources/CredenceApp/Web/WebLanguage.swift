@@ -7,7 +7,7 @@ extension Lang {
     /// The language a page is shown in: the visitor's choice (the `lang` cookie set by the
     /// switch), else the first of zh/en in `Accept-Language`, else Chinese, the notice's own.
     static func of(_ request: Request) -> Lang {
-        if let cookie = request.cookies["lang"]?.value, let chosen = Lang(rawValue: cookie) {
+        if let cookie = request.cookies[Cookies.language]?.value, let chosen = Lang(rawValue: cookie) {
             return chosen
         }
         for part in (request.headers[.acceptLanguage] ?? "").split(separator: ",") {

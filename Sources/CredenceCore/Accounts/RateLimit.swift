@@ -1,3 +1,5 @@
+import Foundation
+
 /// How many attempts of one kind one key (an account, an address) may make in a window.
 /// Attempts are counted before they are evaluated — a slot is reserved, then the password
 /// is checked — so parallel requests cannot get more than `limit` evaluations between them.
@@ -14,8 +16,13 @@ public struct RateLimit: Sendable, Equatable {
         self.window = window
     }
 
-    /// Sign-in attempts per account and per address: 5 in 15 minutes.
-    public static let signIn = RateLimit(name: "sign_in", limit: 5, window: 15 * 60)
+    /// Sign-in attempts for one account from one address: 5 in 15 minutes. Counted per
+    /// pair, so one bad actor blocks only himself — not a colleague behind the same NAT or
+    /// proxy, and not the account's owner elsewhere.
+    public static let signIn = RateLimit(name: "sign_in_pair", limit: 5, window: 15 * 60)
+    /// Sign-in attempts from one address across all accounts: 50 in 15 minutes (guessing
+    /// many accounts from one place).
+    public static let signInAddress = RateLimit(name: "sign_in_address", limit: 50, window: 15 * 60)
     /// Well-formed registrations (each costs a password hash) per address: 20 an hour.
     public static let registration = RateLimit(name: "register", limit: 20, window: 3600)
     /// Verification-code look-ups per address: 60 a minute, far above any reader, far below guessing.
@@ -34,6 +41,25 @@ public struct RateLimit: Sendable, Equatable {
     /// True for the first attempt over the limit in a window: the one worth recording
     /// (a burst of refused attempts is one event, not one per try).
     public func isFirstRefusal(count: Int) -> Bool { count == limit + 1 }
+}
+
+/// An account under attack from many addresses is slowed, never locked: once it has had
+/// `freeFailures` failures (each within 15 minutes of the one before), an address that has
+/// itself failed on it waits 2, 4, 8… seconds after the latest failure (at most 15
+/// minutes). An address that has not failed is never slowed, so the owner can sign in.
+public enum SignInSlowdown {
+    public static let freeFailures = 5
+    /// Failures further apart than this start the count again.
+    public static let window: Double = 15 * 60
+    public static let counter = "sign_in_account"
+
+    /// Seconds to wait, or nil to go ahead.
+    public static func retryAfter(failures: Int, lastFailure: Double, now: Double, addressHasFailed: Bool) -> Int? {
+        guard addressHasFailed, failures >= freeFailures, now - lastFailure < window else { return nil }
+        let delay = min(window, pow(2, Double(min(failures - freeFailures + 1, 20))))
+        let left = lastFailure + delay - now
+        return left > 0 ? max(1, Int(left.rounded(.up))) : nil
+    }
 }
 
 /// Refused by a rate limit: try again after `retryAfter` seconds.

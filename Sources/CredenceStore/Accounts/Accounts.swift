@@ -105,8 +105,10 @@ public struct Accounts: Sendable {
 
     // MARK: Signing in
 
-    /// Checks the credentials under the limit: the attempt is reserved against the account
-    /// and the address before anything is checked, so parallel tries cannot get past it.
+    /// Checks the credentials under the limits: the attempt is reserved against the
+    /// (account, address) pair and the address before anything is checked, so parallel
+    /// tries cannot get past them; an account failing from many addresses is slowed
+    /// (`SignInSlowdown`) for the addresses that failed, never for a new one.
     /// Staff need both factors, and until both are checked every failure is the same answer
     /// (a right password alone tells nothing) and counts. Every outcome is recorded — a
     /// throttled burst once.
@@ -115,18 +117,27 @@ public struct Accounts: Sendable {
         // An over-long email cannot be an account's: counted against the address only,
         // never written anywhere.
         let plausible = email.utf8.count <= Self.maxEmailLength && password.count <= PasswordPolicy.maximumLength
-        let byAddress = try await limits.reserve(.signIn, for: address)
-        let byAccount = plausible ? try await limits.reserve(.signIn, for: email) : nil
-        if let wait = [byAddress.retryAfter, byAccount?.retryAfter].compactMap({ $0 }).max() {
-            if byAddress.isFirstRefusal || byAccount?.isFirstRefusal == true {
+        let byAddress = try await limits.reserve(.signInAddress, for: address)
+        let byPair = plausible ? try await limits.reserve(.signIn, for: email + " " + address) : nil
+        if let wait = [byAddress.retryAfter, byPair?.retryAfter].compactMap({ $0 }).max() {
+            if byAddress.isFirstRefusal || byPair?.isFirstRefusal == true {
                 try await audit("sign_in.throttled", email: plausible ? email : nil, address: address, detail: "retry_after=\(wait)")
             }
             throw AccountError.throttled(retryAfter: wait)
         }
-        guard plausible else { throw AccountError.wrongCredentials }
+        guard plausible, let byPair else { throw AccountError.wrongCredentials }
+        if let account = try await limits.failures(SignInSlowdown.counter, for: email),
+           let wait = SignInSlowdown.retryAfter(failures: account.count, lastFailure: account.last,
+                                                now: now().timeIntervalSince1970, addressHasFailed: byPair.count > 1) {
+            // Slowed, not evaluated: the attempt is given back.
+            try await limits.release(byAddress)
+            try await limits.release(byPair)
+            throw AccountError.throttled(retryAfter: wait)
+        }
         let record = try await UserRecord.query(on: database).filter(\.$email == email).first()
         let passwordMatches = try await passwords.verify(password, hash: record?.passwordHash ?? passwords.decoy)
         guard let record, passwordMatches, record.disabledAt == nil else {
+            try await limits.recordFailure(SignInSlowdown.counter, for: email, window: SignInSlowdown.window)
             try await audit("sign_in.failed", subject: record?.id, email: email, address: address,
                             detail: record?.disabledAt != nil ? "disabled" : "password")
             throw AccountError.wrongCredentials
@@ -138,6 +149,7 @@ public struct Accounts: Sendable {
                   let step = secret.acceptedStep(for: code, at: now().timeIntervalSince1970, lastUsedStep: record.totpLastStep),
                   try await useStep(step, of: account.id)
             else {
+                try await limits.recordFailure(SignInSlowdown.counter, for: email, window: SignInSlowdown.window)
                 try await audit("sign_in.failed", subject: account.id, email: email, address: address, detail: "second factor")
                 throw AccountError.wrongCredentials
             }
@@ -146,9 +158,10 @@ public struct Accounts: Sendable {
                 try await audit("second_factor.confirmed", actor: account.id, subject: account.id, email: email, address: address)
             }
         }
-        // A success is not a failure: the address gets its slot back, the account starts again.
+        // A success is not a failure: the address gets its slot back, the pair and the account start again.
         try await limits.release(byAddress)
-        if let byAccount { try await limits.reset(byAccount) }
+        try await limits.reset(byPair)
+        try await limits.clear(SignInSlowdown.counter, for: email)
         try await audit("sign_in.succeeded", actor: account.id, subject: account.id, email: email, address: address)
         return account
     }

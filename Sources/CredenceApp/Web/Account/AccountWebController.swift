@@ -33,7 +33,7 @@ struct AccountWebController {
             try await store.accounts.audit("session.closed", actor: context.actor?.account.id, address: context.remoteAddress)
         }
         var response = Response(status: .seeOther, headers: [.location: SiteURL.home.path])
-        response.setCookie(Cookies.clear(Cookies.session, for: request))
+        response.setCookie(Cookies.clear(Cookies.session, for: context))
         return response
     }
 
@@ -107,8 +107,8 @@ struct AccountWebController {
         }
         let secret = try await store.accounts.openSession(for: account)
         var response = Response(status: .seeOther, headers: [.location: next])
-        response.setCookie(Cookies.make(Cookies.session, secret, for: request))
-        response.setCookie(Cookies.make(Cookies.csrf, SecretToken.make(), for: request))
+        response.setCookie(Cookies.make(Cookies.session, secret, for: context))
+        response.setCookie(Cookies.make(Cookies.csrf, SecretToken.make(), for: context))
         return response
     }
 
