@@ -79,6 +79,7 @@ let package = Package(
                 "CredenceApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(name: "credence", dependencies: ["CredenceCLI"]),

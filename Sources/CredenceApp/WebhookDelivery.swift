@@ -46,23 +46,22 @@ public struct WebhookDelivery: Service {
     }
 
     public func run() async throws {
-        // Stops between passes when the app shuts down; an undelivered message stays in the outbox.
-        await cancelWhenGracefulShutdown {
-            await withDiscardingTaskGroup { group in
-                while !Task.isCancelled {
-                    do {
-                        for deliveries in try await store.webhooks.due() {
-                            guard let destination = deliveries.first?.employerID, busy.take(destination) else { continue }
-                            group.addTask {
-                                await send(deliveries)
-                                busy.release(destination)
-                            }
+        // On shutdown no new pass starts; sends already under way finish (each within the
+        // timeout), so an attempt is recorded, never cut off. Undelivered messages stay in the outbox.
+        await withDiscardingTaskGroup { group in
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                do {
+                    for deliveries in try await store.webhooks.due() {
+                        guard let destination = deliveries.first?.employerID, busy.take(destination) else { continue }
+                        group.addTask {
+                            await send(deliveries)
+                            busy.release(destination)
                         }
-                    } catch {
-                        logger.warning("webhook delivery pass failed", metadata: ["error": "\(error)"])
                     }
-                    try? await Task.sleep(for: interval)
+                } catch {
+                    logger.warning("webhook delivery pass failed", metadata: ["error": "\(error)"])
                 }
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             }
         }
     }

@@ -3,6 +3,7 @@ import CredenceApp
 import CredenceStore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// `credence serve`: the whole product on one port.
 struct ServeCommand: AsyncParsableCommand {
@@ -47,7 +48,12 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.network.tls = .init(certificate: tlsCertificate, key: tlsKey)
         }
         let app = try await openingStore(configuration.store) { try await buildApplication(configuration) }
-        try await app.runService()
+        // SIGTERM or SIGINT: stop accepting, let requests under way finish (at most 10 s),
+        // then the background work, then close the database; exit 0.
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "credence"))
+        group.maximumGracefulShutdownDuration = .seconds(10)
+        group.maximumCancellationDuration = .seconds(3)
+        try await ServiceGroup(configuration: group).run()
     }
 }
 

@@ -5,8 +5,9 @@ import Logging
 import NIOCore
 
 /// Turns every error into an answer the caller can read: the API's JSON error body for
-/// `/api`, `/healthz` and the other machine routes, an error page for people. Anything
-/// unexpected is logged and answered with a plain 500 that shows no internals.
+/// `/api`, `/healthz` and the other machine routes, an error page for people. A database
+/// outage is a 503 with Retry-After (`StoreUnavailable`). Anything unexpected is logged and
+/// answered with a plain 500 that shows no internals.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let renderPage: @Sendable (APIError, Request) -> Response
@@ -44,6 +45,10 @@ struct ErrorMiddleware: RouterMiddleware {
                     ? "Nothing at \(request.uri.path)." : error.status.reasonPhrase))
             return respond(apiError, to: request)
         } catch {
+            if let outage = StoreUnavailable(error) {
+                context.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
+                return respond(APIError(outage), to: request)
+            }
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return respond(
                 APIError(status: .internalServerError, code: "internal", message: "Something went wrong on our side."),
