@@ -296,7 +296,10 @@ def disk():
         check(False, "needs root to mount a tmpfs")
         return
     folder = tempfile.mkdtemp(prefix="credence-faults-disk-")
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", folder], check=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", folder], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        check(False, "cannot mount a tmpfs here: " + mounted.stderr.strip())
+        return
     try:
         server = Server(data=folder)
         token = server.token(server.employer("Disk Ltd"))
@@ -348,9 +351,12 @@ def purge():
     check(done.returncode == 0, "purge: " + (done.stdout + done.stderr).strip().splitlines()[-1] if (done.stdout + done.stderr).strip() else "purge")
     import sqlite3
     db = sqlite3.connect(os.path.join(server.data, "credence.sqlite"))
-    rows = dict(db.execute("SELECT id, passport_number_sealed FROM verification_requests").fetchall())
-    check(all(rows.get(i) is None for i in ids[:2]) and rows.get(ids[2]) is not None,
-          "no passport number of a purged request is left; the open one keeps its own")
+    sealed = db.execute("SELECT COUNT(*) FROM verification_requests WHERE passport_sealed IS NOT NULL OR passport_masked IS NOT NULL").fetchone()[0]
+    check(sealed == 1, f"passport numbers left: {sealed} (the open request's own)")
+    erased = db.execute("SELECT COUNT(*) FROM verification_requests WHERE personal_data_erased_at IS NOT NULL").fetchone()[0]
+    check(erased == 2, f"requests marked erased: {erased}")
+    free = db.execute("PRAGMA freelist_count").fetchone()[0]
+    check(free == 0, f"the SQLite file is vacuumed (free pages: {free})")
     audit = server.cli("audit", "verify")
     check(audit.returncode == 0, "credence audit verify after purge")
 

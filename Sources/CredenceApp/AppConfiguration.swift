@@ -1,3 +1,4 @@
+import CredenceCore
 import CredenceStore
 import Foundation
 import Logging
@@ -21,6 +22,8 @@ public struct AppConfiguration: Sendable {
     public var backgroundWork = true
     /// Proxies, TLS and connection limits (`NetworkSettings.fromEnvironment()` in service).
     public var network = NetworkSettings()
+    /// How long finished requests keep personal data (`CREDENCE_RETENTION_DAYS`).
+    public var retention = RetentionPolicy()
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfiguration = .fromEnvironment(),

@@ -31,7 +31,8 @@ public struct BuiltApplication {
                                          benchmarkRoutes: configuration.benchmarkRoutes)
             var services: [any Service] = [StoreService(store: store)]
             if configuration.backgroundWork {
-                services += [WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger)]
+                services += [WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger),
+                             RetentionJob(store: store, policy: configuration.retention, logger: logger)]
             }
             // Hummingbird prints parameters as {id}; routes are declared with :id.
             let routes = router.routes.map { route in

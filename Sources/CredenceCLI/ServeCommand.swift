@@ -1,5 +1,6 @@
 import ArgumentParser
 import CredenceApp
+import CredenceCore
 import CredenceStore
 import Hummingbird
 import Logging
@@ -41,6 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
             hostname: hostname, port: port, store: .fromEnvironment(), logLevel: Logger.Level(rawValue: logLevel) ?? .info)
         do {
             configuration.network = try NetworkSettings.fromEnvironment()
+            configuration.retention = try RetentionPolicy.fromEnvironment()
+        } catch let error as InvalidInput {
+            throw UserError(message: error.problems.map(\.message.en).joined(separator: " "))
         } catch {
             throw UserError(message: "\(error)")
         }

@@ -12,7 +12,13 @@ struct VerificationRequestDTO: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, entryId, edition, issuingBodyId, organizationName, holder, certificateNumber, issuedOn, expiresOn, note, status,
              estimatedCompletionOn, rejectionReason, outcome, completedAt, verificationCode, disclaimer, createdAt, updatedAt,
-             attachments, channel, history
+             attachments, channel, history, personalDataErased
+    }
+
+    struct ErasureDTO: Encodable {
+        var at: String
+        var afterDays: Int
+        var message: BilingualText
     }
 
     enum HolderKeys: String, CodingKey { case name, nationality, dateOfBirth, passportNumber }
@@ -45,6 +51,8 @@ struct VerificationRequestDTO: Encodable, Sendable {
         try c.encode(request.attachments.map(AttachmentDTO.init), forKey: .attachments)
         try c.encode(channel, forKey: .channel)
         if detail { try c.encode(request.history.map(EventDTO.init), forKey: .history) }
+        try c.encode(request.erasure.map { ErasureDTO(at: Timestamps.rfc3339($0.at), afterDays: $0.afterDays, message: $0.notice) },
+                     forKey: .personalDataErased)
     }
 }
 

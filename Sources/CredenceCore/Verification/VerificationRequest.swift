@@ -28,6 +28,8 @@ public struct VerificationRequest: Sendable, Equatable {
     public var updatedAt: Date
     public var history: [Event]
     public var attachments: [Attachment]
+    /// Set once the retention period erased the holder's personal data.
+    public var erasure: PersonalDataErasure?
 
     public init(id: UUID, employerId: UUID, organizationName: String?, entryId: String, edition: String, issuingBodyId: String,
                 holderName: String, holderNationality: String, holderDateOfBirth: String?, passportNumber: String?,

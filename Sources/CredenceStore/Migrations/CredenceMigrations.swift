@@ -11,5 +11,6 @@ public enum CredenceMigrations {
         AddRequestListIndexes(),
         CreateRateLimits(),
         AddWebhookGiveUp(),
+        AddPersonalDataErasure(),
     ]
 }

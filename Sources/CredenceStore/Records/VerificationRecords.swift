@@ -34,6 +34,9 @@ final class VerificationRequestRecord: Model, @unchecked Sendable {
     @OptionalField(key: "receipt_key_id") var receiptKeyID: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// When the retention period erased the holder's personal data, and that period.
+    @OptionalField(key: "personal_data_erased_at") var personalDataErasedAt: Date?
+    @OptionalField(key: "personal_data_retention_days") var personalDataRetentionDays: Int?
 
     init() {}
 }

@@ -57,7 +57,7 @@ struct RequestRow {
         "id", "employer_id", "entry_id", "edition_id", "issuing_body_id", "holder_name", "holder_nationality",
         "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on", "note",
         "status", "estimated_completion_on", "rejection_reason", "outcome", "completed_at", "verification_code",
-        "created_at", "updated_at",
+        "created_at", "updated_at", "personal_data_erased_at", "personal_data_retention_days",
     ]
 
     /// The request as the rest of Credence sees it, without history or attachments; the
@@ -88,6 +88,9 @@ struct RequestRow {
             verificationCode: try optionalText("verification_code"),
             createdAt: try row.decode(column: "created_at", as: Date.self), updatedAt: try row.decode(column: "updated_at", as: Date.self),
             history: [], attachments: [])
+        if let at = try row.decode(column: "personal_data_erased_at", as: Date?.self) {
+            request.erasure = PersonalDataErasure(at: at, afterDays: try row.decode(column: "personal_data_retention_days", as: Int?.self) ?? 0)
+        }
     }
 }
 

@@ -14,6 +14,11 @@ struct RequestPage {
 
     var isStaff: Bool { viewer.role != .employer }
 
+    /// What stands where erased personal data was; a dash where there never was any.
+    private func erased(_ page: PageContext) -> String {
+        request.erasure.map { $0.notice.text(in: page.language) } ?? "—"
+    }
+
     func render(_ page: PageContext) -> HTML {
         let lang = page.language
         let name = VerificationParts.entryName(request.entryId, catalog, page)
@@ -28,8 +33,8 @@ struct RequestPage {
                 row(page.t("用人单位", "Employer"), request.organizationName ?? "—"),
                 row(page.t("持证人", "Holder"), request.holderName),
                 row(page.t("国籍", "Nationality"), request.holderNationality),
-                row(page.t("出生日期", "Date of birth"), request.holderDateOfBirth ?? "—"),
-                row(page.t("护照号码", "Passport number"), request.passportNumber ?? request.passportMasked ?? "—"),
+                row(page.t("出生日期", "Date of birth"), request.holderDateOfBirth ?? erased(page)),
+                row(page.t("护照号码", "Passport number"), request.passportNumber ?? request.passportMasked ?? erased(page)),
                 row(page.t("证书编号", "Certificate number"), request.certificateNumber),
                 row(page.t("发证日期", "Issued on"), request.issuedOn ?? "—"),
                 row(page.t("有效期至", "Expires on"), request.expiresOn ?? "—"),
@@ -106,7 +111,7 @@ struct RequestPage {
     private func attachments(_ page: PageContext) -> Node<HTML.BodyContext> {
         .group(
             .h2(.text(page.t("附件", "Attachments"))),
-            .if(request.attachments.isEmpty, .p(.class("meta"), .text(page.t("无。", "None.")))),
+            .if(request.attachments.isEmpty, .p(.class("meta"), .text(request.erasure == nil ? page.t("无。", "None.") : erased(page)))),
             .ul(.forEach(request.attachments) { attachment in
                 .li(.a(.href(SiteURL.attachment(request.id, attachment.id).path), .text(attachment.fileName)),
                     .text(" · \(attachment.kind.rawValue.uppercased()) · \(attachment.size) bytes · SHA-256 "), .code(.text(String(attachment.sha256.prefix(16)) + "…")))

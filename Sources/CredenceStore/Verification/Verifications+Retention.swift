@@ -1,0 +1,59 @@
+import CredenceCore
+import FluentKit
+import Foundation
+import SQLKit
+
+extension Verifications {
+    /// Finished requests (completed, rejected, withdrawn) whose last change is older than
+    /// the policy allows and whose personal data is still there, oldest first.
+    public func dueForErasure(_ policy: RetentionPolicy) async throws -> [ErasureCandidate] {
+        let finished = [VerificationStatus.completed, .rejected, .withdrawn].map(\.rawValue)
+        let records = try await VerificationRequestRecord.query(on: database)
+            .filter(\.$status ~~ finished)
+            .filter(\.$updatedAt < policy.cutoff(now: now()))
+            .filter(\.$personalDataErasedAt == nil)
+            .sort(\.$updatedAt)
+            .all()
+        var candidates: [ErasureCandidate] = []
+        for record in records {
+            let id = try record.requireID()
+            let files = try await AttachmentRecord.query(on: database).filter(\.$requestID == id).count()
+            candidates.append(ErasureCandidate(id: id, status: VerificationStatus(rawValue: record.status) ?? .completed,
+                                               finishedAt: record.updatedAt, attachments: files))
+        }
+        return candidates
+    }
+
+    /// Erases what `dueForErasure` lists: each request in one transaction — passport number
+    /// and date of birth cleared, the holder's name masked, attachments deleted, and the
+    /// erasure appended to the audit chain. Then SQLite's file is vacuumed, so the erased
+    /// bytes leave the disk. Safe to run on several instances at once: a request already
+    /// erased is skipped.
+    public func erase(_ policy: RetentionPolicy) async throws -> [ErasureCandidate] {
+        var erased: [ErasureCandidate] = []
+        for candidate in try await dueForErasure(policy) {
+            let done = try await database.transaction { db -> Bool in
+                let at = now()
+                let rows = try await db.sql.raw("""
+                    UPDATE verification_requests SET holder_date_of_birth = NULL, passport_sealed = NULL, passport_masked = NULL,
+                      personal_data_erased_at = \(bind: at), personal_data_retention_days = \(bind: policy.days)
+                    WHERE id = \(bind: candidate.id) AND personal_data_erased_at IS NULL
+                    RETURNING holder_name
+                    """).all()
+                guard let name = try rows.first?.decode(column: "holder_name", as: String.self) else { return false }
+                try await VerificationRequestRecord.query(on: db).filter(\.$id == candidate.id)
+                    .set(\.$holderName, to: Masking.name(name)).update()
+                try await AttachmentRecord.query(on: db).filter(\.$requestID == candidate.id).delete()
+                try await AuditLog.append(on: db, at: at, kind: "personal_data.erased", actor: nil,
+                                          subject: candidate.id.uuidString.lowercased(), email: nil, address: nil,
+                                          detail: "retention_days=\(policy.days) attachments=\(candidate.attachments)")
+                return true
+            }
+            if done { erased.append(candidate) }
+        }
+        if !erased.isEmpty, database.sql.dialect.name == "sqlite" {
+            try await database.sql.raw("VACUUM").run()
+        }
+        return erased
+    }
+}
