@@ -325,7 +325,9 @@ def disk():
         check(status == 201, f"space freed: the next submission {status}, no restart")
         server.stop()
         import sqlite3
-        result = sqlite3.connect(os.path.join(folder, "credence.sqlite")).execute("PRAGMA integrity_check").fetchone()[0]
+        db = sqlite3.connect(os.path.join(folder, "credence.sqlite"))
+        result = db.execute("PRAGMA integrity_check").fetchone()[0]
+        db.close()
         check(result == "ok", f"PRAGMA integrity_check: {result}")
         audit = server.cli("audit", "verify")
         check(audit.returncode == 0, "credence audit verify: " + (audit.stdout + audit.stderr).strip().splitlines()[-1])

@@ -87,7 +87,9 @@ struct RequestPage {
         case .needsInfo:
             return .div(.class("settle"), .p(.text(page.t("核验人员需要更多信息，请看处理记录中的说明，补充后重新提交。",
                                                          "The officer needs more information: see the note in the history, then resubmit."))))
-        default:
+        case .withdrawn:
+            return .p(.class("meta"), .text(page.t("已由用人单位撤回。", "Withdrawn by the employer.")))
+        case .submitted:
             return .p(.class("meta"), .text(page.t("已提交，等待受理。", "Submitted, waiting to be accepted.")))
         }
     }
