@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Load: wrk against the read paths and an authenticated list, beside the bare /_bench/hello
-# route of the same binary, same machine, same run. Prints requests/s, p50/p99 and the ratio
-# to the bare route; then cold start to first answer and peak memory.
-#   scripts/load.sh [SECONDS] [CONNECTIONS]     (release build: swift build -c release)
+# Load: wrk against the read paths and an authenticated list, beside two references in the
+# same run: a separate bare Hummingbird server (Benchmarks/BareHello: one route, no
+# middleware) and Credence's own /_bench/hello (its full middleware, no work). Prints
+# requests/s, p50/p99 and the ratio to each; then peak memory and cold start.
+#   scripts/load.sh [SECONDS] [CONNECTIONS]
+#   (release build: swift build -c release --product credence && swift build -c release --product bare-hello)
 cd "$(dirname "$0")/.."
 # Before lib.sh, which defaults to the debug build (the earlier figures were measured on it by this mistake).
 CREDENCE=${CREDENCE:-.build/release/credence}
@@ -12,8 +14,13 @@ CONNECTIONS=${2:-64}
 export CREDENCE_DATA_DIR=$(mktemp -d /tmp/credence-load.XXXXXX)
 export CREDENCE_BENCHMARK_ROUTES=1
 PORT=${PORT:-18432}
-trap 'kill $SERVER_PID 2>/dev/null || true; rm -rf "$CREDENCE_DATA_DIR"' EXIT
+BARE_PORT=${BARE_PORT:-18431}
+BARE=${BARE:-$(dirname "$CREDENCE")/bare-hello}
+"$BARE" "$BARE_PORT" > /dev/null 2>&1 &
+BARE_PID=$!
+trap 'kill $SERVER_PID $BARE_PID 2>/dev/null || true; rm -rf "$CREDENCE_DATA_DIR"' EXIT
 serve "$PORT"
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$BARE_PORT/hello" > /dev/null && break; sleep 0.1; done
 EMPLOYER=$(employer_token "$PORT" Acme)
 for i in $(seq 1 20); do
   curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/verification-requests" -H "Authorization: Bearer $EMPLOYER" \
@@ -26,8 +33,9 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"qualifications": ["cka"], "nationality": "foreign", "age": 68, "highTechIndustry": true, "relevantExperienceYears": 3, "workZone": "tianjin-port-dongjiang"}'
 LUA
 run() {  # name path [wrk args…]
-  local name=$1 path=$2; shift 2
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@" "http://127.0.0.1:$PORT$path" > "$CREDENCE_DATA_DIR/$name.txt"
+  local name=$1 path=$2 port=$PORT; shift 2
+  if [ "$name" = bare ]; then port=$BARE_PORT; fi
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@" "http://127.0.0.1:$port$path" > "$CREDENCE_DATA_DIR/$name.txt"
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$CREDENCE_DATA_DIR/$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$CREDENCE_DATA_DIR/$name.txt")
@@ -35,17 +43,20 @@ run() {  # name path [wrk args…]
   echo "$name $rps $p50 $p99"
 }
 {
+  run bare /hello
   run hello /_bench/hello
   run entries /api/v1/entries
-  run search "/api/v1/search?q=CPA"
+  run search "/api/v1/search?q=cfa"
+  run entry /api/v1/entries/cfa
   run entry-page /entries/cfa
   run benefits /api/v1/benefits -s "$CREDENCE_DATA_DIR/benefits.lua"
   run requests-list /api/v1/verification-requests -H "Authorization: Bearer $EMPLOYER"
 } > "$CREDENCE_DATA_DIR/results.txt"
+bare=$(awk '$1 == "bare" {print $2}' "$CREDENCE_DATA_DIR/results.txt")
 hello=$(awk '$1 == "hello" {print $2}' "$CREDENCE_DATA_DIR/results.txt")
-printf '%-14s %12s %9s %9s %8s\n' route requests/s p50 p99 "vs hello"
+printf '%-14s %12s %9s %9s %8s %8s\n' route requests/s p50 p99 "vs bare" "vs hello"
 while read -r name rps p50 p99; do
-  printf '%-14s %12s %9s %9s %7.0f%%\n' "$name" "$rps" "$p50" "$p99" "$(echo "$rps * 100 / $hello" | bc -l)"
+  printf '%-14s %12s %9s %9s %8.2f %8.2f\n' "$name" "$rps" "$p50" "$p99" "$(echo "$rps / $bare" | bc -l)" "$(echo "$rps / $hello" | bc -l)"
 done < "$CREDENCE_DATA_DIR/results.txt"
 echo "peak RSS under load: $(awk '/VmHWM/ {print $2, $3}' /proc/$SERVER_PID/status)"
 kill $SERVER_PID; wait $SERVER_PID 2>/dev/null || true

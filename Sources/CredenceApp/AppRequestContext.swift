@@ -14,8 +14,8 @@ public struct AppRequestContext: RequestContext {
     public var origin: ClientOrigin
     /// The client's IP address: what the throttles, the audit log and sign-in records use.
     public var remoteAddress: String { origin.address }
-    /// This browser's CSRF token (the `credence_csrf` cookie), for the forms a page renders.
-    public var csrfToken: String?
+    /// This browser's CSRF token (the `credence_csrf` cookie, or one minted when a form needs it).
+    public var csrf: CSRFToken?
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -28,7 +28,7 @@ public struct BuiltApplication {
             let state = CatalogState(try await store.loadCatalog())
             let access = AccessTable()
             let router = try buildRouter(store: store, state: state, access: access, network: configuration.network,
-                                         benchmarkRoutes: configuration.benchmarkRoutes)
+                                         logLevel: configuration.logLevel, benchmarkRoutes: configuration.benchmarkRoutes)
             var services: [any Service] = [StoreService(store: store)]
             if configuration.backgroundWork {
                 services += [WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger),
@@ -54,13 +54,15 @@ public struct BuiltApplication {
 
 /// Every route, grouped as the product is: machine endpoints, the JSON API, the pages.
 public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable(), network: NetworkSettings = .init(),
-                        benchmarkRoutes: Bool = false) throws -> Router<AppRequestContext>
+                        logLevel: Logger.Level = .info, benchmarkRoutes: Bool = false) throws -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ClientOriginMiddleware(proxies: network.trustedProxies, servesTLS: network.tls != nil))
     _ = Observability.registry
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.debug))
+    if logLevel <= .debug {  // it logs at debug; below that level it would only cost
+        router.add(middleware: LogRequestsMiddleware(.debug))
+    }
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware { error, request in
         Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)

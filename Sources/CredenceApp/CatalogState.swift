@@ -60,7 +60,7 @@ public final class CatalogState: Sendable {
     func cachedPage(_ page: PageContext, _ render: (CatalogSnapshot) throws -> HTML) throws -> Response {
         guard page.account == nil else { return Response.html(try render(current)) }
         return try cached("page \(page.language) \(page.currentURL)", contentType: "text/html; charset=utf-8", keep: { html in
-            page.csrfToken.isEmpty || html.readableBytesView.firstRange(of: page.csrfToken.utf8) == nil
+            page.csrf?.wasUsed != true
         }) { ByteBuffer(string: try render($0).render()) }
     }
 

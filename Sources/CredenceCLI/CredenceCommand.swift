@@ -3,6 +3,7 @@ import CredenceApp
 import CredenceCore
 import CredenceStore
 import Foundation
+import Logging
 
 /// `credence`: serve the product, or read the catalog from the same database.
 public struct CredenceCommand: AsyncParsableCommand {
@@ -13,6 +14,11 @@ public struct CredenceCommand: AsyncParsableCommand {
                       BackupCommand.self, RestoreCommand.self, PurgeCommand.self])
 
     public init() {}
+
+    /// Logging for the process (once, by the executable): one line per event on stderr.
+    public static func bootstrapLogging() {
+        LoggingSystem.bootstrap { LineLogHandler(label: $0) }
+    }
 
     /// Runs the command line and returns the exit status: 0 on success, 1 on a user error
     /// (message on stderr). Bad input never ends in a crash trace.

@@ -42,9 +42,12 @@ struct CatalogAPIController {
 
     @Sendable func entry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let id = try context.parameters.require("id")
-        let edition = QueryParameters(request).string("edition")
-        if let edition { _ = try state.readable(edition, context: context) }
-        return EntryDTO(try state.current.catalog.entry(id, edition: edition))
+        guard let edition = QueryParameters(request).string("edition") else {
+            // An entry of the edition in force, encoded once per catalog (an unknown id throws: nothing kept).
+            return try state.cachedJSON("/api/v1/entries/" + id) { snapshot in EntryDTO(try snapshot.catalog.entry(id, edition: nil)) }
+        }
+        _ = try state.readable(edition, context: context)
+        return try Response.json(EntryDTO(try state.current.catalog.entry(id, edition: edition)), status: .ok)
     }
 
     @Sendable func search(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {

@@ -12,14 +12,14 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
+        // No credential sent (most reads): nothing to look up, not even a database handle.
         var context = context
-        let accounts = store.accounts
         if ErrorMiddleware.isMachineRoute(request.uri.path) {
-            if let token = request.bearerToken, let (account, id) = try await accounts.account(forToken: token) {
+            if let token = request.bearerToken, let (account, id) = try await store.accounts.account(forToken: token) {
                 context.actor = Actor(account: account, credential: .token(id))
             }
         } else if let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty,
-                  let account = try await accounts.account(forSession: secret)
+                  let account = try await store.accounts.account(forSession: secret)
         {
             context.actor = Actor(account: account, credential: .session(secret))
         }

@@ -1,6 +1,7 @@
 import CredenceCore
 import Foundation
 import Hummingbird
+import Synchronization
 
 /// Cross-site request forgery protection for the pages' forms: every browser gets a random
 /// token in an HttpOnly cookie, every form carries it in a hidden `csrf` field, and a form
@@ -30,8 +31,35 @@ enum CSRF {
     }
 }
 
-/// Gives every browser its CSRF token: the cookie's value when it has one, a new one (set
-/// on the response) when it does not.
+/// This browser's CSRF token for one request: the cookie's, or — only when a page renders a
+/// form and asks for it — a new one, which `CSRFCookieMiddleware` then sets as the cookie.
+/// Pages without forms, assets and cookieless readers mint nothing.
+public final class CSRFToken: Sendable {
+    private let existing: String?
+    private let state = Mutex<(minted: String?, used: Bool)>((nil, false))
+
+    init(existing: String?) { self.existing = existing }
+
+    /// The token a form carries (mints one on first use when the browser has none).
+    var value: String {
+        state.withLock { state in
+            state.used = true
+            if let existing { return existing }
+            if let minted = state.minted { return minted }
+            let token = SecretToken.make()
+            state.minted = token
+            return token
+        }
+    }
+
+    /// A token minted during this request, for the cookie.
+    var minted: String? { state.withLock { $0.minted } }
+    /// Whether anything rendered the token (a page that did is never cached).
+    var wasUsed: Bool { state.withLock { $0.used } }
+}
+
+/// Gives every page request its `CSRFToken`, and the browser a cookie when a new token was
+/// minted for one of its forms.
 struct CSRFCookieMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -40,15 +68,12 @@ struct CSRFCookieMiddleware: RouterMiddleware {
     {
         guard !ErrorMiddleware.isMachineRoute(request.uri.path) else { return try await next(request, context) }
         var context = context
-        if let token = request.cookies[Cookies.csrf]?.value, token.count >= 32 {
-            context.csrfToken = token
-            return try await next(request, context)
-        }
-        let token = SecretToken.make()
-        context.csrfToken = token
+        let cookie = request.cookies[Cookies.csrf]?.value
+        let token = CSRFToken(existing: cookie.flatMap { $0.count >= 32 ? $0 : nil })
+        context.csrf = token
         var response = try await next(request, context)
-        if response.headers[.setCookie]?.contains(Cookies.csrf + "=") != true {
-            response.setCookie(Cookies.make(Cookies.csrf, token, for: context))
+        if let minted = token.minted, response.headers[.setCookie]?.contains(Cookies.csrf + "=") != true {
+            response.setCookie(Cookies.make(Cookies.csrf, minted, for: context))
         }
         return response
     }

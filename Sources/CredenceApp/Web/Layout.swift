@@ -9,15 +9,16 @@ struct PageContext {
     var currentURL: String
     /// Who is signed in, for the header; nil on pages rendered without a context (errors).
     var account: Account?
-    /// The token every form on the page carries (see `CSRF`).
-    var csrfToken: String
+    /// The token every form on the page carries (see `CSRF`), minted when first asked for.
+    var csrf: CSRFToken?
+    var csrfToken: String { csrf?.value ?? "" }
 
     init(_ request: Request, _ context: AppRequestContext? = nil) {
         language = Lang.of(request)
         let query = request.uri.query.map { "?" + $0 } ?? ""
         currentURL = request.uri.path + query
         account = context?.actor?.account
-        csrfToken = context?.csrfToken ?? ""
+        csrf = context?.csrf
     }
 
     func t(_ zh: String, _ en: String) -> String {

@@ -36,11 +36,20 @@ public struct SearchIndex: Sendable {
         self.entries = entries
         var postings: [String: [Posting]] = [:]
         var abbreviations: [String: [Int32]] = [:]
+        // Issuers, fields and regions repeat across entries: each distinct text is read once.
+        var tokenized: [String: [SearchToken]] = [:]
         for (index, entry) in entries.enumerated() {
             let doc = Int32(index)
             var terms: [String: Float] = [:]
             func add(_ text: String, _ weight: Float) {
-                for token in SearchText.tokens(text) {
+                let tokens: [SearchToken]
+                if let known = tokenized[text] {
+                    tokens = known
+                } else {
+                    tokens = SearchText.tokens(text)
+                    tokenized[text] = tokens
+                }
+                for token in tokens {
                     switch token {
                     case .word(let word):
                         terms[word] = max(terms[word] ?? 0, weight)
