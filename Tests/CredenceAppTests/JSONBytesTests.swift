@@ -40,4 +40,36 @@ import Testing
         out.string(awkward)
         #expect(out.bytes == Array(try APIJSON.encode(awkward)))
     }
+
+    @Test func theHandWrittenRequestListIsTheEncodersByteForByte() throws {
+        let base = VerificationRequest(
+            id: UUID(), employerId: UUID(), organizationName: "Acme \"Ltd\" / 天津", entryId: "cfa", edition: "tianjin-2023",
+            issuingBodyId: "cfa-institute", holderName: "Ana \\ Souza\n", holderNationality: "BR", holderDateOfBirth: nil,
+            passportNumber: "FA1234567", passportMasked: "FA*****67", certificateNumber: "C-1 🙂", issuedOn: "2020-01-02",
+            expiresOn: nil, note: "line\tnote", status: .submitted, estimatedCompletionOn: nil, rejectionReason: nil, outcome: nil,
+            completedAt: nil, verificationCode: nil, createdAt: Date(timeIntervalSince1970: 1_764_547_200.123),
+            updatedAt: Date(timeIntervalSince1970: 1_764_547_300), history: [], attachments: [])
+        var completed = base
+        completed.status = .completed
+        completed.outcome = .authentic
+        completed.completedAt = Date(timeIntervalSince1970: 1_764_600_000)
+        completed.verificationCode = "ABCD-EFGH"
+        completed.holderDateOfBirth = "1990-02-03"
+        completed.attachments = [.init(id: UUID(), fileName: "scan \"1\".pdf", kind: .pdf, size: 12_345, sha256: String(repeating: "a", count: 64), createdAt: Date())]
+        var erased = base
+        erased.status = .rejected
+        erased.rejectionReason = .incomplete
+        erased.passportMasked = nil
+        erased.organizationName = nil
+        erased.erasure = PersonalDataErasure(at: Date(timeIntervalSince1970: 1_780_000_000), afterDays: 180)
+        let channel = VerificationChannel.writtenRequestDefault
+        for next in [nil, "/api/v1/verification-requests?limit=20&after=x"] {
+            let dto = VerificationListDTO(requests: [base, completed, erased].enumerated().map { index, request in
+                VerificationRequestDTO(request: request, channel: index == 2 ? nil : channel, detail: false)
+            }, next: next)
+            let written = try dto.json()
+            #expect(written == Array(try APIJSON.encode(dto)), "\(String(decoding: written, as: UTF8.self))")
+        }
+        #expect(try VerificationListDTO(requests: [], next: nil).json() == Array(try APIJSON.encode(VerificationListDTO(requests: [], next: nil))))
+    }
 }

@@ -11,7 +11,6 @@ extension HealthDTO: ResponseEncodable {}
 extension MeDTO: ResponseEncodable {}
 extension UserListDTO: ResponseEncodable {}
 extension VerificationRequestDTO: ResponseEncodable {}
-extension VerificationListDTO: ResponseEncodable {}
 extension SignedReceiptDTO: ResponseEncodable {}
 extension PublicKeyDTO: ResponseEncodable {}
 extension PublicCheckDTO: ResponseEncodable {}
@@ -23,5 +22,12 @@ extension WebhookDTO: ResponseEncodable {}
 extension BenefitEvaluationDTO: ResponseGenerator {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: json())))
+    }
+}
+
+/// The list writes its own bytes too (`json()`).
+extension VerificationListDTO: ResponseGenerator {
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: try json())))
     }
 }
