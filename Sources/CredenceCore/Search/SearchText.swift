@@ -6,8 +6,8 @@ enum SearchText {
     /// Folds full-width forms to ASCII (NFKC), case and diacritics: `ＣＦＡ`, `Cfa` and `cfa`
     /// read the same.
     static func normalize(_ text: String) -> String {
-        // ASCII needs only its case folded; Foundation's folding costs ~50× more per string
-        // (most of a 100,000-entry index build, measured with credence-search-bench).
+        // ASCII needs only its case folded. With this and each distinct text tokenized once,
+        // a 100,000-entry index build went from 20-26 s to 11-12 s (credence-search-bench).
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
