@@ -1,3 +1,5 @@
+import Foundation
+
 /// An in-memory inverted index over one edition's entries, answering what people type:
 /// abbreviations (`CKA`), Chinese without spaces (`特许金融`), English in any order or case
 /// (`pharmacist UK`), issuer and field names, prefixes (`Kube`) and small typos (`Kubernets`).
@@ -6,12 +8,12 @@
 /// terms, so its cost follows the number of matching entries, not the catalog's size.
 public struct SearchIndex: Sendable {
     public let entries: [Entry]
-    private let postings: [String: [Posting]]
-    private let abbreviations: [String: [Int32]]
+    private let postings: [Term: [Posting]]
+    private let abbreviations: [Term: [Int32]]
     /// Every Latin/digit term, sorted, for prefix expansion.
     private let vocabulary: [String]
     /// Padded trigram → indices into `vocabulary`, for typo candidates.
-    private let vocabularyTrigrams: [String: [Int32]]
+    private let vocabularyTrigrams: [Term: [Int32]]
 
     struct Posting {
         var doc: Int32
@@ -34,34 +36,38 @@ public struct SearchIndex: Sendable {
 
     public init(entries: [Entry]) {
         self.entries = entries
-        var postings: [String: [Posting]] = [:]
-        var abbreviations: [String: [Int32]] = [:]
+        var postings: [Term: [Posting]] = [:]
+        var abbreviations: [Term: [Int32]] = [:]
         // Issuers, fields and regions repeat across entries: each distinct text is read once.
-        var tokenized: [String: [SearchToken]] = [:]
+        var tokenized: [Term: [SearchToken]] = [:]
         for (index, entry) in entries.enumerated() {
             let doc = Int32(index)
-            var terms: [String: Float] = [:]
+            var terms: [Term: Float] = [:]
             func add(_ text: String, _ weight: Float) {
                 let tokens: [SearchToken]
-                if let known = tokenized[text] {
+                if let known = tokenized[Term(text)] {
                     tokens = known
                 } else {
                     tokens = SearchText.tokens(text)
-                    tokenized[text] = tokens
+                    tokenized[Term(text)] = tokens
                 }
                 for token in tokens {
                     switch token {
                     case .word(let word):
-                        terms[word] = max(terms[word] ?? 0, weight)
+                        let key = Term(word)
+                        terms[key] = max(terms[key] ?? 0, weight)
                     case .han(let run):
-                        for term in SearchText.hanTerms(run) { terms[term] = max(terms[term] ?? 0, weight) }
+                        for term in SearchText.hanTerms(run) {
+                            let key = Term(term)
+                            terms[key] = max(terms[key] ?? 0, weight)
+                        }
                     }
                 }
             }
             for abbreviation in entry.abbreviations {
                 add(abbreviation, Weight.abbreviation)
                 let key = Self.abbreviationKey(abbreviation)
-                if !key.isEmpty, abbreviations[key]?.last != doc { abbreviations[key, default: []].append(doc) }
+                if !key.isEmpty, abbreviations[Term(key)]?.last != doc { abbreviations[Term(key), default: []].append(doc) }
             }
             add(entry.name.zh, Weight.name)
             add(entry.name.en, Weight.name)
@@ -83,11 +89,13 @@ public struct SearchIndex: Sendable {
         }
         self.postings = postings
         self.abbreviations = abbreviations
-        let vocabulary = postings.keys.filter { !($0.unicodeScalars.first.map(SearchText.isHan) ?? true) }.sorted()
+        // Byte order is String order here: terms are NFC (NFKC), whose UTF-8 sorts as its scalars do.
+        let vocabulary = postings.keys.map(\.text).filter { !($0.unicodeScalars.first.map(SearchText.isHan) ?? true) }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         self.vocabulary = vocabulary
-        var trigrams: [String: [Int32]] = [:]
+        var trigrams: [Term: [Int32]] = [:]
         for (index, word) in vocabulary.enumerated() where word.count >= 3 {
-            for trigram in Self.trigrams(of: word) { trigrams[trigram, default: []].append(Int32(index)) }
+            for trigram in Self.trigrams(of: word) { trigrams[Term(trigram), default: []].append(Int32(index)) }
         }
         self.vocabularyTrigrams = trigrams
     }
@@ -111,13 +119,13 @@ public struct SearchIndex: Sendable {
             switch token {
             case .word(let word):
                 for (term, quality) in expansions(of: word) {
-                    for posting in postings[term] ?? [] {
+                    for posting in postings[Term(term)] ?? [] {
                         let i = Int(posting.doc)
                         if termCoverage[i] == 0 { touched.append(posting.doc); termCoverage[i] = 1 }
                         termScore[i] = max(termScore[i], quality * posting.weight)
                     }
                 }
-                for doc in abbreviations[Self.abbreviationKey(word)] ?? [] {
+                for doc in abbreviations[Term(Self.abbreviationKey(word))] ?? [] {
                     let i = Int(doc)
                     if termCoverage[i] == 0 { touched.append(doc); termCoverage[i] = 1 }
                     termScore[i] += Weight.exactAbbreviation
@@ -128,7 +136,7 @@ public struct SearchIndex: Sendable {
                     ? [run] : (0..<(characters.count - 1)).map { String(characters[$0...$0 + 1]) }
                 let share = 1 / Float(parts.count)
                 for part in parts {
-                    for posting in postings[part] ?? [] {
+                    for posting in postings[Term(part)] ?? [] {
                         let i = Int(posting.doc)
                         if termCoverage[i] == 0 { touched.append(posting.doc) }
                         termCoverage[i] += share
@@ -160,7 +168,7 @@ public struct SearchIndex: Sendable {
     /// longer words it begins, and (when it matches nothing as typed) words within a typo.
     private func expansions(of word: String) -> [(String, Float)] {
         var result: [(String, Float)] = []
-        let exact = postings[word] != nil
+        let exact = postings[Term(word)] != nil
         if exact { result.append((word, 1)) }
         if word.count >= 2 {
             var i = lowerBound(word)
@@ -175,7 +183,7 @@ public struct SearchIndex: Sendable {
             let target = Array(word.unicodeScalars)
             var shared: [Int32: Int] = [:]
             for trigram in Self.trigrams(of: word) {
-                for index in vocabularyTrigrams[trigram] ?? [] { shared[index, default: 0] += 1 }
+                for index in vocabularyTrigrams[Term(trigram)] ?? [] { shared[index, default: 0] += 1 }
             }
             let needed = max(1, word.count - 3 * limit)
             for (index, count) in shared where count >= needed {
@@ -193,7 +201,7 @@ public struct SearchIndex: Sendable {
         var high = vocabulary.count
         while low < high {
             let mid = (low + high) / 2
-            if vocabulary[mid] < word { low = mid + 1 } else { high = mid }
+            if vocabulary[mid].utf8.lexicographicallyPrecedes(word.utf8) { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -208,6 +216,27 @@ public struct SearchIndex: Sendable {
         let scalars = Array("$\(word)$".unicodeScalars)
         guard scalars.count >= 3 else { return [] }
         return (0...(scalars.count - 3)).map { String(String.UnicodeScalarView(scalars[$0..<$0 + 3])) }
+    }
+}
+
+/// A term (or a text) as a dictionary key, hashed and compared by its UTF-8 bytes. Terms are
+/// NFKC-normalized and folded before they become keys, so equal bytes is equal text; String's
+/// own hashing normalizes again on every hash — a fifth of an index build (perf).
+struct Term: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: Term, b: Term) -> Bool {
+        var (x, y) = (a.text, b.text)
+        return x.withUTF8 { x in
+            y.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 
