@@ -22,6 +22,8 @@ public struct BuiltApplication {
     public static func build(_ configuration: AppConfiguration) async throws -> BuiltApplication {
         var logger = Logger(label: "credence")
         logger.logLevel = configuration.logLevel
+        // The TLS files are read first: a wrong path stops before the database is touched.
+        let server = try configuration.network.serverBuilder()
         let store = try await Store.open(configuration.store, logger: logger,
                                          passwords: PasswordHasher(cost: configuration.passwordCost), clock: configuration.clock)
         do {
@@ -41,7 +43,7 @@ public struct BuiltApplication {
                 }.joined(separator: "/"))
             }
             let application = Application(
-                router: router, server: try configuration.network.serverBuilder(),
+                router: router, server: server,
                 configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Credence"),
                 services: services, logger: logger)
             return BuiltApplication(application: application, store: store, access: access, routes: routes)
