@@ -79,7 +79,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
                 try await store.ping()
                 return try Response.json(HealthDTO(status: "ok"), status: .ok)
             } catch {
-                throw APIError(status: .serviceUnavailable, code: "database_unavailable", message: "The database does not answer.")
+                throw StoreUnavailable(cause: .unreachable)
             }
         }
         routes.get("metrics", .anyone) { _, _ in

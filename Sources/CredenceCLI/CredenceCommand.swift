@@ -68,4 +68,9 @@ extension CredenceCommand {
 /// A mistake in what the user asked for, said in words they can act on.
 struct UserError: Error {
     var message: String
+
+    init(message: String) { self.message = message }
+
+    /// A setting the core refused: its problems, in English.
+    init(_ invalid: InvalidInput) { message = invalid.problems.map(\.message.en).joined(separator: " ") }
 }

@@ -17,7 +17,7 @@ struct PurgeCommand: AsyncParsableCommand {
         do {
             policy = try RetentionPolicy.fromEnvironment()
         } catch {
-            throw UserError(message: error.problems.map(\.message.en).joined(separator: " "))
+            throw UserError(error)
         }
         let dryRun = dryRun
         let listed = try await withStore { store in

@@ -44,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.network = try NetworkSettings.fromEnvironment()
             configuration.retention = try RetentionPolicy.fromEnvironment()
         } catch let error as InvalidInput {
-            throw UserError(message: error.problems.map(\.message.en).joined(separator: " "))
+            throw UserError(error)
         } catch {
             throw UserError(message: "\(error)")
         }

@@ -106,22 +106,19 @@ struct VerificationListDTO: Encodable, Sendable {
     /// The bytes `APIJSON.encode(self)` makes, written directly (each issuing body's channel
     /// encoded once); `JSONBytesTests` holds the two equal.
     func json() throws -> [UInt8] {
-        var channels: [(VerificationChannel, [UInt8])] = []
+        var channels: [(channel: VerificationChannel, json: [UInt8])] = []
+        func encoded(_ channel: VerificationChannel) throws -> [UInt8] {
+            if let known = channels.first(where: { $0.channel == channel }) { return known.json }
+            let json = Array(try APIJSON.encode(channel))
+            channels.append((channel, json))
+            return json
+        }
         var out = JSONBytes(capacity: 1024 * (requests.count + 1))
         out.raw(#"{"next":"#); out.optionalString(next)
         out.raw(#","requests":["#)
         for (index, item) in requests.enumerated() {
             if index > 0 { out.raw(",") }
-            var channel: [UInt8]?
-            if let value = item.channel {
-                if let known = channels.first(where: { $0.0 == value }) {
-                    channel = known.1
-                } else {
-                    channel = Array(try APIJSON.encode(value))
-                    channels.append((value, channel!))
-                }
-            }
-            item.writeSummary(&out, channel: channel)
+            item.writeSummary(&out, channel: try item.channel.map(encoded))
         }
         out.raw("]}")
         return out.bytes

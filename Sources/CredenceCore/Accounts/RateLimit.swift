@@ -51,7 +51,8 @@ public enum SignInSlowdown {
     public static let freeFailures = 5
     /// Failures further apart than this start the count again.
     public static let window: Double = 15 * 60
-    public static let counter = "sign_in_account"
+    /// The account's counter.
+    public static func key(_ email: String) -> String { "sign_in_account:" + email }
 
     /// Seconds to wait, or nil to go ahead.
     public static func retryAfter(failures: Int, lastFailure: Double, now: Double, addressHasFailed: Bool) -> Int? {

@@ -27,7 +27,8 @@ extension Accounts {
             throw AccountError.throttled(retryAfter: wait)
         }
         guard plausible, let byPair else { throw AccountError.wrongCredentials }
-        if let account = try await limits.failures(SignInSlowdown.counter, for: email),
+        let slowdown = SignInSlowdown.key(email)
+        if let account = try await limits.failures(slowdown),
            let wait = SignInSlowdown.retryAfter(failures: account.count, lastFailure: account.last,
                                                 now: now().timeIntervalSince1970, addressHasFailed: byPair.count > 1) {
             // Slowed, not evaluated: the attempt is given back.
@@ -38,7 +39,7 @@ extension Accounts {
         let record = try await UserRecord.query(on: database).filter(\.$email == email).first()
         let passwordMatches = try await passwords.verify(password, hash: record?.passwordHash ?? passwords.decoy)
         guard let record, passwordMatches, record.disabledAt == nil else {
-            try await limits.recordFailure(SignInSlowdown.counter, for: email, window: SignInSlowdown.window)
+            try await limits.recordFailure(slowdown, window: SignInSlowdown.window)
             try await audit("sign_in.failed", subject: record?.id, email: email, address: address,
                             detail: record?.disabledAt != nil ? "disabled" : "password")
             throw AccountError.wrongCredentials
@@ -50,7 +51,7 @@ extension Accounts {
                   let step = secret.acceptedStep(for: code, at: now().timeIntervalSince1970, lastUsedStep: record.totpLastStep),
                   try await useStep(step, of: account.id)
             else {
-                try await limits.recordFailure(SignInSlowdown.counter, for: email, window: SignInSlowdown.window)
+                try await limits.recordFailure(slowdown, window: SignInSlowdown.window)
                 try await audit("sign_in.failed", subject: account.id, email: email, address: address, detail: "second factor")
                 throw AccountError.wrongCredentials
             }
@@ -61,8 +62,8 @@ extension Accounts {
         }
         // A success is not a failure: the address gets its slot back, the pair and the account start again.
         try await limits.release(byAddress)
-        try await limits.reset(byPair)
-        try await limits.clear(SignInSlowdown.counter, for: email)
+        try await limits.forget(byPair.key)
+        try await limits.forget(slowdown)
         try await audit("sign_in.succeeded", actor: account.id, subject: account.id, email: email, address: address)
         return account
     }

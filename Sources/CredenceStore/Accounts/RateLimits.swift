@@ -43,40 +43,35 @@ struct RateLimits: Sendable {
                            isFirstRefusal: limit.isFirstRefusal(count: count))
     }
 
-    /// A failure of `subject` on a sliding count (`SignInSlowdown`): one more if the last was
+    /// A failure on the sliding count `key` (`SignInSlowdown`): one more if the last was
     /// within `window` seconds, else the first; the row's time is the latest failure.
-    func recordFailure(_ counter: String, for subject: String, window: Double) async throws {
+    func recordFailure(_ key: String, window: Double) async throws {
         let nowMs = Int64((now().timeIntervalSince1970 * 1000).rounded(.down))
         let cutoff = nowMs - Int64(window * 1000)
         try await database.sql.raw("""
-            INSERT INTO rate_limits (key, window_start_ms, count) VALUES (\(bind: counter + ":" + subject), \(bind: nowMs), 1)
+            INSERT INTO rate_limits (key, window_start_ms, count) VALUES (\(bind: key), \(bind: nowMs), 1)
             ON CONFLICT (key) DO UPDATE SET
               count = CASE WHEN rate_limits.window_start_ms <= \(bind: cutoff) THEN 1 ELSE rate_limits.count + 1 END,
               window_start_ms = \(bind: nowMs)
             """).run()
     }
 
-    /// The count and time (seconds) of a sliding counter, if any.
-    func failures(_ counter: String, for subject: String) async throws -> (count: Int, last: Double)? {
+    /// The count and time (seconds) of the sliding count `key`, if any.
+    func failures(_ key: String) async throws -> (count: Int, last: Double)? {
         guard let row = try await database.sql.raw(
-            "SELECT count, window_start_ms FROM rate_limits WHERE key = \(bind: counter + ":" + subject)").first()
+            "SELECT count, window_start_ms FROM rate_limits WHERE key = \(bind: key)").first()
         else { return nil }
         return (Int(try row.decode(column: "count", as: Int64.self)), Double(try row.decode(column: "window_start_ms", as: Int64.self)) / 1000)
     }
 
-    /// Forgets a sliding counter (the account's owner signed in).
-    func clear(_ counter: String, for subject: String) async throws {
-        try await database.sql.raw("DELETE FROM rate_limits WHERE key = \(bind: counter + ":" + subject)").run()
+    /// Forgets a counter (an account whose owner signed in).
+    func forget(_ key: String) async throws {
+        try await database.sql.raw("DELETE FROM rate_limits WHERE key = \(bind: key)").run()
     }
 
     /// Gives back a reserved attempt that turned out not to be a failure.
     func release(_ reservation: Reservation) async throws {
         try await database.sql.raw("UPDATE rate_limits SET count = count - 1 WHERE key = \(bind: reservation.key) AND count > 0").run()
-    }
-
-    /// Starts the count again (an account after a successful sign-in).
-    func reset(_ reservation: Reservation) async throws {
-        try await database.sql.raw("DELETE FROM rate_limits WHERE key = \(bind: reservation.key)").run()
     }
 }
 

@@ -8,20 +8,21 @@ extension Verifications {
     /// the policy allows and whose personal data is still there, oldest first.
     public func dueForErasure(_ policy: RetentionPolicy) async throws -> [ErasureCandidate] {
         let finished = [VerificationStatus.completed, .rejected, .withdrawn].map(\.rawValue)
-        let records = try await VerificationRequestRecord.query(on: database)
-            .filter(\.$status ~~ finished)
-            .filter(\.$updatedAt < policy.cutoff(now: now()))
-            .filter(\.$personalDataErasedAt == nil)
-            .sort(\.$updatedAt)
-            .all()
-        var candidates: [ErasureCandidate] = []
-        for record in records {
-            let id = try record.requireID()
-            let files = try await AttachmentRecord.query(on: database).filter(\.$requestID == id).count()
-            candidates.append(ErasureCandidate(id: id, status: VerificationStatus(rawValue: record.status) ?? .completed,
-                                               finishedAt: record.updatedAt, attachments: files))
+        // One query, the attachments counted alongside (not one count per request).
+        let rows = try await database.sql.raw("""
+            SELECT r.id, r.status, r.updated_at, COUNT(a.id) AS files
+            FROM verification_requests r LEFT JOIN attachments a ON a.request_id = r.id
+            WHERE r.status IN (\(binds: finished)) AND r.updated_at < \(bind: policy.cutoff(now: now()))
+              AND r.personal_data_erased_at IS NULL
+            GROUP BY r.id, r.status, r.updated_at
+            ORDER BY r.updated_at
+            """).all()
+        return try rows.map { row in
+            ErasureCandidate(id: try row.decode(column: "id", as: UUID.self),
+                             status: VerificationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .completed,
+                             finishedAt: try row.decode(column: "updated_at", as: Date.self),
+                             attachments: try row.decode(column: "files", as: Int.self))
         }
-        return candidates
     }
 
     /// Erases what `dueForErasure` lists: each request in one transaction — passport number
