@@ -15,7 +15,7 @@ public struct SearchIndex: Sendable {
     /// Padded trigram → indices into `vocabulary`, for typo candidates.
     private let vocabularyTrigrams: [Term: [Int32]]
 
-    struct Posting {
+    struct Posting: Sendable {
         var doc: Int32
         var weight: Float
     }
@@ -36,57 +36,10 @@ public struct SearchIndex: Sendable {
 
     public init(entries: [Entry]) {
         self.entries = entries
-        var postings: [Term: [Posting]] = [:]
-        var abbreviations: [Term: [Int32]] = [:]
-        // Issuers, fields and regions repeat across entries: each distinct text is read once.
-        var tokenized: [Term: [SearchToken]] = [:]
-        for (index, entry) in entries.enumerated() {
-            let doc = Int32(index)
-            var terms: [Term: Float] = [:]
-            func add(_ text: String, _ weight: Float) {
-                let tokens: [SearchToken]
-                if let known = tokenized[Term(text)] {
-                    tokens = known
-                } else {
-                    tokens = SearchText.tokens(text)
-                    tokenized[Term(text)] = tokens
-                }
-                for token in tokens {
-                    switch token {
-                    case .word(let word):
-                        let key = Term(word)
-                        terms[key] = max(terms[key] ?? 0, weight)
-                    case .han(let run):
-                        for term in SearchText.hanTerms(run) {
-                            let key = Term(term)
-                            terms[key] = max(terms[key] ?? 0, weight)
-                        }
-                    }
-                }
-            }
-            for abbreviation in entry.abbreviations {
-                add(abbreviation, Weight.abbreviation)
-                let key = Self.abbreviationKey(abbreviation)
-                if !key.isEmpty, abbreviations[Term(key)]?.last != doc { abbreviations[Term(key), default: []].append(doc) }
-            }
-            add(entry.name.zh, Weight.name)
-            add(entry.name.en, Weight.name)
-            entry.keywords.forEach { add($0, Weight.keyword) }
-            add(entry.issuer.zh, Weight.issuer)
-            add(entry.issuer.en, Weight.issuer)
-            if let region = entry.region {
-                add(region.zh, Weight.region)
-                add(region.en, Weight.region)
-                SearchSynonyms.regions[region.zh]?.forEach { add($0, Weight.region) }
-            }
-            for field in entry.fields {
-                add(field.name.zh, Weight.field)
-                add(field.name.en, Weight.field)
-            }
-            add(entry.remarks.zh, Weight.remarks)
-            add(entry.remarks.en, Weight.remarks)
-            for (term, weight) in terms { postings[term, default: []].append(Posting(doc: doc, weight: weight)) }
-        }
+        var builder = SearchIndexBuilder()
+        for (index, entry) in entries.enumerated() { builder.index(entry, as: Int32(index)) }
+        let postings = builder.postings
+        let abbreviations = builder.abbreviations
         self.postings = postings
         self.abbreviations = abbreviations
         // Byte order is String order here: terms are NFC (NFKC), whose UTF-8 sorts as its scalars do.
@@ -207,9 +160,7 @@ public struct SearchIndex: Sendable {
     }
 
     static func abbreviationKey(_ text: String) -> String {
-        String(String.UnicodeScalarView(SearchText.normalize(text).unicodeScalars.filter {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil
-        }))
+        String(String.UnicodeScalarView(SearchText.normalize(text).unicodeScalars.filter(SearchText.isWordScalar)))
     }
 
     static func trigrams(of word: String) -> [String] {
