@@ -1,0 +1,105 @@
+import Foundation
+
+/// Who issues results: the authority named in both languages, under the installation's DID.
+public struct CredentialIssuer: Sendable {
+    public var did: DIDWeb
+    public var name: BilingualText
+    /// Where the service is reached (`CREDENCE_PUBLIC_URL`), without a trailing slash.
+    public var publicURL: String
+
+    public init(did: DIDWeb, name: BilingualText, publicURL: String) {
+        self.did = did
+        self.name = name
+        self.publicURL = publicURL
+    }
+
+    /// The revocation list's address; `list` is its number.
+    public func statusListURL(_ list: Int) -> String { "\(publicURL)/api/v1/status-lists/\(list)" }
+
+    public func verifyURL(code: String) -> String { "\(publicURL)/verify/\(code)" }
+
+    var json: JSONValue {
+        .object(["id": .string(did.did), "name": Self.languageValues(name)])
+    }
+
+    /// A text in both languages as JSON-LD language-tagged values, as VC 2.0 writes names.
+    static func languageValues(_ text: BilingualText) -> JSONValue {
+        .array([.object(["@value": .string(text.zh), "@language": .string("zh")]),
+                .object(["@value": .string(text.en), "@language": .string("en")])])
+    }
+}
+
+/// A completed verification's facts, as its credential states them.
+public struct ResultFacts: Sendable {
+    public var requestId: UUID
+    public var entryId: String
+    public var edition: String
+    public var entryName: BilingualText
+    public var certificateNumber: String
+    /// As given; the credential carries it masked, as the public page shows it.
+    public var holderName: String
+    public var outcome: VerificationOutcome
+    public var completedAt: Date
+    public var verificationCode: String?
+    public var statusList: Int
+    public var statusIndex: Int
+
+    public init(requestId: UUID, entryId: String, edition: String, entryName: BilingualText, certificateNumber: String,
+                holderName: String, outcome: VerificationOutcome, completedAt: Date, verificationCode: String?,
+                statusList: Int, statusIndex: Int) {
+        self.requestId = requestId
+        self.entryId = entryId
+        self.edition = edition
+        self.entryName = entryName
+        self.certificateNumber = certificateNumber
+        self.holderName = holderName
+        self.outcome = outcome
+        self.completedAt = completedAt
+        self.verificationCode = verificationCode
+        self.statusList = statusList
+        self.statusIndex = statusIndex
+    }
+}
+
+/// A verification result as a W3C Verifiable Credential 2.0. Terms beyond the VC
+/// vocabulary are left to the base context's `@vocab` (the spec's issuer-dependent terms),
+/// so no context of our own has to be fetched to read it.
+public enum ResultCredential {
+    public static let baseContext = "https://www.w3.org/ns/credentials/v2"
+    public static let type = "CertificateVerificationResult"
+
+    public static func unsigned(_ facts: ResultFacts, issuer: CredentialIssuer) -> [String: JSONValue] {
+        var subject: [String: JSONValue] = [
+            "type": .string("CertificateVerification"),
+            "outcome": .string(facts.outcome.rawValue),
+            "catalogEntry": .object([
+                "id": .string(facts.entryId), "edition": .string(facts.edition),
+                "name": CredentialIssuer.languageValues(facts.entryName),
+            ]),
+            "certificateNumber": .string(facts.certificateNumber),
+            "holderName": .string(Masking.name(facts.holderName)),
+            "completedAt": .string(Timestamps.rfc3339(facts.completedAt)),
+            "disclaimer": CredentialIssuer.languageValues(Disclaimer.text),
+        ]
+        if let code = facts.verificationCode, facts.outcome == .authentic {
+            subject["verificationCode"] = .string(code)
+            subject["verificationPage"] = .string(issuer.verifyURL(code: code))
+        }
+        let list = issuer.statusListURL(facts.statusList)
+        return [
+            "@context": .array([.string(baseContext)]),
+            "id": .string("urn:uuid:" + facts.requestId.uuidString.lowercased()),
+            "type": .array([.string("VerifiableCredential"), .string(type)]),
+            "issuer": issuer.json,
+            "validFrom": .string(Timestamps.rfc3339(facts.completedAt)),
+            "credentialSubject": .object(subject),
+            "credentialStatus": .object([
+                "id": .string("\(list)#\(facts.statusIndex)"),
+                "type": .string("BitstringStatusListEntry"),
+                "statusPurpose": .string("revocation"),
+                "statusListIndex": .string(String(facts.statusIndex)),
+                "statusListCredential": .string(list),
+            ]),
+        ]
+    }
+}
