@@ -24,6 +24,9 @@ public struct AppConfiguration: Sendable {
     public var network = NetworkSettings()
     /// How long finished requests keep personal data (`CREDENCE_RETENTION_DAYS`).
     public var retention = RetentionPolicy()
+    /// Who results are issued by and where the service is reached (`CREDENCE_PUBLIC_URL`,
+    /// `CREDENCE_AUTHORITY_NAME_ZH`, `…_EN`).
+    public var issuer = try! CredentialIssuer.fromEnvironment([:])
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfiguration = .fromEnvironment(),

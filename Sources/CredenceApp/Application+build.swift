@@ -30,7 +30,8 @@ public struct BuiltApplication {
             let state = CatalogState(try await store.loadCatalog())
             let access = AccessTable()
             let router = try buildRouter(store: store, state: state, access: access, network: configuration.network,
-                                         logLevel: configuration.logLevel, benchmarkRoutes: configuration.benchmarkRoutes)
+                                         issuer: configuration.issuer, logLevel: configuration.logLevel,
+                                         benchmarkRoutes: configuration.benchmarkRoutes)
             var services: [any Service] = [StoreService(store: store)]
             if configuration.backgroundWork {
                 services += [WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger),
@@ -56,7 +57,7 @@ public struct BuiltApplication {
 
 /// Every route, grouped as the product is: machine endpoints, the JSON API, the pages.
 public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable(), network: NetworkSettings = .init(),
-                        logLevel: Logger.Level = .info, benchmarkRoutes: Bool = false) throws -> Router<AppRequestContext>
+                        issuer: CredentialIssuer = try! .fromEnvironment([:]), logLevel: Logger.Level = .info, benchmarkRoutes: Bool = false) throws -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ClientOriginMiddleware(proxies: network.trustedProxies, servesTLS: network.tls != nil))
@@ -93,6 +94,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         }
         OpenAPIDocument.addRoutes(to: routes)
         StaticFiles.addRoutes(to: routes)
+        CredentialsAPIController(store: store, state: state, issuer: issuer).addWellKnownRoutes(to: routes)
     }
     do {  // JSON API
         let api = routes.group("api/v1")
@@ -101,11 +103,13 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         AccountsAPIController(store: store).addRoutes(to: api)
         VerificationAPIController(store: store, state: state).addRoutes(to: api)
         EditionsAPIController(store: store, state: state).addRoutes(to: api)
+        CredentialsAPIController(store: store, state: state, issuer: issuer).addRoutes(to: api)
     }
     do {  // web pages
         WebController(state: state, notice: Notice(text: try BundledData.noticeText())).addRoutes(to: routes)
         AccountWebController(store: store).addRoutes(to: routes)
         VerificationWebController(store: store, state: state).addRoutes(to: routes)
+        CredentialWebController(store: store, state: state, issuer: issuer).addRoutes(to: routes)
         EditionsWebController(store: store, state: state).addRoutes(to: routes)
     }
     return router

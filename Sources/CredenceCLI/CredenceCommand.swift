@@ -11,7 +11,7 @@ public struct CredenceCommand: AsyncParsableCommand {
         commandName: "credence",
         abstract: "Tianjin's catalog of recognized foreign professional qualifications, served.",
         subcommands: [ServeCommand.self, CatalogCommand.self, BenefitsCommand.self, UsersCommand.self, ReceiptCommand.self, AuditCommand.self, EditionCommand.self,
-                      BackupCommand.self, RestoreCommand.self, PurgeCommand.self])
+                      BackupCommand.self, RestoreCommand.self, PurgeCommand.self, KeysCommand.self, CredentialCommand.self])
 
     public init() {}
 

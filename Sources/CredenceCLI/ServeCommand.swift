@@ -43,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             configuration.network = try NetworkSettings.fromEnvironment()
             configuration.retention = try RetentionPolicy.fromEnvironment()
+            configuration.issuer = try CredentialIssuer.fromEnvironment()
         } catch let error as InvalidInput {
             throw UserError(error)
         } catch {

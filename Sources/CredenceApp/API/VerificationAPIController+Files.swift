@@ -45,6 +45,7 @@ extension VerificationAPIController {
         return PublicCheckDTO(
             code: check.code, outcome: check.outcome.rawValue, entryId: check.entryId,
             entryName: try? state.current.catalog.entry(check.entryId, edition: check.edition).name, edition: check.edition,
-            completedOn: check.completedOn, holderName: check.holderNameMasked)
+            completedOn: check.completedOn, holderName: check.holderNameMasked,
+            revocation: check.revocation.map(VerificationRequestDTO.RevocationDTO.init))
     }
 }

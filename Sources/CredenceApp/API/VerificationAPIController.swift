@@ -98,7 +98,7 @@ struct VerificationAPIController {
 
     static func actionInput(_ action: VerificationAction, _ request: Request) async throws -> Verifications.ActionInput {
         let accepted: [String] = switch action {
-        case .reject: ["reason", "note"]
+        case .reject, .revoke: ["reason", "note"]
         case .complete: ["outcome", "note"]
         case .resubmit: draftFields
         default: ["note"]
@@ -109,7 +109,11 @@ struct VerificationAPIController {
         guard bytes.readableBytes > 0 else { return .init() }
         let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: accepted)
         var input = Verifications.ActionInput(note: try body.string("note"))
-        input.reason = try body.choice("reason", RejectionReason.self)
+        if action == .revoke {
+            input.revocationReason = try body.choice("reason", RevocationReason.self)
+        } else {
+            input.reason = try body.choice("reason", RejectionReason.self)
+        }
         input.outcome = try body.choice("outcome", VerificationOutcome.self)
         if action == .resubmit, body.value("entryId") != nil { input.corrections = try draft(body) }
         return input

@@ -12,13 +12,34 @@ struct VerificationRequestDTO: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, entryId, edition, issuingBodyId, organizationName, holder, certificateNumber, issuedOn, expiresOn, note, status,
              estimatedCompletionOn, rejectionReason, outcome, completedAt, verificationCode, disclaimer, createdAt, updatedAt,
-             attachments, channel, history, personalDataErased
+             attachments, channel, history, personalDataErased, revocation
     }
 
     struct ErasureDTO: Encodable {
         var at: String
         var afterDays: Int
         var message: BilingualText
+    }
+
+    struct RevocationDTO: Encodable {
+        var at: String
+        var reason: String
+        var note: String?
+
+        init(_ revocation: Revocation) {
+            at = Timestamps.rfc3339(revocation.at)
+            reason = revocation.reason.rawValue
+            note = revocation.note
+        }
+
+        enum CodingKeys: String, CodingKey { case at, reason, note }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(at, forKey: .at)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(note, forKey: .note)
+        }
     }
 
     enum HolderKeys: String, CodingKey { case name, nationality, dateOfBirth, passportNumber }
@@ -53,6 +74,7 @@ struct VerificationRequestDTO: Encodable, Sendable {
         if detail { try c.encode(request.history.map(EventDTO.init), forKey: .history) }
         try c.encode(request.erasure.map { ErasureDTO(at: Timestamps.rfc3339($0.at), afterDays: $0.afterDays, message: $0.notice) },
                      forKey: .personalDataErased)
+        try c.encode(request.revocation.map(RevocationDTO.init), forKey: .revocation)
     }
 }
 
@@ -167,6 +189,15 @@ extension VerificationRequestDTO {
             out.raw("null")
         }
         out.raw(#","rejectionReason":"#); out.optionalString(r.rejectionReason?.rawValue)
+        out.raw(#","revocation":"#)
+        if let revocation = r.revocation {
+            out.raw(#"{"at":"#); out.string(Timestamps.rfc3339(revocation.at))
+            out.raw(#","note":"#); out.optionalString(revocation.note)
+            out.raw(#","reason":"#); out.string(revocation.reason.rawValue)
+            out.raw("}")
+        } else {
+            out.raw("null")
+        }
         out.raw(#","status":"#); out.string(r.status.rawValue)
         out.raw(#","updatedAt":"#); out.string(Timestamps.rfc3339(r.updatedAt))
         out.raw(#","verificationCode":"#); out.optionalString(r.verificationCode)
@@ -195,6 +226,8 @@ struct PublicCheckDTO: Encodable, Sendable {
     var completedOn: String
     var holderName: String
     var disclaimer = Disclaimer.text
+    /// Set when the result was withdrawn after it was given.
+    var revocation: VerificationRequestDTO.RevocationDTO?
 }
 
 struct IssuingBodyListDTO: Encodable, Sendable {

@@ -22,6 +22,10 @@ enum SiteURL {
     case requestAttachments(UUID)
     case attachment(UUID, UUID)
     case receipt(UUID)
+    /// The printable result with its QR code.
+    case certificate(UUID)
+    /// The W3C credential (the API's address: a download).
+    case credential(UUID)
     case webhook
     case queue(status: String?, after: UUID? = nil)
     /// The next page of an employer's requests.
@@ -74,6 +78,10 @@ enum SiteURL {
             return "/requests/\(id.uuidString.lowercased())/attachments/\(attachment.uuidString.lowercased())"
         case .receipt(let id):
             return "/requests/\(id.uuidString.lowercased())/receipt"
+        case .certificate(let id):
+            return "/requests/\(id.uuidString.lowercased())/certificate"
+        case .credential(let id):
+            return "/api/v1/verification-requests/\(id.uuidString.lowercased())/credential"
         case .webhook:
             return "/webhook"
         case .queue(let status, let after):

@@ -103,3 +103,31 @@ public enum ResultCredential {
         ]
     }
 }
+
+extension CredentialIssuer {
+    /// The names used when none are configured: the service as annex 2 of the notice names
+    /// it (查询验证服务平台), for a Tianjin installation.
+    public static let defaultName = BilingualText(
+        zh: "天津市境外职业资格证书查询验证服务平台", en: "Tianjin Foreign Professional Qualification Verification Service")
+    public static let defaultPublicURL = "http://127.0.0.1:8080"
+
+    /// From `CREDENCE_PUBLIC_URL`, `CREDENCE_AUTHORITY_NAME_ZH` and `…_EN`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(InvalidInput)
+        -> CredentialIssuer
+    {
+        var text = environment["CREDENCE_PUBLIC_URL"].map { $0.trimmingCharacters(in: .whitespaces) } ?? defaultPublicURL
+        while text.hasSuffix("/") { text.removeLast() }
+        guard let url = URL(string: text), url.query == nil, url.fragment == nil, url.user == nil, let did = DIDWeb(publicURL: url) else {
+            throw InvalidInput(problems: [InputError(
+                "CREDENCE_PUBLIC_URL", zh: "CREDENCE_PUBLIC_URL 须为用户访问本服务的 http:// 或 https:// 地址，不带查询串或片段。",
+                en: "CREDENCE_PUBLIC_URL must be the http:// or https:// address users reach the service at, without query or fragment.")])
+        }
+        func name(_ variable: String, _ fallback: String) -> String {
+            let value = environment[variable]?.trimmingCharacters(in: .whitespaces) ?? ""
+            return value.isEmpty ? fallback : value
+        }
+        return CredentialIssuer(did: did, name: BilingualText(zh: name("CREDENCE_AUTHORITY_NAME_ZH", defaultName.zh),
+                                                              en: name("CREDENCE_AUTHORITY_NAME_EN", defaultName.en)),
+                                publicURL: text)
+    }
+}

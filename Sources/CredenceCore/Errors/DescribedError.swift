@@ -92,7 +92,7 @@ extension VerificationError: DescribedError {
         switch self {
         case .invalid, .attachmentEmpty: .invalid
         case .notFound: .notFound
-        case .illegal, .tooManyAttachments: .conflict
+        case .illegal, .tooManyAttachments, .alreadyRevoked: .conflict
         case .attachmentTooLarge, .quotaExceeded: .tooLarge
         case .attachmentType: .unsupportedType
         }
@@ -108,6 +108,7 @@ extension VerificationError: DescribedError {
         case .attachmentEmpty: "empty_file"
         case .tooManyAttachments: "too_many_attachments"
         case .quotaExceeded: "quota_exceeded"
+        case .alreadyRevoked: "already_revoked"
         }
     }
 
@@ -121,6 +122,7 @@ extension VerificationError: DescribedError {
             BilingualText(zh: "附件只接受 PDF、PNG 或 JPEG 文件（按内容判断，而非文件名）。",
                           en: "Attachments must be PDF, PNG or JPEG files (judged by their content, not their name).")
         case .attachmentEmpty: BilingualText(zh: "附件是空的。", en: "The attachment is empty.")
+        case .alreadyRevoked: BilingualText(zh: "该结果已被撤销。", en: "This result was revoked already.")
         case .tooManyAttachments: BilingualText(zh: "每个申请最多5个附件。", en: "A request may have at most 5 attachments.")
         case .quotaExceeded(let quota):
             BilingualText(zh: "贵单位的附件将超过\(quota / 1_048_576) MiB的存储限额，文件未保存。请联系服务方提高限额。",

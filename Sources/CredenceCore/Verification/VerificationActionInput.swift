@@ -7,6 +7,8 @@ public struct VerificationActionInput: Sendable {
     public var note: String?
     public var reason: RejectionReason?
     public var outcome: VerificationOutcome?
+    /// For `revoke`: why the result is withdrawn.
+    public var revocationReason: RevocationReason?
     /// For `resubmit`: the corrected draft.
     public var corrections: VerificationDraft?
 
@@ -29,6 +31,10 @@ public struct VerificationActionInput: Sendable {
         if action == .reject, reason == nil {
             throw InvalidInput(problems: [InputError("reason", zh: "请选择不予受理的理由。",
                                                      en: "reason must be one of incomplete, false_material, not_in_catalog.")])
+        }
+        if action == .revoke, revocationReason == nil {
+            throw InvalidInput(problems: [InputError("reason", zh: "请选择撤销的理由。",
+                                                     en: "reason must be one of \(RevocationReason.allCases.map(\.rawValue).joined(separator: ", ")).")])
         }
         if action == .complete, outcome == nil {
             throw InvalidInput(problems: [InputError("outcome", zh: "请选择核验结果。",

@@ -30,6 +30,8 @@ public struct VerificationRequest: Sendable, Equatable {
     public var attachments: [Attachment]
     /// Set once the retention period erased the holder's personal data.
     public var erasure: PersonalDataErasure?
+    /// Set when an officer withdrew the result.
+    public var revocation: Revocation?
 
     public init(id: UUID, employerId: UUID, organizationName: String?, entryId: String, edition: String, issuingBodyId: String,
                 holderName: String, holderNationality: String, holderDateOfBirth: String?, passportNumber: String?,
@@ -122,6 +124,8 @@ public struct PublicCheck: Sendable, Equatable {
     public var edition: String
     public var completedOn: String
     public var holderNameMasked: String
+    /// Set when the result was withdrawn: the page says "revoked", with the date and why.
+    public var revocation: Revocation?
 
     public init(code: String, outcome: VerificationOutcome, entryId: String, edition: String, completedOn: String, holderNameMasked: String) {
         self.code = code
@@ -145,4 +149,6 @@ public enum VerificationError: Error, Equatable, Sendable {
     case tooManyAttachments
     /// The employer's attachments would pass its storage quota (bytes).
     case quotaExceeded(quota: Int)
+    /// The result was revoked already (409).
+    case alreadyRevoked
 }

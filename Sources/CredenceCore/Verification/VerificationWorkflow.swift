@@ -31,6 +31,8 @@ public enum VerificationAction: String, CaseIterable, Sendable, Codable {
     case resubmit
     case complete
     case withdraw
+    /// An officer withdraws a completed result (it stays completed, marked revoked).
+    case revoke
 
     /// Who takes it: the employer that owns the request, or verification staff.
     public var byEmployer: Bool { self == .submit || self == .resubmit || self == .withdraw }
@@ -47,6 +49,7 @@ public enum VerificationAction: String, CaseIterable, Sendable, Codable {
         case .resubmit: BilingualText(zh: "补充后重新提交", en: "Resubmitted")
         case .complete: BilingualText(zh: "出具结果", en: "Result given")
         case .withdraw: BilingualText(zh: "撤回", en: "Withdrawn")
+        case .revoke: BilingualText(zh: "撤销结果", en: "Result revoked")
         }
     }
 }
@@ -115,6 +118,7 @@ public enum VerificationWorkflow {
         case (.submitted, .reject), (.needsInfo, .reject), (.accepted, .reject): return .rejected
         case (.needsInfo, .resubmit): return .submitted
         case (.accepted, .complete): return .completed
+        case (.completed, .revoke): return .completed
         case (.submitted, .withdraw), (.needsInfo, .withdraw), (.accepted, .withdraw): return .withdrawn
         default: throw IllegalTransition(from: status, action: action)
         }

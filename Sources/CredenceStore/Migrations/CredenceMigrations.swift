@@ -12,5 +12,6 @@ public enum CredenceMigrations {
         CreateRateLimits(),
         AddWebhookGiveUp(),
         AddPersonalDataErasure(),
+        AddVerifiableCredentials(),
     ]
 }

@@ -37,6 +37,13 @@ final class VerificationRequestRecord: Model, @unchecked Sendable {
     /// When the retention period erased the holder's personal data, and that period.
     @OptionalField(key: "personal_data_erased_at") var personalDataErasedAt: Date?
     @OptionalField(key: "personal_data_retention_days") var personalDataRetentionDays: Int?
+    /// The W3C credential as first issued (its JSON), and its place in a revocation list.
+    @OptionalField(key: "credential") var credential: String?
+    @OptionalField(key: "status_list") var statusList: Int?
+    @OptionalField(key: "status_index") var statusIndex: Int?
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @OptionalField(key: "revocation_reason") var revocationReason: String?
+    @OptionalField(key: "revocation_note") var revocationNote: String?
 
     init() {}
 }

@@ -61,6 +61,7 @@ struct RequestRow {
         "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on", "note",
         "status", "estimated_completion_on", "rejection_reason", "outcome", "completed_at", "verification_code",
         "created_at", "updated_at", "personal_data_erased_at", "personal_data_retention_days",
+        "revoked_at", "revocation_reason", "revocation_note",
     ]
 
     /// Every column of a row and its employer's organization name, as one select list.
@@ -97,6 +98,10 @@ struct RequestRow {
             history: [], attachments: [])
         if let at = try row.decode(column: "personal_data_erased_at", as: Date?.self) {
             request.erasure = PersonalDataErasure(at: at, afterDays: try row.decode(column: "personal_data_retention_days", as: Int?.self) ?? 0)
+        }
+        if let at = try row.decode(column: "revoked_at", as: Date?.self) {
+            request.revocation = Revocation(at: at, reason: try optionalText("revocation_reason").flatMap(RevocationReason.init) ?? .other,
+                                            note: try optionalText("revocation_note"))
         }
     }
 }

@@ -158,6 +158,12 @@ public struct Verifications: Sendable {
                 }
             case .complete:
                 try complete(record, outcome: input.outcome ?? .unableToVerify, catalog: catalog)
+            case .revoke:
+                guard record.revokedAt == nil else { throw VerificationError.alreadyRevoked }
+                try await assignStatusSlot(record, on: db)
+                record.revokedAt = now()
+                record.revocationReason = input.revocationReason?.rawValue
+                record.revocationNote = input.note
             default:
                 break
             }
@@ -210,9 +216,11 @@ public struct Verifications: Sendable {
               let record = try await VerificationRequestRecord.query(on: database).filter(\.$verificationCode == normalized).first(),
               record.outcome == VerificationOutcome.authentic.rawValue, let completedAt = record.completedAt
         else { return nil }
-        return PublicCheck(code: normalized, outcome: .authentic, entryId: record.entryID, edition: record.editionID,
-                           completedOn: CalendarDate.today(at: completedAt).description,
-                           holderNameMasked: Masking.name(record.holderName))
+        var check = PublicCheck(code: normalized, outcome: .authentic, entryId: record.entryID, edition: record.editionID,
+                                completedOn: CalendarDate.today(at: completedAt).description,
+                                holderNameMasked: Masking.name(record.holderName))
+        check.revocation = record.revocation
+        return check
     }
 
     // MARK: Views

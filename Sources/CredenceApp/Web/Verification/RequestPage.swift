@@ -67,11 +67,20 @@ struct RequestPage {
             return .div(
                 .class("result"),
                 .h2(.text(page.t("核验结果：", "Result: ") + (request.outcome?.name.text(in: page.language) ?? ""))),
+                .unwrap(request.revocation) { revocation in
+                    .div(.class("error-summary"), .p(.strong(.text(page.t("该结果已被撤销", "This result has been revoked"))),
+                        .text(page.t("（", " (") + CalendarDate.today(at: revocation.at).description + page.t("）：", "): ")
+                              + revocation.reason.name.text(in: page.language))),
+                         .unwrap(revocation.note) { .p(.text($0)) })
+                },
                 .p(.text(page.t("完成时间：", "Completed: ") + (request.completedAt.map(Timestamps.rfc3339) ?? ""))),
                 .unwrap(request.verificationCode) { code in
                     .p(.text(page.t("查验码：", "Verification code: ")), .code(.text(code)), .text(" "),
                        .a(.href(SiteURL.verify(code: code).path), .text(page.t("公开核对页面", "public check page"))))
                 },
+                .p(.a(.href(SiteURL.certificate(request.id).path), .text(page.t("可打印的核验结果（带二维码）", "Printable result (with QR code)"))),
+                   .text(" · "),
+                   .a(.href(SiteURL.credential(request.id).path), .text(page.t("W3C 可验证凭证（JSON）", "W3C Verifiable Credential (JSON)")))),
                 .p(.a(.href(SiteURL.receipt(request.id).path), .text(page.t("下载签名回执（JSON）", "Download the signed receipt (JSON)"))),
                    .text(page.t("，可用 credence receipt verify 离线核验。", " — checkable offline with credence receipt verify."))),
                 .div(.class("note"),
@@ -129,7 +138,9 @@ struct RequestPage {
     }
 
     private func actions(_ page: PageContext) -> Node<HTML.BodyContext> {
-        let open = VerificationWorkflow.actions(from: request.status).filter { $0.byEmployer == !isStaff && $0 != .submit }
+        let open = VerificationWorkflow.actions(from: request.status).filter {
+            $0.byEmployer == !isStaff && $0 != .submit && ($0 != .revoke || (request.revocation == nil && viewer.role == .officer))
+        }
         return .if(!open.isEmpty && (viewer.role != .admin), .group(
             .h2(.text(page.t("下一步", "Next step"))),
             .forEach(open) { action in actionForm(action, page) }
@@ -145,6 +156,7 @@ struct RequestPage {
         case .complete: page.t("出具结果", "Record the result")
         case .resubmit: page.t("已补充，重新提交", "Resubmit")
         case .withdraw: page.t("撤回申请", "Withdraw the request")
+        case .revoke: page.t("撤销该结果", "Revoke this result")
         case .submit: ""
         }
         return .form(
@@ -153,6 +165,10 @@ struct RequestPage {
                 .label(.for("reason-\(action.rawValue)"), .text(page.t("理由", "Reason"))),
                 .select(.id("reason-\(action.rawValue)"), .attribute(named: "name", value: "reason"),
                         .forEach(RejectionReason.allCases) { .choice(value: $0.rawValue, label: $0.name.text(in: page.language)) }))),
+            .if(action == .revoke, .div(.class("question"),
+                .label(.for("reason-\(action.rawValue)"), .text(page.t("撤销理由", "Why it is revoked"))),
+                .select(.id("reason-\(action.rawValue)"), .attribute(named: "name", value: "reason"),
+                        .forEach(RevocationReason.allCases) { .choice(value: $0.rawValue, label: $0.name.text(in: page.language)) }))),
             .if(action == .complete, .div(.class("question"),
                 .label(.for("outcome"), .text(page.t("结果", "Outcome"))),
                 .select(.id("outcome"), .attribute(named: "name", value: "outcome"),
@@ -160,7 +176,7 @@ struct RequestPage {
             .div(.class("question"),
                  .label(.for("note-\(action.rawValue)"), .text(page.t("说明（可选）", "Note (optional)"))),
                  .textarea(.id("note-\(action.rawValue)"), .name("note"), .attribute(named: "rows", value: "2"), .text(""))),
-            .button(.type(.submit), .class(action == .withdraw || action == .reject ? "secondary" : ""), .text(label))
+            .button(.type(.submit), .class([.withdraw, .reject, .revoke].contains(action) ? "secondary" : ""), .text(label))
         )
     }
 }

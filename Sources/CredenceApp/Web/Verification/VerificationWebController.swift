@@ -34,7 +34,11 @@ struct VerificationWebController {
         let form = try await FormFields.read(&request)
         let id = try VerificationRouting.requestID(context)
         var input = Verifications.ActionInput(note: form["note"].isEmpty ? nil : form["note"])
-        input.reason = RejectionReason(rawValue: form["reason"])
+        if action == .revoke {
+            input.revocationReason = RevocationReason(rawValue: form["reason"])
+        } else {
+            input.reason = RejectionReason(rawValue: form["reason"])
+        }
         input.outcome = VerificationOutcome(rawValue: form["outcome"])
         do {
             _ = try await store.verifications.act(action, on: id, by: try context.requireActor().account, input,
@@ -43,6 +47,8 @@ struct VerificationWebController {
             return try await detail(id, request, context, error: transition.text, status: .conflict)
         } catch VerificationError.invalid(let problems) {
             return try await detail(id, request, context, error: problems.first?.message, status: .unprocessableContent)
+        } catch VerificationError.alreadyRevoked {
+            return try await detail(id, request, context, error: VerificationError.alreadyRevoked.message, status: .conflict)
         }
         return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
     }
