@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import Synchronization
 
 /// The database Credence runs on, opened and migrated: the glue between FluentKit and
 /// the rest (what hummingbird-fluent would provide, kept small).
@@ -80,6 +81,8 @@ public final class Store: Sendable {
     private let eventLoops: any EventLoopGroup
     private let ownsEventLoops: Bool
     private let readers: Readers?
+    /// Set by the first `close`: closing again does nothing.
+    private let closed = Mutex(false)
 
     /// SQLite's read-only connections, one per thread.
     private struct Readers {
@@ -118,7 +121,10 @@ public final class Store: Sendable {
         return readers.databases.database(logger: logger, on: readers.eventLoops.any())!
     }
 
+    /// Closes the databases; safe to call more than once (the service closes the store, and a
+    /// caller cleaning up after an error may too).
     public func close() async {
+        guard closed.withLock({ wasClosed in defer { wasClosed = true }; return !wasClosed }) else { return }
         if let readers {
             await readers.databases.shutdownAsync()
             try? await readers.eventLoops.shutdownGracefully()

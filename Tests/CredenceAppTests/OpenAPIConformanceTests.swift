@@ -26,7 +26,7 @@ import Testing
             let routes = Set(built.routes.map { route -> String in
                 let parts = route.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
                 return "\(route.method.lowercased()) /" + parts.joined(separator: "/")
-            }.filter { $0.contains(" /api/") || $0.hasSuffix(" /healthz") })
+            }.filter { $0.contains(" /api/") || $0.hasSuffix(" /healthz") || $0.contains(" /.well-known/") })
             let documented = Set(Self.specPaths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
             #expect(routes == documented)
             await built.store.close()

@@ -30,9 +30,15 @@ public func withOpenApp<T: Sendable>(_ database: TestDatabase, clock: TestClock 
         let built = try await BuiltApplication.build(configuration)
         let (store, access) = (built.store, built.access)
         let routes = built.routes.map { "\($0.method) \($0.path)" }
-        // The store closes when the application shuts down, as in service.
-        return try await built.application.test(.live) { client in
-            try await body(OpenApp(client: client, store: store, access: access, routes: routes))
+        // The store closes when the application shuts down, as in service; when the test
+        // fails the shutdown is cut short, so it is closed here too (closing is idempotent).
+        do {
+            return try await built.application.test(.live) { client in
+                try await body(OpenApp(client: client, store: store, access: access, routes: routes))
+            }
+        } catch {
+            await store.close()
+            throw error
         }
     }
 }

@@ -18,7 +18,7 @@ struct CredentialsAPIController {
 
     func addRoutes(to api: Routes) {
         api.get("verification-requests/:id/credential", .anyAccount, use: credential)
-        api.get("status-lists/:list", .anyone, use: statusList)
+        api.get("status-lists/:listId", .anyone, use: statusList)
         api.post("credentials/verify", .anyone, use: verify)
     }
 
@@ -35,7 +35,7 @@ struct CredentialsAPIController {
     }
 
     @Sendable func statusList(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let name = try context.parameters.require("list")
+        let name = try context.parameters.require("listId")
         guard let list = Int(name), list > 0, let credential = try await store.verifications.statusList(list, issuer: issuer) else {
             throw APIError.notFound("No status list '\(name.prefix(40))'.")
         }

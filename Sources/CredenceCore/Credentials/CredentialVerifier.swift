@@ -3,7 +3,8 @@ import Foundation
 
 /// One check of a credential and its answer, told in both languages.
 public struct CredentialCheck: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable { case format, signature, issuer, status, validity }
+    /// In the order they are made: a later check needs the earlier ones to have passed.
+    public enum Kind: String, Sendable, CaseIterable { case format, issuer, signature, status, validity }
     public enum Result: String, Sendable { case pass, fail, notApplicable = "not_applicable" }
 
     public var check: Kind

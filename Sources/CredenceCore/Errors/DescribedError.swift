@@ -133,7 +133,7 @@ extension VerificationError: DescribedError {
     public var field: String? {
         switch self {
         case .invalid(let problems): problems.first?.field
-        case .notFound, .illegal: nil
+        case .notFound, .illegal, .alreadyRevoked: nil
         default: "file"
         }
     }
