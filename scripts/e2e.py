@@ -23,7 +23,7 @@ args = parser.parse_args()
 os.makedirs(args.artifacts, exist_ok=True)
 base = f"http://127.0.0.1:{args.port}"
 data = tempfile.mkdtemp(prefix="credence-e2e-")
-env = dict(os.environ, CREDENCE_DATA_DIR=data)
+env = dict(os.environ, CREDENCE_DATA_DIR=data, CREDENCE_PUBLIC_URL=base)
 env.pop("DATABASE_URL", None)
 
 server = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--log-level", "error"], env=env)
@@ -181,6 +181,36 @@ def flow(language):
     expect("核查结果仅对证书的真实性进行确认" in page, f"{language}: the disclaimer should show in Chinese")
     accessible(language, "result")
     shot(language, "09-result")
+
+    # The printable result: its QR code, decoded by a real decoder (zbarimg) from what
+    # Chromium draws, opens this result's public check.
+    verify_link = browser.find_element(By.CSS_SELECTOR, ".result a[href^='/verify/']").get_attribute("href")
+    browser.get(request_url + "/certificate")
+    accessible(language, "certificate")
+    shot(language, "09b-certificate")
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", f"{args.artifacts}/{language}-09b-certificate.png"],
+                             capture_output=True, text=True).stdout.strip()
+    expect(decoded == verify_link, f"{language}: the QR code should decode to {verify_link}, got {decoded!r}")
+
+    # The credential file, as the employer hands it on, uploaded to the public check.
+    browser.get(request_url)
+    # (Chromium saves downloads where it likes; the same request with the session's cookie
+    # fetches the file the link gives.)
+    link = browser.find_element(By.CSS_SELECTOR, "a[href$='/credential']").get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(link, headers={"Cookie": cookies})) as response:
+        credential_bytes = response.read()
+    credential_file = os.path.join(data, f"credential-{language}.json")
+    with open(credential_file, "wb") as handle:
+        handle.write(credential_bytes)
+    browser.get(f"{base}/verify")
+    browser.find_element(By.NAME, "file").send_keys(credential_file)
+    submit("/verify/credential")
+    verdict = browser.find_element(By.ID, "verdict").text
+    expect(("凭证有效" in verdict) or ("The credential is valid" in verdict), f"{language}: the uploaded credential should be valid: {verdict[:200]}")
+    accessible(language, "credential-check")
+    shot(language, "09c-credential-check")
+    browser.get(request_url)
     click(browser.find_element(By.CSS_SELECTOR, "a[href^='/verify/']"))
     expect("J** K*******" in browser.page_source and "Kowalski" not in browser.page_source,
            f"{language}: the public check should mask the name")

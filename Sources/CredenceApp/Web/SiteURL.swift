@@ -24,7 +24,7 @@ enum SiteURL {
     case receipt(UUID)
     /// The printable result with its QR code.
     case certificate(UUID)
-    /// The W3C credential (the API's address: a download).
+    /// The W3C credential, as a download for the signed-in page.
     case credential(UUID)
     case webhook
     case queue(status: String?, after: UUID? = nil)
@@ -81,7 +81,7 @@ enum SiteURL {
         case .certificate(let id):
             return "/requests/\(id.uuidString.lowercased())/certificate"
         case .credential(let id):
-            return "/api/v1/verification-requests/\(id.uuidString.lowercased())/credential"
+            return "/requests/\(id.uuidString.lowercased())/credential"
         case .webhook:
             return "/webhook"
         case .queue(let status, let after):

@@ -11,6 +11,7 @@ struct CredentialWebController {
 
     func addRoutes(to routes: Routes) {
         routes.get("requests/:id/certificate", .signedIn([.employer, .officer]), use: certificate)
+        routes.get("requests/:id/credential", .anyAccount, use: credential)
         routes.post("verify/credential", .anyone, uploads: true, use: verifyCredential)
     }
 
@@ -22,6 +23,17 @@ struct CredentialWebController {
         let entryName = (try? state.current.catalog.entry(found.entryId, edition: found.edition).name)
             ?? BilingualText(zh: found.entryId, en: found.entryId)
         return Response.html(CertificatePage(request: found, entryName: entryName, issuer: issuer).render(PageContext(request, context)))
+    }
+
+    /// The credential file to hand on (the API's, for a signed-in browser).
+    @Sendable func credential(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = try VerificationRouting.requestID(context)
+        let text = try await store.verifications.credential(of: id, for: try context.requireActor().account, issuer: issuer,
+                                                            catalog: state.current.catalog)
+        return Response(status: .ok, headers: [
+            .contentType: "application/json; charset=utf-8", .cacheControl: "private, no-store",
+            .contentDisposition: "attachment; filename=\"credential-\(id.uuidString.lowercased()).json\"",
+        ], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// A credential pasted or uploaded: checked as `POST /api/v1/credentials/verify` checks it.

@@ -233,7 +233,7 @@ struct VerifyPage {
                      .h2(.text(verdict.verified ? page.t("凭证有效", "The credential is valid") : page.t("凭证未通过核对", "The credential did not pass"))),
                      .ul(.class("checks"), .forEach(verdict.checks) { check in
                          .li(.class(check.result.rawValue),
-                             .strong(.text(label(check.check, page) + "：" + result(check.result, page))), .text(" " + check.message.text(in: page.language)))
+                             .strong(.text(label(check.check, page) + page.t("：", ": ") + result(check.result, page))), .text(" " + check.message.text(in: page.language)))
                      }))
             }
         ))
