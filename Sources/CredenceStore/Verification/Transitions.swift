@@ -18,6 +18,7 @@ struct Transition: Sendable {
     /// For the webhook message.
     var outcome: String?
     var estimatedCompletionOn: String?
+    var revocationReason: String?
 
     /// Records `transitions` on `db` (a transaction the changes are part of).
     static func record(_ transitions: [Transition], on db: any Database) async throws {

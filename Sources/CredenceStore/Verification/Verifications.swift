@@ -193,7 +193,8 @@ public struct Verifications: Sendable {
                      request: VerificationRequestRecord, by account: Account, note: String?, on db: any Database) async throws {
         try await Transition.record([Transition(
             action: action, from: from, to: to, requestID: try request.requireID(), employerID: request.employerID, actor: account,
-            note: note, at: now(), outcome: request.outcome, estimatedCompletionOn: request.estimatedCompletionOn)], on: db)
+            note: note, at: now(), outcome: request.outcome, estimatedCompletionOn: request.estimatedCompletionOn,
+            revocationReason: action == .revoke ? request.revocationReason : nil)], on: db)
     }
 
     // MARK: Results

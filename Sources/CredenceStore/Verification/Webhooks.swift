@@ -54,6 +54,8 @@ public struct Webhooks: Sendable {
         var outcome: String?
         var estimatedCompletionOn: String?
         var at: String
+        /// On `verification_request.revoked`: why.
+        var revocationReason: String?
     }
 
     /// Puts a message in the outbox for each change whose employer has a webhook; on `db`,
@@ -68,9 +70,13 @@ public struct Webhooks: Sendable {
         let insert = db.sql.insert(into: OutboxRecord.schema)
             .columns("id", "employer_id", "payload", "created_at", "attempts", "next_attempt_at")
         for change in due {
-            let payload = Payload(
+            var payload = Payload(
                 requestId: change.requestID.uuidString.lowercased(), previousStatus: change.from?.rawValue, status: change.to.rawValue,
                 outcome: change.outcome, estimatedCompletionOn: change.estimatedCompletionOn, at: Timestamps.rfc3339(change.at))
+            if change.action == .revoke {
+                payload.event = "verification_request.revoked"
+                payload.revocationReason = change.revocationReason
+            }
             insert.values([SQLBind(UUID()), SQLBind(change.employerID), SQLBind(String(decoding: try CanonicalJSON.data(payload), as: UTF8.self)),
                            SQLBind(change.at), SQLBind(0), SQLBind(change.at)])
         }
