@@ -103,6 +103,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         AccountsAPIController(store: store).addRoutes(to: api)
         VerificationAPIController(store: store, state: state).addRoutes(to: api)
         EditionsAPIController(store: store, state: state).addRoutes(to: api)
+        VerificationBatchesAPIController(store: store, state: state).addRoutes(to: api)
         CredentialsAPIController(store: store, state: state, issuer: issuer).addRoutes(to: api)
     }
     do {  // web pages
@@ -110,6 +111,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         AccountWebController(store: store).addRoutes(to: routes)
         VerificationWebController(store: store, state: state).addRoutes(to: routes)
         CredentialWebController(store: store, state: state, issuer: issuer).addRoutes(to: routes)
+        BatchWebController(store: store, state: state).addRoutes(to: routes)
         EditionsWebController(store: store, state: state).addRoutes(to: routes)
     }
     return router

@@ -13,6 +13,8 @@ actor GroupCommit<Item: Sendable> {
 
     private let database: @Sendable () -> any Database
     private let write: Write
+    /// How many rows an item writes (a batch of 500 holders is one item of 500).
+    private let weight: @Sendable (Item) -> Int
     private var waiting: [(item: Item, done: CheckedContinuation<Void, any Error>)] = []
     private var committing = false
     /// Enough to amortize a commit many times over; small enough that one batch's
@@ -20,8 +22,10 @@ actor GroupCommit<Item: Sendable> {
     /// multi-row insert stays far below a statement's limit on bound values.
     static var maxBatch: Int { 128 }
 
-    init(database: @escaping @Sendable () -> any Database, write: @escaping Write) {
+    init(database: @escaping @Sendable () -> any Database, weight: @escaping @Sendable (Item) -> Int = { _ in 1 },
+         write: @escaping Write) {
         self.database = database
+        self.weight = weight
         self.write = write
     }
 
@@ -39,7 +43,10 @@ actor GroupCommit<Item: Sendable> {
 
     private func drain() async {
         while !waiting.isEmpty {
-            let batch = Array(waiting.prefix(Self.maxBatch))
+            // Items up to `maxBatch` rows in all — and always at least one, however heavy.
+            var rows = 0
+            let count = max(1, waiting.prefix { item in rows += weight(item.item); return rows <= Self.maxBatch }.count)
+            let batch = Array(waiting.prefix(count))
             waiting.removeFirst(batch.count)
             do {
                 try await transaction(batch.map(\.item))

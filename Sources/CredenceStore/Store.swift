@@ -91,7 +91,7 @@ public final class Store: Sendable {
         let eventLoops: MultiThreadedEventLoopGroup
     }
     /// Submissions commit in groups (see `GroupCommit`).
-    let submissions: GroupCommit<PendingSubmission>
+    let submissions: GroupCommit<SubmissionGroup>
 
     private init(configuration: StoreConfiguration, keys: KeyRing, limits: StoreLimits, passwords: PasswordHasher, clock: @escaping @Sendable () -> Date, databases: Databases, eventLoops: any EventLoopGroup,
                  ownsEventLoops: Bool, readers: Readers?, logger: Logger) {
@@ -106,7 +106,7 @@ public final class Store: Sendable {
         self.databases = databases
         self.logger = logger
         submissions = GroupCommit(database: { databases.database(logger: logger, on: eventLoops.any())! },
-                                  write: PendingSubmission.store)
+                                  weight: { $0.submissions.count }, write: SubmissionGroup.store)
     }
 
     /// A handle for queries; cheap to make, one per unit of work.

@@ -188,22 +188,9 @@ struct EditionsAPIController {
     /// `file` field of a multipart form (`curl -F file=@edition.json`), and its format:
     /// `?format=` when given, else from the content type (or the file name's extension).
     static func importUpload(_ request: Request, format: String?) async throws -> (text: String, format: String) {
-        let contentType = request.headers[.contentType] ?? ""
-        var request = request
-        let howToSend = "Send the file as the body (Content-Type: application/json or text/csv) or as a multipart/form-data field named file."
-        if let boundary = MultipartForm.boundary(of: contentType) {
-            let body = try await request.collectBody(upTo: importMaxBytes + 64 * 1024)
-            guard let form = try? MultipartForm(body: Array(buffer: body), boundary: boundary),
-                  let file = form.files.first(where: { $0.field == "file" })
-            else { throw APIError(status: .badRequest, code: "malformed_upload", message: "No file field in the form. " + howToSend, field: "file") }
-            let guessed = ImportFile.isCSV(fileName: file.fileName) ? "csv" : "json"
-            return (String(decoding: file.bytes, as: UTF8.self), format ?? guessed)
-        }
-        let body = try await request.collectBody(upTo: importMaxBytes)
-        guard body.readableBytes > 0 else {
-            throw APIError(status: .badRequest, code: "malformed_upload", message: "The body is empty. " + howToSend, field: "file")
-        }
-        let guessed = contentType.lowercased().hasPrefix("text/csv") ? "csv" : "json"
-        return (String(buffer: body), format ?? guessed)
+        let file = try await UploadedFile.read(request, upTo: importMaxBytes, limitText: "4 MiB")
+        let guessed = if let name = file.fileName { ImportFile.isCSV(fileName: name) ? "csv" : "json" }
+            else { file.contentType.lowercased().hasPrefix("text/csv") ? "csv" : "json" }
+        return (String(decoding: file.bytes, as: UTF8.self), format ?? guessed)
     }
 }

@@ -59,4 +59,11 @@ public enum ImportFile {
 /// An import refused because of its rows: 422 with every row's problem.
 public struct ImportRejected: Error {
     public var rows: [CatalogCSV.RowError]
+    /// What the refusal says above its rows (by default, that nothing was imported).
+    public var message: String?
+
+    public init(rows: [CatalogCSV.RowError], message: String? = nil) {
+        self.rows = rows
+        self.message = message
+    }
 }

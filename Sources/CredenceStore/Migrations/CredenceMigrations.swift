@@ -13,5 +13,6 @@ public enum CredenceMigrations {
         AddWebhookGiveUp(),
         AddPersonalDataErasure(),
         AddVerifiableCredentials(),
+        AddVerificationBatches(),
     ]
 }

@@ -44,6 +44,8 @@ final class VerificationRequestRecord: Model, @unchecked Sendable {
     @OptionalField(key: "revoked_at") var revokedAt: Date?
     @OptionalField(key: "revocation_reason") var revocationReason: String?
     @OptionalField(key: "revocation_note") var revocationNote: String?
+    /// The batch (file) it was made from, if any.
+    @OptionalField(key: "batch_id") var batchID: UUID?
 
     init() {}
 }

@@ -13,6 +13,7 @@ struct RequestFilter {
     /// An employer sees only its own requests.
     var employer: UUID?
     var statuses: [String]?
+    var batch: UUID?
 
     static func visible(to account: Account) -> RequestFilter {
         RequestFilter(employer: account.role == .employer ? account.id : nil)
@@ -22,6 +23,7 @@ struct RequestFilter {
         if let id { select.where(RequestRow.column("id"), .equal, SQLBind(id)) }
         if let employer { select.where(RequestRow.column("employer_id"), .equal, SQLBind(employer)) }
         if let statuses { select.where(RequestRow.column("status"), .in, SQLBind.group(statuses)) }
+        if let batch { select.where(RequestRow.column("batch_id"), .equal, SQLBind(batch)) }
     }
 }
 

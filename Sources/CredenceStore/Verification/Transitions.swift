@@ -49,6 +49,7 @@ struct PendingSubmission: Sendable {
     var editionID: String
     var issuingBodyID: String
     var createdAt: Date
+    var batchID: UUID?
 
     /// The request as stored, told without reading it back (the passport number in clear,
     /// as its submitter's detail view shows it).
@@ -70,7 +71,7 @@ struct PendingSubmission: Sendable {
         let insert = db.sql.insert(into: VerificationRequestRecord.schema)
             .columns("id", "employer_id", "entry_id", "edition_id", "issuing_body_id", "holder_name", "holder_nationality",
                      "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on",
-                     "note", "status", "created_at", "updated_at")
+                     "note", "status", "created_at", "updated_at", "batch_id")
         for submission in submissions {
             let request = submission.stored
             insert.values([
@@ -79,6 +80,7 @@ struct PendingSubmission: Sendable {
                 sqlValue(request.holderDateOfBirth), sqlValue(submission.passportSealed),
                 sqlValue(request.passportMasked), SQLBind(request.certificateNumber), sqlValue(request.issuedOn), sqlValue(request.expiresOn),
                 sqlValue(request.note), SQLBind(request.status.rawValue), SQLBind(request.createdAt), SQLBind(request.updatedAt),
+                sqlValue(submission.batchID),
             ])
         }
         try await insert.run()
@@ -87,4 +89,30 @@ struct PendingSubmission: Sendable {
                        note: nil, at: $0.createdAt)
         }, on: db)
     }
+}
+
+/// What one caller commits: a single submission, or a batch and all its rows — written
+/// together or not at all.
+struct SubmissionGroup: Sendable {
+    var batch: PendingBatch?
+    var submissions: [PendingSubmission]
+
+    static func store(_ groups: [SubmissionGroup], on db: any Database) async throws {
+        let batches = groups.compactMap(\.batch)
+        if !batches.isEmpty {
+            let insert = db.sql.insert(into: VerificationBatchRecord.schema).columns("id", "employer_id", "created_at", "count")
+            for batch in batches {
+                insert.values([SQLBind(batch.id), SQLBind(batch.employerID), SQLBind(batch.createdAt), SQLBind(batch.count)])
+            }
+            try await insert.run()
+        }
+        try await PendingSubmission.store(groups.flatMap(\.submissions), on: db)
+    }
+}
+
+struct PendingBatch: Sendable {
+    var id: UUID
+    var employerID: UUID
+    var createdAt: Date
+    var count: Int
 }

@@ -13,12 +13,12 @@ public struct Verifications: Sendable {
     /// For lists and details (see `Store.reader`).
     let reader: any Database
     let keys: KeyRing
-    let submissions: GroupCommit<PendingSubmission>
+    let submissions: GroupCommit<SubmissionGroup>
     /// Bytes of attachments one employer may keep in all.
     let attachmentQuota: Int
     let now: @Sendable () -> Date
 
-    init(database: any Database, reader: any Database, keys: KeyRing, submissions: GroupCommit<PendingSubmission>,
+    init(database: any Database, reader: any Database, keys: KeyRing, submissions: GroupCommit<SubmissionGroup>,
          attachmentQuota: Int, now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.reader = reader
@@ -61,7 +61,7 @@ public struct Verifications: Sendable {
         let submission = PendingSubmission(
             id: UUID(), employer: employer, draft: clean, passportSealed: try clean.passportNumber.map(keys.sealer.seal),
             editionID: edition.id, issuingBodyID: body.id, createdAt: now())
-        try await submissions.commit(submission)
+        try await submissions.commit(SubmissionGroup(submissions: [submission]))
         // Answered from what was committed, not read back: three reads per submission were a
         // third of the writer's work.
         return submission.stored

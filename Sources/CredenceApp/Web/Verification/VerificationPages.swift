@@ -62,6 +62,7 @@ struct RequestsPage {
     var newSecret: String?
     /// Messages given up after every retry, and the last error.
     var undeliverable: (count: Int, lastError: String?) = (0, nil)
+    var batches: [(id: UUID, createdAt: Date, count: Int)] = []
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("查验申请", "Verification requests"), content: .group(
@@ -75,6 +76,7 @@ struct RequestsPage {
             .if(more, .unwrap(requests.last) { last in
                 .p(.a(.href(SiteURL.olderRequests(after: last.id).path), .text(page.t("更早的申请 →", "Older requests →"))))
             }),
+            BatchParts.list(batches, page),
             .if(!changes.isEmpty, .group(
                 .h2(.text(page.t("最近的状态变更", "Recent changes"))),
                 .ul(.class("changes"), .forEach(changes) { change in
@@ -110,6 +112,8 @@ struct NewRequestPage {
     var entries: [Entry]
     var values: [String: String] = [:]
     var errors: [String: BilingualText] = [:]
+    /// A refused batch file's problems, row by row.
+    var batchProblems: [CatalogCSV.RowError] = []
 
     static var fields: [TextField] { [
         TextField(name: "holder.name", label: BilingualText(zh: "持证人姓名（与证书一致）", en: "Holder's name (as on the certificate)")),
@@ -157,7 +161,8 @@ struct NewRequestPage {
                             .text(page.t(" 持证人已同意将上述个人信息用于本次查验（《个人信息保护法》）。",
                                          " The holder has agreed to this information being used for this check (Personal Information Protection Law).")))),
                 .button(.type(.submit), .text(page.t("提交申请", "Submit the request")))
-            )
+            ),
+            BatchParts.upload(page, problems: batchProblems)
         ))
     }
 }

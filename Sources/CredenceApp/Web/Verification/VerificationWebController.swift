@@ -174,7 +174,8 @@ struct VerificationWebController {
             requests: list.requests, more: list.more, changes: try await store.verifications.recentChanges(for: account),
             catalog: state.current.catalog,
             webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret,
-            undeliverable: try await store.webhooks.undeliverable(for: account))
+            undeliverable: try await store.webhooks.undeliverable(for: account),
+            batches: try await store.verifications.batches(for: account))
         return Response.html(page.render(PageContext(request, context)))
     }
 

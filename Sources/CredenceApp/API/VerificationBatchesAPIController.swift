@@ -1,0 +1,91 @@
+import CredenceCore
+import CredenceStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/verification-batches`: an employer's file of holders, made into requests at
+/// once; its progress; its results as a spreadsheet.
+struct VerificationBatchesAPIController {
+    let store: Store
+    let state: CatalogState
+
+    func addRoutes(to routes: Routes) {
+        routes.get("verification-batches/template", .anyone, use: template)
+        routes.post("verification-batches", .signedIn([.employer]), use: submit)
+        routes.get("verification-batches/:batch", .anyAccount, use: show)
+        routes.get("verification-batches/:batch/export", .anyAccount, use: export)
+    }
+
+    static func language(_ request: Request) throws -> Language {
+        guard let text = request.uri.queryParameters["lang"].map(String.init) else { return .en }
+        guard let language = Language(rawValue: text) else { throw APIError.badParameter("lang", "lang must be zh or en; got '\(text.prefix(20))'.") }
+        return language
+    }
+
+    @Sendable func template(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let language = try Self.language(request)
+        return Self.csv(BatchCSV.template(language), fileName: "verification-batch-template-\(language.rawValue).csv")
+    }
+
+    @Sendable func submit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let language = try Self.language(request)
+        let file = try await UploadedFile.read(request, upTo: BatchCSV.maxBytes, limitText: "2 MiB")
+        do {
+            let batch = try await store.verifications.submitBatch(file.bytes, by: try context.requireActor().account,
+                                                                  catalog: state.current.catalog, language: language)
+            return try Response.json(BatchCreatedDTO(id: batch.id.uuidString.lowercased(), count: batch.count,
+                                                     requests: batch.requests.map { $0.id.uuidString.lowercased() }), status: .created)
+        } catch let refused as BatchCSV.Refused {
+            throw Self.error(refused, language: language)
+        }
+    }
+
+    static func error(_ refused: BatchCSV.Refused, language: Language) -> any Error {
+        if refused.tooMany {
+            return APIError(status: .contentTooLarge, code: "too_large", message: refused.rows.first?.why ?? "Too many rows.", field: "file")
+        }
+        return ImportRejected(rows: refused.rows, message: language == .zh
+            ? "文件中有 \(refused.rows.count) 处问题，未创建任何申请。" : "\(refused.rows.count) problem(s) in the file; nothing was created.")
+    }
+
+    @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> BatchDTO {
+        let batch = try await store.verifications.batch(try Self.batchID(context), for: try context.requireActor().account)
+        let registry = try await state.registry(from: store)
+        return BatchDTO(
+            id: batch.id.uuidString.lowercased(), createdAt: Timestamps.rfc3339(batch.createdAt), count: batch.count,
+            byStatus: Dictionary(uniqueKeysWithValues: VerificationStatus.allCases.map { ($0.rawValue, batch.byStatus[$0] ?? 0) }),
+            requests: batch.requests.map { VerificationRequestDTO(request: $0, channel: registry.body(for: $0.entryId).channel, detail: false) })
+    }
+
+    @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let format = request.uri.queryParameters["format"].map(String.init) ?? "csv"
+        guard format == "csv" else { throw APIError.badParameter("format", "format must be csv; got '\(format.prefix(20))'.") }
+        let batch = try await store.verifications.batch(try Self.batchID(context), for: try context.requireActor().account)
+        return Self.csv(BatchCSV.export(batch.requests, language: try Self.language(request)),
+                        fileName: "verification-batch-\(batch.id.uuidString.lowercased()).csv")
+    }
+
+    static func batchID(_ context: AppRequestContext) throws -> UUID {
+        guard let id = UUID(uuidString: try context.parameters.require("batch")) else { throw VerificationError.notFound }
+        return id
+    }
+
+    static func csv(_ text: String, fileName: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(fileName)\""],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+struct BatchDTO: ResponseEncodable, Sendable {
+    var id: String
+    var createdAt: String
+    var count: Int
+    var byStatus: [String: Int]
+    var requests: [VerificationRequestDTO]
+}
+
+struct BatchCreatedDTO: Encodable, Sendable {
+    var id: String
+    var count: Int
+    var requests: [String]
+}

@@ -1,0 +1,67 @@
+import CredenceCore
+import CredenceStore
+import Foundation
+import Plot
+
+/// Many holders at once: the upload beside the single form on `/requests/new`, and a
+/// batch's own page.
+enum BatchParts {
+    static func upload(_ page: PageContext, problems: [CatalogCSV.RowError]) -> Node<HTML.BodyContext> {
+        .section(
+            .id("batch"),
+            .h2(.text(page.t("一次提交多位持证人（CSV 文件）", "Many holders at once (a CSV file)"))),
+            .p(.text(page.t("下载模板，每行填写一位持证人（最多 \(BatchCSV.maxRows) 行、2 MiB；Excel 另存为“CSV UTF-8”即可），再上传。任何一行有误，整个文件都不会提交，并列出每一处问题。",
+                            "Download the template, fill one holder per row (at most \(BatchCSV.maxRows) rows and 2 MiB; Excel's \"CSV UTF-8\" works), then upload it. If any row is wrong nothing is submitted, and every problem is listed."))),
+            .p(.a(.href("/api/v1/verification-batches/template?lang=zh"), .text("模板（中文表头）")), .text(" · "),
+               .a(.href("/api/v1/verification-batches/template?lang=en"), .text("Template (English headers)"))),
+            .if(!problems.isEmpty, .div(
+                .class("error-summary"), .attribute(named: "role", value: "alert"),
+                .h3(.text(page.t("文件中有 \(problems.count) 处问题，未创建任何申请：", "\(problems.count) problem(s) in the file; nothing was created:"))),
+                .ul(.forEach(problems.prefix(100)) { problem in
+                    .li(.text(page.t("第 \(problem.row) 行", "Row \(problem.row)") + (problem.field.map { " · \($0)" } ?? "") + "：" + problem.why))
+                }))),
+            .form(
+                .class("action-form"), .action("/requests/batch"), .method(.post),
+                .attribute(named: "enctype", value: "multipart/form-data"), Layout.csrfField(page),
+                .div(.class("question"),
+                     .label(.for("f-batch"), .text(page.t("CSV 文件", "CSV file"))),
+                     .input(.type(.file), .id("f-batch"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"))),
+                .button(.type(.submit), .text(page.t("上传并提交", "Upload and submit")))
+            )
+        )
+    }
+
+    static func list(_ batches: [(id: UUID, createdAt: Date, count: Int)], _ page: PageContext) -> Node<HTML.BodyContext> {
+        .if(!batches.isEmpty, .group(
+            .h2(.text(page.t("批量申请", "Batches"))),
+            .ul(.forEach(batches) { batch in
+                .li(.a(.href("/batches/\(batch.id.uuidString.lowercased())"),
+                       .text(Timestamps.rfc3339(batch.createdAt) + " · " + page.t("\(batch.count) 位持证人", "\(batch.count) holders"))))
+            })
+        ))
+    }
+}
+
+/// `/batches/{id}`: how a batch is getting on, and its results as a spreadsheet.
+struct BatchPage {
+    var batch: VerificationBatch
+    var catalog: Catalog
+
+    func render(_ page: PageContext) -> HTML {
+        let id = batch.id.uuidString.lowercased()
+        return Layout.page(page, title: page.t("批量申请", "Batch"), content: .group(
+            .h1(.text(page.t("批量申请", "Batch") + " · " + Timestamps.rfc3339(batch.createdAt))),
+            .p(.text(page.t("共 \(batch.count) 位持证人。", "\(batch.count) holders in all."))),
+            .table(
+                .class("counts"),
+                .tr(.th(.text(page.t("状态", "Status"))), .th(.text(page.t("数量", "Count")))),
+                .forEach(VerificationStatus.allCases) { status in
+                    .tr(.td(VerificationParts.status(status, page)), .td(.text(String(batch.byStatus[status] ?? 0))))
+                }
+            ),
+            .p(.a(.class("button"), .href("/batches/\(id)/export?lang=\(page.language.rawValue)"),
+                  .text(page.t("导出结果（CSV，可用 Excel 打开）", "Export the results (CSV, opens in Excel)")))),
+            VerificationParts.table(batch.requests, catalog: catalog, staff: false, page)
+        ))
+    }
+}

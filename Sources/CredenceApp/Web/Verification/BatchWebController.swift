@@ -1,0 +1,57 @@
+import CredenceCore
+import CredenceStore
+import Foundation
+import Hummingbird
+
+/// The batch upload on `/requests/new` and the batch pages.
+struct BatchWebController {
+    let store: Store
+    let state: CatalogState
+
+    func addRoutes(to routes: Routes) {
+        routes.post("requests/batch", .signedIn([.employer]), uploads: true, use: upload)
+        routes.get("batches/:batch", .signedIn([.employer, .officer, .admin]), use: show)
+        routes.get("batches/:batch/export", .signedIn([.employer, .officer, .admin]), use: export)
+    }
+
+    @Sendable func upload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormFields.read(&request)
+        let page = PageContext(request, context)
+        var problems: [CatalogCSV.RowError]
+        if let file = form.files.first(where: { $0.field == "file" && !$0.bytes.isEmpty }) {
+            guard file.bytes.count <= BatchCSV.maxBytes else {
+                problems = [.init(row: 1, field: nil, why: page.t("文件不能超过 2 MiB。", "The file may be at most 2 MiB."))]
+                return try refused(problems, request, context, status: .contentTooLarge)
+            }
+            do {
+                let batch = try await store.verifications.submitBatch(file.bytes, by: try context.requireActor().account,
+                                                                      catalog: state.current.catalog, language: page.language)
+                return Response(status: .seeOther, headers: [.location: "/batches/\(batch.id.uuidString.lowercased())"])
+            } catch let refused as BatchCSV.Refused {
+                problems = refused.rows
+                return try self.refused(problems, request, context, status: refused.tooMany ? .contentTooLarge : .unprocessableContent)
+            }
+        }
+        problems = [.init(row: 1, field: nil, why: page.t("请选择一个 CSV 文件。", "Choose a CSV file."))]
+        return try refused(problems, request, context, status: .unprocessableContent)
+    }
+
+    private func refused(_ problems: [CatalogCSV.RowError], _ request: Request, _ context: AppRequestContext,
+                         status: HTTPResponse.Status) throws -> Response {
+        var page = NewRequestPage(entries: try state.current.entries().entries)
+        page.batchProblems = problems
+        return Response.html(page.render(PageContext(request, context)), status: status)
+    }
+
+    @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let batch = try await store.verifications.batch(try VerificationBatchesAPIController.batchID(context), for: try context.requireActor().account)
+        return Response.html(BatchPage(batch: batch, catalog: state.current.catalog).render(PageContext(request, context)))
+    }
+
+    @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let batch = try await store.verifications.batch(try VerificationBatchesAPIController.batchID(context), for: try context.requireActor().account)
+        return VerificationBatchesAPIController.csv(BatchCSV.export(batch.requests, language: PageContext(request, context).language),
+                                                    fileName: "verification-batch-\(batch.id.uuidString.lowercased()).csv")
+    }
+}

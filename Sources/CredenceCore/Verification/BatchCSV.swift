@@ -1,0 +1,134 @@
+import Foundation
+
+/// A list of holders to verify at once, as a spreadsheet writes it: UTF-8 with or without a
+/// byte-order mark (Excel's "CSV UTF-8" writes one), headers in Chinese or English, one
+/// row per holder. Every row is checked as a single submission is; any bad row refuses the
+/// whole file, naming every bad row.
+public enum BatchCSV {
+    public static let maxRows = 500
+    public static let maxBytes = 2 * 1024 * 1024
+
+    /// Each column: its key (the draft's field it fills) and its header in each language.
+    public struct Column: Sendable {
+        public var field: String
+        public var header: BilingualText
+    }
+
+    public static let columns: [Column] = [
+        Column(field: "entryId", header: BilingualText(zh: "职业资格（编号或序号）", en: "entry (id or seq)")),
+        Column(field: "holder.name", header: BilingualText(zh: "持证人姓名", en: "holder name")),
+        Column(field: "holder.nationality", header: BilingualText(zh: "国籍（两位字母代码）", en: "nationality (ISO 3166-1 alpha-2)")),
+        Column(field: "holder.dateOfBirth", header: BilingualText(zh: "出生日期", en: "date of birth")),
+        Column(field: "holder.passportNumber", header: BilingualText(zh: "护照号码", en: "passport number")),
+        Column(field: "certificateNumber", header: BilingualText(zh: "证书编号", en: "certificate number")),
+        Column(field: "issuedOn", header: BilingualText(zh: "发证日期", en: "issued on")),
+        Column(field: "expiresOn", header: BilingualText(zh: "有效期至", en: "expires on")),
+        Column(field: "note", header: BilingualText(zh: "备注", en: "note")),
+        Column(field: "holderConsent", header: BilingualText(zh: "持证人已同意（是/否）", en: "holder consent (yes/no)")),
+    ]
+
+    /// The template: headers in `language`, one example row.
+    public static func template(_ language: Language) -> String {
+        let example = language == .zh
+            ? ["cfa", "Jane Smith", "GB", "1990-04-01", "", "CFA-123456", "2020-08-15", "", "", "是"]
+            : ["cfa", "Jane Smith", "GB", "1990-04-01", "", "CFA-123456", "2020-08-15", "", "", "yes"]
+        return CatalogCSV.bom + [columns.map { $0.header.text(in: language) }, example]
+            .map { $0.map(CatalogCSV.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    public typealias RowError = CatalogCSV.RowError
+
+    public struct Refused: Error, Sendable, Equatable {
+        public var rows: [RowError]
+        /// Past the row limit (413 rather than 422).
+        public var tooMany = false
+    }
+
+    /// The drafts, validated, in file order; or every bad row. `entries` are the edition in
+    /// force (a row may name an entry by id or by its seq); `open` are the (entry, certificate
+    /// number) pairs the employer already has open — a row repeating one is bad.
+    public static func parse(_ bytes: [UInt8], entries: [Entry], open: Set<[String]>, today: CalendarDate,
+                             language: Language) throws(Refused) -> [VerificationDraft] {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            throw Refused(rows: [RowError(row: 1, field: nil, why: language == .zh ? "文件须为 UTF-8 编码的 CSV。" : "The file must be CSV in UTF-8.")])
+        }
+        if text.hasPrefix(CatalogCSV.bom) { text.removeFirst() }
+        let records: [[String]]
+        do {
+            records = try CatalogCSV.records(text).filter { !($0.count == 1 && $0[0].trimmingCharacters(in: .whitespaces).isEmpty) }
+        } catch let error as CatalogCSV.RowError {
+            throw Refused(rows: [RowError(row: error.row, field: nil, why: error.why)])
+        } catch {
+            throw Refused(rows: [RowError(row: 1, field: nil, why: "\(error)")])
+        }
+        guard let header = records.first else {
+            throw Refused(rows: [RowError(row: 1, field: nil, why: language == .zh ? "文件是空的。" : "The file is empty.")])
+        }
+        // Headers in either language (matched without case or surrounding spaces).
+        func key(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
+        var position: [String: Int] = [:]
+        for (index, name) in header.enumerated() {
+            if let column = columns.first(where: { key($0.header.zh) == key(name) || key($0.header.en) == key(name) || key($0.field) == key(name) }) {
+                position[column.field] = index
+            }
+        }
+        let missing = columns.filter { position[$0.field] == nil && ["entryId", "holder.name", "holder.nationality", "certificateNumber", "holderConsent"].contains($0.field) }
+        guard missing.isEmpty else {
+            throw Refused(rows: [RowError(row: 1, field: nil, why: (language == .zh ? "缺少列：" : "Missing columns: ")
+                                          + missing.map { $0.header.text(in: language) }.joined(separator: language == .zh ? "、" : ", "))])
+        }
+        guard records.count - 1 <= maxRows else {
+            throw Refused(rows: [RowError(row: maxRows + 2, field: nil, why: language == .zh
+                ? "一个文件最多 \(maxRows) 行（本文件 \(records.count - 1) 行）。" : "A file may have at most \(maxRows) rows (this one has \(records.count - 1)).")],
+                          tooMany: true)
+        }
+        let byID = Set(entries.map(\.id))
+        let bySeq = Dictionary(entries.map { (String($0.seq), $0.id) }, uniquingKeysWith: { first, _ in first })
+        var drafts: [VerificationDraft] = []
+        var errors: [RowError] = []
+        var seen = open
+        for (offset, cells) in records.dropFirst().enumerated() {
+            let row = offset + 2
+            func cell(_ field: String) -> String {
+                guard let index = position[field], index < cells.count else { return "" }
+                return CatalogCSV.unquoted(cells[index]).trimmingCharacters(in: .whitespaces)
+            }
+            func header(_ field: String?) -> String? { columns.first { $0.field == field }?.header.text(in: language) }
+            let entryCell = cell("entryId")
+            let entryID = byID.contains(entryCell) ? entryCell : bySeq[entryCell] ?? entryCell
+            let consent = cell("holderConsent").lowercased()
+            let draft = VerificationDraft(
+                entryId: entryID, holderName: cell("holder.name"), holderNationality: cell("holder.nationality"),
+                holderDateOfBirth: cell("holder.dateOfBirth"), passportNumber: cell("holder.passportNumber"),
+                certificateNumber: cell("certificateNumber"), issuedOn: cell("issuedOn"), expiresOn: cell("expiresOn"), note: cell("note"),
+                holderConsent: ["yes", "y", "true", "是", "1"].contains(consent))
+            do {
+                let clean = try draft.validated(entries: byID, today: today)
+                guard seen.insert([clean.entryId, clean.certificateNumber]).inserted else {
+                    errors.append(RowError(row: row, field: header("certificateNumber"), why: language == .zh
+                        ? "已有同一资格、同一证书编号的未完成申请（或在本文件中重复）。"
+                        : "An open request for the same entry and certificate number exists already (or the file repeats it)."))
+                    continue
+                }
+                drafts.append(clean)
+            } catch {
+                errors += error.problems.map { RowError(row: row, field: header($0.field), why: $0.message.text(in: language)) }
+            }
+        }
+        guard errors.isEmpty else { throw Refused(rows: errors) }
+        return drafts
+    }
+
+    /// The batch's results as a spreadsheet opens them (BOM, RFC 4180, formula-safe cells).
+    public static func export(_ requests: [VerificationRequest], language: Language) -> String {
+        let headers = language == .zh
+            ? ["申请编号", "职业资格", "持证人姓名", "证书编号", "状态", "结果", "提交时间", "预计完成日期", "完成时间", "查验码"]
+            : ["request id", "entry", "holder name", "certificate number", "status", "outcome", "submitted at", "estimated completion", "completed at", "verification code"]
+        let rows = requests.map { request in
+            [request.id.uuidString.lowercased(), request.entryId, request.holderName, request.certificateNumber, request.status.rawValue,
+             request.outcome?.rawValue ?? "", Timestamps.rfc3339(request.createdAt), request.estimatedCompletionOn ?? "",
+             request.completedAt.map(Timestamps.rfc3339) ?? "", request.verificationCode ?? ""]
+        }
+        return CatalogCSV.bom + ([headers] + rows).map { $0.map(CatalogCSV.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}
