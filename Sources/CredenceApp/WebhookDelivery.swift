@@ -12,8 +12,7 @@ import Synchronization
 /// schedules a retry with backoff (and holds that destination's other messages back).
 /// Destinations are served side by side, each by its own task, in order within each: one
 /// employer's slow or dead receiver never delays another's. Several app instances may run
-/// it: a message could then arrive twice, never not at all — receivers dedupe on
-/// requestId + status + at.
+/// it: each message is claimed by one of them (`OutboxClaim`) and sent once.
 public struct WebhookDelivery: Service {
     let store: Store
     let logger: Logger

@@ -14,5 +14,6 @@ public enum CredenceMigrations {
         AddPersonalDataErasure(),
         AddVerifiableCredentials(),
         AddVerificationBatches(),
+        AddOutboxClaims(),
     ]
 }

@@ -121,6 +121,8 @@ final class OutboxRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") var lastError: String?
     /// Set when the message was given up after `Webhooks.maxAttempts` tries.
     @OptionalField(key: "given_up_at") var givenUpAt: Date?
+    /// Leased to the instance sending it, until then (`OutboxClaim`).
+    @OptionalField(key: "claimed_until") var claimedUntil: Date?
 
     init() {}
 }

@@ -103,30 +103,37 @@ public struct Webhooks: Sendable {
     /// Tries before a message is given up (2 s doubling to an hour apart: about six hours).
     public static let maxAttempts = 16
 
-    /// Messages due now, oldest first, at most `perDestination` for each employer (so one
-    /// employer's backlog does not fill a pass), grouped by employer.
+    /// Messages due now, claimed for this instance (`OutboxClaim`), oldest first, at most
+    /// `perDestination` for each employer (so one employer's backlog does not fill a pass),
+    /// grouped by employer. What is claimed beyond that is released at once.
     public func due(limit: Int = 200, perDestination: Int = 10) async throws -> [[Delivery]] {
         let time = now()
-        let records = try await OutboxRecord.query(on: database).filter(\.$deliveredAt == nil).filter(\.$givenUpAt == nil)
-            .filter(\.$nextAttemptAt <= time).sort(\.$createdAt).limit(limit).all()
+        let ids = try await OutboxClaim.claim(OutboxRecord.schema, on: database, now: time, limit: limit)
+        guard !ids.isEmpty else { return [] }
+        let records = try await OutboxRecord.query(on: database).filter(\.$id ~~ ids).sort(\.$createdAt).all()
+        var released: [UUID] = []
         var hooks: [UUID: WebhookRecord] = [:]
         var groups: [UUID: [Delivery]] = [:]
         var order: [UUID] = []
         for record in records {
-            guard let id = record.id, groups[record.employerID, default: []].count < perDestination else { continue }
+            guard let id = record.id else { continue }
+            guard groups[record.employerID, default: []].count < perDestination else { released.append(id); continue }
             if hooks[record.employerID] == nil { hooks[record.employerID] = try await WebhookRecord.find(record.employerID, on: database) }
-            guard let hook = hooks[record.employerID] else { continue }
+            guard let hook = hooks[record.employerID] else { released.append(id); continue }
             let timestamp = String(Int(time.timeIntervalSince1970))
             if groups[record.employerID] == nil { order.append(record.employerID) }
             groups[record.employerID, default: []].append(Delivery(
                 id: id, employerID: record.employerID, url: hook.url, body: record.payload, timestamp: timestamp,
                 signature: Self.signature(secret: hook.secret, timestamp: timestamp, body: record.payload)))
         }
+        if !released.isEmpty {
+            try await OutboxRecord.query(on: database).filter(\.$id ~~ released).set(\.$claimedUntil, to: nil).update()
+        }
         return order.compactMap { groups[$0] }
     }
 
     public func delivered(_ id: UUID) async throws {
-        try await OutboxRecord.query(on: database).filter(\.$id == id).set(\.$deliveredAt, to: now()).update()
+        try await OutboxRecord.query(on: database).filter(\.$id == id).set(\.$deliveredAt, to: now()).set(\.$claimedUntil, to: nil).update()
     }
 
     /// Schedules the next try: 2, 4, 8 … seconds, at most an hour apart; after
@@ -136,6 +143,7 @@ public struct Webhooks: Sendable {
         guard let record = try await OutboxRecord.find(id, on: database) else { return }
         record.attempts += 1
         record.lastError = String(error.prefix(500))
+        record.claimedUntil = nil
         let retryAt = now().addingTimeInterval(min(3600, pow(2, Double(min(record.attempts, 12)))))
         if record.attempts >= Self.maxAttempts {
             record.givenUpAt = now()
@@ -144,7 +152,8 @@ public struct Webhooks: Sendable {
         }
         try await record.save(on: database)
         try await OutboxRecord.query(on: database).filter(\.$employerID == record.employerID).filter(\.$deliveredAt == nil)
-            .filter(\.$givenUpAt == nil).filter(\.$nextAttemptAt < retryAt).set(\.$nextAttemptAt, to: retryAt).update()
+            .filter(\.$givenUpAt == nil).filter(\.$nextAttemptAt < retryAt).set(\.$nextAttemptAt, to: retryAt)
+            .set(\.$claimedUntil, to: nil).update()  // the ones this pass held back are free for the retry
     }
 
     /// Messages still to be delivered (not given up).
