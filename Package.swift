@@ -36,6 +36,15 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")]
         ),
+        // Mail: a small SMTP client (RFC 5321) and message builder (RFC 5322, 2047) on SwiftNIO.
+        .target(
+            name: "CredenceMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Persistence: FluentKit on SQLite (embedded default) or PostgreSQL.
         .target(
             name: "CredenceStore",
@@ -57,6 +66,7 @@ let package = Package(
             dependencies: [
                 "CredenceCore",
                 "CredenceStore",
+                "CredenceMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdHTTP2", package: "hummingbird"),
@@ -80,6 +90,7 @@ let package = Package(
                 "CredenceCore",
                 "CredenceStore",
                 "CredenceApp",
+                "CredenceMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceMail
 import CredenceStore
 import Foundation
 import Logging
@@ -27,6 +28,8 @@ public struct AppConfiguration: Sendable {
     /// Who results are issued by and where the service is reached (`CREDENCE_PUBLIC_URL`,
     /// `CREDENCE_AUTHORITY_NAME_ZH`, `…_EN`).
     public var issuer = try! CredentialIssuer.fromEnvironment([:])
+    /// Where mail goes (`CREDENCE_SMTP_URL`, `CREDENCE_MAIL_FROM`); nil keeps it in the outbox.
+    public var smtp: SMTPSettings?
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfiguration = .fromEnvironment(),

@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceMail
 import CredenceStore
 import Hummingbird
 import Logging
@@ -36,6 +37,10 @@ public struct BuiltApplication {
             if configuration.backgroundWork {
                 services += [WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger),
                              RetentionJob(store: store, policy: configuration.retention, logger: logger)]
+                if let smtp = configuration.smtp {
+                    services.append(MailDelivery(store: store, client: SMTPClient(settings: smtp), publicURL: configuration.issuer.publicURL,
+                                                 logger: logger))
+                }
             }
             // Hummingbird prints parameters as {id}; routes are declared with :id.
             let routes = router.routes.map { route in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CredenceApp
 import CredenceCore
+import CredenceMail
 import CredenceStore
 import Hummingbird
 import Logging
@@ -44,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.network = try NetworkSettings.fromEnvironment()
             configuration.retention = try RetentionPolicy.fromEnvironment()
             configuration.issuer = try CredentialIssuer.fromEnvironment()
+            configuration.smtp = try SMTPSettings.fromEnvironment()
         } catch let error as InvalidInput {
             throw UserError(error)
         } catch {

@@ -12,6 +12,16 @@ struct AccountsAPIController {
         routes.delete("tokens/current", .anyAccount, use: revokeToken)
         routes.get("me", .anyAccount, use: me)
         routes.get("users", .signedIn([.admin]), use: users)
+        routes.on(.put, "notifications", .signedIn([.employer]), use: setNotifications)
+    }
+
+    /// `{"email": bool}`: whether the employer gets email on its requests' changes.
+    @Sendable func setNotifications(_ request: Request, _ context: AppRequestContext) async throws -> NotificationsDTO {
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["email"])
+        guard case .bool(let email)? = body.value("email") else { throw body.invalid("email", "email is required: true or false.") }
+        let account = try context.requireActor().account
+        try await store.mails.setNotifications(email, for: account)
+        return NotificationsDTO(email: email)
     }
 
     @Sendable func revokeToken(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
@@ -68,4 +78,8 @@ extension AppRequestContext {
         }
         return actor
     }
+}
+
+struct NotificationsDTO: ResponseEncodable, Sendable {
+    var email: Bool
 }

@@ -15,5 +15,6 @@ public enum CredenceMigrations {
         AddVerifiableCredentials(),
         AddVerificationBatches(),
         AddOutboxClaims(),
+        AddMailOutbox(),
     ]
 }

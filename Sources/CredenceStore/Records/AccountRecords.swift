@@ -14,6 +14,8 @@ final class UserRecord: Model, @unchecked Sendable {
     /// The contact's name (employers) or the staff member's.
     @Field(key: "name") var name: String
     @OptionalField(key: "organization_name") var organizationName: String?
+    /// Whether an employer gets email on status changes (nil: never set, which is on).
+    @OptionalField(key: "email_notifications") var emailNotifications: Bool?
     @OptionalField(key: "unified_social_credit_code") var unifiedSocialCreditCode: String?
     @OptionalField(key: "phone") var phone: String?
     /// Base32 TOTP secret of staff.

@@ -37,6 +37,7 @@ struct Transition: Sendable {
                            detail: "\($0.from?.rawValue ?? "-")→\($0.to.rawValue)")
         })
         try await Webhooks.enqueue(transitions, on: db)
+        try await Mails.enqueue(transitions, on: db)
     }
 }
 

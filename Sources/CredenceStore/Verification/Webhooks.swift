@@ -56,6 +56,18 @@ public struct Webhooks: Sendable {
         var at: String
         /// On `verification_request.revoked`: why.
         var revocationReason: String?
+
+        /// The change as JSON (canonical: keys sorted), as webhooks and mails carry it.
+        static func json(_ change: Transition) throws -> String {
+            var payload = Payload(
+                requestId: change.requestID.uuidString.lowercased(), previousStatus: change.from?.rawValue, status: change.to.rawValue,
+                outcome: change.outcome, estimatedCompletionOn: change.estimatedCompletionOn, at: Timestamps.rfc3339(change.at))
+            if change.action == .revoke {
+                payload.event = "verification_request.revoked"
+                payload.revocationReason = change.revocationReason
+            }
+            return String(decoding: try CanonicalJSON.data(payload), as: UTF8.self)
+        }
     }
 
     /// Puts a message in the outbox for each change whose employer has a webhook; on `db`,
@@ -70,15 +82,8 @@ public struct Webhooks: Sendable {
         let insert = db.sql.insert(into: OutboxRecord.schema)
             .columns("id", "employer_id", "payload", "created_at", "attempts", "next_attempt_at")
         for change in due {
-            var payload = Payload(
-                requestId: change.requestID.uuidString.lowercased(), previousStatus: change.from?.rawValue, status: change.to.rawValue,
-                outcome: change.outcome, estimatedCompletionOn: change.estimatedCompletionOn, at: Timestamps.rfc3339(change.at))
-            if change.action == .revoke {
-                payload.event = "verification_request.revoked"
-                payload.revocationReason = change.revocationReason
-            }
-            insert.values([SQLBind(UUID()), SQLBind(change.employerID), SQLBind(String(decoding: try CanonicalJSON.data(payload), as: UTF8.self)),
-                           SQLBind(change.at), SQLBind(0), SQLBind(change.at)])
+            insert.values([SQLBind(UUID()), SQLBind(change.employerID), SQLBind(try Payload.json(change)), SQLBind(change.at), SQLBind(0),
+                           SQLBind(change.at)])
         }
         try await insert.run()
     }

@@ -73,6 +73,10 @@ struct AccountPage {
     var account: Account
     var done: BilingualText?
     var errors: [String: BilingualText] = [:]
+    /// For employers: whether status changes are emailed.
+    var emailNotifications: Bool?
+    /// For administrators: mails waiting in the outbox (all of them while SMTP is not configured).
+    var mailWaiting: Int?
 
     func render(_ page: PageContext) -> HTML {
         let lang = page.language
@@ -92,6 +96,22 @@ struct AccountPage {
                                            .a(.href("/admin/issuing-bodies"), .text(page.t("发证机构与核验渠道", "Issuing bodies and channels"))), .text(" · "),
                                            .a(.href("/admin/editions"), .text(page.t("目录版本管理", "Catalog editions"))), .text(" · "),
                                            .a(.href("/admin/statistics"), .text(page.t("跟踪统计", "Tracking figures"))))),
+            .unwrap(emailNotifications) { enabled in
+                .group(
+                    .h2(.text(page.t("邮件通知", "Email notifications"))),
+                    .form(
+                        .class("account-form"), .action("/account/notifications"), .method(.post), Layout.csrfField(page),
+                        .input(.type(.hidden), .name("email"), .value(enabled ? "false" : "true")),
+                        .p(.text(enabled ? page.t("申请状态每次变更都会发邮件到 \(account.email)。", "Every change of a request's status is emailed to \(account.email).")
+                                         : page.t("已关闭邮件通知。", "Email notifications are off."))),
+                        .button(.type(.submit), .class("secondary"), .text(enabled ? page.t("关闭邮件通知", "Turn email off") : page.t("开启邮件通知", "Turn email on")))
+                    )
+                )
+            },
+            .unwrap(mailWaiting) { waiting in
+                .p(.class("note"), .text(page.t("待发送的邮件：\(waiting) 封（未配置 CREDENCE_SMTP_URL 时邮件保留在发件箱中）。",
+                                                "Mails waiting to be sent: \(waiting) (without CREDENCE_SMTP_URL they are kept in the outbox).")))
+            },
             .h2(.text(page.t("修改密码", "Change your password"))),
             .p(.class("note"), .text(page.t("修改后，其他设备上的登录和所有接口令牌都将失效。",
                                             "Changing it signs you out everywhere else and revokes your API tokens."))),

@@ -15,6 +15,7 @@ struct AccountWebController {
         routes.post("sign-out", .anyone, use: signOut)
         routes.get("account", .anyAccount, use: accountPage)
         routes.post("account/password", .anyAccount, use: changePassword)
+        routes.post("account/notifications", .signedIn([.employer]), use: setNotifications)
         routes.get("admin/users", .signedIn([.admin]), use: usersPage)
     }
 
@@ -38,7 +39,18 @@ struct AccountWebController {
     }
 
     @Sendable func accountPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        Response.html(AccountPage(account: try context.requireActor().account).render(PageContext(request, context)))
+        let account = try context.requireActor().account
+        var page = AccountPage(account: account)
+        if account.role == .employer { page.emailNotifications = try await store.mails.notificationsEnabled(for: account) }
+        if account.role == .admin { page.mailWaiting = try await store.mails.pending() }
+        return Response.html(page.render(PageContext(request, context)))
+    }
+
+    @Sendable func setNotifications(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormFields.read(&request)
+        try await store.mails.setNotifications(form["email"] == "true", for: try context.requireActor().account)
+        return Response(status: .seeOther, headers: [.location: SiteURL.account.path])
     }
 
     @Sendable func usersPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The email an employer gets when one of its requests changes: both languages in one
+/// message, Chinese first, with a link to the request.
+public struct StatusChangeMail: Sendable, Equatable {
+    public var subject: String
+    public var text: String
+    public var html: String
+
+    /// The change as the outbox keeps it (the webhook payload's fields).
+    public struct Change: Decodable, Sendable {
+        public var event: String
+        public var requestId: String
+        public var status: String
+        public var outcome: String?
+        public var estimatedCompletionOn: String?
+        public var revocationReason: String?
+    }
+
+    public init(change: Change, organizationName: String?, publicURL: String) {
+        let link = "\(publicURL)/requests/\(change.requestId)"
+        let status = VerificationStatus(rawValue: change.status)
+        var zh: [String] = [], en: [String] = []
+        if change.event == "verification_request.revoked" {
+            let reason = change.revocationReason.flatMap(RevocationReason.init)?.name ?? RevocationReason.other.name
+            zh.append("您的查验申请的核验结果已被撤销：\(reason.zh)。")
+            en.append("The result of your verification request has been revoked: \(reason.en).")
+        } else {
+            switch status {
+            case .accepted?:
+                zh.append("您的查验申请已受理，预计完成日期：\(change.estimatedCompletionOn ?? "—")（按工作日计）。")
+                en.append("Your verification request was accepted. Estimated completion: \(change.estimatedCompletionOn ?? "—") (working days).")
+            case .needsInfo?:
+                zh.append("核验人员需要更多信息，请查看申请中的说明，补充后重新提交。")
+                en.append("The officer needs more information: see the note on the request, then resubmit.")
+            case .rejected?:
+                zh.append("您的查验申请不予受理，理由见申请页面。")
+                en.append("Your verification request was rejected; the reason is on the request's page.")
+            case .completed?:
+                let outcome = change.outcome.flatMap(VerificationOutcome.init)?.name ?? VerificationOutcome.unableToVerify.name
+                zh.append("核验已完成，结果：\(outcome.zh)。")
+                en.append("The verification is complete. Outcome: \(outcome.en).")
+            case .withdrawn?:
+                zh.append("查验申请已撤回。")
+                en.append("The verification request was withdrawn.")
+            case .submitted?, nil:
+                zh.append("查验申请已提交。")
+                en.append("The verification request was submitted.")
+            }
+        }
+        let name = status?.name ?? BilingualText(zh: change.status, en: change.status)
+        subject = change.event == "verification_request.revoked"
+            ? "核验结果已撤销 / Result revoked" : "查验申请：\(name.zh) / Verification request: \(name.en)"
+        let greeting = organizationName.map { "\($0)：" } ?? ""
+        text = """
+            \(greeting)
+            \(zh.joined(separator: "\n"))
+            查看申请：\(link)
+
+            \(en.joined(separator: "\n"))
+            View the request: \(link)
+
+            —— 本邮件由系统发送，请勿直接回复。 / This message was sent automatically; please do not reply.
+            """
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        html = """
+            <!doctype html><html><body>
+            <div lang="zh"><p>\(escape(greeting))</p>\(zh.map { "<p>\(escape($0))</p>" }.joined())<p><a href="\(escape(link))">查看申请</a></p></div>
+            <hr><div lang="en">\(en.map { "<p>\(escape($0))</p>" }.joined())<p><a href="\(escape(link))">View the request</a></p></div>
+            </body></html>
+            """
+    }
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Email through a real SMTP server (aiosmtpd from PyPI, on 127.0.0.1): a request's whole
+life mailed to its employer with correct headers (From, To, Subject per RFC 2047, Date,
+Message-ID) and both languages; the server refusing the first delivery with a 4xx, so the
+message must arrive later; a 5xx for one employer's address not holding back the others.
+
+    python3 scripts/mail_check.py --binary .build/debug/credence   (pip install aiosmtpd)
+"""
+import argparse, base64, email, email.header, email.policy, hashlib, hmac, json, os, struct, subprocess, sys, tempfile, threading, time
+import urllib.request
+
+from aiosmtpd.controller import Controller
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--binary", default=".build/debug/credence")
+parser.add_argument("--port", type=int, default=18437)
+parser.add_argument("--smtp-port", type=int, default=18438)
+args = parser.parse_args()
+base = f"http://127.0.0.1:{args.port}"
+failures = []
+
+
+def expect(condition, message):
+    print(("ok   " if condition else "FAIL ") + message)
+    if not condition:
+        failures.append(message)
+
+
+class Mailbox:
+    def __init__(self):
+        self.messages = []
+        self.refused_first = False
+        self.lock = threading.Lock()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("bounce"):
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            if not self.refused_first:
+                self.refused_first = True
+                return "451 4.3.0 Try again later"
+            self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted"
+
+
+mailbox = Mailbox()
+controller = Controller(mailbox, hostname="127.0.0.1", port=args.smtp_port)
+controller.start()
+data = tempfile.mkdtemp(prefix="credence-mail-")
+env = dict(os.environ, CREDENCE_DATA_DIR=data, CREDENCE_PUBLIC_URL=base, CREDENCE_SMTP_URL=f"smtp://127.0.0.1:{args.smtp_port}",
+           CREDENCE_MAIL_FROM="noreply@credence.example")
+env.pop("DATABASE_URL", None)
+
+
+def call(method, path, body=None, token=None):
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(base + path, method=method, headers=headers, data=None if body is None else json.dumps(body).encode())
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read() or b"{}")
+
+
+def totp(secret):
+    key = base64.b32decode(secret + "=" * ((8 - len(secret) % 8) % 8))
+    mac = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+    offset = mac[-1] & 15
+    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+
+def employer(name, address):
+    call("POST", "/api/v1/employers", {"organizationName": name, "unifiedSocialCreditCode": "9144030071526726XG", "contactName": "HR",
+                                       "email": address, "phone": "022 1234 5678", "password": "a long mail passphrase"})
+    return call("POST", "/api/v1/tokens", {"email": address, "password": "a long mail passphrase"})["token"]
+
+
+server = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--log-level", "error"], env=env)
+try:
+    for _ in range(200):
+        try:
+            if urllib.request.urlopen(base + "/healthz").status == 200:
+                break
+        except OSError:
+            time.sleep(0.1)
+    created = subprocess.run([args.binary, "users", "create", "--role", "officer", "--email", "officer@mail.example", "--name", "Officer"],
+                             input="an officer passphrase", capture_output=True, text=True, env=env, check=True).stdout
+    secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
+    officer = call("POST", "/api/v1/tokens", {"email": "officer@mail.example", "password": "an officer passphrase", "totp": totp(secret)})["token"]
+    good = employer("天津示例科技有限公司", "hr@good.example")
+    bouncing = employer("Bounce Ltd", "bounce@bad.example")
+
+    def life(token, number):
+        request = call("POST", "/api/v1/verification-requests", {"entryId": "cfa", "holder": {"name": "Ana Souza", "nationality": "BR"},
+                                                                 "certificateNumber": number, "holderConsent": True}, token)
+        path = f"/api/v1/verification-requests/{request['id']}"
+        call("POST", path + "/request-info", {"note": "Please add the certificate scan."}, officer)
+        call("POST", path + "/resubmit", {}, token)
+        call("POST", path + "/accept", None, officer)
+        call("POST", path + "/complete", {"outcome": "authentic"}, officer)
+        return request["id"]
+
+    bounced_id = life(bouncing, "B-1")
+    request_id = life(good, "G-1")
+    deadline = time.time() + 40
+    while time.time() < deadline and len([m for m in mailbox.messages if "hr@good.example" in m[1]]) < 5:
+        time.sleep(0.5)
+finally:
+    server.terminate()
+    server.wait()
+    controller.stop()
+
+mine = [m for m in mailbox.messages if "hr@good.example" in m[1]]
+expect(mailbox.refused_first, "the server refused the first delivery with 451")
+expect(len(mine) == 5, f"the good employer got every change of its request's life, once each ({len(mine)} of 5: "
+       "submitted, needs_info, submitted, accepted, completed), the refused one included")
+expect(not any("bounce@bad.example" in m[1] for m in mailbox.messages), "nothing was accepted for the address that does not exist")
+subjects = []
+for sender, recipients, content in mine:
+    message = email.message_from_bytes(content, policy=email.policy.default)
+    for header in ["From", "To", "Subject", "Date", "Message-ID"]:
+        expect(message[header] is not None, f"header {header} present")
+    raw_subject = email.message_from_bytes(content)["Subject"]
+    subjects.append(str(message["Subject"]))
+    expect(raw_subject.startswith("=?UTF-8?B?"), f"the UTF-8 subject is encoded per RFC 2047 ({raw_subject[:30]}…)")
+    expect(message["From"] == "noreply@credence.example" and message["To"] == "hr@good.example", "From and To")
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    html = message.get_body(preferencelist=("html",)).get_content()
+    expect(f"{base}/requests/{request_id}" in text and "View the request" in text and "查看申请" in text, "both languages and the link, in text")
+    expect(f"{base}/requests/{request_id}" in html, "the link, in HTML")
+print("subjects:", subjects)
+expect(any("证书真实" in body or "Authentic" in body for _, _, c in mine
+           for body in [email.message_from_bytes(c, policy=email.policy.default).get_body(preferencelist=("plain",)).get_content()]),
+       "the completion mail states the outcome")
+expect(len({email.message_from_bytes(c)["Message-ID"] for _, _, c in mine}) == 5, "every Message-ID differs")
+if failures:
+    sys.exit(f"{len(failures)} check(s) failed")
+print("mail: all checks passed")
