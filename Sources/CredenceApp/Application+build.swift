@@ -39,6 +39,7 @@ public struct BuiltApplication {
                              RetentionJob(store: store, policy: configuration.retention, logger: logger)]
                 if let smtp = configuration.smtp {
                     services.append(MailDelivery(store: store, client: SMTPClient(settings: smtp), publicURL: configuration.issuer.publicURL,
+                                                 entryName: { id, edition in try state.current.catalog.entry(id, edition: edition).name },
                                                  logger: logger))
                 }
             }

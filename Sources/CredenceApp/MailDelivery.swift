@@ -12,13 +12,17 @@ public struct MailDelivery: Service {
     let store: Store
     let client: SMTPClient
     let publicURL: String
+    /// An entry's name in an edition (the catalog's, for alert mails).
+    let entryName: @Sendable (String, String) throws -> BilingualText
     let logger: Logger
     var interval: Duration = .seconds(1)
 
-    public init(store: Store, client: SMTPClient, publicURL: String, logger: Logger, interval: Duration = .seconds(1)) {
+    public init(store: Store, client: SMTPClient, publicURL: String, entryName: @escaping @Sendable (String, String) throws -> BilingualText,
+                logger: Logger, interval: Duration = .seconds(1)) {
         self.store = store
         self.client = client
         self.publicURL = publicURL
+        self.entryName = entryName
         self.logger = logger
         self.interval = interval
     }
@@ -46,10 +50,23 @@ public struct MailDelivery: Service {
         }
     }
 
+    private struct Event: Decodable { var event: String }
+
     private func send(_ due: Mails.Due, _ mails: Mails) async {
         do {
-            let change = try JSONDecoder().decode(StatusChangeMail.Change.self, from: Data(due.payload.utf8))
-            let mail = StatusChangeMail(change: change, organizationName: due.organizationName, publicURL: publicURL)
+            let data = Data(due.payload.utf8)
+            let event = (try? JSONDecoder().decode(Event.self, from: data))?.event ?? ""
+            let mail: (subject: String, text: String, html: String)
+            if CatalogAlertMail.isAlert(event) {
+                let alert = try JSONDecoder().decode(CatalogAlertMail.Alert.self, from: data)
+                let name = try? entryName(alert.entryId, alert.toEdition)
+                let composed = CatalogAlertMail(alert: alert, entryName: name, organizationName: due.organizationName, publicURL: publicURL)
+                mail = (composed.subject, composed.text, composed.html)
+            } else {
+                let change = try JSONDecoder().decode(StatusChangeMail.Change.self, from: data)
+                let composed = StatusChangeMail(change: change, organizationName: due.organizationName, publicURL: publicURL)
+                mail = (composed.subject, composed.text, composed.html)
+            }
             let host = URLComponents(string: publicURL)?.host ?? "credence.local"
             try await client.send(MailMessage(from: client.settings.from, to: due.to, subject: mail.subject, text: mail.text, html: mail.html,
                                               date: due.createdAt, messageID: "\(due.id.uuidString.lowercased())@\(host)"))

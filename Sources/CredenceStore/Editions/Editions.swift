@@ -203,7 +203,7 @@ public struct Editions: Sendable {
             record.issuedOn = issuedOn.description
             record.effectiveOn = effectiveOn.description
             if effectiveOn <= today {
-                try await Self.putInForce(record, on: db)
+                try await Self.putInForce(record, at: now(), on: db)
             } else {
                 record.status = EditionStatus.scheduled.rawValue
             }
@@ -215,7 +215,7 @@ public struct Editions: Sendable {
     }
 
     /// Supersedes the jurisdiction's edition in force and marks `record` in force (saved by the caller).
-    private static func putInForce(_ record: EditionRecord, on db: any Database) async throws {
+    private static func putInForce(_ record: EditionRecord, at: Date, on db: any Database) async throws {
         let previous = try await EditionRecord.query(on: db).filter(\.$jurisdiction == record.jurisdiction)
             .filter(\.$status == EditionStatus.inForce.rawValue).all()
         for old in previous {
@@ -224,6 +224,9 @@ public struct Editions: Sendable {
         }
         record.supersedes = previous.first?.id ?? record.supersedes
         record.status = EditionStatus.inForce.rawValue
+        if let old = previous.first?.id, let new = record.id {
+            try await CatalogAlerts.enqueue(from: old, to: new, at: at, on: db)
+        }
     }
 
     /// Puts scheduled editions whose day has come in force. Safe on every instance at once.
@@ -237,7 +240,7 @@ public struct Editions: Sendable {
             try await Self.bump(on: db)
             for id in due.compactMap(\.id) {
                 guard let record = try await EditionRecord.find(id, on: db), record.status == EditionStatus.scheduled.rawValue else { continue }
-                try await Self.putInForce(record, on: db)
+                try await Self.putInForce(record, at: now(), on: db)
                 try await record.save(on: db)
                 try await AuditLog.append(on: db, at: now(), kind: "edition.in_force", actor: nil, subject: id, email: nil, address: nil,
                                           detail: "effective \(record.effectiveOn ?? "")")

@@ -16,5 +16,6 @@ public enum CredenceMigrations {
         AddVerificationBatches(),
         AddOutboxClaims(),
         AddMailOutbox(),
+        AddCatalogAlerts(),
     ]
 }

@@ -23,21 +23,18 @@ public struct Mails: Sendable {
     }
 
     static func enqueue(_ changes: [Transition], on db: any Database) async throws {
-        guard !changes.isEmpty else { return }
-        let employers = Array(Set(changes.map(\.employerID)))
+        try await enqueue(changes.map { (employer: $0.employerID, payload: try Webhooks.Payload.json($0), at: $0.at) }, on: db)
+    }
+
+    /// Any message for the employers that want mail.
+    static func enqueue(_ messages: [(employer: UUID, payload: String, at: Date)], on db: any Database) async throws {
+        guard !messages.isEmpty else { return }
+        let employers = Array(Set(messages.map(\.employer)))
         let wanting = Set(try await db.sql.select().column("id").from(UserRecord.schema)
             .where("id", .in, SQLBind.group(employers))
             .where { $0.where("email_notifications", .is, SQLLiteral.null).orWhere("email_notifications", .equal, SQLLiteral.boolean(true)) }
             .all().map { try $0.decode(column: "id", as: UUID.self) })
-        let due = changes.filter { wanting.contains($0.employerID) }
-        guard !due.isEmpty else { return }
-        let insert = db.sql.insert(into: MailOutboxRecord.schema)
-            .columns("id", "employer_id", "payload", "created_at", "attempts", "next_attempt_at")
-        for change in due {
-            insert.values([SQLBind(UUID()), SQLBind(change.employerID), SQLBind(try Webhooks.Payload.json(change)), SQLBind(change.at),
-                           SQLBind(0), SQLBind(change.at)])
-        }
-        try await insert.run()
+        try await OutboxInsert.insert(messages.filter { wanting.contains($0.employer) }, into: MailOutboxRecord.schema, on: db)
     }
 
     /// Messages due now, claimed for this instance, oldest first.

@@ -25,3 +25,15 @@ enum OutboxClaim {
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
     }
 }
+
+/// Messages into an outbox (webhooks' or mail's): one statement for any number.
+enum OutboxInsert {
+    static func insert(_ messages: [(employer: UUID, payload: String, at: Date)], into table: String, on db: any Database) async throws {
+        guard !messages.isEmpty else { return }
+        let insert = db.sql.insert(into: table).columns("id", "employer_id", "payload", "created_at", "attempts", "next_attempt_at")
+        for message in messages {
+            insert.values([SQLBind(UUID()), SQLBind(message.employer), SQLBind(message.payload), SQLBind(message.at), SQLBind(0), SQLBind(message.at)])
+        }
+        try await insert.run()
+    }
+}

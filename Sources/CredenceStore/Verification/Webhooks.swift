@@ -73,19 +73,16 @@ public struct Webhooks: Sendable {
     /// Puts a message in the outbox for each change whose employer has a webhook; on `db`,
     /// so the messages commit with the changes. Two statements however many changes.
     static func enqueue(_ changes: [Transition], on db: any Database) async throws {
-        guard !changes.isEmpty else { return }
-        let employers = Array(Set(changes.map(\.employerID)))
+        try await enqueue(changes.map { (employer: $0.employerID, payload: try Payload.json($0), at: $0.at) }, on: db)
+    }
+
+    /// Any message (a status change, a catalog alert) for the employers that have a webhook.
+    static func enqueue(_ messages: [(employer: UUID, payload: String, at: Date)], on db: any Database) async throws {
+        guard !messages.isEmpty else { return }
+        let employers = Array(Set(messages.map(\.employer)))
         let subscribed = Set(try await db.sql.select().column("id").from(WebhookRecord.schema)
             .where("id", .in, SQLBind.group(employers)).all().map { try $0.decode(column: "id", as: UUID.self) })
-        let due = changes.filter { subscribed.contains($0.employerID) }
-        guard !due.isEmpty else { return }
-        let insert = db.sql.insert(into: OutboxRecord.schema)
-            .columns("id", "employer_id", "payload", "created_at", "attempts", "next_attempt_at")
-        for change in due {
-            insert.values([SQLBind(UUID()), SQLBind(change.employerID), SQLBind(try Payload.json(change)), SQLBind(change.at), SQLBind(0),
-                           SQLBind(change.at)])
-        }
-        try await insert.run()
+        try await OutboxInsert.insert(messages.filter { subscribed.contains($0.employer) }, into: OutboxRecord.schema, on: db)
     }
 
     /// A message ready to send: where, what, and its signature headers.

@@ -65,3 +65,27 @@ struct BatchPage {
         ))
     }
 }
+
+/// On the dashboard: editions in force that retired or changed entries of completed requests.
+enum CatalogAlertParts {
+    static func list(_ alerts: [CatalogAlert], catalog: Catalog, _ page: PageContext) -> Node<HTML.BodyContext> {
+        .if(!alerts.isEmpty, .div(
+            .class("settle"), .id("catalog-alerts"),
+            .h2(.text(page.t("目录变更涉及您的结果", "Catalog changes affecting your results"))),
+            .ul(.forEach(alerts) { alert in
+                .li(.text(Timestamps.rfc3339(alert.at) + " · " + describe(alert, catalog: catalog, page) + " · "),
+                    .forEach(alert.requests) { id in .a(.href(SiteURL.request(id).path), .text(String(id.uuidString.lowercased().prefix(8)) + " ")) })
+            })
+        ))
+    }
+
+    static func describe(_ alert: CatalogAlert, catalog: Catalog, _ page: PageContext) -> String {
+        let name = (try? catalog.entry(alert.entryId, edition: alert.toEdition).name.text(in: page.language)) ?? alert.entryId
+        if alert.event == "entry.retired" {
+            return page.t("“\(name)”已被新版目录（\(alert.toEdition)）移出", "\(name) was retired by the edition \(alert.toEdition)")
+                + (alert.reason.map { page.t("：", ": ") + $0.name.text(in: page.language) } ?? "")
+        }
+        return page.t("“\(name)”在新版目录（\(alert.toEdition)）中有修改：", "\(name) changed in the edition \(alert.toEdition): ")
+            + alert.fields.joined(separator: ", ")
+    }
+}

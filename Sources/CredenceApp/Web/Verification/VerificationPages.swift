@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceStore
 import Foundation
 import Plot
 
@@ -63,6 +64,8 @@ struct RequestsPage {
     /// Messages given up after every retry, and the last error.
     var undeliverable: (count: Int, lastError: String?) = (0, nil)
     var batches: [(id: UUID, createdAt: Date, count: Int)] = []
+    /// Editions in force that retired or changed entries of completed requests.
+    var alerts: [CatalogAlert] = []
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("查验申请", "Verification requests"), content: .group(
@@ -76,6 +79,7 @@ struct RequestsPage {
             .if(more, .unwrap(requests.last) { last in
                 .p(.a(.href(SiteURL.olderRequests(after: last.id).path), .text(page.t("更早的申请 →", "Older requests →"))))
             }),
+            CatalogAlertParts.list(alerts, catalog: catalog, page),
             BatchParts.list(batches, page),
             .if(!changes.isEmpty, .group(
                 .h2(.text(page.t("最近的状态变更", "Recent changes"))),

@@ -175,7 +175,8 @@ struct VerificationWebController {
             catalog: state.current.catalog,
             webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret,
             undeliverable: try await store.webhooks.undeliverable(for: account),
-            batches: try await store.verifications.batches(for: account))
+            batches: try await store.verifications.batches(for: account),
+            alerts: try await store.verifications.catalogAlerts(for: account))
         return Response.html(page.render(PageContext(request, context)))
     }
 
