@@ -154,6 +154,26 @@ def flow(language):
     expect("certificate.pdf" in browser.page_source, f"{language}: the attachment should be listed")
     accessible(language, "request")
     shot(language, "06-submitted")
+
+    # Many holders at once: the template's headers, two rows, uploaded from /requests/new;
+    # the batch page counts them; its export opens in a spreadsheet (BOM) with both rows.
+    batch_file = os.path.join(data, f"batch-{language}.csv")
+    with urllib.request.urlopen(f"{base}/api/v1/verification-batches/template?lang={language}") as response:
+        header = response.read().decode("utf-8-sig").splitlines()[0]
+    with open(batch_file, "w", encoding="utf-8-sig") as handle:
+        handle.write(header + "\r\n" + f"cfa,Ana Souza,BR,,,B-{language}-1,,,,yes\r\n" + f"cka,Li Wei,SG,,,B-{language}-2,,,,是\r\n")
+    browser.get(f"{base}/requests/new")
+    browser.find_element(By.ID, "f-batch").send_keys(batch_file)
+    submit("/requests/batch")
+    expect("/batches/" in browser.current_url, f"{language}: the upload should land on the batch page, got {browser.current_url}")
+    expect("Li Wei" in browser.page_source and "Ana Souza" in browser.page_source, f"{language}: the batch page should list both holders")
+    accessible(language, "batch")
+    shot(language, "06b-batch")
+    export_link = browser.find_element(By.CSS_SELECTOR, "a[href*='/export']").get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(export_link, headers={"Cookie": cookies})) as response:
+        exported = response.read()
+    expect(exported.startswith(b"\xef\xbb\xbf") and exported.count(b"\r\n") == 3, f"{language}: the export should have a BOM, a header and two rows")
     submit("/sign-out")
 
     browser.get(f"{base}/sign-in")
