@@ -110,6 +110,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         VerificationAPIController(store: store, state: state).addRoutes(to: api)
         EditionsAPIController(store: store, state: state).addRoutes(to: api)
         VerificationBatchesAPIController(store: store, state: state).addRoutes(to: api)
+        CalendarAPIController(store: store).addRoutes(to: api)
         CredentialsAPIController(store: store, state: state, issuer: issuer).addRoutes(to: api)
     }
     do {  // web pages

@@ -17,5 +17,6 @@ public enum CredenceMigrations {
         AddOutboxClaims(),
         AddMailOutbox(),
         AddCatalogAlerts(),
+        AddHolidayCalendar(),
     ]
 }

@@ -133,6 +133,7 @@ public struct Verifications: Sendable {
         }
         // Read before the transaction: inside it, only `db` may be used (SQLite has one writer connection).
         let registry = try await issuingBodyRegistry()
+        let calendar = action == .accept ? try await Calendars(database: database, now: now).calendar() : HolidayCalendar(years: [])
         let id = try await database.transaction { db -> UUID in
             let record = try await visible(id, to: account, on: db)
             guard let status = VerificationStatus(rawValue: record.status) else { throw VerificationError.notFound }
@@ -147,7 +148,7 @@ public struct Verifications: Sendable {
             switch action {
             case .accept:
                 let body = registry.body(for: record.entryID)
-                record.estimatedCompletionOn = WorkingDays.adding(body.channel.typicalWorkingDays, to: .today(at: now())).description
+                record.estimatedCompletionOn = calendar.adding(body.channel.typicalWorkingDays, to: .today(at: now())).date.description
             case .reject:
                 record.rejectionReason = input.reason?.rawValue
             case .resubmit:

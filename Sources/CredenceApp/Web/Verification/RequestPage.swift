@@ -11,6 +11,8 @@ struct RequestPage {
     var catalog: Catalog
     var body: IssuingBody
     var error: BilingualText?
+    /// The estimate's year, when no official holiday calendar covers it.
+    var unofficialYear: Int? = nil
 
     var isStaff: Bool { viewer.role != .employer }
 
@@ -90,7 +92,12 @@ struct RequestPage {
         case .accepted:
             return .div(.class("settle"), .p(.text(page.t("已受理，预计完成日期：", "Accepted. Estimated completion: ")),
                                              .strong(.text(request.estimatedCompletionOn ?? "—")),
-                                             .text(page.t("（按发证机构的核验渠道，以工作日计）", " (working days, by the issuing body's channel)"))))
+                                             .text(page.t("（按发证机构的核验渠道，以工作日计，依国务院办公厅节假日安排）",
+                                                          " (working days by the State Council's holiday calendar, from the issuing body's channel)")),
+                                             .unwrap(unofficialYear) { year in
+                                                 .text(page.t("。注意：尚无 \(year) 年的官方节假日安排，暂按周一至周五计算。",
+                                                              ". Note: no official calendar for \(year) yet; counted Monday to Friday."))
+                                             }))
         case .rejected:
             return .div(.class("error-summary"), .p(.text(page.t("不予受理：", "Rejected: ") + (request.rejectionReason?.name.text(in: page.language) ?? ""))))
         case .needsInfo:

@@ -184,8 +184,12 @@ struct VerificationWebController {
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let account = try context.requireActor().account
         let found = try await store.verifications.request(id, for: account)
-        let page = RequestPage(request: found, viewer: account, catalog: state.current.catalog,
+        var page = RequestPage(request: found, viewer: account, catalog: state.current.catalog,
                                body: try await state.issuingBody(for: found.entryId, from: store), error: error)
+        if let estimate = found.estimatedCompletionOn.flatMap(CalendarDate.init),
+           !(try await store.calendars.calendar().isOfficial(estimate.year)) {
+            page.unofficialYear = estimate.year
+        }
         return Response.html(page.render(PageContext(request, context)), status: status)
     }
 
