@@ -18,6 +18,7 @@ struct VerificationAPIController {
         requests.post("", .signedIn([.employer]), use: submit)
         requests.get("", .anyAccount, use: list)
         requests.get(":id", .anyAccount, use: show)
+        requests.post(":id/assign", .signedIn([.officer, .admin]), use: assign)
         for (path, action, roles) in VerificationRouting.actions {
             requests.post(":id/\(path)", .signedIn(roles)) { request, context in try await act(action, request, context) }
         }
@@ -54,11 +55,17 @@ struct VerificationAPIController {
             }
             return id
         }
-        let list = try await store.verifications.list(for: try context.requireActor().account, status: status,
-                                                      page: RequestPaging(limit: limit, after: after))
+        let account = try context.requireActor().account
+        let desk = try Self.deskFilters(query, account: account)
+        let page = RequestPaging(limit: limit, after: after)
+        let list = desk.isEmpty
+            ? try await store.verifications.list(for: account, status: status, page: page)
+            : try await store.verifications.desk(for: account, status: status, assignee: desk.assignee, overdue: desk.overdue,
+                                                 issuingBody: desk.issuingBody, page: page)
         let registry = try await state.registry(from: store)
         let next = list.more ? list.requests.last.map { last in
-            "/api/v1/verification-requests?" + (status.map { "status=\($0.rawValue)&" } ?? "") + "limit=\(limit)&after=\(last.id.uuidString.lowercased())"
+            "/api/v1/verification-requests?" + (status.map { "status=\($0.rawValue)&" } ?? "") + desk.query
+                + "limit=\(limit)&after=\(last.id.uuidString.lowercased())"
         } : nil
         return VerificationListDTO(requests: list.requests.map { item in
             VerificationRequestDTO(request: item, channel: registry.body(for: item.entryId).channel, detail: false)
@@ -117,5 +124,55 @@ struct VerificationAPIController {
         input.outcome = try body.choice("outcome", VerificationOutcome.self)
         if action == .resubmit, body.value("entryId") != nil { input.corrections = try draft(body) }
         return input
+    }
+
+    /// `?assignee=me|none|<officer id>&overdue=true&issuingBody=<id>`: staff's desk filters.
+    struct DeskFilters {
+        var assignee: UUID??
+        var overdue = false
+        var issuingBody: String?
+        var query = ""
+        var isEmpty: Bool { assignee == nil && !overdue && issuingBody == nil }
+    }
+
+    static func deskFilters(_ query: QueryParameters, account: Account) throws -> DeskFilters {
+        var filters = DeskFilters()
+        if let text = query.string("assignee") {
+            switch text {
+            case "me": filters.assignee = .some(account.id)
+            case "none": filters.assignee = .some(nil)
+            default:
+                guard let id = UUID(uuidString: text) else {
+                    throw APIError.badParameter("assignee", "assignee must be me, none or an officer's id; got '\(text.prefix(40))'.")
+                }
+                filters.assignee = .some(id)
+            }
+            filters.query += "assignee=\(text)&"
+        }
+        if let text = query.string("overdue") {
+            guard ["true", "false"].contains(text) else { throw APIError.badParameter("overdue", "overdue must be true or false; got '\(text.prefix(20))'.") }
+            filters.overdue = text == "true"
+            if filters.overdue { filters.query += "overdue=true&" }
+        }
+        if let text = query.string("issuingBody") {
+            guard text.count <= 100 else { throw APIError.badParameter("issuingBody", "issuingBody must be an issuing body's id.") }
+            filters.issuingBody = text
+            filters.query += "issuingBody=\(text.queryEncoded)&"
+        }
+        if account.role == .employer, !filters.isEmpty {
+            throw APIError.badParameter("assignee", "assignee, overdue and issuingBody are filters of the officers' desk.")
+        }
+        return filters
+    }
+
+    /// `{"officerId"}`: officers take a request themselves; administrators give it to an officer.
+    @Sendable func assign(_ request: Request, _ context: AppRequestContext) async throws -> VerificationRequestDTO {
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["officerId"])
+        guard let text = try body.string("officerId"), let officer = UUID(uuidString: text) else {
+            throw body.invalid("officerId", "officerId is required: an officer's id.")
+        }
+        let changed = try await store.verifications.assign(try VerificationRouting.requestID(context), to: officer,
+                                                           by: try context.requireActor().account)
+        return try await dto(changed, detail: true)
     }
 }

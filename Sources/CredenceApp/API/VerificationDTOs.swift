@@ -12,7 +12,7 @@ struct VerificationRequestDTO: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, entryId, edition, issuingBodyId, organizationName, holder, certificateNumber, issuedOn, expiresOn, note, status,
              estimatedCompletionOn, rejectionReason, outcome, completedAt, verificationCode, disclaimer, createdAt, updatedAt,
-             attachments, channel, history, personalDataErased, revocation
+             attachments, channel, history, personalDataErased, revocation, assignee, dueOn, overdue
     }
 
     struct ErasureDTO: Encodable {
@@ -75,6 +75,9 @@ struct VerificationRequestDTO: Encodable, Sendable {
         try c.encode(request.erasure.map { ErasureDTO(at: Timestamps.rfc3339($0.at), afterDays: $0.afterDays, message: $0.notice) },
                      forKey: .personalDataErased)
         try c.encode(request.revocation.map(RevocationDTO.init), forKey: .revocation)
+        try c.encode(request.assigneeId.map { $0.uuidString.lowercased() }, forKey: .assignee)
+        try c.encode(request.dueOn, forKey: .dueOn)
+        try c.encode(request.overdue, forKey: .overdue)
     }
 }
 
@@ -151,7 +154,8 @@ extension VerificationRequestDTO {
     /// A request as a list shows it (no history), keys in the encoder's sorted order.
     func writeSummary(_ out: inout JSONBytes, channel: [UInt8]?) {
         let r = request
-        out.raw(#"{"attachments":"#)
+        out.raw(#"{"assignee":"#); out.optionalString(r.assigneeId.map { $0.uuidString.lowercased() })
+        out.raw(#","attachments":"#)
         out.array(r.attachments) { out, file in
             out.raw(#"{"fileName":"#); out.string(file.fileName)
             out.raw(#","id":"#); out.string(file.id.uuidString.lowercased())
@@ -165,6 +169,7 @@ extension VerificationRequestDTO {
         out.raw(#","completedAt":"#); out.optionalString(r.completedAt.map(Timestamps.rfc3339))
         out.raw(#","createdAt":"#); out.string(Timestamps.rfc3339(r.createdAt))
         out.raw(#","disclaimer":"#); if r.status == .completed { out.bilingual(Disclaimer.text) } else { out.raw("null") }
+        out.raw(#","dueOn":"#); out.optionalString(r.dueOn)
         out.raw(#","edition":"#); out.string(r.edition)
         out.raw(#","entryId":"#); out.string(r.entryId)
         out.raw(#","estimatedCompletionOn":"#); out.optionalString(r.estimatedCompletionOn)
@@ -179,6 +184,7 @@ extension VerificationRequestDTO {
         out.raw(#","note":"#); out.optionalString(r.note)
         out.raw(#","organizationName":"#); out.optionalString(r.organizationName)
         out.raw(#","outcome":"#); out.optionalString(r.outcome?.rawValue)
+        out.raw(#","overdue":"#); out.raw(r.overdue ? "true" : "false")
         out.raw(#","personalDataErased":"#)
         if let erasure = r.erasure {
             out.raw(#"{"afterDays":"#); out.int(erasure.afterDays)

@@ -32,6 +32,17 @@ public struct VerificationRequest: Sendable, Equatable {
     public var erasure: PersonalDataErasure?
     /// Set when an officer withdrew the result.
     public var revocation: Revocation?
+    /// The officer working on it (staff see it; never an employer).
+    public var assigneeId: UUID?
+    /// Still open after its due date (`dueOn`), as of when it was read.
+    public var overdue = false
+    /// When it is due: the estimate given at acceptance, in working days.
+    public var dueOn: String? { estimatedCompletionOn }
+
+    /// Open and past `dueOn` on `today`.
+    public func isOverdue(today: CalendarDate) -> Bool {
+        !status.isFinal && status != .submitted && (estimatedCompletionOn.flatMap(CalendarDate.init).map { $0 < today } ?? false)
+    }
 
     public init(id: UUID, employerId: UUID, organizationName: String?, entryId: String, edition: String, issuingBodyId: String,
                 holderName: String, holderNationality: String, holderDateOfBirth: String?, passportNumber: String?,

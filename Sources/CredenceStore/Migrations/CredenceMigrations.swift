@@ -18,5 +18,6 @@ public enum CredenceMigrations {
         AddMailOutbox(),
         AddCatalogAlerts(),
         AddHolidayCalendar(),
+        AddAssignees(),
     ]
 }

@@ -46,6 +46,7 @@ final class VerificationRequestRecord: Model, @unchecked Sendable {
     @OptionalField(key: "revocation_note") var revocationNote: String?
     /// The batch (file) it was made from, if any.
     @OptionalField(key: "batch_id") var batchID: UUID?
+    @OptionalField(key: "assignee_id") var assigneeID: UUID?
 
     init() {}
 }

@@ -14,6 +14,11 @@ struct RequestFilter {
     var employer: UUID?
     var statuses: [String]?
     var batch: UUID?
+    /// Staff filters: the officer working on it (`.some(nil)`: nobody), overdue as of a day,
+    /// the issuing body.
+    var assignee: UUID??
+    var overdueOn: CalendarDate?
+    var issuingBody: String?
 
     static func visible(to account: Account) -> RequestFilter {
         RequestFilter(employer: account.role == .employer ? account.id : nil)
@@ -24,6 +29,16 @@ struct RequestFilter {
         if let employer { select.where(RequestRow.column("employer_id"), .equal, SQLBind(employer)) }
         if let statuses { select.where(RequestRow.column("status"), .in, SQLBind.group(statuses)) }
         if let batch { select.where(RequestRow.column("batch_id"), .equal, SQLBind(batch)) }
+        switch assignee {
+        case .some(.some(let officer)): select.where(RequestRow.column("assignee_id"), .equal, SQLBind(officer))
+        case .some(.none): select.where(RequestRow.column("assignee_id"), .is, SQLLiteral.null)
+        case .none: break
+        }
+        if let overdueOn {
+            select.where(RequestRow.column("status"), .in, SQLBind.group([VerificationStatus.needsInfo, .accepted].map(\.rawValue)))
+            select.where(RequestRow.column("estimated_completion_on"), .lessThan, SQLBind(overdueOn.description))
+        }
+        if let issuingBody { select.where(RequestRow.column("issuing_body_id"), .equal, SQLBind(issuingBody)) }
     }
 }
 
@@ -63,7 +78,7 @@ struct RequestRow {
         "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on", "note",
         "status", "estimated_completion_on", "rejection_reason", "outcome", "completed_at", "verification_code",
         "created_at", "updated_at", "personal_data_erased_at", "personal_data_retention_days",
-        "revoked_at", "revocation_reason", "revocation_note",
+        "revoked_at", "revocation_reason", "revocation_note", "assignee_id",
     ]
 
     /// Every column of a row and its employer's organization name, as one select list.
@@ -101,6 +116,7 @@ struct RequestRow {
         if let at = try row.decode(column: "personal_data_erased_at", as: Date?.self) {
             request.erasure = PersonalDataErasure(at: at, afterDays: try row.decode(column: "personal_data_retention_days", as: Int?.self) ?? 0)
         }
+        request.assigneeId = try row.decode(column: "assignee_id", as: UUID?.self)
         if let at = try row.decode(column: "revoked_at", as: Date?.self) {
             request.revocation = Revocation(at: at, reason: try optionalText("revocation_reason").flatMap(RevocationReason.init) ?? .other,
                                             note: try optionalText("revocation_note"))
@@ -139,6 +155,11 @@ extension Verifications {
             .all().map { try RequestRow($0) }
         let more = rows.count > page.limit
         if more { rows.removeLast() }
+        let today = CalendarDate.today(at: now())
+        for index in rows.indices {
+            rows[index].request.overdue = rows[index].request.isOverdue(today: today)
+            if filter.employer != nil { rows[index].request.assigneeId = nil }  // an employer never sees who
+        }
         guard !rows.isEmpty else { return ([], false) }
         let attachments = try await attachmentRows(rows.map(\.request.id))
         for index in rows.indices {

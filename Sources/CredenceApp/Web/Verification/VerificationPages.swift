@@ -44,7 +44,8 @@ enum VerificationParts {
                     .td(.text(entryName(request.entryId, catalog, page))),
                     .td(.text(request.holderName)),
                     .td(status(request.status, page)),
-                    .td(.text(request.estimatedCompletionOn ?? "—")),
+                    .td(.text(request.estimatedCompletionOn ?? "—"),
+                        .if(request.overdue, .span(.class("badge badge-overdue"), .text(page.t(" 已逾期", " overdue"))))),
                     .if(staff, .td(.text(channels[request.entryId].map { $0.kind.name.text(in: page.language) } ?? "—")))
                 )
             })

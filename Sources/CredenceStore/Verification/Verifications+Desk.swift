@@ -1,0 +1,53 @@
+import CredenceCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The officers' desk (issue 17): who works on a request, and the queue's filters.
+extension Verifications {
+    /// Officers take a request themselves; administrators give it to any officer. Audited.
+    public func assign(_ id: UUID, to officerID: UUID, by account: Account) async throws -> VerificationRequest {
+        guard account.role == .admin || (account.role == .officer && officerID == account.id) else {
+            throw VerificationError.invalid([InputError("officerId", zh: "核验人员只能把申请分配给自己。", en: "officerId: an officer may assign a request only to themself.")])
+        }
+        guard let officer = try await UserRecord.find(officerID, on: database), officer.role == Role.officer.rawValue, officer.disabledAt == nil else {
+            throw VerificationError.invalid([InputError("officerId", zh: "请指定一位在职的核验人员。", en: "officerId must be the id of an active officer.")])
+        }
+        try await database.transaction { db in
+            let record = try await visible(id, to: account, on: db)
+            record.assigneeID = officerID
+            record.updatedAt = now()
+            try await record.save(on: db)
+            try await AuditLog.append(on: db, at: now(), kind: "verification.assign", actor: account.id, subject: id.uuidString.lowercased(),
+                                      email: account.email, address: nil, detail: officerID.uuidString.lowercased())
+        }
+        return try await request(id, for: account)
+    }
+
+    /// Staff's list with the desk's filters.
+    public func desk(for account: Account, status: VerificationStatus?, assignee: UUID??, overdue: Bool, issuingBody: String?,
+                     page: RequestPaging) async throws -> RequestList {
+        var filter = RequestFilter.visible(to: account)
+        filter.statuses = status.map { [$0.rawValue] }
+        filter.assignee = assignee
+        filter.overdueOn = overdue ? CalendarDate.today(at: now()) : nil
+        filter.issuingBody = issuingBody
+        let (rows, more) = try await requestRows(filter, oldestFirst: false, page: page)
+        return RequestList(requests: rows.map(\.request), more: more)
+    }
+}
+
+/// Issue 17: who works on a request.
+struct AddAssignees: AsyncMigration {
+    var name: String { "2026-12-01-add-assignees" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(VerificationRequestRecord.schema).field("assignee_id", .uuid).update()
+        try await database.sql.raw("CREATE INDEX verification_requests_assignee ON verification_requests (assignee_id)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.sql.raw("DROP INDEX verification_requests_assignee").run()
+        try await database.schema(VerificationRequestRecord.schema).deleteField("assignee_id").update()
+    }
+}

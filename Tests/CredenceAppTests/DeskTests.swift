@@ -1,0 +1,70 @@
+import CredenceApp
+import CredenceCore
+import CredenceStore
+import CredenceTestSupport
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// The officers' desk (issue 17): assigning, the queue's filters, overdue by the clock.
+@Suite struct DeskTests {
+    @Test(arguments: TestDatabase.available)
+    func assignFilterAndOverdue(database: TestDatabase) async throws {
+        let clock = TestClock()
+        try await withOpenApp(database, clock: clock) { app in
+            let store = app.store
+            let employer = try await TestAccounts.employer("Acme", on: store)
+            let officer = try await TestAccounts.staff(.officer, on: store).0
+            let admin = try await TestAccounts.staff(.admin, on: store).0
+            let catalog = try await store.loadCatalog()
+            var tokens = (employer: try await store.accounts.issueToken(for: employer).token,
+                          officer: try await store.accounts.issueToken(for: officer).token,
+                          admin: try await store.accounts.issueToken(for: admin).token)
+            var ids: [UUID] = []
+            for n in 1...3 {
+                let request = try await store.verifications.submit(
+                    VerificationDraft(entryId: "cfa", holderName: "Holder \(n)", holderNationality: "GB", certificateNumber: "D-\(n)", holderConsent: true),
+                    by: employer, catalog: catalog)
+                ids.append(request.id)
+            }
+            _ = try await store.verifications.act(.accept, on: ids[0], by: officer, catalog: catalog)
+            func get(_ query: String, _ token: String) async throws -> TestResponse {
+                try await app.client.execute(uri: "/api/v1/verification-requests?\(query)", method: .get, headers: [.authorization: "Bearer \(token)"])
+            }
+            func assign(_ id: UUID, _ officerID: UUID, _ token: String) async throws -> TestResponse {
+                try await app.client.execute(uri: "/api/v1/verification-requests/\(id.uuidString.lowercased())/assign", method: .post,
+                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                                             body: ByteBuffer(string: #"{"officerId": "\#(officerID.uuidString.lowercased())"}"#))
+            }
+            #expect(try await assign(ids[0], officer.id, tokens.officer).status == .ok, "an officer takes one")
+            #expect(try await assign(ids[1], admin.id, tokens.officer).status == .unprocessableContent, "an officer assigns only themself")
+            #expect(try await assign(ids[1], admin.id, tokens.admin).status == .unprocessableContent, "only to an officer")
+            #expect(try await assign(ids[1], officer.id, tokens.admin).status == .ok, "an administrator gives one to an officer")
+            #expect(try await assign(UUID(), officer.id, tokens.officer).status == .notFound)
+
+            func listed(_ response: TestResponse) throws -> Set<String> {
+                Set((try response.jsonObject()["requests"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+            }
+            let lower = ids.map { $0.uuidString.lowercased() }
+            #expect(try listed(try await get("assignee=me", tokens.officer)) == [lower[0], lower[1]])
+            #expect(try listed(try await get("assignee=none", tokens.officer)) == [lower[2]])
+            #expect(try listed(try await get("overdue=true", tokens.officer)).isEmpty, "not yet")
+            #expect(try await get("assignee=me", tokens.employer).status == .badRequest, "desk filters are staff's")
+            #expect(try await get("assignee=someone", tokens.officer).status == .badRequest)
+
+            // The clock passes the due date: the accepted one is overdue, the others are not due.
+            let accepted = try await store.verifications.request(ids[0], for: officer)
+            let due = try #require(accepted.dueOn.flatMap(CalendarDate.init))
+            while CalendarDate.today(at: clock.now()) <= due { clock.advance(by: 86_400) }
+            tokens = (employer: try await store.accounts.issueToken(for: employer).token,  // signed in again, days later
+                      officer: try await store.accounts.issueToken(for: officer).token, admin: tokens.admin)
+            #expect(try listed(try await get("overdue=true", tokens.officer)) == [lower[0]])
+            let own = try await get("", tokens.employer).jsonObject()["requests"] as? [[String: Any]] ?? []
+            let first = try #require(own.first { $0["id"] as? String == lower[0] })
+            #expect(first["overdue"] as? Bool == true && first["dueOn"] as? String == due.description)
+            #expect(own.allSatisfy { $0["assignee"] is NSNull }, "an employer never sees who works on it")
+        }
+    }
+}
