@@ -111,6 +111,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         EditionsAPIController(store: store, state: state).addRoutes(to: api)
         VerificationBatchesAPIController(store: store, state: state).addRoutes(to: api)
         CalendarAPIController(store: store).addRoutes(to: api)
+        DeskAPIController(store: store).addRoutes(to: api)
         CredentialsAPIController(store: store, state: state, issuer: issuer).addRoutes(to: api)
     }
     do {  // web pages

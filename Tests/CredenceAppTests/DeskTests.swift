@@ -68,3 +68,46 @@ import Testing
         }
     }
 }
+
+/// The contact log and the rating (issue 17).
+@Suite struct FollowUpAndRatingTests {
+    @Test(arguments: TestDatabase.available)
+    func followUpsAreStaffsAndRatingsAreGivenOnce(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let store = app.store
+            let employer = try await TestAccounts.employer("Acme", on: store)
+            let other = try await TestAccounts.employer("Other", on: store)
+            let officer = try await TestAccounts.staff(.officer, on: store).0
+            let catalog = try await store.loadCatalog()
+            let request = try await store.verifications.submit(
+                VerificationDraft(entryId: "cfa", holderName: "Ana", holderNationality: "BR", certificateNumber: "F-1", holderConsent: true),
+                by: employer, catalog: catalog)
+            let path = "/api/v1/verification-requests/\(request.id.uuidString.lowercased())"
+            let tokens = (employer: try await store.accounts.issueToken(for: employer).token, other: try await store.accounts.issueToken(for: other).token,
+                          officer: try await store.accounts.issueToken(for: officer).token)
+            func post(_ suffix: String, _ body: String, _ token: String) async throws -> TestResponse {
+                try await app.client.execute(uri: path + suffix, method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                                             body: ByteBuffer(string: body))
+            }
+            let today = CalendarDate.today(at: Date()).description
+            #expect(try await post("/follow-ups", #"{"on": "\#(today)", "channel": "phone", "note": "Called the CFA Institute; they will answer by email."}"#,
+                                   tokens.officer).status == .created)
+            #expect(try await post("/follow-ups", #"{"on": "2999-01-01", "channel": "fax", "note": ""}"#, tokens.officer).status == .unprocessableContent)
+            #expect(try await post("/follow-ups", #"{"on": "\#(today)", "channel": "phone", "note": "x"}"#, tokens.employer).status == .forbidden)
+            let seen = try await app.client.execute(uri: path + "/follow-ups", method: .get, headers: [.authorization: "Bearer \(tokens.employer)"]).jsonObject()
+            let item = try #require((seen["followUps"] as? [[String: Any]])?.first)
+            #expect(item["channel"] as? String == "phone" && item["note"] is NSNull && item["officerId"] is NSNull, "the employer sees only that and when")
+            #expect(try await app.client.execute(uri: path + "/follow-ups", method: .get, headers: [.authorization: "Bearer \(tokens.other)"]).status == .notFound)
+            #expect(try await store.auditLog.verify() == nil)
+
+            #expect(try await post("/rating", #"{"score": 5}"#, tokens.employer).status == .conflict, "not completed yet")
+            _ = try await store.verifications.act(.accept, on: request.id, by: officer, catalog: catalog)
+            _ = try await store.verifications.act(.complete, on: request.id, by: officer, .init(outcome: .authentic), catalog: catalog)
+            #expect(try await post("/rating", #"{"score": 6}"#, tokens.employer).status == .unprocessableContent)
+            #expect(try await post("/rating", #"{"score": 4}"#, tokens.other).status == .notFound)
+            #expect(try await post("/rating", #"{"score": 4, "comment": "Quick and clear."}"#, tokens.employer).status == .created)
+            #expect(try await post("/rating", #"{"score": 1}"#, tokens.employer).status == .conflict, "once")
+            #expect(try await store.verifications.rating(of: request.id)?.score == 4)
+        }
+    }
+}

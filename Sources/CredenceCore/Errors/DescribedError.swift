@@ -92,7 +92,7 @@ extension VerificationError: DescribedError {
         switch self {
         case .invalid, .attachmentEmpty: .invalid
         case .notFound: .notFound
-        case .illegal, .tooManyAttachments, .alreadyRevoked: .conflict
+        case .illegal, .tooManyAttachments, .alreadyRevoked, .alreadyRated: .conflict
         case .attachmentTooLarge, .quotaExceeded: .tooLarge
         case .attachmentType: .unsupportedType
         }
@@ -109,6 +109,7 @@ extension VerificationError: DescribedError {
         case .tooManyAttachments: "too_many_attachments"
         case .quotaExceeded: "quota_exceeded"
         case .alreadyRevoked: "already_revoked"
+        case .alreadyRated: "already_rated"
         }
     }
 
@@ -123,6 +124,7 @@ extension VerificationError: DescribedError {
                           en: "Attachments must be PDF, PNG or JPEG files (judged by their content, not their name).")
         case .attachmentEmpty: BilingualText(zh: "附件是空的。", en: "The attachment is empty.")
         case .alreadyRevoked: BilingualText(zh: "该结果已被撤销。", en: "This result was revoked already.")
+        case .alreadyRated: BilingualText(zh: "已评价过该申请。", en: "This request was rated already; a rating is given once.")
         case .tooManyAttachments: BilingualText(zh: "每个申请最多5个附件。", en: "A request may have at most 5 attachments.")
         case .quotaExceeded(let quota):
             BilingualText(zh: "贵单位的附件将超过\(quota / 1_048_576) MiB的存储限额，文件未保存。请联系服务方提高限额。",
@@ -133,7 +135,7 @@ extension VerificationError: DescribedError {
     public var field: String? {
         switch self {
         case .invalid(let problems): problems.first?.field
-        case .notFound, .illegal, .alreadyRevoked: nil
+        case .notFound, .illegal, .alreadyRevoked, .alreadyRated: nil
         default: "file"
         }
     }

@@ -162,4 +162,6 @@ public enum VerificationError: Error, Equatable, Sendable {
     case quotaExceeded(quota: Int)
     /// The result was revoked already (409).
     case alreadyRevoked
+    /// The employer rated this request already (409).
+    case alreadyRated
 }

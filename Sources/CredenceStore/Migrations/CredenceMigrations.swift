@@ -19,5 +19,6 @@ public enum CredenceMigrations {
         AddCatalogAlerts(),
         AddHolidayCalendar(),
         AddAssignees(),
+        AddFollowUpsAndRatings(),
     ]
 }
