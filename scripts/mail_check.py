@@ -105,15 +105,34 @@ try:
 
     bounced_id = life(bouncing, "B-1")
     request_id = life(good, "G-1")
+
+    # A new edition retires cfa: the employer with a completed cfa result is alerted by mail.
+    created = subprocess.run([args.binary, "users", "create", "--role", "admin", "--email", "admin@mail.example", "--name", "Admin"],
+                             input="an admin passphrase", capture_output=True, text=True, env=env, check=True).stdout
+    admin_secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
+    admin = call("POST", "/api/v1/tokens", {"email": "admin@mail.example", "password": "an admin passphrase", "totp": totp(admin_secret)})["token"]
+    call("POST", "/api/v1/editions", {"id": "tianjin-2027", "jurisdiction": "tianjin", "title": {"zh": "2027年版", "en": "2027 edition"},
+                                      "basedOn": "tianjin-2023"}, admin)
+    call("POST", "/api/v1/editions/tianjin-2027/entries/cfa/retire", {"reason": "membership_level", "note": "test retirement"}, admin)
+    today = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
+    call("POST", "/api/v1/editions/tianjin-2027/publish", {"noticeRef": "test", "issuedOn": today, "effectiveOn": today}, admin)
+
     deadline = time.time() + 40
-    while time.time() < deadline and len([m for m in mailbox.messages if "hr@good.example" in m[1]]) < 5:
+    while time.time() < deadline and len([m for m in mailbox.messages if "hr@good.example" in m[1]]) < 6:
         time.sleep(0.5)
 finally:
     server.terminate()
     server.wait()
     controller.stop()
 
-mine = [m for m in mailbox.messages if "hr@good.example" in m[1]]
+everything = [m for m in mailbox.messages if "hr@good.example" in m[1]]
+alerts = [m for m in everything if "entry.retired" in m[2].decode() or b"Catalog" in m[2]
+          or "Catalog change" in str(email.message_from_bytes(m[2], policy=email.policy.default)["Subject"])]
+expect(len(alerts) == 1, f"the catalog alert reached the mailbox ({len(alerts)})")
+if alerts:
+    body = email.message_from_bytes(alerts[0][2], policy=email.policy.default).get_body(preferencelist=("plain",)).get_content()
+    expect(f"{base}/requests/{request_id}" in body and "retires" in body and "移出" in body, "the alert names the affected request, in both languages")
+mine = [m for m in everything if m not in alerts]
 expect(mailbox.refused_first, "the server refused the first delivery with 451")
 expect(len(mine) == 5, f"the good employer got every change of its request's life, once each ({len(mine)} of 5: "
        "submitted, needs_info, submitted, accepted, completed), the refused one included")
