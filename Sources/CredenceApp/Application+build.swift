@@ -121,6 +121,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         CredentialWebController(store: store, state: state, issuer: issuer).addRoutes(to: routes)
         BatchWebController(store: store, state: state).addRoutes(to: routes)
         EditionsWebController(store: store, state: state).addRoutes(to: routes)
+        CalendarWebController(store: store).addRoutes(to: routes)
     }
     return router
 }

@@ -111,3 +111,45 @@ import Testing
         }
     }
 }
+
+/// The desk's forms on the request page, and the calendar page (issue 17).
+@Suite struct DeskPagesTests {
+    @Test(arguments: TestDatabase.available)
+    func theDeskWorksFromThePages(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let store = app.store
+            let employer = try await TestAccounts.employer("Acme", on: store)
+            let officer = try await TestAccounts.staff(.officer, on: store).0
+            let admin = try await TestAccounts.staff(.admin, on: store).0
+            let catalog = try await store.loadCatalog()
+            let request = try await store.verifications.submit(
+                VerificationDraft(entryId: "cfa", holderName: "Ana", holderNationality: "BR", certificateNumber: "W-1", holderConsent: true),
+                by: employer, catalog: catalog)
+            let path = "/requests/\(request.id.uuidString.lowercased())"
+            let sessions = (employer: try await store.accounts.openSession(for: employer), officer: try await store.accounts.openSession(for: officer),
+                            admin: try await store.accounts.openSession(for: admin))
+            let english: HTTPFields = [.acceptLanguage: "en"]
+            func post(_ uri: String, _ session: String, _ fields: [(String, String)]) async throws -> TestResponse {
+                try await app.client.execute(uri: uri, method: .post, headers: TestForms.headers(session: session), body: TestForms.body(fields))
+            }
+            #expect(try await post(path + "/assign", sessions.officer, []).status == .seeOther)
+            let today = CalendarDate.today(at: Date()).description
+            #expect(try await post(path + "/follow-ups", sessions.officer, [("on", today), ("channel", "email"), ("note", "Wrote to the register.")]).status == .seeOther)
+            let bad = try await post(path + "/follow-ups", sessions.officer, [("on", "yesterday"), ("channel", "email"), ("note", "x")])
+            #expect(bad.status == .unprocessableContent)
+            let officerPage = try await app.client.execute(uri: path, method: .get, headers: TestForms.headers(session: sessions.officer).merging(english))
+            #expect(officerPage.text.contains("Wrote to the register.") && officerPage.text.contains("Assigned to: me"))
+            let employerPage = try await app.client.execute(uri: path, method: .get, headers: TestForms.headers(session: sessions.employer).merging(english))
+            #expect(!employerPage.text.contains("Wrote to the register.") && employerPage.text.contains("Email"), "when, not what")
+
+            _ = try await store.verifications.act(.accept, on: request.id, by: officer, catalog: catalog)
+            _ = try await store.verifications.act(.complete, on: request.id, by: officer, .init(outcome: .authentic), catalog: catalog)
+            #expect(try await post(path + "/rating", sessions.employer, [("score", "5"), ("comment", "Fast.")]).status == .seeOther)
+            #expect(try await post(path + "/rating", sessions.employer, [("score", "4")]).status == .conflict)
+
+            let calendar = try await app.client.execute(uri: "/admin/calendar", method: .get, headers: TestForms.headers(session: sessions.admin).merging(english))
+            #expect(calendar.status == .ok && calendar.text.contains("2026") && calendar.text.contains("Spring Festival"))
+            #expect(try await post("/admin/calendar", sessions.admin, [("document", "{not json")]).status == .unprocessableContent)
+        }
+    }
+}

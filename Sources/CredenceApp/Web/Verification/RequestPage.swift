@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceStore
 import Foundation
 import Plot
 
@@ -13,6 +14,8 @@ struct RequestPage {
     var error: BilingualText?
     /// The estimate's year, when no official holiday calendar covers it.
     var unofficialYear: Int? = nil
+    var followUps: [FollowUp] = []
+    var rating: Rating? = nil
 
     var isStaff: Bool { viewer.role != .employer }
 
@@ -47,6 +50,8 @@ struct RequestPage {
             .if(isStaff, channel(page)),
             attachments(page),
             actions(page),
+            RequestDeskParts.rating(request, viewer: viewer, rating: rating, page),
+            RequestDeskParts.desk(request, viewer: viewer, followUps: followUps, page),
             .h2(.text(page.t("处理记录", "History"))),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(page.t("时间", "When"))), .th(.text(page.t("操作", "What"))), .th(.text(page.t("由", "By"))),

@@ -18,6 +18,9 @@ struct VerificationWebController {
             routes.post("requests/:id/\(path)", .signedIn(roles)) { request, context in try await act(action, request, context) }
         }
         routes.post("requests/:id/attachments", .signedIn([.employer]), uploads: true, use: attach)
+        routes.post("requests/:id/assign", .signedIn([.officer]), use: take)
+        routes.post("requests/:id/follow-ups", .signedIn([.officer]), use: addFollowUp)
+        routes.post("requests/:id/rating", .signedIn([.employer]), use: rate)
         routes.get("requests/:id/attachments/:attachment", .signedIn([.employer, .officer]), use: attachment)
         routes.get("requests/:id/receipt", .anyAccount, use: receipt)
         routes.post("webhook", .signedIn([.employer]), use: registerWebhook)
@@ -26,6 +29,40 @@ struct VerificationWebController {
         routes.post("admin/issuing-bodies/:body", .signedIn([.admin]), use: updateChannel)
         routes.get("verify", .anyone, use: verifyForm)
         routes.get("verify/:code", .anyone, use: check)
+    }
+
+    /// The desk's forms on the request's page: take it, log a contact, rate it. A refusal is
+    /// shown on the page.
+    @Sendable func take(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireActor().account
+        return try await desk(request, context) { id in _ = try await store.verifications.assign(id, to: account.id, by: account) }
+    }
+
+    @Sendable func addFollowUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormFields.read(&request)
+        return try await desk(request, context) { id in
+            _ = try await store.verifications.addFollowUp(to: id, on: form["on"], channel: form["channel"], note: form["note"],
+                                                          by: try context.requireActor().account)
+        }
+    }
+
+    @Sendable func rate(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await FormFields.read(&request)
+        return try await desk(request, context) { id in
+            _ = try await store.verifications.rate(id, score: Int(form["score"]) ?? 0, comment: form["comment"], by: try context.requireActor().account)
+        }
+    }
+
+    private func desk(_ request: Request, _ context: AppRequestContext, _ change: (UUID) async throws -> Void) async throws -> Response {
+        let id = try VerificationRouting.requestID(context)
+        do {
+            try await change(id)
+        } catch let error as VerificationError where error != .notFound {
+            return try await detail(id, request, context, error: error.message, status: APIError(error).status)
+        }
+        return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
     }
 
     /// An officer's or employer's step on the request's page; a refused step is shown there.
@@ -186,6 +223,8 @@ struct VerificationWebController {
         let found = try await store.verifications.request(id, for: account)
         var page = RequestPage(request: found, viewer: account, catalog: state.current.catalog,
                                body: try await state.issuingBody(for: found.entryId, from: store), error: error)
+        page.followUps = try await store.verifications.followUps(of: id, for: account)
+        page.rating = try await store.verifications.rating(of: id)
         if let estimate = found.estimatedCompletionOn.flatMap(CalendarDate.init),
            !(try await store.calendars.calendar().isOfficial(estimate.year)) {
             page.unofficialYear = estimate.year
