@@ -138,10 +138,20 @@ import Testing
 
             // The account, from many addresses: slowed for the addresses that failed.
             for i in 0..<5 { #expect(await signIn(employer.email, "wrong password!", from: "10.0.2.\(i)") == .wrongCredentials) }
-            #expect(await signIn(employer.email, "wrong password!", from: "10.0.2.0") == .throttled(retryAfter: 2))
+            // The clock is real time plus the test's offset, so a loaded machine may have used up
+            // a second of a wait by the time it is read: the waits are checked to within one.
+            guard case .throttled(let first)? = await signIn(employer.email, "wrong password!", from: "10.0.2.0") else {
+                Issue.record("the account should be slowed")
+                return
+            }
+            #expect((1...2).contains(first))
             clock.advance(by: 2.5)
             #expect(await signIn(employer.email, "wrong password!", from: "10.0.2.0") == .wrongCredentials)
-            #expect(await signIn(employer.email, "wrong password!", from: "10.0.2.1") == .throttled(retryAfter: 4), "the wait grows")
+            guard case .throttled(let second)? = await signIn(employer.email, "wrong password!", from: "10.0.2.1") else {
+                Issue.record("the account should be slowed again")
+                return
+            }
+            #expect((3...4).contains(second) && second > first, "the wait grows")
             #expect(await signIn(employer.email, TestAccounts.password, from: "10.0.3.1") == nil, "an address that has not failed is not slowed")
 
             // The address, across accounts: fifty.

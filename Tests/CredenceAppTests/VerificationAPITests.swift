@@ -49,8 +49,16 @@ import Testing
             #expect(created.status == .created)
             let answered = try created.jsonObject()
             let id = try #require(answered["id"] as? String)
-            let read = try await app.client.execute(uri: "/api/v1/verification-requests/\(id)", method: .get, headers: cast.employerA).jsonObject()
-            #expect(NSDictionary(dictionary: answered).isEqual(to: read), "\(answered) vs \(read)")
+            let readResponse = try await app.client.execute(uri: "/api/v1/verification-requests/\(id)", method: .get, headers: cast.employerA)
+            let read = try readResponse.jsonObject()
+            // Compared as canonical JSON: NSDictionary's isEqual on Linux tells two parsed `false` apart.
+            func canonical(_ value: Any) throws -> String {
+                String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+            }
+            let differing = Set(answered.keys).union(read.keys).filter { key in
+                (try? canonical([key: answered[key] ?? NSNull()])) != (try? canonical([key: read[key] ?? NSNull()]))
+            }
+            #expect(differing.isEmpty, "\(differing.sorted()): \(differing.map { "\(answered[$0] ?? "absent") vs \(read[$0] ?? "absent")" })")
         }
     }
 

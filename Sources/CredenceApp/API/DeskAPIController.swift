@@ -26,6 +26,8 @@ struct DeskAPIController {
     }
 
     @Sendable func rate(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        // Whose request first: another employer's is not found, whatever the body says.
+        _ = try await store.verifications.request(try VerificationRouting.requestID(context), for: try context.requireActor().account)
         let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["score", "comment"])
         guard case .number(let number)? = body.value("score"), number == number.rounded() else {
             throw body.invalid("score", "score is required: a whole number from 1 to 5.")

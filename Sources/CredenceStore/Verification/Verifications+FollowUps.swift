@@ -64,6 +64,8 @@ extension Verifications {
 
     /// The employer rates its own completed request, once (a second time is a 409).
     public func rate(_ id: UUID, score: Int, comment: String?, by employer: Account) async throws -> Rating {
+        guard employer.role == .employer else { throw VerificationError.notFound }
+        _ = try await visible(id, to: employer)  // whose request, before what the rating says
         var problems: [InputError] = []
         if !(1...5).contains(score) { problems.append(InputError("score", zh: "评分为1到5。", en: "score must be a whole number from 1 to 5.")) }
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
