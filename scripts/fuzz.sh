@@ -33,6 +33,6 @@ for role in anonymous employer officer admin; do
       --checks not_a_server_error,response_schema_conformance,status_code_conformance --no-color > "$CREDENCE_DATA_DIR/$role.log" 2>&1; then
     status=1
   fi
-  grep -E "generated|❌|Server error|violates|Undocumented|curl " "$CREDENCE_DATA_DIR/$role.log" || true
+  grep -E "generated|❌|Server error|violates|Undocumented|Schema Error|Failed to generate|curl " "$CREDENCE_DATA_DIR/$role.log" || true
 done
 exit $status
