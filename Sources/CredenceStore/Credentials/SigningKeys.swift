@@ -38,6 +38,14 @@ public struct SigningKeys: Sendable {
 
     public func current() async throws -> Key { try await all()[0] }
 
+    /// Every public key, current first — read from the rows' ids (their Multikey form), so
+    /// checking a credential or serving the DID document opens no sealed private key.
+    public func publicKeys() async throws -> [Curve25519.Signing.PublicKey] {
+        let records = try await SigningKeyRecord.query(on: database).sort(\SigningKeyRecord.$createdAt, .descending).all()
+        if records.isEmpty { return try await all().map(\.publicKey) }
+        return records.compactMap { $0.id.flatMap(Multikey.publicKey) }
+    }
+
     /// Makes a new key current; the earlier ones stay published.
     @discardableResult
     public func rotate() async throws -> Key {

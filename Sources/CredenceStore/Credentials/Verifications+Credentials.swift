@@ -97,16 +97,15 @@ extension Verifications {
     /// Checks a credential as anyone may ask: against every key this service has published,
     /// and its own revocation lists.
     public func verifyCredential(_ bytes: Data, issuer: CredentialIssuer) async throws -> CredentialVerdict {
-        let keys = try await signingKeys.all()
+        let keys = try await signingKeys.publicKeys()
         let verifier = CredentialVerifier(
-            did: issuer.did.did,
-            keys: Dictionary(uniqueKeysWithValues: keys.map { (issuer.did.verificationMethod(for: $0.publicKey), $0.publicKey) }))
+            did: issuer.did.did, keys: Dictionary(uniqueKeysWithValues: keys.map { (issuer.did.verificationMethod(for: $0), $0) }))
         return try await verifier.verify(bytes, now: now()) { url, index in try await status(list: url, index: index, issuer: issuer) }
     }
 
     /// The DID document: every key, current first.
     public func didDocument(issuer: CredentialIssuer) async throws -> JSONValue {
-        issuer.did.document(keys: try await signingKeys.all().map(\.publicKey))
+        issuer.did.document(keys: try await signingKeys.publicKeys())
     }
 }
 
