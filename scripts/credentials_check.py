@@ -18,6 +18,9 @@ import nacl.exceptions
 import nacl.signing
 import rfc8785
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scriptlib import totp, wait_up  # noqa: E402
+
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=".build/debug/credence")
 parser.add_argument("--port", type=int, default=18436)
@@ -47,13 +50,6 @@ def call(method, path, body=None, token=None, raw=False):
             return response.status, payload if raw else json.loads(payload)
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read() or b"{}")
-
-
-def totp(secret):
-    key = base64.b32decode(secret + "=" * ((8 - len(secret) % 8) % 8))
-    mac = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
-    offset = mac[-1] & 15
-    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
 
 
 # ---- the verifier: W3C Data Integrity EdDSA Cryptosuites v1.0, eddsa-jcs-2022 ----
@@ -119,12 +115,7 @@ def revoked(credential):
 
 server = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--log-level", "error"], env=env)
 try:
-    for _ in range(200):
-        try:
-            if urllib.request.urlopen(base + "/healthz").status == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
+    wait_up(base)
     created = subprocess.run([args.binary, "users", "create", "--role", "officer", "--email", "officer@vc.example", "--name", "Officer"],
                              input="an officer passphrase", capture_output=True, text=True, env=env, check=True).stdout
     secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)

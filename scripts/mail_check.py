@@ -11,6 +11,9 @@ import urllib.request
 
 from aiosmtpd.controller import Controller
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scriptlib import totp, wait_up  # noqa: E402
+
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=".build/debug/credence")
 parser.add_argument("--port", type=int, default=18437)
@@ -65,13 +68,6 @@ def call(method, path, body=None, token=None):
         return json.loads(response.read() or b"{}")
 
 
-def totp(secret):
-    key = base64.b32decode(secret + "=" * ((8 - len(secret) % 8) % 8))
-    mac = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
-    offset = mac[-1] & 15
-    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
-
-
 def employer(name, address):
     call("POST", "/api/v1/employers", {"organizationName": name, "unifiedSocialCreditCode": "9144030071526726XG", "contactName": "HR",
                                        "email": address, "phone": "022 1234 5678", "password": "a long mail passphrase"})
@@ -80,12 +76,7 @@ def employer(name, address):
 
 server = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--log-level", "error"], env=env)
 try:
-    for _ in range(200):
-        try:
-            if urllib.request.urlopen(base + "/healthz").status == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
+    wait_up(base)
     created = subprocess.run([args.binary, "users", "create", "--role", "officer", "--email", "officer@mail.example", "--name", "Officer"],
                              input="an officer passphrase", capture_output=True, text=True, env=env, check=True).stdout
     secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)

@@ -10,6 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 from aiosmtpd.controller import Controller
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scriptlib import totp, wait_up  # noqa: E402
+
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=".build/debug/credence")
 parser.add_argument("--ports", default="18441,18442")
@@ -60,23 +63,6 @@ def call(base, method, path, body=None, token=None):
     request = urllib.request.Request(base + path, method=method, headers=headers, data=None if body is None else json.dumps(body).encode())
     with urllib.request.urlopen(request) as response:
         return json.loads(response.read() or b"{}")
-
-
-def totp(secret):
-    key = base64.b32decode(secret + "=" * ((8 - len(secret) % 8) % 8))
-    mac = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
-    offset = mac[-1] & 15
-    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
-
-
-def wait_up(base):
-    for _ in range(300):
-        try:
-            if urllib.request.urlopen(base + "/healthz").status == 200:
-                return
-        except OSError:
-            time.sleep(0.1)
-    sys.exit(f"{base} did not start")
 
 
 servers = []
