@@ -88,8 +88,8 @@ try:
         request = call("POST", "/api/v1/verification-requests", {"entryId": "cfa", "holder": {"name": "Ana Souza", "nationality": "BR"},
                                                                  "certificateNumber": number, "holderConsent": True}, token)
         path = f"/api/v1/verification-requests/{request['id']}"
-        call("POST", path + "/request-info", {"note": "Please add the certificate scan."}, officer)
-        call("POST", path + "/resubmit", {}, token)
+        call("POST", path + "/request-info", {"items": [{"code": "certificate_scan", "note": "Both sides"}]}, officer)
+        call("POST", path + "/resubmit", {"answers": [{"item": 1, "note": "Sent by post"}]}, token)
         call("POST", path + "/accept", None, officer)
         call("POST", path + "/complete", {"outcome": "authentic"}, officer)
         return request["id"]
@@ -145,6 +145,9 @@ print("subjects:", subjects)
 expect(any("证书真实" in body or "Authentic" in body for _, _, c in mine
            for body in [email.message_from_bytes(c, policy=email.policy.default).get_body(preferencelist=("plain",)).get_content()]),
        "the completion mail states the outcome")
+expect(any("1. 证书扫描件：Both sides" in body and "1. Scan of the certificate: Both sides" in body for _, _, c in mine
+           for body in [email.message_from_bytes(c, policy=email.policy.default).get_body(preferencelist=("plain",)).get_content()]),
+       "the request for information lists every item, in both languages")
 expect(len({email.message_from_bytes(c)["Message-ID"] for _, _, c in mine}) == 5, "every Message-ID differs")
 if failures:
     sys.exit(f"{len(failures)} check(s) failed")

@@ -112,6 +112,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         VerificationBatchesAPIController(store: store, state: state).addRoutes(to: api)
         CalendarAPIController(store: store).addRoutes(to: api)
         DeskAPIController(store: store).addRoutes(to: api)
+        ServiceStandardsAPIController(store: store).addRoutes(to: api)
         CredentialsAPIController(store: store, state: state, issuer: issuer).addRoutes(to: api)
     }
     do {  // web pages
@@ -122,6 +123,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         BatchWebController(store: store, state: state).addRoutes(to: routes)
         EditionsWebController(store: store, state: state).addRoutes(to: routes)
         CalendarWebController(store: store).addRoutes(to: routes)
+        ServiceStandardsWebController(store: store).addRoutes(to: routes)
     }
     return router
 }

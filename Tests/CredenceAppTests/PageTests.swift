@@ -9,7 +9,7 @@ import Testing
 @Suite struct PageTests {
     static let pages = ["/", "/catalog", "/catalog?q=CFA", "/catalog?field=finance&region=none", "/entries/cfa", "/benefits",
                         "/benefits?qualification=cfa&qualification=hk-pharmacist",
-                        "/entries/cma", "/notice"]
+                        "/entries/cma", "/notice", "/service-standards"]
 
     @Test(arguments: TestDatabase.available)
     func everyPageRendersInBothLanguages(database: TestDatabase) async throws {

@@ -62,6 +62,9 @@ import Testing
         }
     }
 
+    /// A request for information: one item.
+    static let asking = #"{"items": [{"code": "passport_copy"}]}"#
+
     static func act(_ app: OpenApp, _ id: String, _ action: String, _ headers: HTTPFields, _ body: String = "") async throws
         -> TestResponse
     {
@@ -88,8 +91,9 @@ import Testing
             #expect((listed["holder"] as? [String: Any])?["passportNumber"] as? String == "53*****34", "masked in lists")
 
             // Officer: more information, employer resubmits, accepted with an estimate, completed.
-            #expect(try await Self.act(app, id, "request-info", cast.officer, #"{"note": "Please add the registration page."}"#).status == .ok)
-            #expect(try await Self.act(app, id, "resubmit", cast.employerA, #"{"note": "Added."}"#).status == .ok)
+            #expect(try await Self.act(app, id, "request-info", cast.officer,
+                                       #"{"items": [{"code": "certificate_scan", "note": "The registration page."}]}"#).status == .ok)
+            #expect(try await Self.act(app, id, "resubmit", cast.employerA, #"{"answers": [{"item": 1, "note": "Added."}]}"#).status == .ok)
             let accepted = try await Self.act(app, id, "accept", cast.officer).jsonObject()
             #expect(accepted["status"] as? String == "accepted")
             let expected = (try HolidayCalendar.bundled().adding(2, to: .today()).date.description)
@@ -154,7 +158,7 @@ import Testing
             var requests: [VerificationStatus: String] = [:]
             let paths: [VerificationStatus: [(String, Bool, String)]] = [
                 .submitted: [],
-                .needsInfo: [("request-info", false, "")],
+                .needsInfo: [("request-info", false, Self.asking)],
                 .accepted: [("accept", false, "")],
                 .rejected: [("reject", false, #"{"reason": "incomplete"}"#)],
                 .completed: [("accept", false, ""), ("complete", false, #"{"outcome": "unable_to_verify"}"#)],
@@ -169,7 +173,7 @@ import Testing
             }
             let actions: [(VerificationAction, String, Bool, String)] = [
                 (.accept, "accept", false, ""), (.reject, "reject", false, #"{"reason": "incomplete"}"#),
-                (.requestInfo, "request-info", false, ""), (.complete, "complete", false, #"{"outcome": "authentic"}"#),
+                (.requestInfo, "request-info", false, Self.asking), (.complete, "complete", false, #"{"outcome": "authentic"}"#),
                 (.resubmit, "resubmit", true, ""), (.withdraw, "withdraw", true, ""),
             ]
             var conflicts = 0

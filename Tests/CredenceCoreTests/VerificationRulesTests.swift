@@ -109,6 +109,54 @@ import Testing
         #expect(problem(.accept, .init(note: String(repeating: "注", count: 2001))) == ["note"])
         #expect(problem(.accept, .init(note: String(repeating: "注", count: 2000))) == [])
         // Corrections matter only to a resubmission.
-        #expect(try VerificationActionInput().validated(for: .resubmit, entries: ["cka"], today: today) == nil)
+        #expect(try VerificationActionInput().validated(for: .resubmit, entries: ["cka"], today: today).corrections == nil)
+        // 一次性告知: a request for information lists what is missing, 1 to 20 items; "other" says what.
+        #expect(problem(.requestInfo, .init()) == ["items"])
+        var asking = VerificationActionInput()
+        asking.items = [InfoItem(code: .certificateScan, note: "  "), InfoItem(code: .other, note: nil)]
+        #expect(problem(.requestInfo, asking) == ["items[1].note"])
+        asking.items[1].note = "The employment contract"
+        #expect(try asking.validated(for: .requestInfo, entries: [], today: today).items
+                == [InfoItem(code: .certificateScan, note: nil), InfoItem(code: .other, note: "The employment contract")])
+        asking.items = Array(repeating: InfoItem(code: .passportCopy, note: nil), count: 21)
+        #expect(problem(.requestInfo, asking) == ["items"])
+    }
+
+    /// The employer answers every item once, with a note or a file of the request's; the
+    /// history pairs each checklist with the resubmission that answered it.
+    @Test func everyItemAskedForIsAnsweredOnce() throws {
+        let file = UUID()
+        let asked = InfoRequest(requestedAt: Date(), note: nil, items: [InfoItem(code: .certificateScan, note: nil),
+                                                                       InfoItem(code: .certificateNumber, note: "As printed")],
+                                answers: [], answeredAt: nil)
+        func problem(_ answers: [InfoAnswer]) -> [String?] {
+            do {
+                _ = try asked.validatedAnswers(answers, attachments: [file])
+                return []
+            } catch {
+                return (error as? InvalidInput)?.problems.map(\.field) ?? ["?"]
+            }
+        }
+        #expect(problem([]) == ["answers"])
+        #expect(problem([InfoAnswer(item: 1, note: nil, attachmentId: file)]) == ["answers"])
+        #expect(problem([InfoAnswer(item: 1, note: nil, attachmentId: UUID()), InfoAnswer(item: 2, note: "X1", attachmentId: nil)])
+                == ["answers[0].attachmentId"])
+        #expect(problem([InfoAnswer(item: 1, note: " ", attachmentId: nil), InfoAnswer(item: 3, note: "X1", attachmentId: nil)])
+                == ["answers[0]", "answers[1].item"])
+        #expect(problem([InfoAnswer(item: 2, note: "X1", attachmentId: nil), InfoAnswer(item: 1, note: nil, attachmentId: file)]) == [])
+
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        let history = [
+            VerificationRequest.Event(action: .requestInfo, from: .submitted, to: .needsInfo, actorRole: .officer, at: t0, note: "Two things",
+                                      items: asked.items),
+            VerificationRequest.Event(action: .resubmit, from: .needsInfo, to: .submitted, actorRole: .employer, at: t0 + 60, note: nil,
+                                      answers: [InfoAnswer(item: 1, note: nil, attachmentId: file), InfoAnswer(item: 2, note: "X1", attachmentId: nil)]),
+            VerificationRequest.Event(action: .requestInfo, from: .submitted, to: .needsInfo, actorRole: .officer, at: t0 + 120, note: nil,
+                                      items: [InfoItem(code: .passportCopy, note: nil)]),
+        ]
+        let rounds = InfoRequest.all(in: history)
+        #expect(rounds.count == 2)
+        #expect(rounds[0].note == "Two things" && rounds[0].answeredAt == t0 + 60 && rounds[0].answer(to: 2)?.note == "X1")
+        #expect(rounds[1].answeredAt == nil && rounds[1].items.map(\.code) == [.passportCopy])
     }
 }

@@ -103,6 +103,20 @@ struct JSONObject {
         }
     }
 
+    /// The array of objects in `name`, each read like a body (`items[0].code`); empty when absent.
+    func objects(_ name: String, accepting names: [String]) throws -> [JSONObject] {
+        guard let value = value(name) else { return [] }
+        guard case .array(let elements) = value else { throw wrongType(name, "an array of objects", value) }
+        return try elements.enumerated().map { index, element in
+            let at = "\(full(name))[\(index)]"
+            guard case .object(let fields) = element else { throw invalid(at, "\(at) must be an object with \(names.joined(separator: ", ")); got \(element.typeName).") }
+            if let unknown = fields.keys.sorted().first(where: { !names.contains($0) }) {
+                throw invalid("\(at).\(unknown)", "Unknown field '\(at).\(unknown)'. Accepted: \(names.joined(separator: ", ")).")
+            }
+            return JSONObject(fields: fields, errorCode: errorCode, path: at + ".")
+        }
+    }
+
     func choice<T: RawRepresentable & CaseIterable>(_ name: String, _: T.Type) throws -> T? where T.RawValue == String {
         guard let text = try string(name) else { return nil }
         guard let choice = T(rawValue: text) else {

@@ -107,7 +107,8 @@ struct VerificationAPIController {
         let accepted: [String] = switch action {
         case .reject, .revoke: ["reason", "note"]
         case .complete: ["outcome", "note"]
-        case .resubmit: draftFields
+        case .resubmit: draftFields + ["answers"]
+        case .requestInfo: ["items", "note"]
         default: ["note"]
         }
         // An empty body is an action with no note.
@@ -123,6 +124,23 @@ struct VerificationAPIController {
         }
         input.outcome = try body.choice("outcome", VerificationOutcome.self)
         if action == .resubmit, body.value("entryId") != nil { input.corrections = try draft(body) }
+        input.items = try body.objects("items", accepting: ["code", "note"]).map { item in
+            guard let code = try item.choice("code", InfoItemCode.self) else {
+                throw item.invalid(item.full("code"), "\(item.full("code")) is required: one of \(InfoItemCode.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return InfoItem(code: code, note: try item.string("note"))
+        }
+        input.answers = try body.objects("answers", accepting: ["item", "note", "attachmentId"]).map { answer in
+            guard let number = try answer.wholeNumber("item") else {
+                throw answer.invalid(answer.full("item"), "\(answer.full("item")) is required: the number of the item answered, from 1.")
+            }
+            var file: UUID?
+            if let text = try answer.string("attachmentId") {
+                guard let id = UUID(uuidString: text) else { throw answer.invalid(answer.full("attachmentId"), "\(answer.full("attachmentId")) must be the id of a file uploaded to this request.") }
+                file = id
+            }
+            return InfoAnswer(item: number, note: try answer.string("note"), attachmentId: file)
+        }
         return input
     }
 

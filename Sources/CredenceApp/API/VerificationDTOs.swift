@@ -12,7 +12,7 @@ struct VerificationRequestDTO: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, entryId, edition, issuingBodyId, organizationName, holder, certificateNumber, issuedOn, expiresOn, note, status,
              estimatedCompletionOn, rejectionReason, outcome, completedAt, verificationCode, disclaimer, createdAt, updatedAt,
-             attachments, channel, history, personalDataErased, revocation, assignee, dueOn, overdue
+             attachments, channel, history, infoRequests, personalDataErased, revocation, assignee, dueOn, overdue
     }
 
     struct ErasureDTO: Encodable {
@@ -71,7 +71,10 @@ struct VerificationRequestDTO: Encodable, Sendable {
         try c.encode(Timestamps.rfc3339(request.updatedAt), forKey: .updatedAt)
         try c.encode(request.attachments.map(AttachmentDTO.init), forKey: .attachments)
         try c.encode(channel, forKey: .channel)
-        if detail { try c.encode(request.history.map(EventDTO.init), forKey: .history) }
+        if detail {
+            try c.encode(request.history.map(EventDTO.init), forKey: .history)
+            try c.encode(InfoRequest.all(in: request.history).map(InfoRequestDTO.init), forKey: .infoRequests)
+        }
         try c.encode(request.erasure.map { ErasureDTO(at: Timestamps.rfc3339($0.at), afterDays: $0.afterDays, message: $0.notice) },
                      forKey: .personalDataErased)
         try c.encode(request.revocation.map(RevocationDTO.init), forKey: .revocation)
@@ -94,6 +97,66 @@ struct AttachmentDTO: Encodable, Sendable {
         kind = attachment.kind.rawValue
         size = attachment.size
         sha256 = attachment.sha256
+    }
+}
+
+/// A checklist of what was missing and, once resubmitted, the answer to each item.
+struct InfoRequestDTO: Encodable, Sendable {
+    struct Item: Encodable, Sendable {
+        var item: Int
+        var code: String
+        var name: BilingualText
+        var note: String?
+        var answer: Answer?
+
+        enum CodingKeys: String, CodingKey { case item, code, name, note, answer }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(item, forKey: .item)
+            try c.encode(code, forKey: .code)
+            try c.encode(name, forKey: .name)
+            try c.encode(note, forKey: .note)
+            try c.encode(answer, forKey: .answer)
+        }
+    }
+
+    struct Answer: Encodable, Sendable {
+        var note: String?
+        var attachmentId: String?
+
+        enum CodingKeys: String, CodingKey { case note, attachmentId }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(note, forKey: .note)
+            try c.encode(attachmentId, forKey: .attachmentId)
+        }
+    }
+
+    var requestedAt: String
+    var note: String?
+    var items: [Item]
+    var answeredAt: String?
+
+    init(_ round: InfoRequest) {
+        requestedAt = Timestamps.rfc3339(round.requestedAt)
+        note = round.note
+        items = round.items.enumerated().map { index, item in
+            Item(item: index + 1, code: item.code.rawValue, name: item.code.name, note: item.note,
+                 answer: round.answer(to: index + 1).map { Answer(note: $0.note, attachmentId: $0.attachmentId?.uuidString.lowercased()) })
+        }
+        answeredAt = round.answeredAt.map(Timestamps.rfc3339)
+    }
+
+    enum CodingKeys: String, CodingKey { case requestedAt, note, items, answeredAt }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(requestedAt, forKey: .requestedAt)
+        try c.encode(note, forKey: .note)
+        try c.encode(items, forKey: .items)
+        try c.encode(answeredAt, forKey: .answeredAt)
     }
 }
 

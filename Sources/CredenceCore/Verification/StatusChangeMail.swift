@@ -15,6 +15,8 @@ public struct StatusChangeMail: Sendable, Equatable {
         public var outcome: String?
         public var estimatedCompletionOn: String?
         public var revocationReason: String?
+        /// On a request for information: the checklist.
+        public var items: [InfoItem]?
     }
 
     public init(change: Change, organizationName: String?, publicURL: String) {
@@ -31,8 +33,12 @@ public struct StatusChangeMail: Sendable, Equatable {
                 zh.append("您的查验申请已受理，预计完成日期：\(change.estimatedCompletionOn ?? "—")（按工作日计）。")
                 en.append("Your verification request was accepted. Estimated completion: \(change.estimatedCompletionOn ?? "—") (working days).")
             case .needsInfo?:
-                zh.append("核验人员需要更多信息，请查看申请中的说明，补充后重新提交。")
-                en.append("The officer needs more information: see the note on the request, then resubmit.")
+                zh.append("核验人员需要补充以下材料，请逐项补充后重新提交：")
+                en.append("The officer needs the following; answer each item, then resubmit:")
+                for (number, item) in (change.items ?? []).enumerated() {
+                    zh.append("\(number + 1). \(item.code.name.zh)\(item.note.map { "：\($0)" } ?? "")")
+                    en.append("\(number + 1). \(item.code.name.en)\(item.note.map { ": \($0)" } ?? "")")
+                }
             case .rejected?:
                 zh.append("您的查验申请不予受理，理由见申请页面。")
                 en.append("Your verification request was rejected; the reason is on the request's page.")

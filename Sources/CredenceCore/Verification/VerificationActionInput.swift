@@ -2,7 +2,8 @@ import Foundation
 
 /// What comes with an action on a request, and the rules it must meet before the
 /// workflow is asked: a note of at most 2,000 characters, a reason for a rejection, an
-/// outcome for a completion, and corrections that are a valid draft for a resubmission.
+/// outcome for a completion, a checklist for a request for information, and corrections
+/// that are a valid draft for a resubmission.
 public struct VerificationActionInput: Sendable {
     public var note: String?
     public var reason: RejectionReason?
@@ -11,6 +12,10 @@ public struct VerificationActionInput: Sendable {
     public var revocationReason: RevocationReason?
     /// For `resubmit`: the corrected draft.
     public var corrections: VerificationDraft?
+    /// For `request-info`: everything missing, at once.
+    public var items: [InfoItem] = []
+    /// For `resubmit`: the answers to the open checklist (checked against it by the store).
+    public var answers: [InfoAnswer] = []
 
     public static let maxNoteLength = 2000
 
@@ -22,9 +27,9 @@ public struct VerificationActionInput: Sendable {
         self.corrections = corrections
     }
 
-    /// The input checked for `action`: returns the corrections validated against the
-    /// catalog's entries (nil unless resubmitting with corrections), or throws every problem.
-    public func validated(for action: VerificationAction, entries: Set<String>, today: CalendarDate) throws -> VerificationDraft? {
+    /// The input checked for `action`, or every problem thrown: the checklist cleaned, and
+    /// the corrections validated against the catalog's entries (nil unless resubmitting with them).
+    public func validated(for action: VerificationAction, entries: Set<String>, today: CalendarDate) throws -> VerificationActionInput {
         if let note, note.count > Self.maxNoteLength {
             throw InvalidInput(problems: [InputError("note", zh: "说明最多2000字。", en: "note may have at most 2,000 characters.")])
         }
@@ -40,7 +45,9 @@ public struct VerificationActionInput: Sendable {
             throw InvalidInput(problems: [InputError("outcome", zh: "请选择核验结果。",
                                                      en: "outcome must be one of authentic, not_authentic, unable_to_verify.")])
         }
-        guard action == .resubmit, let corrections else { return nil }
-        return try corrections.validated(entries: entries, today: today)
+        var input = self
+        if action == .requestInfo { input.items = try InfoRequest.validated(items) }
+        if action == .resubmit, let corrections { input.corrections = try corrections.validated(entries: entries, today: today) }
+        return input
     }
 }

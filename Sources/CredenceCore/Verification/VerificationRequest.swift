@@ -84,14 +84,21 @@ public struct VerificationRequest: Sendable, Equatable {
         public var actorRole: Role
         public var at: Date
         public var note: String?
+        /// On `request_info`: everything asked for (一次性告知).
+        public var items: [InfoItem]?
+        /// On `resubmit`: the answers to the checklist before it.
+        public var answers: [InfoAnswer]?
 
-        public init(action: VerificationAction, from: VerificationStatus?, to: VerificationStatus, actorRole: Role, at: Date, note: String?) {
+        public init(action: VerificationAction, from: VerificationStatus?, to: VerificationStatus, actorRole: Role, at: Date, note: String?,
+                    items: [InfoItem]? = nil, answers: [InfoAnswer]? = nil) {
             self.action = action
             self.from = from
             self.to = to
             self.actorRole = actorRole
             self.at = at
             self.note = note
+            self.items = items
+            self.answers = answers
         }
     }
 

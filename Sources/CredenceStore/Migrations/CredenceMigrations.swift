@@ -20,5 +20,7 @@ public enum CredenceMigrations {
         AddHolidayCalendar(),
         AddAssignees(),
         AddFollowUpsAndRatings(),
+        AddInfoChecklists(),
+        AddServiceStandards(),
     ]
 }

@@ -24,6 +24,8 @@ final class VerificationRequestRecord: Model, @unchecked Sendable {
     @OptionalField(key: "note") var note: String?
     @Field(key: "status") var status: String
     @OptionalField(key: "estimated_completion_on") var estimatedCompletionOn: String?
+    /// The day of the (latest) acceptance, from which working days to the result are counted.
+    @OptionalField(key: "accepted_on") var acceptedOn: String?
     @OptionalField(key: "rejection_reason") var rejectionReason: String?
     @OptionalField(key: "outcome") var outcome: String?
     @OptionalField(key: "completed_at") var completedAt: Date?

@@ -187,20 +187,26 @@ extension Verifications {
         return byRequest
     }
 
-    /// Events of `verification_events`, selected and ordered by `narrow`, with their request's id.
-    func events(_ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [(request: UUID, event: VerificationRequest.Event)] {
+    /// Events of `verification_events`, selected and ordered by `narrow`, with their request's
+    /// id; read from `sql` (a transaction) or the reader.
+    func events(on sql: (any SQLDatabase)? = nil, _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws
+        -> [(request: UUID, event: VerificationRequest.Event)]
+    {
         let table = VerificationEventRecord.schema
-        let select = reader.sql.select()
-            .columns(["request_id", "action", "from_status", "to_status", "actor_role", "at", "note"].map { SQLColumn($0, table: table) as any SQLExpression })
+        let select = (sql ?? reader.sql).select()
+            .columns(["request_id", "action", "from_status", "to_status", "actor_role", "at", "note", "checklist"]
+                .map { SQLColumn($0, table: table) as any SQLExpression })
             .from(table)
         return try await narrow(select).all().compactMap { row in
             guard let action = VerificationAction(rawValue: try row.decode(column: "action", as: String.self)),
                   let to = VerificationStatus(rawValue: try row.decode(column: "to_status", as: String.self)),
                   let role = Role(rawValue: try row.decode(column: "actor_role", as: String.self))
             else { return nil }
+            let checklist = EventChecklist.read(try row.decode(column: "checklist", as: String?.self))
             return (try row.decode(column: "request_id", as: UUID.self), VerificationRequest.Event(
                 action: action, from: try row.decode(column: "from_status", as: String?.self).flatMap(VerificationStatus.init), to: to,
-                actorRole: role, at: try row.decode(column: "at", as: Date.self), note: try row.decode(column: "note", as: String?.self)))
+                actorRole: role, at: try row.decode(column: "at", as: Date.self), note: try row.decode(column: "note", as: String?.self),
+                items: checklist?.items, answers: checklist?.answers))
         }
     }
 }

@@ -19,16 +19,20 @@ struct Transition: Sendable {
     var outcome: String?
     var estimatedCompletionOn: String?
     var revocationReason: String?
+    /// On `request_info` the checklist, on `resubmit` its answers.
+    var items: [InfoItem]?
+    var answers: [InfoAnswer]?
 
     /// Records `transitions` on `db` (a transaction the changes are part of).
     static func record(_ transitions: [Transition], on db: any Database) async throws {
         guard !transitions.isEmpty else { return }
         let events = db.sql.insert(into: VerificationEventRecord.schema)
-            .columns("id", "request_id", "action", "from_status", "to_status", "actor_id", "actor_role", "at", "note")
+            .columns("id", "request_id", "action", "from_status", "to_status", "actor_id", "actor_role", "at", "note", "checklist")
         for transition in transitions {
             events.values([SQLBind(UUID()), SQLBind(transition.requestID), SQLBind(transition.action.rawValue),
                            sqlValue(transition.from?.rawValue), SQLBind(transition.to.rawValue), SQLBind(transition.actor.id),
-                           SQLBind(transition.actor.role.rawValue), SQLBind(transition.at), sqlValue(transition.note)])
+                           SQLBind(transition.actor.role.rawValue), SQLBind(transition.at), sqlValue(transition.note),
+                           sqlValue(try EventChecklist.column(items: transition.items, answers: transition.answers))])
         }
         try await events.run()
         try await AuditLog.append(on: db, transitions.map {

@@ -82,6 +82,7 @@ extension Verifications {
             guard existing == nil else { throw VerificationError.alreadyRated }
             try await db.sql.insert(into: "ratings").columns("request_id", "issuing_body_id", "score", "comment", "created_at")
                 .values(SQLBind(id), SQLBind(record.issuingBodyID), SQLBind(score), sqlValue(comment), SQLBind(at)).run()
+            try await ServiceRecords.rated(body: record.issuingBodyID, score: score, at: at, on: db.sql)
             try await AuditLog.append(on: db, at: at, kind: "verification.rated", actor: employer.id, subject: id.uuidString.lowercased(),
                                       email: employer.email, address: nil, detail: String(score))
         }
@@ -94,10 +95,6 @@ extension Verifications {
         return Rating(score: try row.decode(column: "score", as: Int.self), comment: try row.decode(column: "comment", as: String?.self),
                       at: try row.decode(column: "created_at", as: Date.self))
     }
-}
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 /// Issue 17: the contact log and ratings.

@@ -115,7 +115,7 @@ public struct Verifications: Sendable {
 
     /// Takes an action on a request: the workflow decides whether it may, the role decides
     /// who may (employers act on their own requests, staff on the queue's).
-    public func act(_ action: VerificationAction, on id: UUID, by account: Account, _ input: ActionInput = .init(),
+    public func act(_ action: VerificationAction, on id: UUID, by account: Account, _ given: ActionInput = .init(),
                     catalog: Catalog) async throws -> VerificationRequest {
         if !action.isTaken(by: account.role) {
             // An officer cannot withdraw; an employer cannot accept — a refusal of the role,
@@ -123,17 +123,17 @@ public struct Verifications: Sendable {
             let record = try await visible(id, to: account)
             throw VerificationError.illegal(IllegalTransition(from: VerificationStatus(rawValue: record.status) ?? .submitted, action: action))
         }
-        let corrections: VerificationDraft?
+        let input: ActionInput
         do {
             let edition = try catalog.resolveEdition(nil)
-            corrections = try input.validated(for: action, entries: Set((catalog.entries(of: edition.id) ?? []).map(\.id)),
-                                              today: .today(at: now()))
+            input = try given.validated(for: action, entries: Set((catalog.entries(of: edition.id) ?? []).map(\.id)),
+                                        today: .today(at: now()))
         } catch let error as InvalidInput {
             throw VerificationError.invalid(error.problems)
         }
         // Read before the transaction: inside it, only `db` may be used (SQLite has one writer connection).
         let registry = try await issuingBodyRegistry()
-        let calendar = action == .accept ? try await Calendars(database: database, now: now).calendar() : HolidayCalendar(years: [])
+        let calendar = [.accept, .complete].contains(action) ? try await Calendars(database: database, now: now).calendar() : HolidayCalendar(years: [])
         let id = try await database.transaction { db -> UUID in
             let record = try await visible(id, to: account, on: db)
             guard let status = VerificationStatus(rawValue: record.status) else { throw VerificationError.notFound }
@@ -145,20 +145,24 @@ public struct Verifications: Sendable {
             }
             record.status = next.rawValue
             record.updatedAt = now()
+            var answers: [InfoAnswer]?
             switch action {
             case .accept:
                 let body = registry.body(for: record.entryID)
+                record.acceptedOn = CalendarDate.today(at: now()).description
                 record.estimatedCompletionOn = calendar.adding(body.channel.typicalWorkingDays, to: .today(at: now())).date.description
             case .reject:
                 record.rejectionReason = input.reason?.rawValue
             case .resubmit:
-                if let corrections {
+                answers = try await checkedAnswers(input.answers, to: try record.requireID(), on: db)
+                if let corrections = input.corrections {
                     record.entryID = corrections.entryId
                     record.issuingBodyID = registry.body(for: corrections.entryId).id
                     try apply(corrections, to: record)
                 }
             case .complete:
                 try complete(record, outcome: input.outcome ?? .unableToVerify, catalog: catalog)
+                try await ServiceRecords.completed(record, calendar: calendar, on: db)
             case .revoke:
                 guard record.revokedAt == nil else { throw VerificationError.alreadyRevoked }
                 try await assignStatusSlot(record, on: db)
@@ -169,7 +173,8 @@ public struct Verifications: Sendable {
                 break
             }
             try await record.save(on: db)
-            try await log(action, from: status, to: next, request: record, by: account, note: input.note, on: db)
+            try await log(action, from: status, to: next, request: record, by: account, note: input.note,
+                          items: action == .requestInfo ? input.items : nil, answers: answers, on: db)
             return try record.requireID()
         }
         return try await request(id, for: account)
@@ -191,11 +196,12 @@ public struct Verifications: Sendable {
     }
 
     private func log(_ action: VerificationAction, from: VerificationStatus?, to: VerificationStatus,
-                     request: VerificationRequestRecord, by account: Account, note: String?, on db: any Database) async throws {
+                     request: VerificationRequestRecord, by account: Account, note: String?,
+                     items: [InfoItem]? = nil, answers: [InfoAnswer]? = nil, on db: any Database) async throws {
         try await Transition.record([Transition(
             action: action, from: from, to: to, requestID: try request.requireID(), employerID: request.employerID, actor: account,
             note: note, at: now(), outcome: request.outcome, estimatedCompletionOn: request.estimatedCompletionOn,
-            revocationReason: action == .revoke ? request.revocationReason : nil)], on: db)
+            revocationReason: action == .revoke ? request.revocationReason : nil, items: items, answers: answers)], on: db)
     }
 
     // MARK: Results

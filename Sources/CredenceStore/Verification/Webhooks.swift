@@ -56,12 +56,15 @@ public struct Webhooks: Sendable {
         var at: String
         /// On `verification_request.revoked`: why.
         var revocationReason: String?
+        /// On a request for information: everything asked for (code and note).
+        var items: [InfoItem]?
 
         /// The change as JSON (canonical: keys sorted), as webhooks and mails carry it.
         static func json(_ change: Transition) throws -> String {
             var payload = Payload(
                 requestId: change.requestID.uuidString.lowercased(), previousStatus: change.from?.rawValue, status: change.to.rawValue,
-                outcome: change.outcome, estimatedCompletionOn: change.estimatedCompletionOn, at: Timestamps.rfc3339(change.at))
+                outcome: change.outcome, estimatedCompletionOn: change.estimatedCompletionOn, at: Timestamps.rfc3339(change.at),
+                items: change.items)
             if change.action == .revoke {
                 payload.event = "verification_request.revoked"
                 payload.revocationReason = change.revocationReason

@@ -48,6 +48,7 @@ struct RequestPage {
                 row(page.t("发证机构", "Issuing body"), body.name.text(in: lang))
             ),
             .if(isStaff, channel(page)),
+            InfoChecklistParts.rounds(request, page),
             attachments(page),
             actions(page),
             RequestDeskParts.rating(request, viewer: viewer, rating: rating, page),
@@ -106,8 +107,8 @@ struct RequestPage {
         case .rejected:
             return .div(.class("error-summary"), .p(.text(page.t("不予受理：", "Rejected: ") + (request.rejectionReason?.name.text(in: page.language) ?? ""))))
         case .needsInfo:
-            return .div(.class("settle"), .p(.text(page.t("核验人员需要更多信息，请看处理记录中的说明，补充后重新提交。",
-                                                         "The officer needs more information: see the note in the history, then resubmit."))))
+            return .div(.class("settle"), .p(.text(page.t("核验人员需要补充材料：请看下面的清单，逐项答复后重新提交。",
+                                                         "The officer needs more: see the list below, answer each item, then resubmit."))))
         case .withdrawn:
             return .p(.class("meta"), .text(page.t("已由用人单位撤回。", "Withdrawn by the employer.")))
         case .submitted:
@@ -181,6 +182,8 @@ struct RequestPage {
                 .label(.for("reason-\(action.rawValue)"), .text(page.t("撤销理由", "Why it is revoked"))),
                 .select(.id("reason-\(action.rawValue)"), .attribute(named: "name", value: "reason"),
                         .forEach(RevocationReason.allCases) { .choice(value: $0.rawValue, label: $0.name.text(in: page.language)) }))),
+            .if(action == .requestInfo, InfoChecklistParts.askingFields(page)),
+            .if(action == .resubmit, InfoChecklistParts.answerFields(request, page)),
             .if(action == .complete, .div(.class("question"),
                 .label(.for("outcome"), .text(page.t("结果", "Outcome"))),
                 .select(.id("outcome"), .attribute(named: "name", value: "outcome"),

@@ -77,6 +77,7 @@ struct VerificationWebController {
             input.reason = RejectionReason(rawValue: form["reason"])
         }
         input.outcome = VerificationOutcome(rawValue: form["outcome"])
+        InfoChecklistParts.read(form, into: &input)
         do {
             _ = try await store.verifications.act(action, on: id, by: try context.requireActor().account, input,
                                                   catalog: state.current.catalog)

@@ -1,0 +1,170 @@
+import CredenceCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// What the published service standards are computed from: completions counted by issuing
+/// body, day and working days taken, and ratings by body and day — kept up to date in the
+/// transaction of each completion and rating, so the last 365 days sum a few thousand rows
+/// however many requests there are (a scan of a million requests took far longer than the
+/// 50 ms the page may take).
+enum ServiceRecords {
+    static let completions = "service_completions"
+    static let ratings = "service_ratings"
+
+    /// Counts a completion (its record already carries the result).
+    static func completed(_ record: VerificationRequestRecord, calendar: HolidayCalendar, on db: any Database) async throws {
+        guard let completedAt = record.completedAt else { return }
+        let day = CalendarDate.today(at: completedAt)
+        let accepted = record.acceptedOn.flatMap(CalendarDate.init) ?? day
+        let due = record.estimatedCompletionOn.flatMap(CalendarDate.init)
+        try await count([Completion(body: record.issuingBodyID, day: day, workingDays: calendar.workingDays(from: accepted, to: day),
+                                    byEstimate: due.map { day <= $0 } ?? false, unable: record.outcome == VerificationOutcome.unableToVerify.rawValue)],
+                        on: db.sql)
+    }
+
+    struct Completion {
+        var body: String
+        var day: CalendarDate
+        var workingDays: Int
+        var byEstimate: Bool
+        var unable: Bool
+    }
+
+    static func count(_ completions: [Completion], on sql: any SQLDatabase) async throws {
+        for completion in completions {
+            try await sql.raw("""
+                INSERT INTO service_completions (issuing_body_id, day, working_days, completed, by_estimate, unable)
+                VALUES (\(bind: completion.body), \(bind: completion.day.description), \(bind: completion.workingDays), 1,
+                        \(bind: completion.byEstimate ? 1 : 0), \(bind: completion.unable ? 1 : 0))
+                ON CONFLICT (issuing_body_id, day, working_days) DO UPDATE SET
+                  completed = service_completions.completed + 1,
+                  by_estimate = service_completions.by_estimate + excluded.by_estimate,
+                  unable = service_completions.unable + excluded.unable
+                """).run()
+        }
+    }
+
+    /// Counts a rating.
+    static func rated(body: String, score: Int, at: Date, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            INSERT INTO service_ratings (issuing_body_id, day, total, ratings)
+            VALUES (\(bind: body), \(bind: CalendarDate.today(at: at).description), \(bind: score), 1)
+            ON CONFLICT (issuing_body_id, day) DO UPDATE SET
+              total = service_ratings.total + excluded.total, ratings = service_ratings.ratings + 1
+            """).run()
+    }
+
+    /// Counts everything again from the requests and ratings (after a year's calendar was
+    /// loaded late, or to set up): working days by the calendar as it now stands.
+    static func rebuild(on db: any Database, calendar: HolidayCalendar) async throws -> Int {
+        try await db.sql.delete(from: completions).run()
+        try await db.sql.delete(from: ratings).run()
+        let rows = try await db.sql.select().columns("issuing_body_id", "accepted_on", "estimated_completion_on", "completed_at", "outcome")
+            .from(VerificationRequestRecord.schema).where("status", .equal, SQLBind(VerificationStatus.completed.rawValue)).all()
+        var counted: [String: (Completion, Int, Int, Int)] = [:]
+        for row in rows {
+            guard let completedAt = try row.decode(column: "completed_at", as: Date?.self) else { continue }
+            let day = CalendarDate.today(at: completedAt)
+            let accepted = try row.decode(column: "accepted_on", as: String?.self).flatMap(CalendarDate.init) ?? day
+            let due = try row.decode(column: "estimated_completion_on", as: String?.self).flatMap(CalendarDate.init)
+            let completion = Completion(body: try row.decode(column: "issuing_body_id", as: String.self), day: day,
+                                        workingDays: calendar.workingDays(from: accepted, to: day), byEstimate: due.map { day <= $0 } ?? false,
+                                        unable: try row.decode(column: "outcome", as: String?.self) == VerificationOutcome.unableToVerify.rawValue)
+            let key = "\(completion.body)|\(completion.day)|\(completion.workingDays)"
+            let sums = counted[key] ?? (completion, 0, 0, 0)
+            counted[key] = (completion, sums.1 + 1, sums.2 + (completion.byEstimate ? 1 : 0), sums.3 + (completion.unable ? 1 : 0))
+        }
+        for chunk in Array(counted.values).chunked(500) {
+            let insert = db.sql.insert(into: completions).columns("issuing_body_id", "day", "working_days", "completed", "by_estimate", "unable")
+            for (completion, total, byEstimate, unable) in chunk {
+                insert.values(SQLBind(completion.body), SQLBind(completion.day.description), SQLBind(completion.workingDays),
+                              SQLBind(total), SQLBind(byEstimate), SQLBind(unable))
+            }
+            try await insert.run()
+        }
+        let rated = try await db.sql.select().columns("issuing_body_id", "score", "created_at").from("ratings").all()
+        for row in rated {
+            try await Self.rated(body: try row.decode(column: "issuing_body_id", as: String.self), score: try row.decode(column: "score", as: Int.self),
+                                 at: try row.decode(column: "created_at", as: Date.self), on: db.sql)
+        }
+        return rows.count
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+extension Verifications {
+    /// The published figures for the 365 days ending today.
+    public func serviceStandards() async throws -> ServiceStandards {
+        let today = CalendarDate.today(at: now())
+        let first = ServiceStandards.firstDay(endingOn: today).description
+        let buckets = try await reader.sql.raw("""
+            SELECT issuing_body_id, working_days, SUM(completed) AS completed, SUM(by_estimate) AS by_estimate, SUM(unable) AS unable
+            FROM service_completions WHERE day >= \(bind: first) AND day <= \(bind: today.description)
+            GROUP BY issuing_body_id, working_days
+            """).all().map { row in
+            ServiceStandards.Bucket(issuingBodyId: try row.decode(column: "issuing_body_id", as: String.self),
+                                    workingDays: try row.decode(column: "working_days", as: Int.self),
+                                    completed: try row.decode(column: "completed", as: Int.self),
+                                    byEstimate: try row.decode(column: "by_estimate", as: Int.self),
+                                    unableToVerify: try row.decode(column: "unable", as: Int.self))
+        }
+        let ratings = try await reader.sql.raw("""
+            SELECT issuing_body_id, SUM(total) AS total, SUM(ratings) AS ratings
+            FROM service_ratings WHERE day >= \(bind: first) AND day <= \(bind: today.description) GROUP BY issuing_body_id
+            """).all().map { row in
+            ServiceStandards.RatingSum(issuingBodyId: try row.decode(column: "issuing_body_id", as: String.self),
+                                       total: try row.decode(column: "total", as: Int.self), count: try row.decode(column: "ratings", as: Int.self))
+        }
+        return ServiceStandards(endingOn: today, bodies: try await issuingBodyRegistry().bodies, buckets: buckets, ratings: ratings)
+    }
+
+    /// Counts the service standards' figures again from every completed request and rating.
+    @discardableResult
+    public func rebuildServiceStandards() async throws -> Int {
+        let calendar = try await Calendars(database: database, now: now).calendar()
+        return try await database.transaction { db in try await ServiceRecords.rebuild(on: db, calendar: calendar) }
+    }
+}
+
+/// Issue 17: the day of acceptance on each request, and the tables the service standards sum.
+struct AddServiceStandards: AsyncMigration {
+    var name: String { "2026-12-01-add-service-standards" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.sql.alter(table: VerificationRequestRecord.schema).column("accepted_on", type: .text).run()
+        try await database.sql.raw("""
+            CREATE TABLE service_completions (issuing_body_id TEXT NOT NULL, day TEXT NOT NULL, working_days INTEGER NOT NULL,
+              completed INTEGER NOT NULL, by_estimate INTEGER NOT NULL, unable INTEGER NOT NULL,
+              PRIMARY KEY (issuing_body_id, day, working_days))
+            """).run()
+        try await database.sql.raw("CREATE INDEX service_completions_day ON service_completions (day)").run()
+        try await database.sql.raw("""
+            CREATE TABLE service_ratings (issuing_body_id TEXT NOT NULL, day TEXT NOT NULL, total INTEGER NOT NULL, ratings INTEGER NOT NULL,
+              PRIMARY KEY (issuing_body_id, day))
+            """).run()
+        // Requests accepted before: the day of their latest acceptance, from the history.
+        let accepted = try await database.sql.select().columns("request_id", "at").from(VerificationEventRecord.schema)
+            .where("action", .equal, SQLBind(VerificationAction.accept.rawValue)).orderBy("at").all()
+        var days: [UUID: String] = [:]
+        for row in accepted {
+            days[try row.decode(column: "request_id", as: UUID.self)] = CalendarDate.today(at: try row.decode(column: "at", as: Date.self)).description
+        }
+        for (id, day) in days {
+            try await database.sql.update(VerificationRequestRecord.schema).set("accepted_on", to: SQLBind(day)).where("id", .equal, SQLBind(id)).run()
+        }
+        let calendar = try await Calendars(database: database, now: { Date() }).calendar()
+        _ = try await ServiceRecords.rebuild(on: database, calendar: calendar)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.sql.drop(table: "service_ratings").run()
+        try await database.sql.drop(table: "service_completions").run()
+        try await database.sql.alter(table: VerificationRequestRecord.schema).dropColumn("accepted_on").run()
+    }
+}
