@@ -51,6 +51,19 @@ import Testing
             #expect(try listed(try await get("assignee=me", tokens.officer)) == [lower[0], lower[1]])
             #expect(try listed(try await get("assignee=none", tokens.officer)) == [lower[2]])
             #expect(try listed(try await get("overdue=true", tokens.officer)).isEmpty, "not yet")
+            // Sorted by due date: the accepted one first, then the others oldest first; pages follow the same order.
+            let body = try await store.verifications.issuingBodyRegistry().body(for: "cfa").id
+            var order: [String] = []
+            var next: String? = "/api/v1/verification-requests?issuingBody=\(body)&limit=1"
+            while let uri = next {
+                let page = try await app.client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(tokens.officer)"]).jsonObject()
+                order += (page["requests"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+                next = page["next"] as? String
+            }
+            #expect(order == lower, "\(order)")
+            let queue = try await app.client.execute(uri: "/queue?assignee=me", method: .get,
+                                                     headers: TestForms.headers(session: try await store.accounts.openSession(for: officer)))
+            #expect(queue.status == .ok && queue.text.contains("Holder 1") && queue.text.contains("Holder 2") && !queue.text.contains("Holder 3"))
             #expect(try await get("assignee=me", tokens.employer).status == .badRequest, "desk filters are staff's")
             #expect(try await get("assignee=someone", tokens.officer).status == .badRequest)
 

@@ -74,10 +74,10 @@ import Testing
             try await Self.submit(RequestPaging.first.limit + 1, by: acme, on: app.store)
             let session = TestForms.headers(session: try await app.store.accounts.openSession(for: officer)).merging([.acceptLanguage: "en"])
             let first = try await app.client.execute(uri: "/queue", method: .get, headers: session).text
-            #expect(first.contains("100 requests on this page, oldest first."))
+            #expect(first.contains("100 requests on this page, by due date; not yet accepted last."))
             let link = try #require(first.range(of: #"/queue\?after=[0-9a-f-]{36}"#, options: .regularExpression).map { String(first[$0]) })
             let second = try await app.client.execute(uri: link, method: .get, headers: session).text
-            #expect(second.contains("1 request, oldest first."))
+            #expect(second.contains("1 request, by due date; not yet accepted last."))
             #expect(!second.contains("Next page"))
         }
     }

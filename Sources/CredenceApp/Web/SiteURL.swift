@@ -27,7 +27,8 @@ enum SiteURL {
     /// The W3C credential, as a download for the signed-in page.
     case credential(UUID)
     case webhook
-    case queue(status: String?, after: UUID? = nil)
+    /// `desk`: the desk's filters as a query (`assignee=me&`), as `deskFilters` writes them.
+    case queue(status: String?, after: UUID? = nil, desk: String = "")
     /// The next page of an employer's requests.
     case olderRequests(after: UUID)
     case verify(code: String?)
@@ -84,8 +85,9 @@ enum SiteURL {
             return "/requests/\(id.uuidString.lowercased())/credential"
         case .webhook:
             return "/webhook"
-        case .queue(let status, let after):
-            let query = [status.map { "status=" + $0.queryEncoded }, after.map { "after=" + $0.uuidString.lowercased() }].compactMap { $0 }
+        case .queue(let status, let after, let desk):
+            let query = [status.map { "status=" + $0.queryEncoded }, desk.isEmpty ? nil : String(desk.dropLast()),
+                         after.map { "after=" + $0.uuidString.lowercased() }].compactMap { $0 }
             return "/queue" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         case .olderRequests(let after):
             return "/requests?after=" + after.uuidString.lowercased()

@@ -128,6 +128,17 @@ extension Verifications {
     /// The requests `filter` lets through, a page of them, with their attachments (not
     /// their history); `more` says whether the list goes on.
     func requestRows(_ filter: RequestFilter, oldestFirst: Bool, page: RequestPaging) async throws -> (rows: [RequestRow], more: Bool) {
+        try await requestRows(filter, order: oldestFirst ? .oldestFirst : .newestFirst, page: page)
+    }
+
+    /// The list's order: by submission either way, or by due date (the earliest first, then
+    /// those not yet accepted, oldest first) for the officers' desk.
+    enum RequestOrder { case newestFirst, oldestFirst, dueFirst }
+
+    func requestRows(_ filter: RequestFilter, order: RequestOrder, page: RequestPaging) async throws -> (rows: [RequestRow], more: Bool) {
+        let oldestFirst = order != .newestFirst
+        // Not yet accepted: no due date; after every dated one.
+        let dueKey = SQLFunction("COALESCE", args: RequestRow.column("estimated_completion_on"), SQLLiteral.string("9999-12-31"))
         let select = reader.sql.select()
             .column(RequestRow.selectList)
             .from(RequestRow.table)
@@ -137,17 +148,24 @@ extension Verifications {
         if let after = page.after {
             // The cursor's time, read in the same statement; seen only through the same filter,
             // so another employer's id continues nothing (an empty page).
-            let cursorTime = SQLSubquery.select { sub in
-                let cursor = sub.column(RequestRow.column("created_at")).from(RequestRow.table)
-                    .where(RequestRow.column("id"), .equal, SQLBind(after))
-                if let employer = filter.employer { cursor.where(RequestRow.column("employer_id"), .equal, SQLBind(employer)) }
-                return cursor
+            func cursor(_ column: any SQLExpression) -> any SQLExpression {
+                SQLSubquery.select { sub in
+                    let cursor = sub.column(column).from(RequestRow.table).where(RequestRow.column("id"), .equal, SQLBind(after))
+                    if let employer = filter.employer { cursor.where(RequestRow.column("employer_id"), .equal, SQLBind(employer)) }
+                    return cursor
+                }
             }
             // (created_at, id) past the cursor's, as a row value: one range over the
-            // (created_at, id) index, however deep the page.
-            select.where(SQLGroupExpression([RequestRow.column("created_at"), RequestRow.column("id")]),
-                         oldestFirst ? .greaterThan : .lessThan, SQLGroupExpression([cursorTime, SQLBind(after)]))
+            // (created_at, id) index, however deep the page (the due date before them on the desk).
+            var keys: [any SQLExpression] = [RequestRow.column("created_at"), RequestRow.column("id")]
+            var cursors: [any SQLExpression] = [cursor(RequestRow.column("created_at")), SQLBind(after)]
+            if order == .dueFirst {
+                keys.insert(dueKey, at: 0)
+                cursors.insert(cursor(dueKey), at: 0)
+            }
+            select.where(SQLGroupExpression(keys), oldestFirst ? .greaterThan : .lessThan, SQLGroupExpression(cursors))
         }
+        if order == .dueFirst { select.orderBy(dueKey, SQLDirection.ascending) }
         var rows = try await select
             .orderBy(RequestRow.column("created_at"), oldestFirst ? SQLDirection.ascending : SQLDirection.descending)
             .orderBy(RequestRow.column("id"), oldestFirst ? SQLDirection.ascending : SQLDirection.descending)

@@ -89,12 +89,6 @@ public struct Verifications: Sendable {
         return RequestList(requests: rows.map(\.request), more: more)
     }
 
-    /// The officer's queue: open requests, oldest first, a page at a time.
-    public func queue(status: VerificationStatus? = nil, page: RequestPaging = .first) async throws -> RequestList {
-        let open = status.map { [$0.rawValue] } ?? [VerificationStatus.submitted, .needsInfo, .accepted].map(\.rawValue)
-        let (rows, more) = try await requestRows(RequestFilter(statuses: open), oldestFirst: true, page: page)
-        return RequestList(requests: rows.map(\.request), more: more)
-    }
 
     public func request(_ id: UUID, for account: Account) async throws -> VerificationRequest {
         var filter = RequestFilter.visible(to: account)

@@ -172,7 +172,8 @@ struct NewRequestPage {
     }
 }
 
-/// `/queue`: open requests, oldest first, with the channel to use.
+/// `/queue`: open requests, the earliest due first (overdue ones marked), then those not
+/// yet accepted, oldest first; with the desk's filters and the channel to use.
 struct QueuePage {
     var requests: [VerificationRequest]
     /// Whether more requests follow this page.
@@ -180,6 +181,8 @@ struct QueuePage {
     var catalog: Catalog
     var channels: [String: VerificationChannel]
     var status: VerificationStatus?
+    /// The desk's filters in force, as a query (`assignee=me&`).
+    var desk = ""
 
     private var counted: String { requests.count == 1 ? "1 request" : "\(requests.count) requests" }
 
@@ -189,14 +192,19 @@ struct QueuePage {
             .p(.class("filters"),
                .a(.href(SiteURL.queue(status: nil).path), .text(page.t("全部待办", "All open"))),
                .forEach([VerificationStatus.submitted, .needsInfo, .accepted]) { status in
-                   .group(.text(" · "), .a(.href(SiteURL.queue(status: status.rawValue).path), .text(status.name.text(in: page.language))))
+                   .group(.text(" · "), .a(.href(SiteURL.queue(status: status.rawValue, desk: desk).path), .text(status.name.text(in: page.language))))
                }),
+            .p(.class("filters"),
+               .a(.href(SiteURL.queue(status: status?.rawValue).path), .text(page.t("所有人的", "Everyone's"))),
+               .text(" · "), .a(.href(SiteURL.queue(status: status?.rawValue, desk: "assignee=me&").path), .text(page.t("我负责的", "Mine"))),
+               .text(" · "), .a(.href(SiteURL.queue(status: status?.rawValue, desk: "assignee=none&").path), .text(page.t("无人负责的", "Unassigned"))),
+               .text(" · "), .a(.href(SiteURL.queue(status: status?.rawValue, desk: "overdue=true&").path), .text(page.t("已逾期的", "Overdue")))),
             .p(.class("count"), .text(more
-                ? page.t("本页 \(requests.count) 件，最早提交的在前。", "\(counted) on this page, oldest first.")
-                : page.t("共 \(requests.count) 件，最早提交的在前。", "\(counted), oldest first."))),
+                ? page.t("本页 \(requests.count) 件，按预计完成日期排列，未受理的在后。", "\(counted) on this page, by due date; not yet accepted last.")
+                : page.t("共 \(requests.count) 件，按预计完成日期排列，未受理的在后。", "\(counted), by due date; not yet accepted last."))),
             .if(!requests.isEmpty, VerificationParts.table(requests, catalog: catalog, staff: true, page, channels: channels)),
             .if(more, .unwrap(requests.last) { last in
-                .p(.a(.href(SiteURL.queue(status: status?.rawValue, after: last.id).path), .text(page.t("下一页 →", "Next page →"))))
+                .p(.a(.href(SiteURL.queue(status: status?.rawValue, after: last.id, desk: desk).path), .text(page.t("下一页 →", "Next page →"))))
             })
         ))
     }

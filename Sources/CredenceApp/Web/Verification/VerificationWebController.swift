@@ -149,13 +149,16 @@ struct VerificationWebController {
 
     @Sendable func queue(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let status = request.uri.queryParameters["status"].flatMap { VerificationStatus(rawValue: String($0)) }
-        let list = try await store.verifications.queue(status: status, page: Self.page(request))
+        let account = try context.requireActor().account
+        let desk = try VerificationAPIController.deskFilters(QueryParameters(request), account: account)
+        let list = try await store.verifications.desk(for: account, status: status, openOnly: true, assignee: desk.assignee, overdue: desk.overdue,
+                                                      issuingBody: desk.issuingBody, page: Self.page(request))
         var channels: [String: VerificationChannel] = [:]
         for body in try await state.registry(from: store).bodies {
             for entry in body.entries { channels[entry] = body.channel }
         }
         return Response.html(QueuePage(requests: list.requests, more: list.more, catalog: state.current.catalog, channels: channels,
-                                       status: status)
+                                       status: status, desk: desk.query)
             .render(PageContext(request, context)))
     }
 
