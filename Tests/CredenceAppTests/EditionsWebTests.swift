@@ -67,6 +67,7 @@ import Testing
                     by: employer, catalog: catalog)
                 _ = try await app.store.verifications.act(.accept, on: request.id, by: officer, catalog: catalog)
                 _ = try await app.store.verifications.act(.complete, on: request.id, by: officer, .init(outcome: outcome), catalog: catalog)
+                if outcome == .authentic { _ = try await app.store.verifications.rate(request.id, score: 5, comment: nil, by: employer) }
             }
             let session = try await app.store.accounts.openSession(for: officer)
             let page = try await app.client.execute(uri: "/admin/statistics", method: .get,
@@ -74,7 +75,8 @@ import Testing
             #expect(page.status == .ok)
             #expect(page.text.contains("<svg class=\"chart\"") && page.text.contains("50%"))
             let csv = try await app.client.execute(uri: "/admin/statistics.csv?by=body", method: .get, headers: [.cookie: "credence_session=\(session)"])
-            #expect(csv.text.contains("cfa-institute,2,1,0,1,2,0.5000,"))
+            #expect(csv.text.contains("cfa-institute,2,1,0,1,2,0.5000,") && csv.text.contains(",1,5.00\r\n"), "ratings per body")
+            #expect(page.text.contains("5.00 (1)"))
             let statistics = try await app.store.verifications.statistics()
             #expect(statistics.byEntry.first?.requests == 2 && statistics.byEntry.first?.unableShare == 0.5)
         }

@@ -13,6 +13,9 @@ public struct VerificationStatistics: Sendable, Equatable {
         public var completed: Int
         /// Days from submission to result, median over completed requests; nil when none.
         public var medianDaysToResult: Double?
+        /// The employers' ratings (好差评) of these requests: how many, and their mean.
+        public var ratings = 0
+        public var averageRating: Double?
 
         public var unableShare: Double? { completed == 0 ? nil : Double(unableToVerify) / Double(completed) }
     }
@@ -34,13 +37,15 @@ public struct VerificationStatistics: Sendable, Equatable {
         var month: String
         var outcome: VerificationOutcome?
         var days: Double?
+        var rating: Int?
 
-        public init(entry: String, body: String, month: String, outcome: VerificationOutcome?, days: Double?) {
+        public init(entry: String, body: String, month: String, outcome: VerificationOutcome?, days: Double?, rating: Int? = nil) {
             self.entry = entry
             self.body = body
             self.month = month
             self.outcome = outcome
             self.days = days
+            self.rating = rating
         }
     }
 
@@ -54,10 +59,12 @@ public struct VerificationStatistics: Sendable, Equatable {
             let days = group.compactMap(\.days).sorted()
             let median: Double? = days.isEmpty ? nil
                 : days.count % 2 == 1 ? days[days.count / 2] : (days[days.count / 2 - 1] + days[days.count / 2]) / 2
+            let ratings = group.compactMap(\.rating)
             return Row(key: key, requests: group.count, authentic: group.filter { $0.outcome == .authentic }.count,
                        notAuthentic: group.filter { $0.outcome == .notAuthentic }.count,
                        unableToVerify: group.filter { $0.outcome == .unableToVerify }.count,
-                       completed: group.filter { $0.outcome != nil }.count, medianDaysToResult: median)
+                       completed: group.filter { $0.outcome != nil }.count, medianDaysToResult: median, ratings: ratings.count,
+                       averageRating: ratings.isEmpty ? nil : Double(ratings.reduce(0, +)) / Double(ratings.count))
         }.sorted { $0.key < $1.key }
     }
 }

@@ -34,12 +34,14 @@ struct StatisticsPage {
             .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(title)), .th(.text(page.t("申请", "Requests"))), .th(.text(page.t("真实", "Authentic"))),
                            .th(.text(page.t("不真实", "Not authentic"))), .th(.text(page.t("无法核实", "Unable"))),
-                           .th(.text(page.t("无法核实占比", "Unable share"))), .th(.text(page.t("结果中位天数", "Median days to result"))))),
+                           .th(.text(page.t("无法核实占比", "Unable share"))), .th(.text(page.t("结果中位天数", "Median days to result"))),
+                           .th(.text(page.t("评价（好差评）", "Ratings"))))),
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.text(name(row.key))), .td(.text(String(row.requests))), .td(.text(String(row.authentic))),
                         .td(.text(String(row.notAuthentic))), .td(.text(String(row.unableToVerify))),
                         .td(.text(row.unableShare.map { String(format: "%.0f%%", $0 * 100) } ?? "—")),
-                        .td(.text(row.medianDaysToResult.map { String(format: "%.1f", $0) } ?? "—")))
+                        .td(.text(row.medianDaysToResult.map { String(format: "%.1f", $0) } ?? "—")),
+                        .td(.text(row.averageRating.map { String(format: "%.2f (%d)", $0, row.ratings) } ?? "—")))
                 })
             )))
         )
@@ -63,11 +65,12 @@ struct StatisticsPage {
     }
 
     static func csv(_ rows: [VerificationStatistics.Row], keyName: String) -> String {
-        var lines = ["\(keyName),requests,authentic,not_authentic,unable_to_verify,completed,unable_share,median_days_to_result"]
+        var lines = ["\(keyName),requests,authentic,not_authentic,unable_to_verify,completed,unable_share,median_days_to_result,ratings,average_rating"]
         for row in rows {
             lines.append([CatalogCSV.quote(row.key), String(row.requests), String(row.authentic), String(row.notAuthentic),
                           String(row.unableToVerify), String(row.completed), row.unableShare.map { String(format: "%.4f", $0) } ?? "",
-                          row.medianDaysToResult.map { String(format: "%.2f", $0) } ?? ""].joined(separator: ","))
+                          row.medianDaysToResult.map { String(format: "%.2f", $0) } ?? "", String(row.ratings),
+                          row.averageRating.map { String(format: "%.2f", $0) } ?? ""].joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
