@@ -7,7 +7,7 @@ checks every page visited for serious or critical accessibility violations.
 
     python3 scripts/e2e.py [--binary .build/debug/credence]   (needs selenium, axe-selenium-python, chromedriver)
 """
-import argparse, base64, hashlib, hmac, os, shutil, struct, subprocess, sys, tempfile, time, urllib.request
+import argparse, base64, re, hashlib, hmac, os, shutil, struct, subprocess, sys, tempfile, time, urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -144,7 +144,12 @@ def flow(language):
     expect(browser.current_url.endswith("/requests"), f"{language}: registration should land on /requests, got {browser.current_url}")
     browser.get(f"{base}/requests/new?entry=cka")
     fill("holder.name", "Jan Kowalski")
-    fill("holder.nationality", "PL")
+    nationality = Select(browser.find_element(By.NAME, "holder.nationality"))
+    labels = [option.text for option in nationality.options]
+    expect(("英国 (GB)" if language == "zh" else "United Kingdom (GB)") in labels, f"{language}: GB should be named in the page's language")
+    expect(("中国香港 (HK)" if language == "zh" else "Hong Kong, China (HK)") in labels, f"{language}: HK named as the notice names it")
+    nationality.select_by_value("PL")
+    expect(browser.find_element(By.NAME, "issuedOn").get_attribute("type") == "date", f"{language}: dates are date fields")
     fill("certificateNumber", "LF-E2E-1")
     pdf = os.path.join(data, "certificate.pdf")
     with open(pdf, "wb") as handle:
@@ -159,6 +164,16 @@ def flow(language):
     expect("certificate.pdf" in browser.page_source, f"{language}: the attachment should be listed")
     accessible(language, "request")
     shot(language, "06-submitted")
+    expect(not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", browser.find_element(By.TAG_NAME, "body").text),
+           f"{language}: no raw ISO timestamp as text on the request page")
+    expect(browser.find_elements(By.CSS_SELECTOR, "ol.timeline li[aria-current=step]"), f"{language}: the timeline marks the current step")
+    browser.set_window_size(420, 1600)
+    accessible(language, "request-phone")
+    shot(language, "06c-request-phone")
+    browser.get(f"{base}/requests/new")
+    shot(language, "06d-new-request-phone")
+    browser.set_window_size(1280, 1600)
+    browser.get(request_url)
 
     # Many holders at once: the template's headers, two rows, uploaded from /requests/new;
     # the batch page counts them; its export opens in a spreadsheet (BOM) with both rows.

@@ -96,6 +96,7 @@ import Testing
             let changes = try await app.store.verifications.recentChanges(for: acme, limit: 10)
             #expect(changes.map(\.event.action) == [.accept, .submit, .submit])
             #expect(changes.first?.request == first.id)
+            #expect(changes.first?.holderName == first.holderName && changes.first?.entryId == first.entryId, "which request, named")
             #expect(Set(changes.map(\.request)).isSubset(of: Set(try await app.store.verifications.list(for: acme).requests.map(\.id))))
             #expect(try await app.store.verifications.recentChanges(for: acme, limit: 1).count == 1)
             let page = try await app.client.execute(uri: "/requests", method: .get,

@@ -57,14 +57,16 @@ struct VerificationAPIController {
         }
         let account = try context.requireActor().account
         let desk = try Self.deskFilters(query, account: account)
+        let search = try Self.search(query)
         let page = RequestPaging(limit: limit, after: after)
         let list = desk.isEmpty
-            ? try await store.verifications.list(for: account, status: status, page: page)
+            ? try await store.verifications.list(for: account, status: status, search: search, page: page)
             : try await store.verifications.desk(for: account, status: status, assignee: desk.assignee, overdue: desk.overdue,
-                                                 issuingBody: desk.issuingBody, page: page)
+                                                 issuingBody: desk.issuingBody, search: search, page: page)
         let registry = try await state.registry(from: store)
         let next = list.more ? list.requests.last.map { last in
             "/api/v1/verification-requests?" + (status.map { "status=\($0.rawValue)&" } ?? "") + desk.query
+                + (search.map { "q=\($0.queryEncoded)&" } ?? "")
                 + "limit=\(limit)&after=\(last.id.uuidString.lowercased())"
         } : nil
         return VerificationListDTO(requests: list.requests.map { item in
@@ -142,6 +144,13 @@ struct VerificationAPIController {
             return InfoAnswer(item: number, note: try answer.string("note"), attachmentId: file)
         }
         return input
+    }
+
+    /// `?q=`: what to find (1–100 characters; blank is no search).
+    static func search(_ query: QueryParameters) throws -> String? {
+        guard let text = query.string("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard text.count <= 100 else { throw APIError.badParameter("q", "q may have at most 100 characters: a holder's name, a certificate number, a verification code or a request id.") }
+        return text
     }
 
     /// `?assignee=me|none|<officer id>&overdue=true&issuingBody=<id>`: staff's desk filters.

@@ -30,7 +30,7 @@ enum SiteURL {
     /// `desk`: the desk's filters as a query (`assignee=me&`), as `deskFilters` writes them.
     case queue(status: String?, after: UUID? = nil, desk: String = "")
     /// The next page of an employer's requests.
-    case olderRequests(after: UUID)
+    case olderRequests(after: UUID, search: String? = nil)
     case verify(code: String?)
     case stylesheet
 
@@ -89,8 +89,8 @@ enum SiteURL {
             let query = [status.map { "status=" + $0.queryEncoded }, desk.isEmpty ? nil : String(desk.dropLast()),
                          after.map { "after=" + $0.uuidString.lowercased() }].compactMap { $0 }
             return "/queue" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
-        case .olderRequests(let after):
-            return "/requests?after=" + after.uuidString.lowercased()
+        case .olderRequests(let after, let search):
+            return "/requests?" + (search.map { "q=" + $0.queryEncoded + "&" } ?? "") + "after=" + after.uuidString.lowercased()
         case .verify(let code):
             return "/verify" + (code.map { "/" + $0.queryEncoded } ?? "")
         case .stylesheet:

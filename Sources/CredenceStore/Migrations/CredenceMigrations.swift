@@ -22,5 +22,6 @@ public enum CredenceMigrations {
         AddFollowUpsAndRatings(),
         AddInfoChecklists(),
         AddServiceStandards(),
+        AddRequestSearch(),
     ]
 }

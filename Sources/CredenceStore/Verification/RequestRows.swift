@@ -19,6 +19,8 @@ struct RequestFilter {
     var assignee: UUID??
     var overdueOn: CalendarDate?
     var issuingBody: String?
+    /// What a caller reads out: a holder's name, a certificate number, a code, an id.
+    var search: String?
 
     static func visible(to account: Account) -> RequestFilter {
         RequestFilter(employer: account.role == .employer ? account.id : nil)
@@ -39,6 +41,7 @@ struct RequestFilter {
             select.where(RequestRow.column("estimated_completion_on"), .lessThan, SQLBind(overdueOn.description))
         }
         if let issuingBody { select.where(RequestRow.column("issuing_body_id"), .equal, SQLBind(issuingBody)) }
+        if let search { select.where(SearchTerms.matching(search)) }
     }
 }
 

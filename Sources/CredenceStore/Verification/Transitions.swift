@@ -89,6 +89,9 @@ struct PendingSubmission: Sendable {
             ])
         }
         try await insert.run()
+        try await SearchTerms.insert(submissions.map {
+            ($0.id, SearchTerms.terms(holderName: $0.draft.holderName, certificateNumber: $0.draft.certificateNumber, code: nil))
+        }, on: db.sql)
         try await Transition.record(submissions.map {
             Transition(action: .submit, from: nil, to: .submitted, requestID: $0.id, employerID: $0.employer.id, actor: $0.employer,
                        note: nil, at: $0.createdAt)

@@ -27,13 +27,14 @@ extension Verifications {
     /// Staff's list with the desk's filters, the earliest due first (those not yet accepted
     /// after, oldest first). `openOnly` without a status: the queue of open requests.
     public func desk(for account: Account, status: VerificationStatus?, openOnly: Bool = false, assignee: UUID??, overdue: Bool,
-                     issuingBody: String?, page: RequestPaging) async throws -> RequestList {
+                     issuingBody: String?, search: String? = nil, page: RequestPaging) async throws -> RequestList {
         var filter = RequestFilter.visible(to: account)
         filter.statuses = status.map { [$0.rawValue] }
             ?? (openOnly ? [VerificationStatus.submitted, .needsInfo, .accepted].map(\.rawValue) : nil)
         filter.assignee = assignee
         filter.overdueOn = overdue ? CalendarDate.today(at: now()) : nil
         filter.issuingBody = issuingBody
+        filter.search = search
         let (rows, more) = try await requestRows(filter, order: .dueFirst, page: page)
         return RequestList(requests: rows.map(\.request), more: more)
     }

@@ -44,6 +44,14 @@ extension Verifications {
                 guard let name = try rows.first?.decode(column: "holder_name", as: String.self) else { return false }
                 try await VerificationRequestRecord.query(on: db).filter(\.$id == candidate.id)
                     .set(\.$holderName, to: Masking.name(name)).update()
+                if let row = try await db.sql.raw("""
+                    SELECT certificate_number, verification_code FROM verification_requests WHERE id = \(bind: candidate.id)
+                    """).first() {
+                    // The name is no longer searchable; the number and the code stay.
+                    try await SearchTerms.replace(candidate.id, with: SearchTerms.terms(
+                        holderName: nil, certificateNumber: try row.decode(column: "certificate_number", as: String.self),
+                        code: try row.decode(column: "verification_code", as: String?.self)), on: db.sql)
+                }
                 try await AttachmentRecord.query(on: db).filter(\.$requestID == candidate.id).delete()
                 try await AuditLog.append(on: db, at: at, kind: "personal_data.erased", actor: nil,
                                           subject: candidate.id.uuidString.lowercased(), email: nil, address: nil,

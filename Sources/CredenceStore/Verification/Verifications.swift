@@ -28,16 +28,32 @@ public struct Verifications: Sendable {
         self.now = now
     }
 
+    /// A change on the dashboard: which request (its holder, as stored, and qualification) and what happened.
+    public struct RecentChange: Sendable {
+        public var request: UUID
+        public var holderName: String
+        public var entryId: String
+        public var event: VerificationRequest.Event
+    }
+
     /// Recent changes to an employer's requests, newest first: the dashboard's notifications.
-    public func recentChanges(for employer: Account, limit: Int = 10) async throws -> [(request: UUID, event: VerificationRequest.Event)] {
+    public func recentChanges(for employer: Account, limit: Int = 10) async throws -> [RecentChange] {
         // A join, not the employer's request ids in an IN list: an employer with tens of
         // thousands of requests would outgrow a statement's bound values (32,766 on SQLite).
-        try await events { select in
+        let changes = try await events { select in
             select.join(RequestRow.table, on: RequestRow.column("id"), .equal, SQLColumn("request_id", table: VerificationEventRecord.schema))
                 .where(RequestRow.column("employer_id"), .equal, SQLBind(employer.id))
                 .orderBy(SQLColumn("at", table: VerificationEventRecord.schema), SQLDirection.descending)
                 .limit(limit)
         }
+        guard !changes.isEmpty else { return [] }
+        var named: [UUID: (String, String)] = [:]
+        for row in try await reader.sql.select().columns("id", "holder_name", "entry_id").from(RequestRow.table)
+            .where("id", .in, SQLBind.group(Array(Set(changes.map(\.request))))).all() {
+            named[try row.decode(column: "id", as: UUID.self)] = (try row.decode(column: "holder_name", as: String.self),
+                                                                  try row.decode(column: "entry_id", as: String.self))
+        }
+        return changes.map { RecentChange(request: $0.request, holderName: named[$0.request]?.0 ?? "", entryId: named[$0.request]?.1 ?? "", event: $0.event) }
     }
 
     // MARK: Submitting
@@ -82,9 +98,14 @@ public struct Verifications: Sendable {
     // MARK: Reading
 
     /// An employer's own requests, or all for staff; newest first, a page at a time.
-    public func list(for account: Account, status: VerificationStatus? = nil, page: RequestPaging = .first) async throws -> RequestList {
+    /// `search`: a holder's name (a word of it, or its start), a certificate number, a code or
+    /// an id — within the employer's own requests.
+    public func list(for account: Account, status: VerificationStatus? = nil, search: String? = nil, page: RequestPaging = .first)
+        async throws -> RequestList
+    {
         var filter = RequestFilter.visible(to: account)
         filter.statuses = status.map { [$0.rawValue] }
+        filter.search = search
         let (rows, more) = try await requestRows(filter, oldestFirst: false, page: page)
         return RequestList(requests: rows.map(\.request), more: more)
     }
@@ -167,6 +188,10 @@ public struct Verifications: Sendable {
                 break
             }
             try await record.save(on: db)
+            if action == .complete || (action == .resubmit && input.corrections != nil) {
+                try await SearchTerms.replace(try record.requireID(), with: SearchTerms.terms(
+                    holderName: record.holderName, certificateNumber: record.certificateNumber, code: record.verificationCode), on: db.sql)
+            }
             try await log(action, from: status, to: next, request: record, by: account, note: input.note,
                           items: action == .requestInfo ? input.items : nil, answers: answers, on: db)
             return try record.requireID()

@@ -36,7 +36,7 @@ enum BatchParts {
             .h2(.text(page.t("批量申请", "Batches"))),
             .ul(.forEach(batches) { batch in
                 .li(.a(.href("/batches/\(batch.id.uuidString.lowercased())"),
-                       .text(Timestamps.rfc3339(batch.createdAt) + " · " + page.t("\(batch.count) 位持证人", "\(batch.count) holders"))))
+                       .text(LocalTime.text(batch.createdAt, page.language) + " · " + page.t("\(batch.count) 位持证人", "\(batch.count) holders"))))
             })
         ))
     }
@@ -50,7 +50,7 @@ struct BatchPage {
     func render(_ page: PageContext) -> HTML {
         let id = batch.id.uuidString.lowercased()
         return Layout.page(page, title: page.t("批量申请", "Batch"), content: .group(
-            .h1(.text(page.t("批量申请", "Batch") + " · " + Timestamps.rfc3339(batch.createdAt))),
+            .h1(.text(page.t("批量申请", "Batch") + " · "), LocalTime.node(batch.createdAt, page)),
             .p(.text(page.t("共 \(batch.count) 位持证人。", "\(batch.count) holders in all."))),
             .table(
                 .class("counts"),
@@ -73,7 +73,7 @@ enum CatalogAlertParts {
             .class("settle"), .id("catalog-alerts"),
             .h2(.text(page.t("目录变更涉及您的结果", "Catalog changes affecting your results"))),
             .ul(.forEach(alerts) { alert in
-                .li(.text(Timestamps.rfc3339(alert.at) + " · " + describe(alert, catalog: catalog, page) + " · "),
+                .li(LocalTime.node(alert.at, page), .text(" · " + describe(alert, catalog: catalog, page) + " · "),
                     .forEach(alert.requests) { id in .a(.href(SiteURL.request(id).path), .text(String(id.uuidString.lowercased().prefix(8)) + " ")) })
             })
         ))

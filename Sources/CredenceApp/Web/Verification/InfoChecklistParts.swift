@@ -15,9 +15,9 @@ enum InfoChecklistParts {
             .h2(.text(page.t("补充材料清单", "What was asked for"))),
             .forEach(rounds.reversed()) { round in
                 .div(.class(round.answeredAt == nil ? "settle" : "note"),
-                     .p(.text(Timestamps.rfc3339(round.requestedAt) + " · "),
+                     .p(LocalTime.node(round.requestedAt, page), .text(" · "),
                         .strong(.text(round.answeredAt == nil ? page.t("待答复", "Waiting for the answers")
-                                      : page.t("已答复 ", "Answered ") + Timestamps.rfc3339(round.answeredAt!)))),
+                                      : page.t("已答复 ", "Answered ") + LocalTime.text(round.answeredAt!, page.language)))),
                      .unwrap(round.note) { .p(.text($0)) },
                      .ol(.forEach(Array(round.items.enumerated())) { index, item in
                          .li(.strong(.text(item.code.name.text(in: page.language))), .text(item.note.map { page.t("：", ": ") + $0 } ?? ""),

@@ -32,6 +32,7 @@ struct RequestPage {
                                     .text(isStaff ? page.t("核验队列", "Queue") : page.t("我的申请", "My requests")))),
             .h1(.text(name), .text(" "), VerificationParts.status(request.status, page)),
             Banner.error(error, page),
+            RequestTimeline.render(request, page),
             summary(page),
             .h2(.text(page.t("申请内容", "The request"))),
             .dl(
@@ -58,7 +59,7 @@ struct RequestPage {
                 .thead(.tr(.th(.text(page.t("时间", "When"))), .th(.text(page.t("操作", "What"))), .th(.text(page.t("由", "By"))),
                            .th(.text(page.t("说明", "Note"))))),
                 .tbody(.forEach(request.history) { event in
-                    .tr(.td(.text(Timestamps.rfc3339(event.at))), .td(.text(event.action.name.text(in: lang))),
+                    .tr(.td(LocalTime.node(event.at, page)), .td(.text(event.action.name.text(in: lang))),
                         .td(.text(event.actorRole.name.text(in: lang))), .td(.text(event.note ?? "")))
                 })
             ))
@@ -81,7 +82,7 @@ struct RequestPage {
                               + revocation.reason.name.text(in: page.language))),
                          .unwrap(revocation.note) { .p(.text($0)) })
                 },
-                .p(.text(page.t("完成时间：", "Completed: ") + (request.completedAt.map(Timestamps.rfc3339) ?? ""))),
+                .p(.text(page.t("完成时间：", "Completed: ")), .unwrap(request.completedAt) { LocalTime.node($0, page) }),
                 .unwrap(request.verificationCode) { code in
                     .p(.text(page.t("查验码：", "Verification code: ")), .code(.text(code)), .text(" "),
                        .a(.href(SiteURL.verify(code: code).path), .text(page.t("公开核对页面", "public check page"))))

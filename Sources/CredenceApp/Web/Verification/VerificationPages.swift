@@ -58,7 +58,9 @@ struct RequestsPage {
     var requests: [VerificationRequest]
     /// Whether older requests follow this page.
     var more = false
-    var changes: [(request: UUID, event: VerificationRequest.Event)]
+    /// What was searched for, if anything.
+    var search: String? = nil
+    var changes: [Verifications.RecentChange]
     var catalog: Catalog
     var webhookURL: String?
     var newSecret: String?
@@ -75,19 +77,22 @@ struct RequestsPage {
                 "用人单位可免费在线申请查验拟引进人才境外职业资格证书的真实性（通知三、附件2）。",
                 "Employers can have a candidate's foreign certificate checked online, free of charge (notice, section 三 and annex 2)."))),
             .p(.a(.class("button"), .href(SiteURL.newRequest(entry: nil).path), .text(page.t("新的查验申请", "New verification request")))),
-            .if(requests.isEmpty, .p(.class("empty"), .text(page.t("还没有申请。", "No requests yet.")))),
+            RequestSearchForm.render(action: SiteURL.requests.path, search: search, hidden: [], page),
+            .if(requests.isEmpty, .p(.class("empty"), .text(search == nil ? page.t("还没有申请。", "No requests yet.")
+                                                                       : page.t("没有找到符合的申请。", "No request matches.")))),
             .if(!requests.isEmpty, VerificationParts.table(requests, catalog: catalog, staff: false, page)),
             .if(more, .unwrap(requests.last) { last in
-                .p(.a(.href(SiteURL.olderRequests(after: last.id).path), .text(page.t("更早的申请 →", "Older requests →"))))
+                .p(.a(.href(SiteURL.olderRequests(after: last.id, search: search).path), .text(page.t("更早的申请 →", "Older requests →"))))
             }),
             CatalogAlertParts.list(alerts, catalog: catalog, page),
             BatchParts.list(batches, page),
             .if(!changes.isEmpty, .group(
                 .h2(.text(page.t("最近的状态变更", "Recent changes"))),
                 .ul(.class("changes"), .forEach(changes) { change in
-                    .li(.text(Timestamps.rfc3339(change.event.at) + " · "),
-                        .a(.href(SiteURL.request(change.request).path), .text(change.event.action.name.text(in: page.language))),
-                        .text(" → "), VerificationParts.status(change.event.to, page),
+                    .li(LocalTime.node(change.event.at, page), .text(" · "),
+                        .a(.href(SiteURL.request(change.request).path),
+                           .text(change.holderName + " · " + VerificationParts.entryName(change.entryId, catalog, page))),
+                        .text(" · " + change.event.action.name.text(in: page.language) + " → "), VerificationParts.status(change.event.to, page),
                         .unwrap(change.event.note) { .text(" — " + $0) })
                 })
             )),
@@ -122,13 +127,11 @@ struct NewRequestPage {
 
     static var fields: [TextField] { [
         TextField(name: "holder.name", label: BilingualText(zh: "持证人姓名（与证书一致）", en: "Holder's name (as on the certificate)")),
-        TextField(name: "holder.nationality", label: BilingualText(zh: "国籍（ISO 两位字母代码）", en: "Nationality (ISO two-letter code)"),
-                  hint: BilingualText(zh: "例如 GB（英国）、US（美国）、AU（澳大利亚）。", en: "For example GB, US, AU.")),
-        TextField(name: "holder.dateOfBirth", label: BilingualText(zh: "出生日期（可选，YYYY-MM-DD）", en: "Date of birth (optional, YYYY-MM-DD)")),
+        TextField(name: "holder.dateOfBirth", label: BilingualText(zh: "出生日期（可选）", en: "Date of birth (optional)"), type: .date),
         TextField(name: "holder.passportNumber", label: BilingualText(zh: "护照号码（可选，加密保存）", en: "Passport number (optional, stored encrypted)")),
         TextField(name: "certificateNumber", label: BilingualText(zh: "证书编号", en: "Certificate number")),
-        TextField(name: "issuedOn", label: BilingualText(zh: "发证日期（可选，YYYY-MM-DD）", en: "Issued on (optional, YYYY-MM-DD)")),
-        TextField(name: "expiresOn", label: BilingualText(zh: "有效期至（可选，YYYY-MM-DD）", en: "Expires on (optional, YYYY-MM-DD)")),
+        TextField(name: "issuedOn", label: BilingualText(zh: "发证日期（可选）", en: "Issued on (optional)"), type: .date),
+        TextField(name: "expiresOn", label: BilingualText(zh: "有效期至（可选）", en: "Expires on (optional)"), type: .date),
     ] }
 
     func render(_ page: PageContext) -> HTML {
@@ -152,7 +155,10 @@ struct NewRequestPage {
                         }
                     )
                 ),
-                .forEach(Self.fields) { $0.render(page, value: values[$0.name] ?? "", error: errors[$0.name]) },
+                .forEach(Self.fields.prefix(1)) { $0.render(page, value: values[$0.name] ?? "", error: errors[$0.name]) },
+                CountryNames.picker(name: "holder.nationality", id: "f-holder.nationality", value: values["holder.nationality"] ?? "",
+                                    label: BilingualText(zh: "国籍", en: "Nationality"), error: errors["holder.nationality"], page),
+                .forEach(Self.fields.dropFirst()) { $0.render(page, value: values[$0.name] ?? "", error: errors[$0.name]) },
                 .div(.class("question"),
                      .label(.for("f-note"), .text(page.t("备注（可选）", "Note (optional)"))),
                      .textarea(.id("f-note"), .name("note"), .attribute(named: "rows", value: "3"), .text(values["note"] ?? ""))),
@@ -162,7 +168,7 @@ struct NewRequestPage {
                      .input(.type(.file), .id("f-file"), .name("file"), .attribute(named: "accept", value: ".pdf,.png,.jpg,.jpeg"))),
                 .div(.class(errors["holderConsent"] == nil ? "question" : "question invalid"),
                      .unwrap(errors["holderConsent"]) { .p(.class("field-error"), .text($0.text(in: page.language))) },
-                     .label(.input(.type(.checkbox), .name("holderConsent"), .value("true"), .checked(values["holderConsent"] == "true")),
+                     .label(.class("check"), .input(.type(.checkbox), .name("holderConsent"), .value("true"), .checked(values["holderConsent"] == "true")),
                             .text(page.t(" 持证人已同意将上述个人信息用于本次查验（《个人信息保护法》）。",
                                          " The holder has agreed to this information being used for this check (Personal Information Protection Law).")))),
                 .button(.type(.submit), .text(page.t("提交申请", "Submit the request")))
@@ -183,6 +189,7 @@ struct QueuePage {
     var status: VerificationStatus?
     /// The desk's filters in force, as a query (`assignee=me&`).
     var desk = ""
+    var search: String? = nil
 
     private var counted: String { requests.count == 1 ? "1 request" : "\(requests.count) requests" }
 
@@ -199,6 +206,7 @@ struct QueuePage {
                .text(" · "), .a(.href(SiteURL.queue(status: status?.rawValue, desk: "assignee=me&").path), .text(page.t("我负责的", "Mine"))),
                .text(" · "), .a(.href(SiteURL.queue(status: status?.rawValue, desk: "assignee=none&").path), .text(page.t("无人负责的", "Unassigned"))),
                .text(" · "), .a(.href(SiteURL.queue(status: status?.rawValue, desk: "overdue=true&").path), .text(page.t("已逾期的", "Overdue")))),
+            RequestSearchForm.render(action: "/queue", search: search, hidden: status.map { [("status", $0.rawValue)] } ?? [], page),
             .p(.class("count"), .text(more
                 ? page.t("本页 \(requests.count) 件，按预计完成日期排列，未受理的在后。", "\(counted) on this page, by due date; not yet accepted last.")
                 : page.t("共 \(requests.count) 件，按预计完成日期排列，未受理的在后。", "\(counted), by due date; not yet accepted last."))),

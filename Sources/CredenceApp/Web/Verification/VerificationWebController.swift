@@ -150,15 +150,17 @@ struct VerificationWebController {
     @Sendable func queue(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let status = request.uri.queryParameters["status"].flatMap { VerificationStatus(rawValue: String($0)) }
         let account = try context.requireActor().account
-        let desk = try VerificationAPIController.deskFilters(QueryParameters(request), account: account)
+        var desk = try VerificationAPIController.deskFilters(QueryParameters(request), account: account)
+        let search = try VerificationAPIController.search(QueryParameters(request))
+        if let search { desk.query += "q=\(search.queryEncoded)&" }
         let list = try await store.verifications.desk(for: account, status: status, openOnly: true, assignee: desk.assignee, overdue: desk.overdue,
-                                                      issuingBody: desk.issuingBody, page: Self.page(request))
+                                                      issuingBody: desk.issuingBody, search: search, page: Self.page(request))
         var channels: [String: VerificationChannel] = [:]
         for body in try await state.registry(from: store).bodies {
             for entry in body.entries { channels[entry] = body.channel }
         }
         return Response.html(QueuePage(requests: list.requests, more: list.more, catalog: state.current.catalog, channels: channels,
-                                       status: status, desk: desk.query)
+                                       status: status, desk: desk.query, search: search)
             .render(PageContext(request, context)))
     }
 
@@ -210,9 +212,10 @@ struct VerificationWebController {
 
     private func requestsPage(_ request: Request, _ context: AppRequestContext, newSecret: String?) async throws -> Response {
         let account = try context.requireActor().account
-        let list = try await store.verifications.list(for: account, page: Self.page(request))
+        let search = try VerificationAPIController.search(QueryParameters(request))
+        let list = try await store.verifications.list(for: account, search: search, page: Self.page(request))
         let page = RequestsPage(
-            requests: list.requests, more: list.more, changes: try await store.verifications.recentChanges(for: account),
+            requests: list.requests, more: list.more, search: search, changes: try await store.verifications.recentChanges(for: account),
             catalog: state.current.catalog,
             webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret,
             undeliverable: try await store.webhooks.undeliverable(for: account),

@@ -1,0 +1,89 @@
+import CredenceCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Finding a request by what a caller reads out (issue 18): the holder's name (any word of
+/// it, or its start), the certificate number, the verification code. Each request's terms
+/// are kept folded (lower case, no accents) in `request_search_terms`, indexed, and a query
+/// is a prefix range on that index — a `LIKE '%…%'` over an employer's 100,000 requests
+/// scans every one of them. Terms follow the request: written with it, rewritten when it is
+/// corrected, the code added with the result, the name's terms removed when personal data
+/// is erased.
+enum SearchTerms {
+    static let table = "request_search_terms"
+
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The terms of a request: the folded full name and each of its words, the certificate
+    /// number, the code.
+    static func terms(holderName: String?, certificateNumber: String?, code: String?) -> Set<String> {
+        var terms: Set<String> = []
+        if let holderName {
+            let name = fold(holderName)
+            terms.insert(name)
+            for word in name.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "," || $0 == "." }) { terms.insert(String(word)) }
+        }
+        if let certificateNumber { terms.insert(fold(certificateNumber)) }
+        if let code { terms.insert(fold(code)) }
+        return terms.filter { !$0.isEmpty && $0.count <= 200 }
+    }
+
+    static func insert(_ items: [(id: UUID, terms: Set<String>)], on sql: any SQLDatabase) async throws {
+        let rows = items.flatMap { item in item.terms.map { (item.id, $0) } }
+        for chunk in rows.chunked(1000) {
+            let insert = sql.insert(into: table).columns("request_id", "term")
+            for (id, term) in chunk { insert.values(SQLBind(id), SQLBind(term)) }
+            try await insert.run()
+        }
+    }
+
+    /// Replaces a request's terms.
+    static func replace(_ id: UUID, with terms: Set<String>, on sql: any SQLDatabase) async throws {
+        try await sql.delete(from: table).where("request_id", .equal, SQLBind(id)).run()
+        try await insert([(id, terms)], on: sql)
+    }
+
+    /// The requests matching `query`: its id, or a term that starts with the folded query.
+    static func matching(_ query: String) -> any SQLExpression {
+        if let id = UUID(uuidString: query.trimmingCharacters(in: .whitespaces)) {
+            return SQLBinaryExpression(RequestRow.column("id"), .equal, SQLBind(id))
+        }
+        let folded = fold(query)
+        let terms = SQLSubquery.select { sub in
+            sub.column("request_id").from(table)
+                .where("term", .greaterThanOrEqual, SQLBind(folded))
+                .where("term", .lessThan, SQLBind(folded + "\u{10FFFF}"))
+        }
+        return SQLBinaryExpression(RequestRow.column("id"), .in, terms)
+    }
+}
+
+/// Issue 18: the search terms, for every request there is.
+struct AddRequestSearch: AsyncMigration {
+    var name: String { "2026-12-01-add-request-search" }
+
+    func prepare(on database: any Database) async throws {
+        // Byte order on PostgreSQL, as on SQLite: the prefix range is then one index range.
+        let text = database.sql.dialect.name == "postgresql" ? "TEXT COLLATE \"C\"" : "TEXT"
+        try await database.sql.raw("CREATE TABLE request_search_terms (request_id UUID NOT NULL, term \(unsafeRaw: text) NOT NULL)").run()
+        try await database.sql.raw("CREATE INDEX request_search_terms_term ON request_search_terms (term, request_id)").run()
+        try await database.sql.raw("CREATE INDEX request_search_terms_request ON request_search_terms (request_id)").run()
+        let rows = try await database.sql.select().columns("id", "holder_name", "certificate_number", "verification_code", "personal_data_erased_at")
+            .from(VerificationRequestRecord.schema).all()
+        try await SearchTerms.insert(try rows.map { row in
+            let erased = try row.decode(column: "personal_data_erased_at", as: Date?.self) != nil
+            return (try row.decode(column: "id", as: UUID.self),
+                    SearchTerms.terms(holderName: erased ? nil : try row.decode(column: "holder_name", as: String.self),
+                                      certificateNumber: try row.decode(column: "certificate_number", as: String.self),
+                                      code: try row.decode(column: "verification_code", as: String?.self)))
+        }, on: database.sql)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.sql.drop(table: "request_search_terms").run()
+    }
+}
