@@ -21,6 +21,8 @@ struct RequestFilter {
     var issuingBody: String?
     /// What a caller reads out: a holder's name, a certificate number, a code, an id.
     var search: String?
+    /// The search's matches, when few enough were looked up first (`SearchTerms.candidates`).
+    var searchMatches: [UUID]?
 
     static func visible(to account: Account) -> RequestFilter {
         RequestFilter(employer: account.role == .employer ? account.id : nil)
@@ -41,7 +43,11 @@ struct RequestFilter {
             select.where(RequestRow.column("estimated_completion_on"), .lessThan, SQLBind(overdueOn.description))
         }
         if let issuingBody { select.where(RequestRow.column("issuing_body_id"), .equal, SQLBind(issuingBody)) }
-        if let search { select.where(SearchTerms.matching(search)) }
+        if let searchMatches {
+            select.where(RequestRow.column("id"), .in, SQLBind.group(searchMatches))
+        } else if let search {
+            select.where(SearchTerms.matching(search))
+        }
     }
 }
 
@@ -139,6 +145,11 @@ extension Verifications {
     enum RequestOrder { case newestFirst, oldestFirst, dueFirst }
 
     func requestRows(_ filter: RequestFilter, order: RequestOrder, page: RequestPaging) async throws -> (rows: [RequestRow], more: Bool) {
+        var filter = filter
+        if let search = filter.search {
+            filter.searchMatches = try await SearchTerms.candidates(search, on: reader.sql)
+            if filter.searchMatches?.isEmpty == true { return ([], false) }
+        }
         let oldestFirst = order != .newestFirst
         // Not yet accepted: no due date; after every dated one.
         let dueKey = SQLFunction("COALESCE", args: RequestRow.column("estimated_completion_on"), SQLLiteral.string("9999-12-31"))

@@ -14,6 +14,8 @@ enum BatchParts {
                             "Download the template, fill one holder per row (at most \(BatchCSV.maxRows) rows and 2 MiB; Excel's \"CSV UTF-8\" works), then upload it. If any row is wrong nothing is submitted, and every problem is listed."))),
             .p(.a(.href("/api/v1/verification-batches/template?lang=zh"), .text("模板（中文表头）")), .text(" · "),
                .a(.href("/api/v1/verification-batches/template?lang=en"), .text("Template (English headers)"))),
+            .details(.summary(.text(page.t("国籍一栏填两位字母代码（ISO 3166-1），例如英国填 GB：全部代码", "The nationality column takes a two-letter code (ISO 3166-1), e.g. GB for the United Kingdom: every code"))),
+                     .p(.class("meta"), .text(CountryNames.sorted(page.language).map { "\($0.name) \($0.code)" }.joined(separator: " · ")))),
             .if(!problems.isEmpty, .div(
                 .class("error-summary"), .attribute(named: "role", value: "alert"),
                 .h3(.text(page.t("文件中有 \(problems.count) 处问题，未创建任何申请：", "\(problems.count) problem(s) in the file; nothing was created:"))),
