@@ -38,7 +38,7 @@ struct RequestPage {
             .dl(
                 row(page.t("用人单位", "Employer"), request.organizationName ?? "—"),
                 row(page.t("持证人", "Holder"), request.holderName),
-                row(page.t("国籍", "Nationality"), request.holderNationality),
+                row(page.t("国籍", "Nationality"), "\(CountryNames.name(request.holderNationality, lang)) (\(request.holderNationality))"),
                 row(page.t("出生日期", "Date of birth"), request.holderDateOfBirth ?? erased(page)),
                 row(page.t("护照号码", "Passport number"), request.passportNumber ?? request.passportMasked ?? erased(page)),
                 row(page.t("证书编号", "Certificate number"), request.certificateNumber),
