@@ -66,6 +66,9 @@ def shot(language, name):
 
 
 def accessible(language, name):
+    # Every page checked is also read as a person reads it: no raw ISO instant as text.
+    if re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", browser.find_element(By.TAG_NAME, "body").text):
+        problems.append(f"{language} {name}: an ISO timestamp shown as text")
     axe = Axe(browser)
     axe.inject()
     results = axe.run()
@@ -174,6 +177,15 @@ def flow(language):
     shot(language, "06d-new-request-phone")
     browser.set_window_size(1280, 1600)
     browser.get(request_url)
+
+    # Finding it again: the search form on /requests; recent changes name the holder.
+    browser.get(f"{base}/requests")
+    expect("Jan Kowalski" in browser.find_element(By.CSS_SELECTOR, "ul.changes").text, f"{language}: recent changes should name the holder")
+    fill("q", "kowal")
+    click(browser.find_element(By.CSS_SELECTOR, "form[role=search] button[type=submit]"))
+    expect("q=kowal" in browser.current_url and "Jan Kowalski" in browser.page_source, f"{language}: the search should find the request")
+    accessible(language, "requests-search")
+    shot(language, "06e-requests-search")
 
     # Many holders at once: the template's headers, two rows, uploaded from /requests/new;
     # the batch page counts them; its export opens in a spreadsheet (BOM) with both rows.

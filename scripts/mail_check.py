@@ -148,6 +148,9 @@ expect(any("证书真实" in body or "Authentic" in body for _, _, c in mine
 expect(any("1. 证书扫描件：Both sides" in body and "1. Scan of the certificate: Both sides" in body for _, _, c in mine
            for body in [email.message_from_bytes(c, policy=email.policy.default).get_body(preferencelist=("plain",)).get_content()]),
        "the request for information lists every item, in both languages")
+expect(all("持证人：Ana Souza" in body and "Holder: Ana Souza; qualification: Chartered Financial Analyst" in body for _, _, c in mine
+           for body in [email.message_from_bytes(c, policy=email.policy.default).get_body(preferencelist=("plain",)).get_content()]),
+       "every status mail names the holder and the qualification")
 expect(len({email.message_from_bytes(c)["Message-ID"] for _, _, c in mine}) == 5, "every Message-ID differs")
 if failures:
     sys.exit(f"{len(failures)} check(s) failed")

@@ -64,7 +64,10 @@ public struct MailDelivery: Service {
                 mail = (composed.subject, composed.text, composed.html)
             } else {
                 let change = try JSONDecoder().decode(StatusChangeMail.Change.self, from: data)
-                let composed = StatusChangeMail(change: change, organizationName: due.organizationName, publicURL: publicURL)
+                var about: (holderName: String, entryId: String, edition: String)?
+                if let id = UUID(uuidString: change.requestId) { about = try await mails.subject(of: id) }
+                let named = about.map { (holder: $0.holderName, qualification: (try? entryName($0.entryId, $0.edition)) ?? BilingualText(zh: $0.entryId, en: $0.entryId)) }
+                let composed = StatusChangeMail(change: change, about: named, organizationName: due.organizationName, publicURL: publicURL)
                 mail = (composed.subject, composed.text, composed.html)
             }
             let host = URLComponents(string: publicURL)?.host ?? "credence.local"

@@ -19,10 +19,15 @@ public struct StatusChangeMail: Sendable, Equatable {
         public var items: [InfoItem]?
     }
 
-    public init(change: Change, organizationName: String?, publicURL: String) {
+    /// `about`: which request — its holder and qualification — so the message names it.
+    public init(change: Change, about: (holder: String, qualification: BilingualText)? = nil, organizationName: String?, publicURL: String) {
         let link = "\(publicURL)/requests/\(change.requestId)"
         let status = VerificationStatus(rawValue: change.status)
         var zh: [String] = [], en: [String] = []
+        if let about {
+            zh.append("持证人：\(about.holder)；资格：\(about.qualification.zh)")
+            en.append("Holder: \(about.holder); qualification: \(about.qualification.en)")
+        }
         if change.event == "verification_request.revoked" {
             let reason = change.revocationReason.flatMap(RevocationReason.init)?.name ?? RevocationReason.other.name
             zh.append("您的查验申请的核验结果已被撤销：\(reason.zh)。")

@@ -75,6 +75,14 @@ public struct Mails: Sendable {
         try await MailOutboxRecord.query(on: database).filter(\.$deliveredAt == nil).filter(\.$givenUpAt == nil).count()
     }
 
+    /// Which request a message is about, to name it: its holder (as stored) and qualification.
+    public func subject(of requestID: UUID) async throws -> (holderName: String, entryId: String, edition: String)? {
+        guard let row = try await database.sql.select().columns("holder_name", "entry_id", "edition_id").from(VerificationRequestRecord.schema)
+            .where("id", .equal, SQLBind(requestID)).first() else { return nil }
+        return (try row.decode(column: "holder_name", as: String.self), try row.decode(column: "entry_id", as: String.self),
+                try row.decode(column: "edition_id", as: String.self))
+    }
+
     public func notificationsEnabled(for account: Account) async throws -> Bool {
         try await UserRecord.find(account.id, on: database)?.emailNotifications ?? true
     }
