@@ -7,7 +7,7 @@ checks every page visited for serious or critical accessibility violations.
 
     python3 scripts/e2e.py [--binary .build/debug/credence]   (needs selenium, axe-selenium-python, chromedriver)
 """
-import argparse, base64, re, hashlib, hmac, os, shutil, struct, subprocess, sys, tempfile, time, urllib.request
+import argparse, base64, json, re, hashlib, hmac, os, shutil, struct, subprocess, sys, tempfile, time, urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -65,13 +65,14 @@ def shot(language, name):
     browser.save_screenshot(f"{args.artifacts}/{language}-{name}.png")
 
 
-def accessible(language, name):
+def accessible(language, name, skip=()):
     # Every page checked is also read as a person reads it: no raw ISO instant as text.
     if re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", browser.find_element(By.TAG_NAME, "body").text):
         problems.append(f"{language} {name}: an ISO timestamp shown as text")
     axe = Axe(browser)
     axe.inject()
-    results = axe.run()
+    # (the library writes options into a script as given: JSON text, not a dict)
+    results = axe.run(options=json.dumps({"rules": {rule: {"enabled": False} for rule in skip}}) if skip else None)
     bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
     for violation in bad:
         problems.append(f"{language} {name}: axe {violation['impact']} {violation['id']}: {violation['help']}")
@@ -116,6 +117,17 @@ def flow(language):
     expect(len(browser.find_elements(By.CSS_SELECTOR, "svg[role=img]")) == 1, f"{language}: the service standards should have their chart")
     accessible(language, "service-standards")
     shot(language, "01b-service-standards")
+    # Every anonymous form once more at phone width (420 px).
+    browser.set_window_size(420, 1600)
+    for path in ["/register", "/sign-in", "/benefits", "/verify", "/catalog"]:
+        browser.get(base + path)
+        overflow = browser.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+        expect(not overflow, f"{language}: {path} should fit 420 px without scrolling sideways")
+        # The code field's autocomplete="one-time-code" is the HTML standard's token, which the
+        # axe-core bundled with axe-selenium-python 2.1.6 calls "incorrectly formatted".
+        accessible(language, "phone" + path.replace("/", "-"), skip=("autocomplete-valid",) if path == "/sign-in" else ())
+        shot(language, "01c-phone" + path.replace("/", "-"))
+    browser.set_window_size(1280, 1600)
     browser.get(f"{base}/")
     fill("q", "CKA")
     submit("/catalog")

@@ -52,7 +52,7 @@ struct SignInPage {
             .form(
                 .class("account-form"), .action(SiteURL.signIn(next: next).path.attributeEscaped), .method(.post),
                 Layout.csrfField(page),
-                TextField(name: "email", label: BilingualText(zh: "邮箱", en: "Email"), type: .email, autocomplete: "username")
+                TextField(name: "email", label: BilingualText(zh: "邮箱", en: "Email"), type: .email, autocomplete: "email")
                     .render(page, value: email),
                 TextField(name: "password", label: BilingualText(zh: "密码", en: "Password"), type: .password,
                           autocomplete: "current-password").render(page),
