@@ -115,8 +115,25 @@ def expect(condition, message):
         problems.append(message)
 
 
-def flow(language):
+def sign_in(email, password="a long e2e passphrase"):
+    browser.get(f"{base}/sign-in")
+    fill("email", email)
+    fill("password", password)
+    submit("/sign-in")
+
+
+def sign_in_officer():
+    """The officer, with a fresh authenticator code (a code is never used twice)."""
     global last_step
+    code, last_step = totp(after=last_step)
+    browser.get(f"{base}/sign-in")
+    fill("email", "officer@e2e.example")
+    fill("password", "an officer passphrase")
+    fill("totp", code)
+    submit("/sign-in")
+
+
+def flow(language):
     browser.delete_all_cookies()
     browser.get(f"{base}/language/{language}?back=/")
     accessible(language, "home")
@@ -230,12 +247,7 @@ def flow(language):
     expect(exported.startswith(b"\xef\xbb\xbf") and exported.count(b"\r\n") == 3, f"{language}: the export should have a BOM, a header and two rows")
     submit("/sign-out")
 
-    browser.get(f"{base}/sign-in")
-    code, last_step = totp(after=last_step)
-    fill("email", "officer@e2e.example")
-    fill("password", "an officer passphrase")
-    fill("totp", code)
-    submit("/sign-in")
+    sign_in_officer()
     expect(browser.current_url.endswith("/queue"), f"{language}: the officer should land on the queue, got {browser.current_url}")
     accessible(language, "queue")
     shot(language, "07-queue")
@@ -250,10 +262,7 @@ def flow(language):
     shot(language, "07b-asking")
     submit(path + "/request-info")
     submit("/sign-out")
-    browser.get(f"{base}/sign-in")
-    fill("email", email)
-    fill("password", "a long e2e passphrase")
-    submit("/sign-in")
+    sign_in(email)
     browser.get(request_url)
     expect("The employment contract's first page" in browser.page_source, f"{language}: the employer should see the checklist")
     fill("answer-1", "The scan is the attached PDF")
@@ -264,12 +273,7 @@ def flow(language):
     submit(path + "/resubmit")
     expect("Sent by post on Monday" in browser.page_source, f"{language}: the answers should show on the request")
     submit("/sign-out")
-    browser.get(f"{base}/sign-in")
-    code, last_step = totp(after=last_step)
-    fill("email", "officer@e2e.example")
-    fill("password", "an officer passphrase")
-    fill("totp", code)
-    submit("/sign-in")
+    sign_in_officer()
     browser.get(request_url)
     submit(request_url.replace(base, "") + "/accept")
     Select(browser.find_element(By.NAME, "outcome")).select_by_value("authentic")
@@ -277,10 +281,7 @@ def flow(language):
     shot(language, "08-completed-by-officer")
     submit("/sign-out")
 
-    browser.get(f"{base}/sign-in")
-    fill("email", email)
-    fill("password", "a long e2e passphrase")
-    submit("/sign-in")
+    sign_in(email)
     browser.get(request_url)
     page = browser.page_source
     expect("核查结果仅对证书的真实性进行确认" in page, f"{language}: the disclaimer should show in Chinese")

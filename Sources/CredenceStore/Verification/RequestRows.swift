@@ -134,15 +134,12 @@ struct RequestRow {
 }
 
 extension Verifications {
-    /// The requests `filter` lets through, a page of them, with their attachments (not
-    /// their history); `more` says whether the list goes on.
-    func requestRows(_ filter: RequestFilter, oldestFirst: Bool, page: RequestPaging) async throws -> (rows: [RequestRow], more: Bool) {
-        try await requestRows(filter, order: oldestFirst ? .oldestFirst : .newestFirst, page: page)
-    }
-
     /// The list's order: by submission either way, or by due date (the earliest first, then
     /// those not yet accepted, oldest first) for the officers' desk.
     enum RequestOrder { case newestFirst, oldestFirst, dueFirst }
+
+    /// The requests `filter` lets through, a page of them, with their attachments (not
+    /// their history); `more` says whether the list goes on.
 
     func requestRows(_ filter: RequestFilter, order: RequestOrder, page: RequestPaging) async throws -> (rows: [RequestRow], more: Bool) {
         var filter = filter

@@ -57,26 +57,24 @@ enum SearchTerms {
     /// The ids of the requests matching `query` when there are at most `lookupLimit`, else nil.
     static func candidates(_ query: String, on sql: any SQLDatabase) async throws -> [UUID]? {
         if let id = UUID(uuidString: query.trimmingCharacters(in: .whitespaces)) { return [id] }
-        let folded = fold(query)
-        let rows = try await sql.select().distinct().column("request_id").from(table)
-            .where("term", .greaterThanOrEqual, SQLBind(folded)).where("term", .lessThan, SQLBind(folded + "\u{10FFFF}"))
+        let rows = try await sql.select().distinct().column("request_id").from(table).where(startingWith(query))
             .limit(lookupLimit + 1).all()
         guard rows.count <= lookupLimit else { return nil }
         return try rows.map { try $0.decode(column: "request_id", as: UUID.self) }
     }
 
-    /// The requests matching `query`: its id, or a term that starts with the folded query.
+    /// The requests with a term that starts with the folded query (an id is always found
+    /// by `candidates`).
     static func matching(_ query: String) -> any SQLExpression {
-        if let id = UUID(uuidString: query.trimmingCharacters(in: .whitespaces)) {
-            return SQLBinaryExpression(RequestRow.column("id"), .equal, SQLBind(id))
-        }
-        let folded = fold(query)
-        let terms = SQLSubquery.select { sub in
-            sub.column("request_id").from(table)
-                .where("term", .greaterThanOrEqual, SQLBind(folded))
-                .where("term", .lessThan, SQLBind(folded + "\u{10FFFF}"))
-        }
+        let terms = SQLSubquery.select { $0.column("request_id").from(table).where(startingWith(query)) }
         return SQLBinaryExpression(RequestRow.column("id"), .in, terms)
+    }
+
+    /// Terms that start with the folded query: a range on the term index.
+    private static func startingWith(_ query: String) -> any SQLExpression {
+        let folded = fold(query)
+        return SQLBinaryExpression(SQLBinaryExpression(SQLColumn("term"), .greaterThanOrEqual, SQLBind(folded)), .and,
+                                   SQLBinaryExpression(SQLColumn("term"), .lessThan, SQLBind(folded + "\u{10FFFF}")))
     }
 }
 

@@ -15,33 +15,38 @@ enum ServiceRecords {
     /// Counts a completion (its record already carries the result).
     static func completed(_ record: VerificationRequestRecord, calendar: HolidayCalendar, on db: any Database) async throws {
         guard let completedAt = record.completedAt else { return }
-        let day = CalendarDate.today(at: completedAt)
-        let accepted = record.acceptedOn.flatMap(CalendarDate.init) ?? day
-        let due = record.estimatedCompletionOn.flatMap(CalendarDate.init)
-        try await count([Completion(body: record.issuingBodyID, day: day, workingDays: calendar.workingDays(from: accepted, to: day),
-                                    byEstimate: due.map { day <= $0 } ?? false, unable: record.outcome == VerificationOutcome.unableToVerify.rawValue)],
-                        on: db.sql)
+        let completion = Completion(body: record.issuingBodyID, completedAt: completedAt, acceptedOn: record.acceptedOn,
+                                    estimatedOn: record.estimatedCompletionOn, outcome: record.outcome, calendar: calendar)
+        try await db.sql.raw("""
+            INSERT INTO service_completions (issuing_body_id, day, working_days, completed, by_estimate, unable)
+            VALUES (\(bind: completion.key.body), \(bind: completion.key.day), \(bind: completion.key.workingDays), 1,
+                    \(bind: completion.byEstimate ? 1 : 0), \(bind: completion.unable ? 1 : 0))
+            ON CONFLICT (issuing_body_id, day, working_days) DO UPDATE SET
+              completed = service_completions.completed + 1,
+              by_estimate = service_completions.by_estimate + excluded.by_estimate,
+              unable = service_completions.unable + excluded.unable
+            """).run()
     }
 
+    /// A completed request as the figures count it: working days from the day of its
+    /// acceptance (the day of the result when none was recorded) to the day of the result.
     struct Completion {
-        var body: String
-        var day: CalendarDate
-        var workingDays: Int
+        struct Key: Hashable {
+            var body: String
+            var day: String
+            var workingDays: Int
+        }
+
+        var key: Key
         var byEstimate: Bool
         var unable: Bool
-    }
 
-    static func count(_ completions: [Completion], on sql: any SQLDatabase) async throws {
-        for completion in completions {
-            try await sql.raw("""
-                INSERT INTO service_completions (issuing_body_id, day, working_days, completed, by_estimate, unable)
-                VALUES (\(bind: completion.body), \(bind: completion.day.description), \(bind: completion.workingDays), 1,
-                        \(bind: completion.byEstimate ? 1 : 0), \(bind: completion.unable ? 1 : 0))
-                ON CONFLICT (issuing_body_id, day, working_days) DO UPDATE SET
-                  completed = service_completions.completed + 1,
-                  by_estimate = service_completions.by_estimate + excluded.by_estimate,
-                  unable = service_completions.unable + excluded.unable
-                """).run()
+        init(body: String, completedAt: Date, acceptedOn: String?, estimatedOn: String?, outcome: String?, calendar: HolidayCalendar) {
+            let day = CalendarDate.today(at: completedAt)
+            let accepted = acceptedOn.flatMap(CalendarDate.init) ?? day
+            key = Key(body: body, day: day.description, workingDays: calendar.workingDays(from: accepted, to: day))
+            byEstimate = estimatedOn.flatMap(CalendarDate.init).map { day <= $0 } ?? false
+            unable = outcome == VerificationOutcome.unableToVerify.rawValue
         }
     }
 
@@ -56,37 +61,42 @@ enum ServiceRecords {
     }
 
     /// Counts everything again from the requests and ratings (after a year's calendar was
-    /// loaded late, or to set up): working days by the calendar as it now stands.
+    /// loaded late, or to set up): working days by the calendar as it now stands. Summed
+    /// here, written a few hundred rows per statement.
     static func rebuild(on db: any Database, calendar: HolidayCalendar) async throws -> Int {
         try await db.sql.delete(from: completions).run()
         try await db.sql.delete(from: ratings).run()
         let rows = try await db.sql.select().columns("issuing_body_id", "accepted_on", "estimated_completion_on", "completed_at", "outcome")
             .from(VerificationRequestRecord.schema).where("status", .equal, SQLBind(VerificationStatus.completed.rawValue)).all()
-        var counted: [String: (Completion, Int, Int, Int)] = [:]
+        var counted: [Completion.Key: (completed: Int, byEstimate: Int, unable: Int)] = [:]
         for row in rows {
             guard let completedAt = try row.decode(column: "completed_at", as: Date?.self) else { continue }
-            let day = CalendarDate.today(at: completedAt)
-            let accepted = try row.decode(column: "accepted_on", as: String?.self).flatMap(CalendarDate.init) ?? day
-            let due = try row.decode(column: "estimated_completion_on", as: String?.self).flatMap(CalendarDate.init)
-            let completion = Completion(body: try row.decode(column: "issuing_body_id", as: String.self), day: day,
-                                        workingDays: calendar.workingDays(from: accepted, to: day), byEstimate: due.map { day <= $0 } ?? false,
-                                        unable: try row.decode(column: "outcome", as: String?.self) == VerificationOutcome.unableToVerify.rawValue)
-            let key = "\(completion.body)|\(completion.day)|\(completion.workingDays)"
-            let sums = counted[key] ?? (completion, 0, 0, 0)
-            counted[key] = (completion, sums.1 + 1, sums.2 + (completion.byEstimate ? 1 : 0), sums.3 + (completion.unable ? 1 : 0))
+            let completion = Completion(body: try row.decode(column: "issuing_body_id", as: String.self), completedAt: completedAt,
+                                        acceptedOn: try row.decode(column: "accepted_on", as: String?.self),
+                                        estimatedOn: try row.decode(column: "estimated_completion_on", as: String?.self),
+                                        outcome: try row.decode(column: "outcome", as: String?.self), calendar: calendar)
+            let sums = counted[completion.key] ?? (0, 0, 0)
+            counted[completion.key] = (sums.completed + 1, sums.byEstimate + (completion.byEstimate ? 1 : 0), sums.unable + (completion.unable ? 1 : 0))
         }
-        for chunk in Array(counted.values).chunked(500) {
+        for chunk in Array(counted).chunked(500) {
             let insert = db.sql.insert(into: completions).columns("issuing_body_id", "day", "working_days", "completed", "by_estimate", "unable")
-            for (completion, total, byEstimate, unable) in chunk {
-                insert.values(SQLBind(completion.body), SQLBind(completion.day.description), SQLBind(completion.workingDays),
-                              SQLBind(total), SQLBind(byEstimate), SQLBind(unable))
+            for (key, sums) in chunk {
+                insert.values(SQLBind(key.body), SQLBind(key.day), SQLBind(key.workingDays), SQLBind(sums.completed), SQLBind(sums.byEstimate),
+                              SQLBind(sums.unable))
             }
             try await insert.run()
         }
-        let rated = try await db.sql.select().columns("issuing_body_id", "score", "created_at").from("ratings").all()
-        for row in rated {
-            try await Self.rated(body: try row.decode(column: "issuing_body_id", as: String.self), score: try row.decode(column: "score", as: Int.self),
-                                 at: try row.decode(column: "created_at", as: Date.self), on: db.sql)
+        var rated: [[String]: (total: Int, count: Int)] = [:]
+        for row in try await db.sql.select().columns("issuing_body_id", "score", "created_at").from("ratings").all() {
+            let key = [try row.decode(column: "issuing_body_id", as: String.self),
+                       CalendarDate.today(at: try row.decode(column: "created_at", as: Date.self)).description]
+            let sums = rated[key] ?? (0, 0)
+            rated[key] = (sums.total + (try row.decode(column: "score", as: Int.self)), sums.count + 1)
+        }
+        for chunk in Array(rated).chunked(500) {
+            let insert = db.sql.insert(into: ratings).columns("issuing_body_id", "day", "total", "ratings")
+            for (key, sums) in chunk { insert.values(SQLBind(key[0]), SQLBind(key[1]), SQLBind(sums.total), SQLBind(sums.count)) }
+            try await insert.run()
         }
         return rows.count
     }

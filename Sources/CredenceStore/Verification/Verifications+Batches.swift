@@ -47,7 +47,7 @@ extension Verifications {
         else { throw VerificationError.notFound }
         var filter = RequestFilter.visible(to: account)
         filter.batch = id
-        let rows = try await requestRows(filter, oldestFirst: true, page: RequestPaging(limit: BatchCSV.maxRows)).rows
+        let rows = try await requestRows(filter, order: .oldestFirst, page: RequestPaging(limit: BatchCSV.maxRows)).rows
         return VerificationBatch(id: id, createdAt: record.createdAt, count: record.count, requests: rows.map(\.request))
     }
 

@@ -106,7 +106,7 @@ public struct Verifications: Sendable {
         var filter = RequestFilter.visible(to: account)
         filter.statuses = status.map { [$0.rawValue] }
         filter.search = search
-        let (rows, more) = try await requestRows(filter, oldestFirst: false, page: page)
+        let (rows, more) = try await requestRows(filter, order: .newestFirst, page: page)
         return RequestList(requests: rows.map(\.request), more: more)
     }
 
@@ -255,7 +255,7 @@ public struct Verifications: Sendable {
     /// One request for its own page: with history, and the passport number opened for
     /// those who handle personal data (never administrators).
     private func detail(_ filter: RequestFilter, for account: Account) async throws -> VerificationRequest {
-        guard let row = try await requestRows(filter, oldestFirst: true, page: RequestPaging(limit: 1)).rows.first else {
+        guard let row = try await requestRows(filter, order: .oldestFirst, page: RequestPaging(limit: 1)).rows.first else {
             throw VerificationError.notFound
         }
         var request = row.request
