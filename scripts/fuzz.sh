@@ -30,9 +30,10 @@ for role in anonymous employer officer admin; do
   [ -n "${SEED:-}" ] && options+=(--seed "$SEED")
   [ "$role" != anonymous ] && options+=(--exclude-operation-id createToken --exclude-operation-id revokeCurrentToken)
   if ! "$SCHEMATHESIS" run "http://127.0.0.1:$PORT/openapi.json" -n "$EXAMPLES" "${header[@]}" "${options[@]}" \
-      --checks not_a_server_error,response_schema_conformance,status_code_conformance --no-color > "$CREDENCE_DATA_DIR/$role.log" 2>&1; then
+      --checks "${CHECKS:-all}" --no-color > "$CREDENCE_DATA_DIR/$role.log" 2>&1; then
     status=1
   fi
+  [ -n "${FUZZ_LOGS:-}" ] && mkdir -p "$FUZZ_LOGS" && cp "$CREDENCE_DATA_DIR/$role.log" "$FUZZ_LOGS/"
   grep -E "generated|❌|Server error|violates|Undocumented|Schema Error|Failed to generate|curl " "$CREDENCE_DATA_DIR/$role.log" || true
 done
 exit $status

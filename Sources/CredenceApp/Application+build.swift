@@ -65,7 +65,8 @@ public struct BuiltApplication {
 public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable(), network: NetworkSettings = .init(),
                         issuer: CredentialIssuer = try! .fromEnvironment([:]), logLevel: Logger.Level = .info, benchmarkRoutes: Bool = false) throws -> Router<AppRequestContext>
 {
-    let router = Router(context: AppRequestContext.self)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let allowedMethods = AllowedMethods()
     router.add(middleware: ClientOriginMiddleware(proxies: network.trustedProxies, servesTLS: network.tls != nil))
     _ = Observability.registry
     router.add(middleware: MetricsMiddleware())
@@ -73,7 +74,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         router.add(middleware: LogRequestsMiddleware(.debug))
     }
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorMiddleware { error, request in
+    router.add(middleware: ErrorMiddleware(allowedMethods: allowedMethods) { error, request in
         Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)
     })
     router.add(middleware: AuthenticationMiddleware(store: store))
@@ -125,5 +126,6 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         CalendarWebController(store: store).addRoutes(to: routes)
         ServiceStandardsWebController(store: store).addRoutes(to: routes)
     }
+    allowedMethods.load(router.routes)
     return router
 }

@@ -44,7 +44,7 @@ struct CalendarAPIController {
 
     @Sendable func workingDays(_ request: Request, _ context: AppRequestContext) async throws -> WorkingDaysDTO {
         let query = QueryParameters(request)
-        guard let text = query.string("from") else { throw APIError.badParameter("from", "from is required: a date written YYYY-MM-DD.") }
+        guard let text = try query.string("from") else { throw APIError.badParameter("from", "from is required: a date written YYYY-MM-DD.") }
         guard let from = CalendarDate(text), (2000...2100).contains(from.year) else {
             throw APIError.badParameter("from", "from must be a date written YYYY-MM-DD (2000–2100); got '\(text.prefix(20))'.")
         }

@@ -34,15 +34,15 @@ struct CatalogAPIController {
                 return EntryListDTO(edition: edition, entries: entries)
             }
         }
-        let filter = EntryFilter(field: try query.field("field"), region: query.string("region"))
-        if let id = query.string("edition") { _ = try state.readable(id, context: context) }
-        let (edition, entries) = try state.current.entries(edition: query.string("edition"), filter: filter)
+        let filter = EntryFilter(field: try query.field("field"), region: try query.string("region"))
+        if let id = try query.string("edition") { _ = try state.readable(id, context: context) }
+        let (edition, entries) = try state.current.entries(edition: try query.string("edition"), filter: filter)
         return try Response.json(EntryListDTO(edition: edition, entries: entries), status: .ok)
     }
 
     @Sendable func entry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let id = try context.parameters.require("id")
-        guard let edition = QueryParameters(request).string("edition") else {
+        guard let edition = try QueryParameters(request).string("edition") else {
             // An entry of the edition in force, encoded once per catalog (an unknown id throws: nothing kept).
             return try state.cachedJSON("/api/v1/entries/" + id) { snapshot in EntryDTO(try snapshot.catalog.entry(id, edition: nil)) }
         }
@@ -52,11 +52,11 @@ struct CatalogAPIController {
 
     @Sendable func search(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let query = QueryParameters(request)
-        guard let q = query.string("q"), q.count <= 200 else {
+        guard let q = try query.string("q"), q.count <= 200 else {
             throw APIError.badParameter("q", "q is required: 1 to 200 characters of what you are looking for.")
         }
         let limit = try query.int("limit", in: SearchLimit.range) ?? SearchLimit.default
-        if let edition = query.string("edition") {
+        if let edition = try query.string("edition") {
             _ = try state.readable(edition, context: context)
             let (edition, hits) = try state.current.search(q, edition: edition, limit: limit)
             return try Response.json(SearchResultsDTO(query: q, edition: edition, hits: hits), status: .ok)

@@ -47,6 +47,9 @@ struct CredentialsAPIController {
 
     @Sendable func verify(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let body = try await request.body.collect(upTo: CredentialVerifier.maxBytes)
+        guard body.readableBytes > 0 else {
+            throw APIError(status: .badRequest, code: "empty_body", message: "Send the credential, as it was handed over, as the body.")
+        }
         let verdict = try await store.verifications.verifyCredential(Data(body.readableBytesView), issuer: issuer)
         return try Response.json(CredentialVerdictDTO(verdict), status: .ok)
     }

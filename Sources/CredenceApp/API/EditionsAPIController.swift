@@ -93,7 +93,7 @@ struct EditionsAPIController {
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let id = try context.parameters.require("edition")
         let (edition, entries) = try state.readable(id, context: context)
-        let format = QueryParameters(request).string("format") ?? "json"
+        let format = try QueryParameters(request).string("format") ?? "json"
         switch format {
         case "json": return try Self.exportJSON(edition, entries)
         case "csv": return Self.exportCSV(edition, entries)
@@ -103,15 +103,15 @@ struct EditionsAPIController {
 
     @Sendable func importDraft(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let query = QueryParameters(request)
-        let (text, format) = try await Self.importUpload(request, format: query.string("format"))
+        let (text, format) = try await Self.importUpload(request, format: try query.string("format"))
         guard format == "json" || format == "csv" else {
             throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
         }
         let file = try ImportFile.draft(text, csv: format == "csv") {
-            guard let id = query.string("id"), let titleZh = query.string("titleZh"), let titleEn = query.string("titleEn") else {
+            guard let id = try query.string("id"), let titleZh = try query.string("titleZh"), let titleEn = try query.string("titleEn") else {
                 throw APIError.badParameter("id", "A CSV import needs ?id=, &titleZh= and &titleEn= (and &jurisdiction=, tianjin by default).")
             }
-            return (id, query.string("jurisdiction") ?? "tianjin", BilingualText(zh: titleZh, en: titleEn))
+            return (id, try query.string("jurisdiction") ?? "tianjin", BilingualText(zh: titleZh, en: titleEn))
         }
         let edition = try await store.editions.importDraft(id: file.id, jurisdiction: file.jurisdiction, title: file.title,
                                                            entries: file.entries, by: try context.requireActor().account)

@@ -68,6 +68,16 @@ struct JSONObject {
         return text
     }
 
+    /// A string that says something, or nil when absent or null: in the API a fact not
+    /// known is null, never "" (a blank string is a 422 naming the field).
+    func nonBlankString(_ name: String) throws -> String? {
+        guard let text = try string(name) else { return nil }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw invalid(full(name), "\(full(name)) is blank: send null, or leave it out, when it is not known.")
+        }
+        return text
+    }
+
     func requiredString(_ name: String, _ what: String) throws -> String {
         guard let value = value(name) else { throw invalid(full(name), "\(full(name)) is required: \(what).") }
         guard case .string(let text) = value else { throw wrongType(name, "a string (\(what))", value) }

@@ -10,14 +10,16 @@ struct QueryParameters {
         parameters = request.uri.queryParameters
     }
 
-    /// A non-empty string, or nil when absent or empty.
-    func string(_ name: String) -> String? {
-        guard let value = parameters[name[...]], !value.isEmpty else { return nil }
+    /// The parameter's value, or nil when absent; present but empty is a 400 (a client that
+    /// sends `after=` has a bug worth telling it about, not a first page).
+    func string(_ name: String) throws -> String? {
+        guard let value = parameters[name[...]] else { return nil }
+        guard !value.isEmpty else { throw APIError.badParameter(name, "\(name) is empty: leave it out, or give a value.") }
         return String(value)
     }
 
     func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let text = string(name) else { return nil }
+        guard let text = try string(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw APIError.badParameter(name, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text)'.")
         }
@@ -25,7 +27,7 @@ struct QueryParameters {
     }
 
     func field(_ name: String) throws -> ProfessionalField? {
-        guard let text = string(name) else { return nil }
+        guard let text = try string(name) else { return nil }
         guard let field = ProfessionalField(rawValue: text) else {
             let accepted = ProfessionalField.allCases.map(\.rawValue).joined(separator: ", ")
             throw APIError.badParameter(name, "\(name) must be one of \(accepted); got '\(text)'.")

@@ -98,10 +98,10 @@ struct VerificationAPIController {
             entryId: try body.requiredString("entryId", "a catalog entry id such as cfa"),
             holderName: try holder.requiredString("name", "the holder's name as on the certificate"),
             holderNationality: try holder.requiredString("nationality", "an ISO 3166-1 alpha-2 code such as GB"),
-            holderDateOfBirth: try holder.string("dateOfBirth"),
-            passportNumber: try holder.string("passportNumber"),
+            holderDateOfBirth: try holder.nonBlankString("dateOfBirth"),
+            passportNumber: try holder.nonBlankString("passportNumber"),
             certificateNumber: try body.requiredString("certificateNumber", "the number on the certificate"),
-            issuedOn: try body.string("issuedOn"), expiresOn: try body.string("expiresOn"), note: try body.string("note"),
+            issuedOn: try body.nonBlankString("issuedOn"), expiresOn: try body.nonBlankString("expiresOn"), note: try body.string("note"),
             holderConsent: try body.bool("holderConsent") ?? false)
     }
 
@@ -148,7 +148,7 @@ struct VerificationAPIController {
 
     /// `?q=`: what to find (1–100 characters; blank is no search).
     static func search(_ query: QueryParameters) throws -> String? {
-        guard let text = query.string("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let text = try query.string("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         guard text.count <= 100 else { throw APIError.badParameter("q", "q may have at most 100 characters: a holder's name, a certificate number, a verification code or a request id.") }
         return text
     }
@@ -164,7 +164,7 @@ struct VerificationAPIController {
 
     static func deskFilters(_ query: QueryParameters, account: Account) throws -> DeskFilters {
         var filters = DeskFilters()
-        if let text = query.string("assignee") {
+        if let text = try query.string("assignee") {
             switch text {
             case "me": filters.assignee = .some(account.id)
             case "none": filters.assignee = .some(nil)
@@ -176,12 +176,12 @@ struct VerificationAPIController {
             }
             filters.query += "assignee=\(text)&"
         }
-        if let text = query.string("overdue") {
+        if let text = try query.string("overdue") {
             guard ["true", "false"].contains(text) else { throw APIError.badParameter("overdue", "overdue must be true or false; got '\(text.prefix(20))'.") }
             filters.overdue = text == "true"
             if filters.overdue { filters.query += "overdue=true&" }
         }
-        if let text = query.string("issuingBody") {
+        if let text = try query.string("issuingBody") {
             guard text.count <= 100 else { throw APIError.badParameter("issuingBody", "issuingBody must be an issuing body's id.") }
             filters.issuingBody = text
             filters.query += "issuingBody=\(text.queryEncoded)&"

@@ -17,7 +17,7 @@ struct VerificationBatchesAPIController {
     }
 
     static func language(_ request: Request) throws -> Language {
-        guard let text = request.uri.queryParameters["lang"].map(String.init) else { return .en }
+        guard let text = try QueryParameters(request).string("lang") else { return .en }
         guard let language = Language(rawValue: text) else { throw APIError.badParameter("lang", "lang must be zh or en; got '\(text.prefix(20))'.") }
         return language
     }
@@ -58,7 +58,7 @@ struct VerificationBatchesAPIController {
     }
 
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let format = request.uri.queryParameters["format"].map(String.init) ?? "csv"
+        let format = try QueryParameters(request).string("format") ?? "csv"
         guard format == "csv" else { throw APIError.badParameter("format", "format must be csv; got '\(format.prefix(20))'.") }
         let batch = try await store.verifications.batch(try Self.batchID(context), for: try context.requireActor().account)
         return Self.csv(BatchCSV.export(batch.requests, language: try Self.language(request)),

@@ -7,9 +7,11 @@ import NIOCore
 /// Turns every error into an answer the caller can read: the API's JSON error body for
 /// `/api`, `/healthz` and the other machine routes, an error page for people. A database
 /// outage is a 503 with Retry-After (`StoreUnavailable`). Anything unexpected is logged and
-/// answered with a plain 500 that shows no internals.
+/// answered with a plain 500 that shows no internals. A known address asked with a method
+/// it does not answer is a 405 with `Allow`.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
+    let allowedMethods: AllowedMethods
     let renderPage: @Sendable (APIError, Request) -> Response
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -39,6 +41,17 @@ struct ErrorMiddleware: RouterMiddleware {
             return respond(
                 APIError(status: .contentTooLarge, code: "too_large", message: "The request body is larger than this route accepts."),
                 to: request)
+        } catch let error as HTTPError where error.status == .notFound && context.endpointPath == "NotFound" {
+            // The router found no handler: the path may still be known under other methods.
+            guard let allow = allowedMethods.allow(for: request.uri.path) else {
+                return respond(.notFound("Nothing at \(request.uri.path)."), to: request)
+            }
+            var error = APIError(status: .methodNotAllowed, code: "method_not_allowed",
+                                 message: "\(request.uri.path) does not answer \(request.method.rawValue); it answers \(allow).")
+            error.localized = BilingualText(zh: "此地址不接受 \(request.method.rawValue) 请求，可用：\(allow)。", en: error.message)
+            var response = respond(error, to: request)
+            response.headers[.allow] = allow
+            return response
         } catch let error as HTTPError {
             let apiError = APIError(
                 status: error.status, code: error.status == .notFound ? "not_found" : "http_\(error.status.code)",

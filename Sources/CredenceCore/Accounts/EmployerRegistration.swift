@@ -47,8 +47,8 @@ public struct EmployerRegistration: Sendable, Equatable {
         } else {
             problems.append(InputError("email", zh: "请填写有效的邮箱地址。", en: "email must be an email address, such as hr@example.com."))
         }
-        let digits = clean.phone.filter(\.isNumber)
-        if !(5...20).contains(digits.count) || clean.phone.contains(where: { !($0.isNumber || " +-()".contains($0)) }) {
+        let digits = clean.phone.filter { ("0"..."9").contains($0) }
+        if !(5...20).contains(digits.count) || clean.phone.contains(where: { !(("0"..."9").contains($0) || " +-()".contains($0)) }) {
             problems.append(InputError("phone", zh: "请填写有效的电话号码（数字，可含 + - 空格 括号）。",
                                        en: "phone must be a telephone number: 5 to 20 digits, with + - spaces or brackets if you like."))
         }

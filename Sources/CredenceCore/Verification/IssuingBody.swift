@@ -87,13 +87,13 @@ extension VerificationChannel {
     /// What is wrong with a channel an administrator typed, each naming its field.
     public func problems() -> [InputError] {
         var problems: [InputError] = []
-        if let url, URL(string: url).flatMap({ $0.scheme?.lowercased() }).map({ $0 == "https" || $0 == "http" }) != true {
+        if let url, URL(string: url).map({ ["https", "http"].contains($0.scheme?.lowercased()) && $0.host?.isEmpty == false }) != true {
             problems.append(InputError("channel.url", zh: "网址须以 http(s):// 开头，或留空。", en: "channel.url must be an http(s) address or null."))
         }
         if !(1...365).contains(typicalWorkingDays) {
             problems.append(InputError("channel.typicalWorkingDays", zh: "工作日须在1到365之间。", en: "channel.typicalWorkingDays must be from 1 to 365."))
         }
-        if source.trimmingCharacters(in: .whitespaces).isEmpty || source.count > 1000 {
+        if source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || source.count > 1000 {
             problems.append(InputError("channel.source", zh: "请说明信息来源。", en: "channel.source must say where these facts come from (up to 1,000 characters)."))
         }
         if inputs.count > 10 || inputs.contains(where: { $0.isEmpty || $0.count > 50 }) {

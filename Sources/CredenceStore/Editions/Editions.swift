@@ -32,7 +32,7 @@ public struct Editions: Sendable {
     {
         var problems: [InputError] = []
         let slug = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        if id.isEmpty || id.count > 60 || !slug { problems.append(InputError("id", zh: "版本编号须为小写字母、数字和连字符。", en: "id must be a slug such as tianjin-2024.")) }
+        if id.isEmpty || id.count > 60 || !slug || id.hasPrefix("-") || id.hasSuffix("-") { problems.append(InputError("id", zh: "版本编号须为小写字母、数字和连字符。", en: "id must be a slug such as tianjin-2024.")) }
         if jurisdiction.isEmpty || jurisdiction.count > 60 { problems.append(InputError("jurisdiction", zh: "请填写地区。", en: "jurisdiction is required, such as tianjin.")) }
         if title.zh.isEmpty || title.en.isEmpty { problems.append(InputError("title", zh: "请填写中英文标题。", en: "title needs zh and en.")) }
         guard problems.isEmpty else { throw EditionError.invalid(problems) }
