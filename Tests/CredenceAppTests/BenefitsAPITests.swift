@@ -117,7 +117,8 @@ import Testing
             let many = #"{"qualifications": ["# + Array(repeating: #""cfa""#, count: 101).joined(separator: ",") + "]}"
             #expect(try await client.post("/api/v1/benefits", many).status == .unprocessableContent)
             let get = try await client.execute(uri: "/api/v1/benefits", method: .get)
-            #expect(get.status == .notFound)
+            #expect(get.status == .methodNotAllowed)
+            #expect(get.headers[.allow] == "POST")
             #expect(try get.jsonObject()["error"] != nil)
         }
     }

@@ -91,7 +91,7 @@ extension VerificationError: DescribedError {
     public var kind: ErrorKind {
         switch self {
         case .invalid, .attachmentEmpty: .invalid
-        case .notFound: .notFound
+        case .notFound, .unknownIssuingBody: .notFound
         case .illegal, .tooManyAttachments, .alreadyRevoked, .alreadyRated: .conflict
         case .attachmentTooLarge, .quotaExceeded: .tooLarge
         case .attachmentType: .unsupportedType
@@ -101,7 +101,7 @@ extension VerificationError: DescribedError {
     public var code: String {
         switch self {
         case .invalid: "invalid_field"
-        case .notFound: "not_found"
+        case .notFound, .unknownIssuingBody: "not_found"
         case .illegal: "illegal_transition"
         case .attachmentTooLarge: "too_large"
         case .attachmentType: "unsupported_type"
@@ -117,6 +117,7 @@ extension VerificationError: DescribedError {
         switch self {
         case .invalid(let problems): InputError.joined(problems)
         case .notFound: BilingualText(zh: "没有这个核验申请。", en: "No such verification request.")
+        case .unknownIssuingBody: BilingualText(zh: "没有这个发证机构。", en: "No such issuing body.")
         case .illegal(let transition): transition.text
         case .attachmentTooLarge: BilingualText(zh: "附件不能超过10 MiB。", en: "An attachment may be at most 10 MiB.")
         case .attachmentType:
@@ -135,7 +136,7 @@ extension VerificationError: DescribedError {
     public var field: String? {
         switch self {
         case .invalid(let problems): problems.first?.field
-        case .notFound, .illegal, .alreadyRevoked, .alreadyRated: nil
+        case .notFound, .unknownIssuingBody, .illegal, .alreadyRevoked, .alreadyRated: nil
         default: "file"
         }
     }

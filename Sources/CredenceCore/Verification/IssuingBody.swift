@@ -87,7 +87,7 @@ extension VerificationChannel {
     /// What is wrong with a channel an administrator typed, each naming its field.
     public func problems() -> [InputError] {
         var problems: [InputError] = []
-        if let url, URL(string: url).map({ ["https", "http"].contains($0.scheme?.lowercased()) && $0.host?.isEmpty == false }) != true {
+        if let url, !HTTPAddress.isValid(url) || url.count > 1000 {
             problems.append(InputError("channel.url", zh: "网址须以 http(s):// 开头，或留空。", en: "channel.url must be an http(s) address or null."))
         }
         if !(1...365).contains(typicalWorkingDays) {

@@ -160,6 +160,8 @@ public enum VerificationError: Error, Equatable, Sendable {
     case invalid([InputError])
     /// No such request, or not this employer's: the same answer (404).
     case notFound
+    /// No issuing body with that id (404).
+    case unknownIssuingBody
     case illegal(IllegalTransition)
     case attachmentTooLarge
     case attachmentType

@@ -4,9 +4,7 @@ import Foundation
 /// characters.
 public enum WebhookAddress {
     public static func parse(_ text: String) throws(InvalidInput) -> URL {
-        guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)), let scheme = url.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", url.host != nil, text.count <= 500
-        else {
+        guard text.count <= 500, HTTPAddress.isValid(text), let url = URL(string: text) else {
             throw InvalidInput(problems: [InputError("url", zh: "请填写 http(s):// 开头的网址。", en: "url must be an http:// or https:// address.")])
         }
         return url

@@ -15,7 +15,7 @@ extension Verifications {
     public func updateChannel(of id: String, to channel: VerificationChannel, by admin: Account) async throws -> IssuingBody {
         let problems = channel.problems()
         guard problems.isEmpty else { throw VerificationError.invalid(problems) }
-        guard let record = try await IssuingBodyRecord.find(id, on: database) else { throw VerificationError.notFound }
+        guard let record = try await IssuingBodyRecord.find(id, on: database) else { throw VerificationError.unknownIssuingBody }
         var body = try JSONDecoder().decode(IssuingBody.self, from: Data(record.document.utf8))
         let before = String(decoding: try CanonicalJSON.data(body.channel), as: UTF8.self)
         body.channel = channel
