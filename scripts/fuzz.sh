@@ -32,6 +32,7 @@ for role in anonymous employer officer admin; do
   if ! "$SCHEMATHESIS" run "http://127.0.0.1:$PORT/openapi.json" -n "$EXAMPLES" "${header[@]}" "${options[@]}" \
       --checks "${CHECKS:-all}" --no-color > "$CREDENCE_DATA_DIR/$role.log" 2>&1; then
     status=1
+    echo "schemathesis failed as $role"
   fi
   [ -n "${FUZZ_LOGS:-}" ] && mkdir -p "$FUZZ_LOGS" && cp "$CREDENCE_DATA_DIR/$role.log" "$FUZZ_LOGS/"
   grep -E "generated|❌|Server error|violates|Undocumented|Schema Error|Failed to generate|curl " "$CREDENCE_DATA_DIR/$role.log" || true
