@@ -174,6 +174,20 @@ def flow(language):
     expect("status-applies" in age, f"{language}: permit.age_limit should apply, got {age}")
     accessible(language, "benefits")
     shot(language, "04-benefits")
+    # The benefit's clause link lands on the clause in the reader's language, the original beside it.
+    clause_link = browser.find_element(By.XPATH, "//*[@id='b-permit.age_limit']/ancestor::section[1]//h3/a[starts-with(@href, '/notice#')]")
+    click(clause_link)
+    clause = browser.find_element(By.ID, "二-二")
+    expect("65" in clause.text, f"{language}: the clause link should land on 二（二）")
+    if language == "en":
+        expect("Making work permits easier" in clause.text and "提供工作许可便利" in clause.text,
+               "en: the clause should be in English with the Chinese beside it")
+        expect("not official" in clause.text, "en: the clause should say the translation is not official")
+    else:
+        expect(len(browser.find_elements(By.CSS_SELECTOR, "a[href='/language/en?back=%2Fnotice']")) == 1,
+               "zh: the notice should link to its English translation")
+    accessible(language, "notice")
+    shot(language, "04b-notice-clause")
 
     email = f"hr-{language}@e2e.example"
     browser.get(f"{base}/register")

@@ -8,6 +8,7 @@ import Plot
 struct WebController {
     let state: CatalogState
     let notice: Notice
+    let translation: NoticeTranslation
 
     func addRoutes(to routes: Routes) {
         routes.get("/", .anyone, use: home)
@@ -36,7 +37,7 @@ struct WebController {
 
     @Sendable func noticePage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let page = PageContext(request, context)
-        return try state.cachedPage(page) { NoticePage(notice: notice, entries: (try? $0.entries().entries) ?? []).render(page) }
+        return try state.cachedPage(page) { NoticePage(notice: notice, translation: translation, entries: (try? $0.entries().entries) ?? []).render(page) }
     }
 
     @Sendable func switchLanguage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
@@ -71,7 +72,8 @@ struct WebController {
         for region in all.compactMap(\.region) where !regions.contains(region) { regions.append(region) }
         let catalogPage = CatalogPage(
             edition: edition, entries: entries, regions: regions, hasBlankRegion: all.contains { $0.region == nil },
-            query: query, filter: filter)
+            query: query, filter: filter,
+            predecessor: translation.predecessor.edition == edition.id ? translation.predecessor : nil)
         return catalogPage.render(page)
     }
 

@@ -73,7 +73,7 @@ public enum Benefit: String, CaseIterable, Sendable, BitwiseCopyable {
         case .entryPermanentResidenceChannel:
             BilingualText(zh: "办理永久居留便利通道", en: "Fast channel to permanent residence")
         case .entryPortVisa:
-            BilingualText(zh: "向公安机关口岸签证部门申请口岸签证", en: "Port visa from the border visa office")
+            BilingualText(zh: "向公安机关口岸签证部门申请口岸签证", en: "Port visa from the public security authorities' port visa office")
         case .supportComprehensive:
             BilingualText(zh: "创新创业、人才培养、子女入学、社会保障、评价激励等方面的支持和保障",
                           en: "Support in start-ups, training, children's schooling, social security and recognition")

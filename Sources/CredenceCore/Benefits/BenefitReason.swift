@@ -70,11 +70,11 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
         case .outsideScope:
             BilingualText(
                 zh: "《目录》只在天津自贸试验区（各片区及其联动创新区、联动创新示范基地、创新实践基地）内适用，您的工作地点不在其中。",
-                en: "The catalog applies only within the Tianjin FTZ (its areas and linked zones and bases); you work outside it.")
+                en: "The catalog applies only within the Tianjin FTZ (its areas and their linked innovation zones, linked innovation demonstration bases and innovation practice bases); you work outside it.")
         case .workZoneUnknown:
             BilingualText(
                 zh: "须在天津自贸试验区（含联动创新区、联动创新示范基地、创新实践基地）内工作：请告诉我们您的工作地点。",
-                en: "Only within the Tianjin FTZ and its linked zones and bases: tell us where you work.")
+                en: "Only within the Tianjin FTZ (with its linked innovation zones, linked innovation demonstration bases and innovation practice bases): tell us where you work.")
         case .experienceMet(let index, let years):
             BilingualText(
                 zh: "\(name(index).zh)要求两年相关工作经验，您有\(Self.years(years))年。",
@@ -182,7 +182,7 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
         case .highEndTalentMet:
             BilingualText(
                 zh: "您符合外国高端人才条件，可办理《外国高端人才确认函》。",
-                en: "You meet the foreign high-end talent conditions and can obtain the confirmation letter.")
+                en: "You meet the foreign high-end talent conditions and can obtain the Foreign High-end Talent Confirmation Letter.")
         case .multiEntryGranted:
             BilingualText(
                 zh: "外籍人员可办理有效期5年以内的多次签证或居留许可。",
@@ -190,11 +190,11 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
         case .permanentResidenceOnConditions:
             BilingualText(
                 zh: "“符合条件的”纳入办理永久居留便利通道；条件由出入境管理部门认定。",
-                en: "Only for those who \"meet the conditions\", which the exit-entry authority decides.")
+                en: "The fast channel to permanent residence is only for those who \"meet the conditions\", which the exit-entry authority decides.")
         case .portVisaUnderRegulations:
             BilingualText(
                 zh: "“按照有关规定”向公安机关口岸签证部门申请；是否签发由该部门依规定决定。",
-                en: "Applied for \"under the relevant regulations\"; the border visa office decides.")
+                en: "Applied for \"under the relevant regulations\" to the public security authorities' port visa office, which decides.")
         case .comprehensiveSupport:
             BilingualText(
                 zh: "本市鼓励行业部门、企事业单位对持有《目录》内境外职业资格的人员给予支持和保障。",

@@ -16,7 +16,7 @@ struct ProfileQuestion {
             label: BilingualText(zh: "工作地点", en: "Where do you work?"),
             why: BilingualText(
                 zh: "《目录》只在天津自贸试验区各片区及其联动创新区、联动创新示范基地、创新实践基地内适用（通知一）。",
-                en: "The catalog applies only within the Tianjin FTZ areas and their linked zones and bases (notice, 一).")),
+                en: "The catalog applies only within the Tianjin FTZ areas and their linked innovation zones, linked innovation demonstration bases and innovation practice bases (notice, 一).")),
         ProfileQuestion(
             fact: .nationality,
             label: BilingualText(zh: "身份", en: "Nationality"),

@@ -11,6 +11,8 @@ struct CatalogPage {
     var hasBlankRegion: Bool
     var query: String?
     var filter: EntryFilter
+    /// The edition this one was made on the basis of, as the notice names it.
+    var predecessor: NoticeTranslation.Predecessor?
 
     func render(_ page: PageContext) -> HTML {
         let lang = page.language
@@ -23,6 +25,12 @@ struct CatalogPage {
                    .group(.text(" · "), .a(.href("/editions/\(old.queryEncoded)/diff/\(edition.id.queryEncoded)"),
                                            .text(page.t("与上一版本相比的变化", "What changed since \(old)"))))
                }),
+            .unwrap(predecessor) { predecessor in
+                .p(.class("meta lineage"),
+                   .text(page.t("制定基础：", "Made on the basis of: ") + predecessor.title.text(in: lang) + page.t("。", ". ")),
+                   .text(predecessor.note.text(in: lang) + " "),
+                   .a(.href(SiteURL.notice(anchor: nil).path), .text(page.t("阅读通知", "Read the notice"))))
+            },
             Layout.searchForm(page, query: query),
             filterForm(page),
             .p(.class("count"), .text(countLine(page))),
