@@ -184,7 +184,7 @@ def flow(language):
                "en: the clause should be in English with the Chinese beside it")
         expect("not official" in clause.text, "en: the clause should say the translation is not official")
     else:
-        expect(len(browser.find_elements(By.CSS_SELECTOR, "a[href='/language/en?back=%2Fnotice']")) == 1,
+        expect(len(browser.find_elements(By.CSS_SELECTOR, "main a[href='/language/en?back=%2Fnotice']")) == 1,
                "zh: the notice should link to its English translation")
     accessible(language, "notice")
     shot(language, "04b-notice-clause")

@@ -94,7 +94,8 @@ struct RequestPage {
                    .text(page.t("，可用 credence receipt verify 离线核验。", " — checkable offline with credence receipt verify."))),
                 .div(.class("note"),
                      .p(.attribute(named: "lang", value: "zh"), .text(Disclaimer.text.zh)),
-                     .p(.attribute(named: "lang", value: "en"), .text(Disclaimer.text.en)))
+                     .p(.attribute(named: "lang", value: "en"), .text(Disclaimer.text.en)),
+                     .p(.a(.href(SiteURL.notice(anchor: "附件2-四").path), .text(page.t("依据：通知附件2第四条", "Source: the notice, annex 2 (4)")))))
             )
         case .accepted:
             return .div(.class("settle"), .p(.text(page.t("已受理，预计完成日期：", "Accepted. Estimated completion: ")),

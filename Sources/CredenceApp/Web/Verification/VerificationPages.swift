@@ -74,8 +74,11 @@ struct RequestsPage {
         Layout.page(page, title: page.t("查验申请", "Verification requests"), content: .group(
             .h1(.text(page.t("证书查验申请", "Certificate verification requests"))),
             .p(.class("lead"), .text(page.t(
-                "用人单位可免费在线申请查验拟引进人才境外职业资格证书的真实性（通知三、附件2）。",
-                "Employers can have a candidate's foreign certificate checked online, free of charge (notice, section 三 and annex 2)."))),
+                "用人单位可免费在线申请查验拟引进人才境外职业资格证书的真实性（", "Employers can have a candidate's foreign certificate checked online, free of charge (")),
+               .a(.href(SiteURL.notice(anchor: "三").path), .text(page.t("通知三", "notice, section 三"))),
+               .text(page.t("、", " and ")),
+               .a(.href(SiteURL.notice(anchor: "附件2").path), .text(page.t("附件2", "annex 2"))),
+               .text(page.t("）。", ")."))),
             .p(.a(.class("button"), .href(SiteURL.newRequest(entry: nil).path), .text(page.t("新的查验申请", "New verification request")))),
             RequestSearchForm.render(action: SiteURL.requests.path, search: search, hidden: [], page),
             .if(requests.isEmpty, .p(.class("empty"), .text(search == nil ? page.t("还没有申请。", "No requests yet.")
@@ -278,7 +281,8 @@ struct VerifyPage {
                 .dt(.text(page.t("完成日期", "Completed on"))), .dd(.text(check.completedOn)),
                 .dt(.text(page.t("目录版本", "Catalog edition"))), .dd(.text(check.edition))
              ),
-             .p(.class("note"), .text(Disclaimer.text.text(in: page.language))))
+             .p(.class("note"), .text(Disclaimer.text.text(in: page.language) + " "),
+                .a(.href(SiteURL.notice(anchor: "附件2-四").path), .text(page.t("通知附件2第四条", "The notice, annex 2 (4)")))))
     }
 
     private func label(_ kind: CredentialCheck.Kind, _ page: PageContext) -> String {
