@@ -264,6 +264,8 @@ def flow(language):
     sign_in_officer()
     expect(browser.current_url.endswith("/queue"), f"{language}: the officer should land on the queue, got {browser.current_url}")
     accessible(language, "queue")
+    expect(("证据（2）" if language == "zh" else "Evidence (2)") in browser.find_element(By.CSS_SELECTOR, "main table").text,
+           f"{language}: the queue should offer the channel's evidence")
     shot(language, "07-queue")
     # 一次性告知: everything missing at once; the employer answers item by item.
     browser.get(request_url)
@@ -273,6 +275,16 @@ def flow(language):
     browser.find_element(By.CSS_SELECTOR, "input[name=item-other]").click()
     fill("item-note-other", "The employment contract's first page")
     accessible(language, "request-officer")
+    channel = browser.find_element(By.CSS_SELECTOR, "section.channel")
+    # CKA: the Linux Foundation's page, seen only in third-party files (the registry's data).
+    expect("https://training.linuxfoundation.org/certification/verify/" in channel.text, f"{language}: the channel's address")
+    expect(("仅见于第三方文件，未在机构官网确认" if language == "zh" else "Seen only in third-party files, not confirmed on the body's site")
+           in channel.text, f"{language}: the channel's confidence in the page's language")
+    expect(len(channel.find_elements(By.CSS_SELECTOR, "ol.evidence li blockquote")) == 2, f"{language}: both evidence entries with their quotes")
+    expect(("计划默认值" if language == "zh" else "planning default") in channel.text, f"{language}: the working days labelled a default")
+    browser.execute_script("arguments[0].scrollIntoView()", channel)
+    shot(language, "07a-channel")
+    browser.execute_script("window.scrollTo(0, 0)")
     shot(language, "07b-asking")
     submit(path + "/request-info")
     submit("/sign-out")

@@ -305,28 +305,68 @@ import Testing
     func anAdministratorCorrectsAChannelAndTheEstimateFollows(database: TestDatabase) async throws {
         try await withOpenApp(database) { app in
             let cast = try await Cast.make(app)
-            let channel = #"{"channel": {"kind": "written_request", "url": null, "inputs": ["certificateNumber"], "typicalWorkingDays": 10, "source": "Confirmed by telephone with the GPhC, 2026-11-29."}}"#
+            let channel = #"{"channel": {"kind": "written_request", "url": null, "inputs": ["certificateNumber"], "typicalWorkingDays": 11, "source": "Telephone call to the GPhC's registration team."}, "checkedOn": "2026-11-20"}"#
             // The registry is kept in memory; read it first so the change below must replace it.
-            #expect(try await app.client.execute(uri: "/api/v1/issuing-bodies", method: .get).text.contains(#""typicalWorkingDays":10"#) == false)
+            #expect(try await app.client.execute(uri: "/api/v1/issuing-bodies", method: .get).text.contains(#""typicalWorkingDays":11"#) == false)
             let changed = try await app.client.execute(uri: "/api/v1/issuing-bodies/gphc", method: .put, headers: cast.admin,
                                                        body: ByteBuffer(string: channel))
             #expect(changed.status == .ok)
             let bodies = try await app.client.execute(uri: "/api/v1/issuing-bodies", method: .get).jsonObject()
             let gphc = try #require((bodies["issuingBodies"] as? [[String: Any]])?.first { $0["id"] as? String == "gphc" })
-            #expect((gphc["channel"] as? [String: Any])?["typicalWorkingDays"] as? Int == 10)
-            #expect((gphc["channel"] as? [String: Any])?["url"] is NSNull)
+            let stored = try #require(gphc["channel"] as? [String: Any])
+            #expect(stored["typicalWorkingDays"] as? Int == 11)
+            #expect(stored["workingDaysBasis"] as? String == "default")
+            #expect(stored["url"] is NSNull)
+            // Confirmed by the administrator on the day they checked; the evidence found before is kept.
+            #expect(stored["confidence"] as? String == "confirmed")
+            let confirmation = try #require(stored["confirmation"] as? [String: Any])
+            #expect(confirmation["by"] as? String == "The admin" && confirmation["on"] as? String == "2026-11-20")
+            #expect(confirmation["source"] as? String == "Telephone call to the GPhC's registration team.")
+            #expect((stored["evidence"] as? [Any])?.count == 3)
             let id = try await Self.submit(app, cast.employerA)
             let accepted = try await Self.act(app, id, "accept", cast.officer).jsonObject()
-            let estimate = try HolidayCalendar.bundled().adding(10, to: .today()).date.description
+            let estimate = try HolidayCalendar.bundled().adding(11, to: .today()).date.description
             #expect(accepted["estimatedCompletionOn"] as? String == estimate)
-            #expect(try await app.auditKinds().contains("issuing_body.changed"))
-            let bad = try await app.client.execute(
-                uri: "/api/v1/issuing-bodies/gphc", method: .put, headers: cast.admin,
-                body: ByteBuffer(string: channel.replacingOccurrences(of: "10", with: "0")))
-            #expect(bad.status == .unprocessableContent)
-            #expect((try bad.jsonObject()["error"] as? [String: Any])?["field"] as? String == "channel.typicalWorkingDays")
+            // In the audit chain: who, which body, what it was before and the confirmation.
+            let audit = try await app.client.execute(uri: "/api/v1/audit", method: .get, headers: cast.admin).jsonObject()
+            let event = try #require((audit["events"] as? [[String: Any]])?.last { $0["kind"] as? String == "issuing_body.changed" })
+            #expect(event["subjectId"] as? String == "gphc")
+            #expect((event["detail"] as? String)?.contains(#""confidence":"official-page-third-party-url""#) == true)
+            #expect((event["detail"] as? String)?.contains(#""on":"2026-11-20""#) == true)
+            #expect(try await app.store.auditLog.verify() == nil)
+            for (bad, field) in [(channel.replacingOccurrences(of: "\"typicalWorkingDays\": 11", with: "\"typicalWorkingDays\": 0"), "channel.typicalWorkingDays"),
+                                 (channel.replacingOccurrences(of: "2026-11-20", with: "2999-01-01"), "checkedOn"),
+                                 (channel.replacingOccurrences(of: "2026-11-20", with: "20 Nov"), "checkedOn"),
+                                 (channel.replacingOccurrences(of: "\"typicalWorkingDays\": 11", with: "\"typicalWorkingDays\": 11, \"workingDaysBasis\": \"stated\", \"turnaround\": null"), "channel.turnaround"),
+                                 (channel.replacingOccurrences(of: "\"source\": \"Telephone call to the GPhC's registration team.\"", with: "\"source\": \" \""), "channel.source")] {
+                let refused = try await app.client.execute(uri: "/api/v1/issuing-bodies/gphc", method: .put, headers: cast.admin,
+                                                           body: ByteBuffer(string: bad))
+                #expect(refused.status == .unprocessableContent, "\(field)")
+                #expect((try refused.jsonObject()["error"] as? [String: Any])?["field"] as? String == field)
+            }
             #expect(try await app.client.execute(uri: "/api/v1/issuing-bodies/nope", method: .put, headers: cast.admin,
                                                  body: ByteBuffer(string: channel)).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func everyChannelIsServedAsTheRegistryFoundIt(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let file = try #require(try JSONSerialization.jsonObject(with: BundledData.resource("issuing-body-channels", "json")) as? [String: Any])
+            let found = Dictionary(uniqueKeysWithValues: try #require(file["bodies"] as? [[String: Any]]).map { ($0["id"] as! String, $0) })
+            let served = try #require(try await app.client.execute(uri: "/api/v1/issuing-bodies", method: .get).jsonObject()["issuingBodies"] as? [[String: Any]])
+            #expect(served.count == found.count)
+            for body in served {
+                let id = try #require(body["id"] as? String)
+                let data = try #require(found[id])
+                let channel = try #require(body["channel"] as? [String: Any])
+                #expect((channel["url"] as? String) == (data["url"] as? String), "\(id)")
+                #expect(channel["url"] is NSNull == (data["url"] is NSNull), "\(id)")
+                #expect(channel["confidence"] as? String == data["confidence"] as? String, "\(id)")
+                let evidence = try #require(channel["evidence"] as? [[String: Any]])
+                #expect(evidence.count == (data["evidence"] as? [Any])?.count, "\(id)")
+                if !(channel["url"] is NSNull) { #expect(evidence.first?["source"] is String && evidence.first?["quote"] is String, "\(id)") }
+            }
         }
     }
 

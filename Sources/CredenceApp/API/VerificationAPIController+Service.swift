@@ -9,20 +9,27 @@ extension VerificationAPIController {
         IssuingBodyListDTO(issuingBodies: try await state.registry(from: store).bodies)
     }
 
+    /// An administrator confirms or corrects a channel: `{"channel": {…, "source"}, "checkedOn"?}`.
     @Sendable func updateChannel(_ request: Request, _ context: AppRequestContext) async throws -> IssuingBodyListDTO {
-        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["channel"])
-        let channel = try body.object("channel", accepting: ["kind", "url", "inputs", "typicalWorkingDays", "source"])
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: ["channel", "checkedOn"])
+        let channel = try body.object("channel", accepting: ["kind", "url", "inputs", "typicalWorkingDays", "workingDaysBasis", "turnaround", "source"])
         guard let kind = try channel.choice("kind", ChannelKind.self) else {
             throw body.invalid("channel.kind", "channel.kind is required: \(ChannelKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
+        var checkedOn: CalendarDate?
+        if let text = try body.string("checkedOn") {
+            guard let date = CalendarDate(text) else { throw body.invalid("checkedOn", "checkedOn must be the day the source was checked, YYYY-MM-DD; got '\(text)'.") }
+            checkedOn = date
+        }
+        let correction = ChannelCorrection(
+            kind: kind, url: try channel.string("url"),
+            inputs: try channel.stringArray("inputs", "what the channel needs (names of request fields)"),
+            typicalWorkingDays: try channel.wholeNumber("typicalWorkingDays") ?? 0,
+            workingDaysBasis: try channel.choice("workingDaysBasis", WorkingDaysBasis.self),
+            turnaround: channel.fields["turnaround"] == nil ? nil : .some(try channel.nonBlankString("turnaround")),
+            source: try channel.requiredString("source", "where the administrator checked the channel"))
         let updated = try await store.verifications.updateChannel(
-            of: try context.parameters.require("body"),
-            to: VerificationChannel(
-                kind: kind, url: try channel.string("url"),
-                inputs: try channel.stringArray("inputs", "names of the request fields the channel needs"),
-                typicalWorkingDays: try channel.wholeNumber("typicalWorkingDays") ?? 0,
-                source: try channel.requiredString("source", "where these facts come from")),
-            by: try context.requireActor().account)
+            of: try context.parameters.require("body"), to: correction, checkedOn: checkedOn, by: try context.requireActor().account)
         try await state.reload(from: store)
         return IssuingBodyListDTO(issuingBodies: [updated])
     }

@@ -33,6 +33,8 @@ enum SiteURL {
     case olderRequests(after: UUID, search: String? = nil)
     case verify(code: String?)
     case stylesheet
+    /// An issuing body on the administrators' registry page; its form posts here too.
+    case issuingBody(String)
 
     var path: String {
         switch self {
@@ -46,6 +48,8 @@ enum SiteURL {
             return "/catalog" + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
         case .entry(let id):
             return "/entries/" + id.queryEncoded
+        case .issuingBody(let id):
+            return "/admin/issuing-bodies/" + id.queryEncoded
         case .benefits(let qualifications):
             let query = qualifications.map { "qualification=" + $0.queryEncoded }.joined(separator: "&")
             return "/benefits" + (query.isEmpty ? "" : "?" + query)

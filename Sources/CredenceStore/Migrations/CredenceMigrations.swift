@@ -23,5 +23,6 @@ public enum CredenceMigrations {
         AddInfoChecklists(),
         AddServiceStandards(),
         AddRequestSearch(),
+        AddChannelRegistry(),
     ]
 }

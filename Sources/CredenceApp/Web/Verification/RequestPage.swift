@@ -16,6 +16,8 @@ struct RequestPage {
     var unofficialYear: Int? = nil
     var followUps: [FollowUp] = []
     var rating: Rating? = nil
+    /// The issuing body's measured figures (staff see them beside the channel's working days).
+    var measured: ServiceStandards.Figures? = nil
 
     var isStaff: Bool { viewer.role != .employer }
 
@@ -119,19 +121,7 @@ struct RequestPage {
     }
 
     private func channel(_ page: PageContext) -> Node<HTML.BodyContext> {
-        let channel = body.channel
-        return .group(
-            .h2(.text(page.t("核验渠道", "How to check it"))),
-            .dl(
-                row(page.t("方式", "Kind"), channel.kind.name.text(in: page.language)),
-                .group(.dt(.text(page.t("网址", "Address"))),
-                       .dd(.unwrap(channel.url, { .a(.href($0.attributeEscaped), .attribute(named: "rel", value: "noreferrer"), .text($0)) },
-                                   else: .text(page.t("无公开渠道：向发证机构书面查询", "No public channel: write to the issuing body"))))),
-                row(page.t("需要的信息", "Needs"), channel.inputs.joined(separator: ", ")),
-                row(page.t("通常工作日", "Typical working days"), String(channel.typicalWorkingDays)),
-                row(page.t("来源", "Source"), channel.source)
-            )
-        )
+        .section(.class("channel"), .h2(.text(page.t("核验渠道", "How to check it"))), ChannelParts.facts(body.channel, measured: measured, page))
     }
 
     private func attachments(_ page: PageContext) -> Node<HTML.BodyContext> {

@@ -46,7 +46,10 @@ enum VerificationParts {
                     .td(status(request.status, page)),
                     .td(.text(request.estimatedCompletionOn ?? "—"),
                         .if(request.overdue, .span(.class("badge badge-overdue"), .text(page.t(" 已逾期", " overdue"))))),
-                    .if(staff, .td(.text(channels[request.entryId].map { $0.kind.name.text(in: page.language) } ?? "—")))
+                    .if(staff, .td(.unwrap(channels[request.entryId], { channel in
+                        .group(.text(channel.kind.name.text(in: page.language)), .br(), ChannelParts.confidence(channel, page),
+                               ChannelParts.evidence(channel, page, open: false))
+                    }, else: .text("—"))))
                 )
             })
         ))

@@ -165,29 +165,44 @@ struct VerificationWebController {
     }
 
     @Sendable func issuingBodies(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        Response.html(IssuingBodiesPage(bodies: try await state.registry(from: store).bodies).render(PageContext(request, context)))
+        Response.html(try await registryPage().render(PageContext(request, context)))
     }
 
+    /// An administrator confirms or corrects a channel; a refused form comes back as typed.
     @Sendable func updateChannel(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         var request = request
         let form = try await FormFields.read(&request)
-        var page = IssuingBodiesPage(bodies: [])
-        var status: HTTPResponse.Status = .ok
+        let id = try context.parameters.require("body")
+        var done: BilingualText?
+        var refused: (error: BilingualText?, fields: FormFields)?
         do {
-            let channel = VerificationChannel(
+            let correction = ChannelCorrection(
                 kind: ChannelKind(rawValue: form["kind"]) ?? .noneFound, url: form["url"].isEmpty ? nil : form["url"],
-                inputs: form["inputs"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                typicalWorkingDays: Int(form["typicalWorkingDays"].trimmingCharacters(in: .whitespaces)) ?? 0, source: form["source"])
-            let body = try await store.verifications.updateChannel(
-                of: try context.parameters.require("body"), to: channel, by: try context.requireActor().account)
+                inputs: form["inputs"].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                typicalWorkingDays: Int(form["typicalWorkingDays"].trimmingCharacters(in: .whitespaces)) ?? 0,
+                workingDaysBasis: WorkingDaysBasis(rawValue: form["workingDaysBasis"]),
+                turnaround: .some(form["turnaround"].trimmingCharacters(in: .whitespaces).isEmpty ? nil : form["turnaround"]),
+                source: form["source"])
+            let checkedOn = form["checkedOn"].isEmpty ? nil : CalendarDate(form["checkedOn"])
+            if !form["checkedOn"].isEmpty, checkedOn == nil {
+                throw VerificationError.invalid([InputError("checkedOn", zh: "核实日期格式为 YYYY-MM-DD。", en: "Checked on must be a date, YYYY-MM-DD.")])
+            }
+            let body = try await store.verifications.updateChannel(of: id, to: correction, checkedOn: checkedOn, by: try context.requireActor().account)
             try await state.reload(from: store)
-            page.done = BilingualText(zh: "已保存：\(body.name.zh)。", en: "Saved: \(body.name.en).")
+            done = BilingualText(zh: "已确认并保存：\(body.name.zh)。", en: "Confirmed and saved: \(body.name.en).")
         } catch VerificationError.invalid(let problems) {
-            page.error = problems.first?.message
-            status = .unprocessableContent
+            refused = (problems.first?.message, form)
         }
-        page.bodies = try await state.registry(from: store).bodies
-        return Response.html(page.render(PageContext(request, context)), status: status)
+        var page = try await registryPage()
+        page.done = done
+        page.error = refused?.error
+        page.draft = refused.map { (id, $0.fields) }
+        return Response.html(page.render(PageContext(request, context)), status: refused == nil ? .ok : .unprocessableContent)
+    }
+
+    private func registryPage() async throws -> IssuingBodiesPage {
+        IssuingBodiesPage(bodies: try await state.registry(from: store).bodies,
+                          measured: try await store.verifications.serviceStandards().issuingBodies)
     }
 
     @Sendable func verifyForm(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
@@ -232,6 +247,9 @@ struct VerificationWebController {
                                body: try await state.issuingBody(for: found.entryId, from: store), error: error)
         page.followUps = try await store.verifications.followUps(of: id, for: account)
         page.rating = try await store.verifications.rating(of: id)
+        if page.isStaff {
+            page.measured = try await store.verifications.serviceStandards().issuingBodies.first { $0.issuingBodyId == page.body.id }
+        }
         if let estimate = found.estimatedCompletionOn.flatMap(CalendarDate.init),
            !(try await store.calendars.calendar().isOfficial(estimate.year)) {
             page.unofficialYear = estimate.year
