@@ -15,9 +15,12 @@ struct BenefitsCommand: AsyncParsableCommand {
     @Option(help: "Age in whole years, 0-130.") var age: Int?
     @Option(name: .customLong("high-tech"), help: "Works in a high-tech (高精尖) industry: true or false.")
     var highTech: Bool?
-    @Option(name: .customLong("experience-years"), help: "Years of work related to the qualification.")
+    @Option(name: .customLong("experience-years"), help: "Years of work related to the qualification; years abroad count.")
     var experienceYears: Double?
-    @Option(help: "Where you work: a zone id (credence catalog zones, GET /api/v1/zones) or outside.")
+    @Option(name: .customLong("work-related-to"),
+            help: "A held qualification whose field (its remark's 从事…相关工作) your work is in; repeat for several. Give none to leave it unknown, or --work-related-to none for \"in none of them\".")
+    var workRelatedTo: [String] = []
+    @Option(help: "Where you work: a zone id (credence catalog zones, GET /api/v1/zones), linked_unlisted (a linked zone or base not listed) or outside.")
     var zone: String?
     @Option(name: .customLong("meets-title-criteria"), help: "Meets the title series' education and experience criteria: true or false.")
     var meetsTitleCriteria: Bool?
@@ -35,7 +38,8 @@ struct BenefitsCommand: AsyncParsableCommand {
         let language = try choice("--language", language, Language.self)
         let profile = BenefitProfile(
             qualifications: qualifications, nationality: try nationality.map { try choice("--nationality", $0, Nationality.self) },
-            age: age, highTechIndustry: highTech, relevantExperienceYears: experienceYears, workZone: zone.map(WorkZone.init),
+            age: age, highTechIndustry: highTech, relevantExperienceYears: experienceYears,
+            workRelatedTo: workRelatedTo.isEmpty ? nil : workRelatedTo.filter { $0 != Self.noneValue }, workZone: zone.map(WorkZone.init),
             meetsTitleCriteria: meetsTitleCriteria, examBasedSpecialty: examBased, classA: classA,
             localPharmacistRegistration: pharmacistRegistered)
         // Checked before the database is opened: a bad flag costs nothing.
@@ -55,6 +59,9 @@ struct BenefitsCommand: AsyncParsableCommand {
             Self.table(evaluation, in: language)
         }
     }
+
+    /// `--work-related-to none`: the person's work is in the field of none of the held qualifications.
+    static let noneValue = "none"
 
     private func choice<T: RawRepresentable & CaseIterable>(_ flag: String, _ value: String, _: T.Type) throws -> T
     where T.RawValue == String {
@@ -80,6 +87,7 @@ struct BenefitsCommand: AsyncParsableCommand {
         case .age: "--age"
         case .highTechIndustry: "--high-tech"
         case .relevantExperienceYears: "--experience-years"
+        case .workRelatedTo: "--work-related-to"
         case .workZone: "--zone"
         case .meetsTitleCriteria: "--meets-title-criteria"
         case .examBasedSpecialty: "--exam-based"
@@ -104,6 +112,14 @@ struct BenefitsCommand: AsyncParsableCommand {
             let asked = ProfileFact.allCases.filter(questions.contains).map(flag)
             text += "\n\nTell us more to settle the conditional ones: \(asked.joined(separator: " "))"
         }
+        if evaluation.qualifications.count > 1 {
+            text += "\n\nBy qualification:"
+            for result in evaluation.benefits {
+                let own = zip(evaluation.qualifications, evaluation.byQualification(result.benefit)).map { "\($0.entry.id) \($1.status.rawValue)" }
+                text += "\n  \(result.benefit.rawValue): " + own.joined(separator: ", ")
+            }
+        }
+        text += "\n\n" + evaluation.notes.map { "Note: " + $0.text.text(in: language) }.joined(separator: "\n")
         return text
     }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct BenefitsAPITests {
     static let workedExample = #"""
         {"qualifications": ["cka"], "nationality": "foreign", "age": 68, "highTechIndustry": true,
-         "relevantExperienceYears": 3, "workZone": "tianjin-port-dongjiang"}
+         "relevantExperienceYears": 3, "workRelatedTo": ["cka"], "workZone": "tianjin-port-dongjiang"}
         """#
 
     @Test(arguments: TestDatabase.available)
@@ -46,8 +46,15 @@ import Testing
             #expect(classA["status"] as? String == "conditional")
             #expect((classA["reasons"] as? [[String: Any]])?.first?["fact"] as? String == "classA")
             #expect(try benefit("title.equivalence")["status"] as? String == "not_applicable")
-            #expect(try benefit("practice.ftz")["status"] as? String == "applies")
+            // Rules v2: practice is "按照相关规定" (conditional); the free verification is never gated.
+            #expect(try benefit("practice.ftz")["status"] as? String == "conditional")
             #expect(try benefit("verification.free")["clause"] as? String == "三")
+            #expect(try benefit("verification.free")["status"] as? String == "applies")
+            let own = try #require(age["byQualification"] as? [[String: Any]])
+            #expect(own.count == 1 && own[0]["entryId"] as? String == "cka" && own[0]["status"] as? String == "applies")
+            let notes = try #require(body["notes"] as? [[String: Any]])
+            #expect(notes.compactMap { $0["id"] as? String } == ["catalog_reviewed", "authorities_decide"])
+            #expect(notes.first?["clause"] as? String == "四")
         }
     }
 
@@ -55,7 +62,7 @@ import Testing
     func titleLevelsAndNullsAsUnknown(database: TestDatabase) async throws {
         try await withLiveApp(database) { client in
             let body = try await client.post("/api/v1/benefits", #"""
-                {"qualifications": ["cfa", "ieee-fellow", "cfa"], "meetsTitleCriteria": true, "examBasedSpecialty": null,
+                {"qualifications": ["cfa", "ieee-fellow", "cfa"], "workRelatedTo": ["cfa", "ieee-fellow"], "meetsTitleCriteria": true, "examBasedSpecialty": null,
                  "nationality": null, "workZone": "binhai-cbd", "edition": "tianjin-2023"}
                 """#).jsonObject()
             #expect((body["qualifications"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["cfa", "ieee-fellow"])
@@ -95,6 +102,9 @@ import Testing
             (#"{"qualifications": ["cfa"], "nationality": "martian"}"#, 422, "nationality"),
             (#"{"qualifications": ["cfa"], "nationalty": "foreign"}"#, 422, "nationalty"),
             (#"{"qualifications": ["cfa"], "edition": "tianjin-1999"}"#, 422, "edition"),
+            (#"{"qualifications": ["cfa"], "workRelatedTo": ["cka"]}"#, 422, "workRelatedTo"),
+            (#"{"qualifications": ["cfa"], "workRelatedTo": "cfa"}"#, 422, "workRelatedTo"),
+            (#"{"qualifications": ["cfa"], "workRelatedTo": [1]}"#, 422, "workRelatedTo"),
             (#"["cfa"]"#, 422, nil),
             (#"{"qualifications": ["cfa"],"#, 400, nil),
             ("", 400, nil),

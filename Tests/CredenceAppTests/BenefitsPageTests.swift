@@ -29,14 +29,23 @@ import Testing
     func theWorkedExampleOnThePage(database: TestDatabase) async throws {
         try await withLiveApp(database) { client in
             let uri = "/benefits?qualification=cka&nationality=foreign&age=68&highTechIndustry=true"
-                + "&relevantExperienceYears=3&workZone=tianjin-port-dongjiang&check=1"
+                + "&relevantExperienceYears=3&work-cka=true&workZone=tianjin-port-dongjiang&check=1"
             let response = try await client.execute(uri: uri, method: .get, headers: Self.english)
             #expect(response.status == .ok)
             let html = response.text
             #expect(Self.status("permit.age_limit", in: html) == "status-applies")
             #expect(Self.status("permit.class_a_five_year", in: html) == "status-conditional")
             #expect(Self.status("title.equivalence", in: html) == "status-not_applicable")
-            #expect(Self.status("practice.ftz", in: html) == "status-applies")
+            #expect(Self.status("practice.ftz", in: html) == "status-conditional")
+            #expect(Self.status("verification.free", in: html) == "status-applies")
+            // The related-work question asks per held qualification, quoting its remark.
+            #expect(html.contains("name=\"work-cka\""))
+            #expect(html.contains("For work related to cloud computing"))
+            #expect(html.contains("A qualification recognized today may be withdrawn at a review"))
+            // The zone picker groups the FTZ areas, the linked zones, one not listed, and elsewhere.
+            #expect(html.contains("<optgroup label=\"Linked zones and bases\">"))
+            #expect(html.contains("value=\"binhai-hitech-linked\""))
+            #expect(html.contains("value=\"linked_unlisted\""))
             #expect(Self.benefit("permit.age_limit", in: html)?.contains("You are 68") == true)
             // The conditional one says what to tell us, and links to that question.
             #expect(Self.benefit("permit.class_a_five_year", in: html)?.contains("href=\"#q-classA\"") == true)
@@ -64,7 +73,7 @@ import Testing
                 for target in Set(targets) {
                     #expect(html.contains("id=\"\(target)\""), "\(language): #\(target) has no field")
                 }
-                for fact in ["workZone", "nationality", "age", "relevantExperienceYears", "meetsTitleCriteria",
+                for fact in ["workZone", "nationality", "age", "relevantExperienceYears", "workRelatedTo", "meetsTitleCriteria",
                              "examBasedSpecialty", "classA", "localPharmacistRegistration"] {
                     #expect(targets.contains { $0 == "q-\(fact)" }, "\(language): nothing asks for \(fact)")
                 }
@@ -83,6 +92,25 @@ import Testing
             let blank = try await client.execute(uri: "/benefits", method: .get, headers: Self.english).text
             #expect(!blank.contains("id=\"result\""))
             #expect(blank.components(separatedBy: "name=\"qualification\"").count - 1 == 27)
+        }
+    }
+
+    /// Rules v2 on the page: each benefit lists every held qualification's own result, so a
+    /// pharmacist's registration is not hidden by a CFA's; related work is answered for each
+    /// qualification or for none.
+    @Test func eachQualificationsResultIsShownUnderTheBenefit() async throws {
+        try await withLiveApp(.sqlite) { client in
+            let html = try await client.execute(
+                uri: "/benefits?qualification=cfa&qualification=uk-pharmacist&work-cfa=true&work-uk-pharmacist=true"
+                    + "&localPharmacistRegistration=false&relevantExperienceYears=3&workZone=binhai-hitech-linked&check=1",
+                method: .get, headers: Self.english).text
+            let practice = try #require(Self.benefit("practice.ftz", in: html))
+            #expect(practice.contains("By qualification"))
+            #expect(html.contains("you must register with the Tianjin drug regulator before practising"))
+            let partly = try await client.execute(
+                uri: "/benefits?qualification=cfa&qualification=cka&work-cfa=true&check=1", method: .get, headers: Self.english)
+            #expect(partly.status == .unprocessableContent)
+            #expect(partly.text.contains("Answer yes or no for every qualification, or leave them all as not sure."))
         }
     }
 

@@ -10,13 +10,18 @@ import Testing
     /// The same profiles as CLI flags and as API bodies.
     static let profiles: [(flags: [String], json: String)] = [
         (["--qualification", "cka", "--nationality", "foreign", "--age", "68", "--high-tech", "true",
-          "--experience-years", "3", "--zone", "tianjin-port-dongjiang"],
-         #"{"qualifications": ["cka"], "nationality": "foreign", "age": 68, "highTechIndustry": true, "relevantExperienceYears": 3, "workZone": "tianjin-port-dongjiang"}"#),
+          "--experience-years", "3", "--work-related-to", "cka", "--zone", "tianjin-port-dongjiang"],
+         #"{"qualifications": ["cka"], "nationality": "foreign", "age": 68, "highTechIndustry": true, "relevantExperienceYears": 3, "workRelatedTo": ["cka"], "workZone": "tianjin-port-dongjiang"}"#),
         (["--qualification", "ieee-fellow", "--qualification", "uk-pharmacist", "--experience-years", "1.9",
           "--meets-title-criteria", "true", "--exam-based", "false", "--class-a", "false",
           "--pharmacist-registered", "true", "--zone", "outside", "--nationality", "hong_kong_macao"],
          #"{"qualifications": ["ieee-fellow", "uk-pharmacist"], "relevantExperienceYears": 1.9, "meetsTitleCriteria": true, "examBasedSpecialty": false, "classA": false, "localPharmacistRegistration": true, "workZone": "outside", "nationality": "hong_kong_macao"}"#),
         (["--qualification", "cfa", "--edition", "tianjin-2023"], #"{"qualifications": ["cfa"], "edition": "tianjin-2023"}"#),
+        (["--qualification", "cfa", "--qualification", "uk-pharmacist", "--work-related-to", "uk-pharmacist", "--zone", "linked_unlisted",
+          "--pharmacist-registered", "false"],
+         #"{"qualifications": ["cfa", "uk-pharmacist"], "workRelatedTo": ["uk-pharmacist"], "workZone": "linked_unlisted", "localPharmacistRegistration": false}"#),
+        (["--qualification", "cfa", "--work-related-to", "none", "--zone", "binhai-hitech-linked"],
+         #"{"qualifications": ["cfa"], "workRelatedTo": [], "workZone": "binhai-hitech-linked"}"#),
     ]
 
     @Test(arguments: TestDatabase.available)

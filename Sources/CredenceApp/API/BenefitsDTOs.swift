@@ -6,6 +6,7 @@ public struct BenefitEvaluationDTO: Encodable, Sendable {
     public var edition: String
     public var qualifications: [QualificationStandingDTO]
     public var benefits: [BenefitResultDTO]
+    public var notes: [BenefitNoteDTO]
 
     public init(_ evaluation: BenefitEvaluation) {
         edition = evaluation.edition
@@ -18,8 +19,49 @@ public struct BenefitEvaluationDTO: Encodable, Sendable {
             BenefitResultDTO(
                 id: result.benefit.rawValue, group: result.benefit.group.rawValue, clause: result.benefit.clause,
                 title: result.benefit.title, status: result.status.rawValue, level: result.level?.rawValue,
-                reasons: result.reasons.map { ReasonDTO($0, in: evaluation) })
+                reasons: result.reasons.map { ReasonDTO($0, in: evaluation) },
+                byQualification: zip(evaluation.qualifications, evaluation.byQualification(result.benefit)).map { standing, own in
+                    QualificationResultDTO(entryId: standing.entry.id, status: own.status.rawValue, level: own.level?.rawValue,
+                                           reasons: own.reasons.map { ReasonDTO($0, in: evaluation) })
+                })
         }
+        notes = evaluation.notes.map { BenefitNoteDTO(id: $0.rawValue, clause: $0.clause, zh: $0.text.zh, en: $0.text.en) }
+    }
+}
+
+/// One benefit through one held qualification (v2 `byQualification`).
+public struct QualificationResultDTO: Encodable, Sendable {
+    public var entryId: String
+    public var status: String
+    public var level: String?
+    public var reasons: [ReasonDTO]
+
+    enum CodingKeys: String, CodingKey { case entryId, status, level, reasons }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entryId, forKey: .entryId)
+        try c.encode(status, forKey: .status)
+        try c.encode(level, forKey: .level)  // null, not absent
+        try c.encode(reasons, forKey: .reasons)
+    }
+}
+
+/// What every answer says besides the benefits, with the clause it rests on (or null).
+public struct BenefitNoteDTO: Encodable, Sendable {
+    public var id: String
+    public var clause: String?
+    public var zh: String
+    public var en: String
+
+    enum CodingKeys: String, CodingKey { case id, clause, zh, en }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(clause, forKey: .clause)  // null, not absent
+        try c.encode(zh, forKey: .zh)
+        try c.encode(en, forKey: .en)
     }
 }
 
@@ -37,8 +79,9 @@ public struct BenefitResultDTO: Encodable, Sendable {
     public var status: String
     public var level: String?
     public var reasons: [ReasonDTO]
+    public var byQualification: [QualificationResultDTO]
 
-    enum CodingKeys: String, CodingKey { case id, group, clause, title, status, level, reasons }
+    enum CodingKeys: String, CodingKey { case id, group, clause, title, status, level, reasons, byQualification }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -49,6 +92,7 @@ public struct BenefitResultDTO: Encodable, Sendable {
         try c.encode(status, forKey: .status)
         try c.encode(level, forKey: .level)  // null, not absent
         try c.encode(reasons, forKey: .reasons)
+        try c.encode(byQualification, forKey: .byQualification)
     }
 }
 
@@ -83,7 +127,15 @@ extension BenefitEvaluationDTO {
         var out = JSONBytes()
         out.raw(#"{"benefits":"#)
         out.array(benefits) { out, benefit in
-            out.raw(#"{"clause":"#); out.string(benefit.clause)
+            out.raw(#"{"byQualification":"#)
+            out.array(benefit.byQualification) { out, own in
+                out.raw(#"{"entryId":"#); out.string(own.entryId)
+                out.raw(#","level":"#); out.optionalString(own.level)
+                out.raw(#","reasons":"#); out.array(own.reasons, Self.reason)
+                out.raw(#","status":"#); out.string(own.status)
+                out.raw("}")
+            }
+            out.raw(#","clause":"#); out.string(benefit.clause)
             out.raw(#","group":"#); out.string(benefit.group)
             out.raw(#","id":"#); out.string(benefit.id)
             out.raw(#","level":"#); out.optionalString(benefit.level)
@@ -94,6 +146,14 @@ extension BenefitEvaluationDTO {
             out.raw("}}")
         }
         out.raw(#","edition":"#); out.string(edition)
+        out.raw(#","notes":"#)
+        out.array(notes) { out, note in
+            out.raw(#"{"clause":"#); out.optionalString(note.clause)
+            out.raw(#","en":"#); out.string(note.en)
+            out.raw(#","id":"#); out.string(note.id)
+            out.raw(#","zh":"#); out.string(note.zh)
+            out.raw("}")
+        }
         out.raw(#","qualifications":"#)
         out.array(qualifications) { out, standing in
             out.raw(#"{"id":"#); out.string(standing.id)

@@ -17,6 +17,10 @@ struct BenefitsRequest {
         profile.age = try body.wholeNumber(ProfileFact.age.rawValue)
         profile.highTechIndustry = try body.bool(ProfileFact.highTechIndustry.rawValue)
         profile.relevantExperienceYears = try body.number(ProfileFact.relevantExperienceYears.rawValue)
+        if body.value(ProfileFact.workRelatedTo.rawValue) != nil {
+            profile.workRelatedTo = try body.stringArray(
+                ProfileFact.workRelatedTo.rawValue, "the ids of held qualifications whose field your work is in, e.g. [\"cfa\"] (may be empty)")
+        }
         profile.workZone = try body.string(ProfileFact.workZone.rawValue).map(WorkZone.init)
         profile.meetsTitleCriteria = try body.bool(ProfileFact.meetsTitleCriteria.rawValue)
         profile.examBasedSpecialty = try body.bool(ProfileFact.examBasedSpecialty.rawValue)

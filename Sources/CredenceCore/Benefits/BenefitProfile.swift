@@ -8,8 +8,13 @@ public struct BenefitProfile: Sendable, Equatable {
     public var age: Int?
     /// Works in a 高精尖产业领域.
     public var highTechIndustry: Bool?
-    /// Years of work related to the qualification, ≥ 0.
+    /// Years of work related to the qualification, ≥ 0; years abroad count
+    /// (境外从业经历可视同境内从业经历).
     public var relevantExperienceYears: Double?
+    /// The held qualifications whose field of work (the remark's "从事…相关工作") the
+    /// person's work is in: nil = not known for any; given = yes for those listed, no for
+    /// the others. Must be a subset of `qualifications`.
+    public var workRelatedTo: [String]?
     public var workZone: WorkZone?
     /// Meets the 学历、年限 basic criteria of the title series at the mapped level.
     public var meetsTitleCriteria: Bool?
@@ -22,7 +27,8 @@ public struct BenefitProfile: Sendable, Equatable {
 
     public init(
         qualifications: [String], nationality: Nationality? = nil, age: Int? = nil, highTechIndustry: Bool? = nil,
-        relevantExperienceYears: Double? = nil, workZone: WorkZone? = nil, meetsTitleCriteria: Bool? = nil,
+        relevantExperienceYears: Double? = nil, workRelatedTo: [String]? = nil, workZone: WorkZone? = nil,
+        meetsTitleCriteria: Bool? = nil,
         examBasedSpecialty: Bool? = nil, classA: Bool? = nil, localPharmacistRegistration: Bool? = nil
     ) {
         self.qualifications = qualifications
@@ -30,6 +36,7 @@ public struct BenefitProfile: Sendable, Equatable {
         self.age = age
         self.highTechIndustry = highTechIndustry
         self.relevantExperienceYears = relevantExperienceYears
+        self.workRelatedTo = workRelatedTo
         self.workZone = workZone
         self.meetsTitleCriteria = meetsTitleCriteria
         self.examBasedSpecialty = examBasedSpecialty
@@ -59,21 +66,31 @@ public enum Nationality: String, CaseIterable, Sendable, Codable, BitwiseCopyabl
     }
 }
 
-/// Where the person works: a zone of the catalog's scope, or somewhere else.
+/// Where the person works: a zone of the catalog's scope, a linked zone or base Credence
+/// does not list (its list is known to be incomplete), or somewhere else.
 public enum WorkZone: Sendable, Equatable, Hashable {
     case zone(String)
+    case linkedUnlisted
     case outside
 
     public static let outsideValue = "outside"
+    public static let linkedUnlistedValue = "linked_unlisted"
+    /// The values that are not zone ids; no zone may take one of them as its id.
+    public static let reservedValues: Set<String> = [outsideValue, linkedUnlistedValue]
 
-    /// Reads the API and CLI form: a zone id or `outside`.
+    /// Reads the API and CLI form: a zone id, `linked_unlisted` or `outside`.
     public init(_ value: String) {
-        self = value == Self.outsideValue ? .outside : .zone(value)
+        switch value {
+        case Self.outsideValue: self = .outside
+        case Self.linkedUnlistedValue: self = .linkedUnlisted
+        default: self = .zone(value)
+        }
     }
 
     public var value: String {
         switch self {
         case .zone(let id): id
+        case .linkedUnlisted: Self.linkedUnlistedValue
         case .outside: Self.outsideValue
         }
     }
@@ -87,6 +104,7 @@ public enum ProfileFact: String, CaseIterable, Sendable {
     case age
     case highTechIndustry
     case relevantExperienceYears
+    case workRelatedTo
     case workZone
     case meetsTitleCriteria
     case examBasedSpecialty

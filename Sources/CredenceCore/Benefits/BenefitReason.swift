@@ -5,14 +5,21 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
     // Step 1: scope (section 一).
     case outsideScope
     case workZoneUnknown
+    /// v2: a linked zone or base Credence's list does not hold.
+    case linkedZoneUnlisted
 
     // Step 2: does the held qualification count?
     case experienceMet(qualification: Int, years: Double)
     case experienceShort(qualification: Int, years: Double)
     case experienceUnknown(qualification: Int)
+    /// v2: the remark's "从事…相关工作".
+    case workRelated(qualification: Int)
+    case workNotRelated(qualification: Int)
+    case workRelationUnknown(qualification: Int)
 
     // Step 3: the benefits' own rules.
-    case practiceGranted
+    /// v2: "可以按照相关规定…执业".
+    case practiceUnderRegulations
     case pharmacistRegistered(qualification: Int)
     case pharmacistRegistrationNeeded(qualification: Int, known: Bool)
     case experienceCountsAsDomestic
@@ -20,6 +27,10 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
     case titleCriteriaMet(level: TitleLevel)
     case titleCriteriaNotMet(level: TitleLevel)
     case titleCriteriaUnknown(level: TitleLevel)
+    /// v2: "最高可对应为副高级" — below deputy senior's criteria, intermediate is not excluded.
+    case titleAtMostDeputySenior
+    /// v2: the 以考代评 bracket may cover the whole title sentence.
+    case examBasedMayExcludeTitle
     case nextLevelGranted
     case examBasedSpecialty
     case examBasedUnknown
@@ -35,7 +46,8 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
     case classAMet
     case classANotMet
     case classAUnknown
-    case highEndTalentMet
+    /// v2: "符合条件的外国高端人才可办理".
+    case confirmationLetterOnConditions
     case multiEntryGranted
     case permanentResidenceOnConditions
     case portVisaUnderRegulations
@@ -49,6 +61,7 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
         switch self {
         case .workZoneUnknown: .workZone
         case .experienceUnknown: .relevantExperienceYears
+        case .workRelationUnknown: .workRelatedTo
         case .pharmacistRegistrationNeeded(_, let known): known ? nil : .localPharmacistRegistration
         case .titleCriteriaUnknown: .meetsTitleCriteria
         case .examBasedUnknown: .examBasedSpecialty
@@ -60,37 +73,56 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
         }
     }
 
-    /// The reason in words; `qualifications` are the held entries' names in profile order
+    /// The reason in words; `entries` are the held entries in profile order
     /// (`BenefitEvaluation.text(of:)` supplies them).
-    public func text(qualifications: [BilingualText]) -> BilingualText {
+    public func text(entries: [Entry]) -> BilingualText {
         func name(_ index: Int) -> BilingualText {
-            qualifications.indices.contains(index) ? qualifications[index] : BilingualText(zh: "该职业资格", en: "This qualification")
+            entries.indices.contains(index) ? entries[index].name : BilingualText(zh: "该职业资格", en: "This qualification")
+        }
+        func field(_ index: Int) -> BilingualText {
+            entries.indices.contains(index) ? entries[index].workField : BilingualText(zh: "从事相关工作", en: "For related work")
         }
         return switch self {
         case .outsideScope:
             BilingualText(
-                zh: "《目录》只在天津自贸试验区（各片区及其联动创新区、联动创新示范基地、创新实践基地）内适用，您的工作地点不在其中。",
-                en: "The catalog applies only within the Tianjin FTZ (its areas and their linked innovation zones, linked innovation demonstration bases and innovation practice bases); you work outside it.")
+                zh: "《目录》只在天津自贸试验区（各片区及其联动创新区、联动创新示范基地、创新实践基地）内适用，您的工作地点不在自贸试验区各片区和 Credence 所知的联动创新区、基地之内。",
+                en: "The catalog applies only within the Tianjin FTZ (its areas and their linked innovation zones, linked innovation demonstration bases and innovation practice bases); you work outside the FTZ areas and the linked zones and bases that Credence knows of.")
         case .workZoneUnknown:
             BilingualText(
                 zh: "须在天津自贸试验区（含联动创新区、联动创新示范基地、创新实践基地）内工作：请告诉我们您的工作地点。",
                 en: "Only within the Tianjin FTZ (with its linked innovation zones, linked innovation demonstration bases and innovation practice bases): tell us where you work.")
+        case .linkedZoneUnlisted:
+            BilingualText(
+                zh: "工作单位须位于天津自贸试验区的联动创新区、联动创新示范基地或创新实践基地之内；Credence 的名单并不完整，请向所在园区管理机构确认。",
+                en: "Your workplace must belong to a linked innovation zone, linked innovation demonstration base or innovation practice base of the Tianjin FTZ; Credence's list of them is incomplete — confirm with the zone's administration.")
+        case .workRelated(let index):
+            BilingualText(
+                zh: "\(name(index).zh)的备注：\(field(index).zh)；您的工作属于该领域。",
+                en: "\(name(index).en) is recognized for the field in its remark (\(field(index).en.lowercasedFirst)); your work is in it.")
+        case .workNotRelated(let index):
+            BilingualText(
+                zh: "\(name(index).zh)仅在“\(field(index).zh)”时认可，您表示您的工作不属于该领域。",
+                en: "\(name(index).en) is recognized only \(field(index).en.lowercasedFirst); you said your work is not in that field.")
+        case .workRelationUnknown(let index):
+            BilingualText(
+                zh: "\(name(index).zh)仅在“\(field(index).zh)”时认可：请告诉我们您的工作是否属于该领域。",
+                en: "\(name(index).en) is recognized only \(field(index).en.lowercasedFirst): tell us whether your work is in that field.")
         case .experienceMet(let index, let years):
             BilingualText(
                 zh: "\(name(index).zh)要求两年相关工作经验，您有\(Self.years(years))年。",
                 en: "\(name(index).en) requires two years of related work experience; you have \(Self.yearsPhrase(years)).")
         case .experienceShort(let index, let years):
             BilingualText(
-                zh: "\(name(index).zh)要求两年相关工作经验，您有\(Self.years(years))年，尚不满足。",
-                en: "\(name(index).en) requires two years of related work experience; you have only \(Self.yearsPhrase(years)).")
+                zh: "\(name(index).zh)要求两年相关工作经验，您有\(Self.years(years))年，尚不满足。通知二（二）虽规定工作许可不受工作经历限制，但该项资格的备注要求两年相关工作经验才予认可。",
+                en: "\(name(index).en) requires two years of related work experience; you have only \(Self.yearsPhrase(years)). Although 二（二） lifts the work permit's work-experience limit, this entry's own remark requires two years for it to be recognized at all.")
         case .experienceUnknown(let index):
             BilingualText(
                 zh: "\(name(index).zh)要求两年相关工作经验：请告诉我们您的相关工作年限。",
                 en: "\(name(index).en) requires two years of related work experience: tell us how many years you have.")
-        case .practiceGranted:
+        case .practiceUnderRegulations:
             BilingualText(
-                zh: "持有《目录》内境外职业资格，可按照相关规定在天津自贸试验区执业并提供专业服务。",
-                en: "Holders of a catalog qualification may practise and provide professional services in the Tianjin FTZ under the relevant rules.")
+                zh: "通知写的是“可以按照相关规定”在天津自贸试验区执业并提供专业服务：执业须符合相关规定，由主管部门认定。",
+                en: "The notice says holders \"may, in accordance with the relevant regulations\" practise and provide professional services in the Tianjin FTZ: practice is subject to those regulations, which the competent authorities apply.")
         case .pharmacistRegistered(let index):
             BilingualText(
                 zh: "\(name(index).zh)：您已在本市药监主管部门注册。",
@@ -98,11 +130,11 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
         case .pharmacistRegistrationNeeded(let index, let known):
             known
                 ? BilingualText(
-                    zh: "\(name(index).zh)须在本市药监主管部门注册后方可执业，您尚未注册。",
-                    en: "\(name(index).en) may practise once registered with the Tianjin drug regulator; you are not registered yet.")
+                    zh: "\(name(index).zh)：执业前须在本市药监主管部门注册，您尚未注册。",
+                    en: "\(name(index).en): you must register with the Tianjin drug regulator before practising; you are not registered yet.")
                 : BilingualText(
-                    zh: "\(name(index).zh)须在本市药监主管部门注册：请告诉我们您是否已注册。",
-                    en: "\(name(index).en) must be registered with the Tianjin drug regulator: tell us whether you are.")
+                    zh: "\(name(index).zh)：执业前须在本市药监主管部门注册：请告诉我们您是否已注册。",
+                    en: "\(name(index).en): you must register with the Tianjin drug regulator before practising: tell us whether you are registered.")
         case .experienceCountsAsDomestic:
             BilingualText(zh: "境外从业经历可视同境内从业经历。", en: "Work experience abroad counts as experience in China.")
         case .noTitleMapping(let index):
@@ -121,6 +153,14 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
             BilingualText(
                 zh: "须符合相应职称系列（专业）\(level.name.zh)的学历、年限等基本标准条件：请告诉我们您是否符合。",
                 en: "Needs the education and experience criteria of the title series for a \(level.name.en.lowercased()): tell us whether you meet them.")
+        case .titleAtMostDeputySenior:
+            BilingualText(
+                zh: "通知写的是“最高可对应为副高级”：不符合副高级的基本标准条件时，并不排除对应为较低层级（中级），由职称评审部门认定。",
+                en: "The notice says \"at most deputy senior\": if you do not meet the deputy senior criteria, a lower level (intermediate) is not excluded; the title authority decides.")
+        case .examBasedMayExcludeTitle:
+            BilingualText(
+                zh: "括号中的“国家规定的以考代评专业除外”可能适用于整句（包括对应职称），而不只是上一层级；您的专业属于以考代评，须由职称主管部门认定。",
+                en: "The bracket \"except specialties the state fills by exam\" may cover the whole sentence, the title equivalence included, not only the next level; your specialty is filled by exam, so the title authority decides.")
         case .nextLevelGranted:
             BilingualText(
                 zh: "可作为申报本专业上一层级职称的条件（您的专业不属于以考代评专业）。",
@@ -179,10 +219,10 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
             BilingualText(
                 zh: "须符合外国高端人才（A类）条件：请告诉我们您是否符合。",
                 en: "Needs the A-class foreign high-end talent conditions: tell us whether you meet them.")
-        case .highEndTalentMet:
+        case .confirmationLetterOnConditions:
             BilingualText(
-                zh: "您符合外国高端人才条件，可办理《外国高端人才确认函》。",
-                en: "You meet the foreign high-end talent conditions and can obtain the Foreign High-end Talent Confirmation Letter.")
+                zh: "通知写的是“符合条件的外国高端人才可办理《外国高端人才确认函》”：确认函另有条件，由主管部门认定。",
+                en: "The notice says \"foreign high-end talent who meet the conditions\" can obtain the Foreign High-end Talent Confirmation Letter: the letter has conditions of its own, which the authorities apply.")
         case .multiEntryGranted:
             BilingualText(
                 zh: "外籍人员可办理有效期5年以内的多次签证或居留许可。",
@@ -197,8 +237,8 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
                 en: "Applied for \"under the relevant regulations\" to the public security authorities' port visa office, which decides.")
         case .comprehensiveSupport:
             BilingualText(
-                zh: "本市鼓励行业部门、企事业单位对持有《目录》内境外职业资格的人员给予支持和保障。",
-                en: "Tianjin encourages authorities and employers to support holders of catalog qualifications.")
+                zh: "通知写的是“鼓励”行业部门、企事业单位给予支持和保障：这是鼓励，不是可以主张的权利。",
+                en: "The notice encourages authorities and employers to give holders support; it is encouragement, not an entitlement.")
         case .binchengCardGranted:
             BilingualText(
                 zh: "持有《目录》内境外职业资格的人员纳入滨城人才服务证范围，享受专属服务。",
@@ -209,8 +249,8 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
                 en: "Only for those who \"meet the conditions\" set by the Haihe Talent rules.")
         case .freeVerification:
             BilingualText(
-                zh: "用人单位可免费在线申请查验拟引进人才职业资格的真实性。",
-                en: "Your employer can have your certificate's authenticity checked online, free of charge.")
+                zh: "本市用人单位可依托北京市境外职业资格证书查询验证服务平台，免费在线申请查验拟引进人才职业资格的真实性；查验只确认证书的真实性，不代表持证人的实际资历和水平（附件2第四点）。",
+                en: "A Tianjin employer can have your certificate's authenticity checked online, free of charge, through the Beijing Foreign Professional Qualification Certificate Verification Service Platform the notice relies on; the check confirms only that the certificate is authentic, not the holder's actual qualifications or level (annex 2, point 4).")
         }
     }
 

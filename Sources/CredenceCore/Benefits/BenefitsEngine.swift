@@ -13,18 +13,23 @@ public enum BenefitsEngine {
         var held: [Held] = []
         held.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
-            held.append(Held(entry, index: index, experience: profile.relevantExperienceYears))
+            held.append(Held(entry, index: index, profile: profile))
         }
         var benefits: [BenefitResult] = []
         benefits.reserveCapacity(Benefit.all.count)
+        // Every held qualification's own result for every benefit (v2 `byQualification`),
+        // benefit by benefit: a condition of one is never hidden by another's better result.
+        var perQualification: [BenefitResult] = []
+        perQualification.reserveCapacity(Benefit.all.count * held.count)
         for benefit in Benefit.all {
             var best: BenefitResult?
             for qualification in held {
-                let rule = ruleStep(benefit, qualification, profile: profile)
-                let combined = Step.weakest(scope: scope, qualification: qualification.standing, rule: rule)
+                let combined = benefitStep(benefit, qualification, scope: scope, profile: profile)
                 let candidate = BenefitResult(
                     benefit: benefit, status: combined.status,
-                    level: benefit.isTitleBenefit ? qualification.titleLevel : nil, reasons: combined.reasons)
+                    level: benefit.isTitleBenefit ? titleLevel(qualification, criteria: profile.meetsTitleCriteria) : nil,
+                    reasons: combined.reasons)
+                perQualification.append(candidate)
                 if best.map({ candidate.outranks($0) }) ?? true { best = candidate }
             }
             // Profiles hold at least one qualification; with none, nothing is recognized.
@@ -36,7 +41,16 @@ public enum BenefitsEngine {
             qualifications.append(QualificationStanding(
                 entry: entry, status: qualification.standing.status, reasons: qualification.standing.reasons))
         }
-        return BenefitEvaluation(edition: edition, qualifications: qualifications, benefits: benefits)
+        return BenefitEvaluation(edition: edition, qualifications: qualifications, benefits: benefits,
+                                 perQualification: perQualification)
+    }
+
+    /// One benefit through one held qualification: the three steps combined — except the
+    /// free verification, which v2 never gates (三 sets no condition of zone, experience
+    /// or work).
+    static func benefitStep(_ benefit: Benefit, _ qualification: Held, scope: Step, profile: BenefitProfile) -> Step {
+        if benefit == .verificationFree { return Step(.applies, .freeVerification) }
+        return Step.weakest(scope: scope, qualification: qualification.standing, rule: ruleStep(benefit, qualification, profile: profile))
     }
 
     /// A held qualification as the rules see it.
@@ -48,11 +62,12 @@ public enum BenefitsEngine {
         /// Step 2's verdict.
         var standing: Step
 
-        init(_ entry: Entry, index: Int, experience: Double?) {
+        init(_ entry: Entry, index: Int, profile: BenefitProfile) {
             self.index = index
             titleLevel = entry.titleLevel
             requiresLocalRegistration = entry.requiresLocalRegistration
-            standing = BenefitsEngine.standing(of: entry, index: index, experience: experience)
+            let related = profile.workRelatedTo.map { $0.contains(entry.id) }
+            standing = BenefitsEngine.standing(of: entry, index: index, workRelated: related, experience: profile.relevantExperienceYears)
         }
     }
 
@@ -61,6 +76,7 @@ public enum BenefitsEngine {
     static func scopeStep(_ zone: WorkZone?) -> Step {
         switch zone {
         case .zone: Step(.applies)
+        case .linkedUnlisted: Step(.conditional, .linkedZoneUnlisted)
         case .outside: Step(.notApplicable, .outsideScope)
         case nil: Step(.conditional, .workZoneUnknown)
         }
@@ -68,12 +84,23 @@ public enum BenefitsEngine {
 
     // MARK: Step 2 — does a held qualification count?
 
-    static func standing(of entry: Entry, index: Int, experience: Double?) -> Step {
-        guard let required = entry.minExperienceYears else { return Step(.applies) }
-        guard let experience else { return Step(.conditional, .experienceUnknown(qualification: index)) }
-        return experience >= Double(required)
-            ? Step(.applies, .experienceMet(qualification: index, years: experience))
-            : Step(.notApplicable, .experienceShort(qualification: index, years: experience))
+    /// Related work (v2: every remark begins "从事…相关工作") and, where the remark asks
+    /// for it, two years of related experience.
+    static func standing(of entry: Entry, index: Int, workRelated: Bool?, experience: Double?) -> Step {
+        let work: Step = switch workRelated {
+        case true?: Step(.applies, .workRelated(qualification: index))
+        case false?: Step(.notApplicable, .workNotRelated(qualification: index))
+        case nil: Step(.conditional, .workRelationUnknown(qualification: index))
+        }
+        guard let required = entry.minExperienceYears else { return work }
+        let years: Step = if let experience {
+            experience >= Double(required)
+                ? Step(.applies, .experienceMet(qualification: index, years: experience))
+                : Step(.notApplicable, .experienceShort(qualification: index, years: experience))
+        } else {
+            Step(.conditional, .experienceUnknown(qualification: index))
+        }
+        return Step.weakest(work, years)
     }
 
     // MARK: Step 3 — each benefit's rule
@@ -96,15 +123,20 @@ public enum BenefitsEngine {
     private static func ownRule(_ benefit: Benefit, _ entry: Held, profile: BenefitProfile) -> Step {
         switch benefit {
         case .practiceFTZ:
-            guard entry.requiresLocalRegistration else { return Step(.applies, .practiceGranted) }
-            return profile.localPharmacistRegistration == true
-                ? Step(.applies, .pharmacistRegistered(qualification: entry.index))
-                : Step(.conditional, .pharmacistRegistrationNeeded(
-                    qualification: entry.index, known: profile.localPharmacistRegistration != nil))
+            // "可以按照相关规定…执业": never more than conditional; the pharmacists' remark adds registration.
+            var practice = Step(.conditional, .practiceUnderRegulations)
+            if entry.requiresLocalRegistration {
+                practice.reasons.append(profile.localPharmacistRegistration == true
+                    ? .pharmacistRegistered(qualification: entry.index)
+                    : .pharmacistRegistrationNeeded(qualification: entry.index, known: profile.localPharmacistRegistration != nil))
+            }
+            return practice
         case .practiceExperienceEquivalence:
             return Step(.applies, .experienceCountsAsDomestic)
         case .titleEquivalence:
-            return titleEquivalence(entry: entry, criteria: profile.meetsTitleCriteria)
+            let criteria = titleEquivalence(entry: entry, criteria: profile.meetsTitleCriteria)
+            guard entry.titleLevel != nil, profile.examBasedSpecialty == true else { return criteria }
+            return Step.weakest(criteria, Step(.conditional, .examBasedMayExcludeTitle))
         case .titleNextLevel:
             guard entry.titleLevel != nil else { return titleEquivalence(entry: entry, criteria: nil) }
             let exam: Step = switch profile.examBasedSpecialty {
@@ -121,7 +153,11 @@ public enum BenefitsEngine {
         case .permitClassAFiveYear:
             return classA(profile.classA, met: .classAMet)
         case .permitHighEndConfirmationLetter:
-            return classA(profile.classA, met: .highEndTalentMet)
+            // "符合条件的外国高端人才可办理": conditional at best; the letter has conditions of its own.
+            if profile.classA == false { return Step(.notApplicable, .classANotMet) }
+            var letter = Step(.conditional, .confirmationLetterOnConditions)
+            if profile.classA == nil { letter.reasons.append(.classAUnknown) }
+            return letter
         case .entryMultiEntryVisaOrResidencePermit:
             return Step(.applies, .multiEntryGranted)
         case .entryPermanentResidenceChannel:
@@ -129,7 +165,7 @@ public enum BenefitsEngine {
         case .entryPortVisa:
             return Step(.conditional, .portVisaUnderRegulations)
         case .supportComprehensive:
-            return Step(.applies, .comprehensiveSupport)
+            return Step(.conditional, .comprehensiveSupport)  // "鼓励": encouraged, not an entitlement
         case .supportBinchengCard:
             return Step(.applies, .binchengCardGranted)
         case .supportHaiheCard:
@@ -139,13 +175,26 @@ public enum BenefitsEngine {
         }
     }
 
+    /// The title sentence of 二（一） from the criteria alone. "最高可对应为副高级": a
+    /// deputy-senior entry below its criteria is conditional at intermediate, not excluded.
     private static func titleEquivalence(entry: Held, criteria: Bool?) -> Step {
         guard let level = entry.titleLevel else { return Step(.notApplicable, .noTitleMapping(qualification: entry.index)) }
-        return switch criteria {
-        case true?: Step(.applies, .titleCriteriaMet(level: level))
-        case false?: Step(.notApplicable, .titleCriteriaNotMet(level: level))
-        case nil: Step(.conditional, .titleCriteriaUnknown(level: level))
+        switch criteria {
+        case true?: return Step(.applies, .titleCriteriaMet(level: level))
+        case nil: return Step(.conditional, .titleCriteriaUnknown(level: level))
+        case false?:
+            guard level == .deputySenior else { return Step(.notApplicable, .titleCriteriaNotMet(level: level)) }
+            var lower = Step(.conditional, .titleCriteriaNotMet(level: level))
+            lower.reasons.append(.titleAtMostDeputySenior)
+            return lower
         }
+    }
+
+    /// The level a title benefit is at through this qualification: the entry's, or
+    /// intermediate for a deputy-senior entry whose criteria are not met.
+    static func titleLevel(_ entry: Held, criteria: Bool?) -> TitleLevel? {
+        guard let level = entry.titleLevel else { return nil }
+        return level == .deputySenior && criteria == false ? .intermediate : level
     }
 
     /// 年龄可放宽至65周岁（高精尖产业领域可放宽至70周岁）.

@@ -26,6 +26,10 @@ extension BenefitProfile {
             problems.append(ProfileError(.qualifications, zh: "最多可选择\(Self.maxQualifications)项职业资格。",
                                          en: "qualifications may list at most \(Self.maxQualifications) entries; got \(qualifications.count)."))
         }
+        if let related = workRelatedTo, let stranger = related.first(where: { !qualifications.contains($0) }) {
+            problems.append(ProfileError(.workRelatedTo, zh: "workRelatedTo 只能列出您持有的资格；“\(stranger)”不在 qualifications 中。",
+                                         en: "workRelatedTo may list only qualifications you hold (ids from qualifications); '\(stranger)' is not among them."))
+        }
         if let age, !Self.ageRange.contains(age) {
             problems.append(ProfileError(.age, zh: "年龄须为0到130之间的整数，收到的是\(age)。",
                                          en: "age must be a whole number of years from 0 to 130; got \(age)."))
@@ -62,7 +66,7 @@ extension Catalog {
             entries.append(entry)
         }
         if case .zone(let id) = profile.workZone, zone(id) == nil {
-            let accepted = (zones.map(\.id) + [WorkZone.outsideValue]).joined(separator: ", ")
+            let accepted = (zones.map(\.id) + [WorkZone.linkedUnlistedValue, WorkZone.outsideValue]).joined(separator: ", ")
             throw ProfileError(
                 .workZone, zh: "没有“\(id)”这一区域；可选：\(accepted)。",
                 en: "workZone must be one of \(accepted); got '\(id)'.")

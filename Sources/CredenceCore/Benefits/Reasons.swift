@@ -1,11 +1,12 @@
-/// A benefit's reasons, held inline. A benefit has at most four (scope, qualification and
-/// two from its rule), so an evaluation of fifteen benefits needs no allocation per
-/// benefit — that is what keeps the engine above a million evaluations a second.
+/// A benefit's reasons, held inline. A benefit has at most six (scope, two from the
+/// qualification — related work and experience —, nationality and two from its rule), so
+/// an evaluation of fifteen benefits needs no allocation per benefit — that is what keeps
+/// the engine above a million evaluations a second.
 public struct Reasons: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral, BitwiseCopyable {
-    public static let capacity = 4
+    public static let capacity = 6
     /// Slots past `count` hold a filler and are never read.
-    private var slots: (BenefitReason, BenefitReason, BenefitReason, BenefitReason) =
-        (.ageUnknown, .ageUnknown, .ageUnknown, .ageUnknown)
+    private var slots: (BenefitReason, BenefitReason, BenefitReason, BenefitReason, BenefitReason, BenefitReason) =
+        (.ageUnknown, .ageUnknown, .ageUnknown, .ageUnknown, .ageUnknown, .ageUnknown)
     public private(set) var count = 0
 
     public init() {}
@@ -23,18 +24,22 @@ public struct Reasons: RandomAccessCollection, Sendable, Equatable, ExpressibleB
         case 0: return slots.0
         case 1: return slots.1
         case 2: return slots.2
-        default: return slots.3
+        case 3: return slots.3
+        case 4: return slots.4
+        default: return slots.5
         }
     }
 
     /// Adds a reason; the rules never give more than `capacity`, and a further one would
-    /// repeat what the first four already say, so it is not kept.
+    /// repeat what the first six already say, so it is not kept.
     public mutating func append(_ reason: BenefitReason) {
         switch count {
         case 0: slots.0 = reason
         case 1: slots.1 = reason
         case 2: slots.2 = reason
         case 3: slots.3 = reason
+        case 4: slots.4 = reason
+        case 5: slots.5 = reason
         default: return
         }
         count += 1

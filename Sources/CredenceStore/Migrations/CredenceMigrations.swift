@@ -24,5 +24,6 @@ public enum CredenceMigrations {
         AddServiceStandards(),
         AddRequestSearch(),
         AddChannelRegistry(),
+        AddLinkedZones(),
     ]
 }

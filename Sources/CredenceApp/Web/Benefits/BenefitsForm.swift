@@ -13,6 +13,8 @@ struct BenefitsForm {
     /// The "check" button was pressed (rather than arriving from a link or finding).
     var checkRequested = false
     var errors: [ProfileFact: BilingualText] = [:]
+    /// "Is your work in the field of …?" per held qualification, as answered (`work-<id>`).
+    var workAnswers: [String: String] = [:]
 
     static let yes = "true"
     static let no = "false"
@@ -22,10 +24,16 @@ struct BenefitsForm {
         qualifications = parameters.getAll("qualification").filter { !$0.isEmpty }
         find = parameters["find"].map(String.init).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : String($0.prefix(200)) }
         checkRequested = parameters["check"] != nil
-        for fact in ProfileFact.allCases where fact != .qualifications {
+        for id in qualifications {
+            if let value = parameters[Substring(Self.workParameter(id))], !value.isEmpty { workAnswers[id] = String(value.prefix(10)) }
+        }
+        for fact in ProfileFact.allCases where fact != .qualifications && fact != .workRelatedTo {
             if let value = parameters[Substring(fact.rawValue)], !value.isEmpty { values[fact] = String(value.prefix(200)) }
         }
     }
+
+    /// The query parameter of the related-work question for one held qualification.
+    static func workParameter(_ id: String) -> String { "work-" + id }
 
     /// Whether there is anything to evaluate.
     var wantsEvaluation: Bool { !qualifications.isEmpty || checkRequested }
@@ -36,6 +44,7 @@ struct BenefitsForm {
         profile.nationality = choice(.nationality, Nationality.self)
         profile.age = read(.age, Self.message(.age)) { Int($0) }
         profile.relevantExperienceYears = read(.relevantExperienceYears, Self.message(.relevantExperienceYears)) { Double($0) }
+        profile.workRelatedTo = workRelatedTo()
         profile.workZone = values[.workZone].map(WorkZone.init)
         profile.highTechIndustry = flag(.highTechIndustry)
         profile.meetsTitleCriteria = flag(.meetsTitleCriteria)
@@ -47,6 +56,19 @@ struct BenefitsForm {
             errors[problem.fact] = Self.message(problem.fact)
         }
         return errors.isEmpty ? profile : nil
+    }
+
+    /// `workRelatedTo` says yes or no for every held qualification at once, so the form takes
+    /// it when each one is answered, or none (not known); some answered and some not is asked again.
+    private mutating func workRelatedTo() -> [String]? {
+        let held = qualifications.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let answers = held.map { workAnswers[$0] }
+        if answers.allSatisfy({ $0 == nil }) { return nil }
+        guard answers.allSatisfy({ $0 == Self.yes || $0 == Self.no }) else {
+            errors[.workRelatedTo] = Self.message(.workRelatedTo)
+            return nil
+        }
+        return held.filter { workAnswers[$0] == Self.yes }
     }
 
     /// What the page says about a fact it could not use: in the form's words, not the API's.
@@ -61,6 +83,9 @@ struct BenefitsForm {
                           en: "Years of experience must be a number from 0 to 130, such as 2 or 1.5.")
         case .nationality, .workZone:
             BilingualText(zh: "请从列表中选择。", en: "Choose one of the listed options.")
+        case .workRelatedTo:
+            BilingualText(zh: "请对每一项资格回答“是”或“否”，或全部选“不确定”。",
+                          en: "Answer yes or no for every qualification, or leave them all as not sure.")
         case .edition:
             BilingualText(zh: "没有这个目录版本。", en: "There is no such catalog edition.")
         default:

@@ -53,9 +53,14 @@ struct BenefitsPage {
                     })
                 )
             },
-            .p(.class("note"), .text(page.t(
-                "本结果依据通知条文自动得出，仅供参考；具体办理以主管部门的认定为准。",
-                "This answer reads the notice's rules; the authorities decide each actual application.")))
+            .section(.class("notes"), .attribute(named: "aria-label", value: page.t("说明", "Notes")),
+                     .forEach(evaluation.notes) { note in
+                         .p(.class("note"), .text(note.text.text(in: lang)),
+                            .unwrap(note.clause) { clause in
+                                .group(.text(" "), .a(.class("clause"), .href(SiteURL.notice(anchor: clause).path),
+                                                      .text(page.t("通知原文", "Read the clause"))))
+                            })
+                     })
         )
     }
 
@@ -69,14 +74,35 @@ struct BenefitsPage {
                  .strong(.text(result.benefit.title.text(in: lang))), .text(" "),
                  badge(result.status, qualification: false, page),
                  .unwrap(result.level) { .span(.class("level"), .text(" " + $0.name.text(in: lang))) }),
-            .ul(.class("reasons"), .forEach(Array(result.reasons)) { reason in
-                .li(
-                    .text(evaluation.text(of: reason).text(in: lang)),
-                    .unwrap(reason.missingFact.flatMap(ProfileQuestion.question)) { question in
-                        .group(.text(" "), .a(.class("answer"), .href("#" + question.anchor),
-                                             .text(page.t("回答这个问题", "Answer this question"))))
-                    }
-                )
+            reasons(result.reasons, evaluation, page),
+            .if(evaluation.qualifications.count > 1, byQualification(result, evaluation, page))
+        )
+    }
+
+    private func reasons(_ reasons: Reasons, _ evaluation: BenefitEvaluation, _ page: PageContext) -> Node<HTML.BodyContext> {
+        .ul(.class("reasons"), .forEach(Array(reasons)) { reason in
+            .li(
+                .text(evaluation.text(of: reason).text(in: page.language)),
+                .unwrap(reason.missingFact.flatMap(ProfileQuestion.question)) { question in
+                    .group(.text(" "), .a(.class("answer"), .href("#" + question.anchor),
+                                         .text(page.t("回答这个问题", "Answer this question"))))
+                }
+            )
+        })
+    }
+
+    /// Each held qualification's own result, so one's condition is never hidden by another's
+    /// better result (a pharmacist's registration beside a CFA).
+    private func byQualification(_ result: BenefitResult, _ evaluation: BenefitEvaluation, _ page: PageContext) -> Node<HTML.BodyContext> {
+        .details(
+            .class("by-qualification"),
+            .summary(.text(page.t("逐项资格查看", "By qualification"))),
+            .ul(.forEach(Array(zip(evaluation.qualifications, evaluation.byQualification(result.benefit)))) { standing, own in
+                .li(.class("status-\(own.status.rawValue)"),
+                    .strong(.text(standing.entry.name.text(in: page.language))), .text(" "),
+                    badge(own.status, qualification: false, page),
+                    .unwrap(own.level) { .span(.class("level"), .text(" " + $0.name.text(in: page.language))) },
+                    reasons(own.reasons, evaluation, page))
             })
         )
     }
@@ -182,6 +208,7 @@ struct BenefitsPage {
     }
 
     private func question(_ question: ProfileQuestion, _ page: PageContext) -> Node<HTML.FormContext> {
+        if question.fact == .workRelatedTo { return workQuestion(question, page) }
         let hint = question.anchor + "-why"
         return .div(
             .class(form.errors[question.fact] == nil ? "question" : "question invalid"),
@@ -190,6 +217,33 @@ struct BenefitsPage {
             fieldError(question.fact, page),
             control(question, describedBy: hint, page)
         )
+    }
+
+    /// "Is your work in the field of …?" once per held qualification, quoting its remark.
+    private func workQuestion(_ question: ProfileQuestion, _ page: PageContext) -> Node<HTML.FormContext> {
+        let held = picked
+        let hint = question.anchor + "-why"
+        return .if(!held.isEmpty, .fieldset(
+            .id(question.anchor),
+            .class(form.errors[question.fact] == nil ? "question work" : "question work invalid"),
+            .legend(question.label.text(in: page.language)),
+            .p(.class("why"), .id(hint), .text(page.t("为什么问：", "Why we ask: ") + question.why.text(in: page.language))),
+            fieldError(question.fact, page),
+            .forEach(held) { entry in
+                let id = question.anchor + "-" + entry.id
+                let current = form.workAnswers[entry.id] ?? ""
+                return .div(
+                    .class("work-answer"),
+                    .label(.for(id.attributeEscaped), .text(entry.name.text(in: page.language) + page.t("：", ": ")),
+                           .span(.class("sub"), .text(entry.workField.text(in: page.language)))),
+                    .select(
+                        .id(id.attributeEscaped), .attribute(named: "name", value: BenefitsForm.workParameter(entry.id).attributeEscaped),
+                        .attribute(named: "aria-describedby", value: hint),
+                        .choice(value: "", label: page.t("不确定 / 不想回答", "Not sure / rather not say"), selected: current.isEmpty),
+                        .choice(value: BenefitsForm.yes, label: page.t("是，我的工作属于该领域", "Yes, my work is in this field"), selected: current == BenefitsForm.yes),
+                        .choice(value: BenefitsForm.no, label: page.t("否", "No"), selected: current == BenefitsForm.no)))
+            }
+        ))
     }
 
     private func control(_ question: ProfileQuestion, describedBy hint: String, _ page: PageContext)
@@ -210,8 +264,7 @@ struct BenefitsPage {
         case .nationality:
             return select(Nationality.allCases.map { ($0.rawValue, nationalityLabel($0, page)) })
         case .workZone:
-            return select(zones.map { ($0.id, "\($0.name.text(in: page.language)) (\($0.kind.name.text(in: page.language)))") }
-                + [(WorkZone.outsideValue, page.t("以上范围之外", "Somewhere else"))])
+            return zoneSelect(id: id, name: name, hint: hint, current: current, unknown: unknown, page)
         case .age, .relevantExperienceYears:
             return .input(
                 .type(.text), .id(id), .name(name), .value(current.attributeEscaped),
@@ -220,6 +273,29 @@ struct BenefitsPage {
         default:
             return select([(BenefitsForm.yes, page.t("是", "Yes")), (BenefitsForm.no, page.t("否", "No"))])
         }
+    }
+
+    /// The zones grouped as section 一 names them: the FTZ areas, the linked zones and bases
+    /// Credence knows of, one not listed (the list is incomplete), and elsewhere.
+    private func zoneSelect(id: String, name: String, hint: String, current: String, unknown: String, _ page: PageContext) -> Node<HTML.FormContext> {
+        let areas = zones.filter { $0.kind == .ftzArea }
+        let linked = zones.filter { $0.kind != .ftzArea }
+        func group(_ label: String, _ options: [(String, String)]) -> Node<HTML.SelectContext> {
+            .element(named: "optgroup", nodes: [
+                .attribute(named: "label", value: label.attributeEscaped),
+                .forEach(options) { value, text in .choice(value: value, label: text, selected: current == value) },
+            ])
+        }
+        return .select(
+            .id(id), .attribute(named: "name", value: name), .attribute(named: "aria-describedby", value: hint),
+            .choice(value: "", label: unknown, selected: current.isEmpty),
+            group(page.t("自贸试验区片区", "FTZ areas"), areas.map { ($0.id, $0.name.text(in: page.language)) }),
+            group(page.t("联动创新区和基地", "Linked zones and bases"),
+                  linked.map { ($0.id, $0.name.text(in: page.language)) }
+                  + [(WorkZone.linkedUnlistedValue, page.t("未列出的联动创新区、联动创新示范基地或创新实践基地",
+                                                            "A linked innovation zone, demonstration base or innovation practice base not listed"))]),
+            group(page.t("其他", "Elsewhere"), [(WorkZone.outsideValue, page.t("以上范围之外", "Somewhere else"))])
+        )
     }
 
     private func nationalityLabel(_ nationality: Nationality, _ page: PageContext) -> String {

@@ -15,8 +15,8 @@ struct ProfileQuestion {
             fact: .workZone,
             label: BilingualText(zh: "工作地点", en: "Where do you work?"),
             why: BilingualText(
-                zh: "《目录》只在天津自贸试验区各片区及其联动创新区、联动创新示范基地、创新实践基地内适用（通知一）。",
-                en: "The catalog applies only within the Tianjin FTZ areas and their linked innovation zones, linked innovation demonstration bases and innovation practice bases (notice, 一).")),
+                zh: "《目录》只在天津自贸试验区各片区及其联动创新区、联动创新示范基地、创新实践基地内适用（通知一）。下面列出有来源的片区和联动创新区；名单并不完整，不在其中的联动创新区或基地请选“未列出的联动创新区或基地”。",
+                en: "The catalog applies only within the Tianjin FTZ areas and their linked innovation zones, linked innovation demonstration bases and innovation practice bases (notice, 一). The list holds the areas and linked zones a source names; it is incomplete, so pick \"a linked zone or base not listed\" for one that is missing.")),
         ProfileQuestion(
             fact: .nationality,
             label: BilingualText(zh: "身份", en: "Nationality"),
@@ -37,10 +37,16 @@ struct ProfileQuestion {
                 en: "Between 65 and 70, the age limit is raised only in high-tech industries (notice, 二（二）).")),
         ProfileQuestion(
             fact: .relevantExperienceYears,
-            label: BilingualText(zh: "相关工作年限", en: "Years of related work experience"),
+            label: BilingualText(zh: "相关工作年限（境外工作年限也计算在内）", en: "Years of related work experience (years abroad count)"),
             why: BilingualText(
-                zh: "部分资格（如CKA、AWS、药剂师）的备注要求有两年相关工作经验（附件1）。",
-                en: "Some entries (CKA, AWS, the pharmacists…) ask for two years of related work in their remark (annex 1).")),
+                zh: "部分资格（如CKA、AWS、药剂师）的备注要求有两年相关工作经验（附件1）；境外从业经历可视同境内从业经历（通知二（一）），请把在境外的相关工作年限一并算上。",
+                en: "Some entries (CKA, AWS, the pharmacists…) ask for two years of related work in their remark (annex 1); experience abroad counts as experience in China (notice, 二（一）), so count your years abroad too.")),
+        ProfileQuestion(
+            fact: .workRelatedTo,
+            label: BilingualText(zh: "您的工作是否属于该资格备注所写的领域", en: "Is your work in the field of your qualification?"),
+            why: BilingualText(
+                zh: "《目录》每一项的备注都以“从事…相关工作”开头：资格只在从事该领域工作时认可（附件1）。",
+                en: "Every entry's remark begins \"for work related to …\": a qualification is recognized for work in that field (annex 1).")),
         ProfileQuestion(
             fact: .meetsTitleCriteria,
             label: BilingualText(
