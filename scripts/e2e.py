@@ -168,10 +168,20 @@ def flow(language):
     fill("age", "68")
     Select(browser.find_element(By.NAME, "highTechIndustry")).select_by_value("true")
     fill("relevantExperienceYears", "3")
-    Select(browser.find_element(By.NAME, "workZone")).select_by_value("tianjin-port-dongjiang")
+    zones = Select(browser.find_element(By.NAME, "workZone"))
+    offered = [option.get_attribute("value") for option in zones.options]
+    expect("binhai-hitech-linked" in offered and "linked_unlisted" in offered,
+           f"{language}: the zone picker should offer the linked zones and one not listed, got {offered}")
+    zones.select_by_value("tianjin-port-dongjiang")
+    # Rules v2: whether the work is in the qualification's field, asked for each one held.
+    Select(browser.find_element(By.NAME, "work-cka")).select_by_value("true")
     click(browser.find_element(By.CSS_SELECTOR, "button[name=check]"))
     age = browser.find_element(By.ID, "b-permit.age_limit").get_attribute("class")
     expect("status-applies" in age, f"{language}: permit.age_limit should apply, got {age}")
+    practice = browser.find_element(By.ID, "b-practice.ftz").get_attribute("class")
+    expect("status-conditional" in practice, f"{language}: practice.ftz is 按照相关规定 (conditional), got {practice}")
+    expect(("予以退出" if language == "zh" else "may be withdrawn at a review") in browser.find_element(By.ID, "result").text,
+           f"{language}: the answer should say entries can be withdrawn at the catalog's review")
     accessible(language, "benefits")
     shot(language, "04-benefits")
     # The benefit's clause link lands on the clause in the reader's language, the original beside it.

@@ -30,7 +30,7 @@ done
 cat > "$CREDENCE_DATA_DIR/benefits.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"qualifications": ["cka"], "nationality": "foreign", "age": 68, "highTechIndustry": true, "relevantExperienceYears": 3, "workZone": "tianjin-port-dongjiang"}'
+wrk.body = '{"qualifications": ["cka"], "nationality": "foreign", "age": 68, "highTechIndustry": true, "relevantExperienceYears": 3, "workRelatedTo": ["cka"], "workZone": "tianjin-port-dongjiang"}'
 LUA
 run() {  # name path [wrk args…]
   local name=$1 path=$2 port=$PORT; shift 2

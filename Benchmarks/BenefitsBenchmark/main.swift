@@ -11,7 +11,7 @@ let edition = bundled.edition.id
 /// The worked example of benefits-rules.md: one qualification, most facts known.
 let typical = BenefitProfile(
     qualifications: ["cka"], nationality: .foreign, age: 68, highTechIndustry: true, relevantExperienceYears: 3,
-    workZone: .zone(catalog.zones[0].id))
+    workRelatedTo: ["cka"], workZone: .zone(catalog.zones[0].id))
 /// Several qualifications (one needing two years, two with title levels), few facts known.
 let several = BenefitProfile(qualifications: ["cfa", "acca", "ieee-fellow", "uk-pharmacist"], age: 67)
 let cases: [(String, BenefitProfile)] = [("typical (1 qualification)", typical), ("4 qualifications, facts unknown", several)]

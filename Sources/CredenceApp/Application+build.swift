@@ -117,7 +117,8 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         CredentialsAPIController(store: store, state: state, issuer: issuer).addRoutes(to: api)
     }
     do {  // web pages
-        WebController(state: state, notice: Notice(text: try BundledData.noticeText()), translation: try BundledData.noticeTranslation()).addRoutes(to: routes)
+        WebController(state: state, notice: Notice(text: try BundledData.noticeText()), translation: try BundledData.noticeTranslation(),
+                      lineages: try BundledData.editionLineages()).addRoutes(to: routes)
         AccountWebController(store: store).addRoutes(to: routes)
         VerificationWebController(store: store, state: state).addRoutes(to: routes)
         CredentialWebController(store: store, state: state, issuer: issuer).addRoutes(to: routes)

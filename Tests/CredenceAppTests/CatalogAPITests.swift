@@ -105,8 +105,9 @@ import Testing
         try await withLiveApp(.sqlite) { client in
             let zones = try await client.execute(uri: "/api/v1/zones", method: .get).jsonObject()
             let list = try #require(zones["zones"] as? [[String: Any]])
-            #expect(list.count == 3)
-            #expect(list.allSatisfy { $0["kind"] as? String == "ftz_area" })
+            #expect(list.count == 5)
+            #expect(list.filter { $0["kind"] as? String == "ftz_area" }.count == 3)
+            #expect(list.filter { $0["kind"] as? String == "linked_innovation_zone" }.count == 2)
             let metrics = try await client.execute(uri: "/metrics", method: .get)
             #expect(metrics.status == .ok)
             #expect(metrics.text.contains("hb_requests"))

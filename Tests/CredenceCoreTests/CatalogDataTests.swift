@@ -104,9 +104,14 @@ import Testing
         #expect(schema.errors(broken, against: schema.root).count >= 2)
     }
 
-    @Test func zonesAreTheThreeFTZAreas() throws {
+    /// The three FTZ areas and the two linked innovation zones a source names (rules v2), each
+    /// with its source.
+    @Test func zonesAreTheThreeFTZAreasAndTheLinkedZonesWithASource() throws {
         let zones = try BundledData.zones()
-        #expect(Set(zones.map(\.name.zh)) == ["天津港东疆片区", "天津机场片区", "滨海新区中心商务片区"])
-        #expect(zones.allSatisfy { $0.kind == .ftzArea && $0.source != nil })
+        #expect(Set(zones.filter { $0.kind == .ftzArea }.map(\.name.zh)) == ["天津港东疆片区", "天津机场片区", "滨海新区中心商务片区"])
+        #expect(Set(zones.filter { $0.kind == .linkedInnovationZone }.map(\.id)) == ["binhai-hitech-linked", "sino-singapore-eco-city-linked"])
+        #expect(zones.count == 5)
+        #expect(zones.allSatisfy { ($0.source ?? "").contains("〔") && $0.problems().isEmpty })
+        #expect(zones.allSatisfy { !WorkZone.reservedValues.contains($0.id) })
     }
 }

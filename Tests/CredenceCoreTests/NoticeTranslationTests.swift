@@ -67,3 +67,21 @@ import Testing
         }
     }
 }
+
+/// Issue 22: the edition's lineage is the notice's own words — what it repeals, and that it
+/// prints no publication date.
+@Suite struct EditionLineageTests {
+    @Test func theRepealAndTheEffectiveDateAreTheNoticesWords() throws {
+        let notice = try BundledData.noticeText()
+        let lineage = try #require(try BundledData.editionLineages()["tianjin-2023"])
+        #expect(lineage.repeals.count == 1)
+        for repeal in lineage.repeals {
+            #expect(notice.contains(repeal.quote))
+            #expect(notice.contains(repeal.ref.zh) && repeal.quote.contains(repeal.title.zh))
+            #expect(try BundledData.noticeTranslation().inconsistencies(zh: repeal.ref.zh, en: repeal.ref.en).isEmpty)
+        }
+        #expect(notice.contains(lineage.effectiveOn.quote))
+        #expect(notice.contains("2023年12月29日") && lineage.effectiveOn.note.zh.contains("2023年12月29日"))
+        #expect(try BundledData.tianjin2023().edition.effectiveOn?.description == "2023-12-29")
+    }
+}

@@ -9,6 +9,8 @@ struct WebController {
     let state: CatalogState
     let notice: Notice
     let translation: NoticeTranslation
+    /// What each shipped edition's notice repeals and how its effective date is set.
+    let lineages: [String: EditionLineage]
 
     func addRoutes(to routes: Routes) {
         routes.get("/", .anyone, use: home)
@@ -73,7 +75,8 @@ struct WebController {
         let catalogPage = CatalogPage(
             edition: edition, entries: entries, regions: regions, hasBlankRegion: all.contains { $0.region == nil },
             query: query, filter: filter,
-            predecessor: translation.predecessor.edition == edition.id ? translation.predecessor : nil)
+            predecessor: translation.predecessor.edition == edition.id ? translation.predecessor : nil,
+            lineage: lineages[edition.id])
         return catalogPage.render(page)
     }
 

@@ -6,7 +6,8 @@ public struct BenefitEvaluation: Sendable, Equatable {
     public var qualifications: [QualificationStanding]
     public var benefits: [BenefitResult]
     /// Each benefit through each held qualification, benefit by benefit in the order of
-    /// `benefits`, qualifications in the order of `qualifications`.
+    /// `benefits`, qualifications in the order of `qualifications` — empty when only one is
+    /// held, whose results are `benefits` themselves.
     public var perQualification: [BenefitResult]
     /// What every answer says besides the benefits (v2).
     public var notes: [BenefitNote] { BenefitNote.all }
@@ -19,6 +20,7 @@ public struct BenefitEvaluation: Sendable, Equatable {
     /// `qualifications`.
     public func byQualification(_ benefit: Benefit) -> ArraySlice<BenefitResult> {
         guard let index = Benefit.all.firstIndex(of: benefit), !qualifications.isEmpty else { return [] }
+        if qualifications.count == 1 { return benefits[index...index] }
         let start = index * qualifications.count
         return perQualification[start..<start + qualifications.count]
     }

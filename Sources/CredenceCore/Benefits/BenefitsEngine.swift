@@ -19,8 +19,10 @@ public enum BenefitsEngine {
         benefits.reserveCapacity(Benefit.all.count)
         // Every held qualification's own result for every benefit (v2 `byQualification`),
         // benefit by benefit: a condition of one is never hidden by another's better result.
+        // With one qualification that result is the benefit's own, and is not kept twice.
+        let keepEach = held.count > 1
         var perQualification: [BenefitResult] = []
-        perQualification.reserveCapacity(Benefit.all.count * held.count)
+        if keepEach { perQualification.reserveCapacity(Benefit.all.count * held.count) }
         for benefit in Benefit.all {
             var best: BenefitResult?
             for qualification in held {
@@ -29,7 +31,7 @@ public enum BenefitsEngine {
                     benefit: benefit, status: combined.status,
                     level: benefit.isTitleBenefit ? titleLevel(qualification, criteria: profile.meetsTitleCriteria) : nil,
                     reasons: combined.reasons)
-                perQualification.append(candidate)
+                if keepEach { perQualification.append(candidate) }
                 if best.map({ candidate.outranks($0) }) ?? true { best = candidate }
             }
             // Profiles hold at least one qualification; with none, nothing is recognized.
@@ -56,18 +58,18 @@ public enum BenefitsEngine {
     /// A held qualification as the rules see it.
     struct Held: BitwiseCopyable {
         /// Position in the profile: how reasons name the qualification.
-        var index: Int
+        var index: UInt8
         var titleLevel: TitleLevel?
         var requiresLocalRegistration: Bool
         /// Step 2's verdict.
         var standing: Step
 
         init(_ entry: Entry, index: Int, profile: BenefitProfile) {
-            self.index = index
+            self.index = UInt8(clamping: index)
             titleLevel = entry.titleLevel
             requiresLocalRegistration = entry.requiresLocalRegistration
             let related = profile.workRelatedTo.map { $0.contains(entry.id) }
-            standing = BenefitsEngine.standing(of: entry, index: index, workRelated: related, experience: profile.relevantExperienceYears)
+            standing = BenefitsEngine.standing(of: entry, index: self.index, workRelated: related, experience: profile.relevantExperienceYears)
         }
     }
 
@@ -86,7 +88,7 @@ public enum BenefitsEngine {
 
     /// Related work (v2: every remark begins "从事…相关工作") and, where the remark asks
     /// for it, two years of related experience.
-    static func standing(of entry: Entry, index: Int, workRelated: Bool?, experience: Double?) -> Step {
+    static func standing(of entry: Entry, index: UInt8, workRelated: Bool?, experience: Double?) -> Step {
         let work: Step = switch workRelated {
         case true?: Step(.applies, .workRelated(qualification: index))
         case false?: Step(.notApplicable, .workNotRelated(qualification: index))
@@ -95,8 +97,8 @@ public enum BenefitsEngine {
         guard let required = entry.minExperienceYears else { return work }
         let years: Step = if let experience {
             experience >= Double(required)
-                ? Step(.applies, .experienceMet(qualification: index, years: experience))
-                : Step(.notApplicable, .experienceShort(qualification: index, years: experience))
+                ? Step(.applies, .experienceMet(qualification: index, years: Float(experience)))
+                : Step(.notApplicable, .experienceShort(qualification: index, years: Float(experience)))
         } else {
             Step(.conditional, .experienceUnknown(qualification: index))
         }
@@ -199,7 +201,8 @@ public enum BenefitsEngine {
 
     /// 年龄可放宽至65周岁（高精尖产业领域可放宽至70周岁）.
     private static func ageLimit(age: Int?, highTech: Bool?) -> Step {
-        guard let age else { return Step(.conditional, .ageUnknown) }
+        guard let wholeYears = age else { return Step(.conditional, .ageUnknown) }
+        let age = UInt8(clamping: wholeYears)  // validated: 0–130
         if age <= 65 { return Step(.applies, .ageWithinGeneralLimit(age: age)) }
         if age > 70 { return Step(.notApplicable, .ageOverLimit(age: age)) }
         return switch highTech {
@@ -244,7 +247,10 @@ struct Step: BitwiseCopyable {
     /// The lowest status of the steps, with the reasons of every step that sits at it —
     /// the reasons that brought the result down to where it is.
     static func weakest(_ first: Step, _ second: Step) -> Step {
-        let status = min(first.status, second.status)
+        // Only a tie merges reasons; otherwise the lower step is the answer as it stands.
+        if first.status < second.status { return first }
+        if second.status < first.status { return second }
+        let status = first.status
         var reasons = Reasons()
         if first.status == status { reasons.append(contentsOf: first.reasons) }
         if second.status == status { reasons.append(contentsOf: second.reasons) }
@@ -257,6 +263,8 @@ struct Step: BitwiseCopyable {
     static func weakest(scope: Step, qualification: Step, rule: Step) -> Step {
         let status = min(scope.status, qualification.status, rule.status)
         guard status < .applies else { return rule }
+        // The common case — scope and qualification above the rule's status — keeps the rule as it is.
+        if rule.status == status, scope.status > status, qualification.status > status { return rule }
         var reasons = Reasons()
         if scope.status == status { reasons.append(contentsOf: scope.reasons) }
         if qualification.status == status { reasons.append(contentsOf: qualification.reasons) }

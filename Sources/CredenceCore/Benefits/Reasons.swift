@@ -7,7 +7,8 @@ public struct Reasons: RandomAccessCollection, Sendable, Equatable, ExpressibleB
     /// Slots past `count` hold a filler and are never read.
     private var slots: (BenefitReason, BenefitReason, BenefitReason, BenefitReason, BenefitReason, BenefitReason) =
         (.ageUnknown, .ageUnknown, .ageUnknown, .ageUnknown, .ageUnknown, .ageUnknown)
-    public private(set) var count = 0
+    private var stored: UInt8 = 0
+    public var count: Int { Int(stored) }
 
     public init() {}
 
@@ -42,7 +43,7 @@ public struct Reasons: RandomAccessCollection, Sendable, Equatable, ExpressibleB
         case 5: slots.5 = reason
         default: return
         }
-        count += 1
+        stored += 1
     }
 
     public mutating func append(contentsOf other: Reasons) {

@@ -92,7 +92,7 @@ do {
     try await step("evaluateBenefits") {
         let answer = try await anonymous.evaluateBenefits(body: .json(.init(
             qualifications: ["cka"], nationality: .foreign, age: 68, highTechIndustry: true, relevantExperienceYears: 3,
-            workZone: "tianjin-port-dongjiang")))
+            workRelatedTo: ["cka"], workZone: "tianjin-port-dongjiang")))
         let evaluation = try answer.ok.body.json
         try expect(evaluation.benefits.count == 15, "\(evaluation.benefits.count) benefits")
         let ageLimit = evaluation.benefits.first { $0.id == .permit_period_age_limit }

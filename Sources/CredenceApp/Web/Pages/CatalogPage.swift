@@ -13,6 +13,8 @@ struct CatalogPage {
     var filter: EntryFilter
     /// The edition this one was made on the basis of, as the notice names it.
     var predecessor: NoticeTranslation.Predecessor?
+    /// What the edition's notice repeals, and how its effective date is set.
+    var lineage: EditionLineage?
 
     func render(_ page: PageContext) -> HTML {
         let lang = page.language
@@ -30,6 +32,16 @@ struct CatalogPage {
                    .text(page.t("制定基础：", "Made on the basis of: ") + predecessor.title.text(in: lang) + page.t("。", ". ")),
                    .text(predecessor.note.text(in: lang) + " "),
                    .a(.href(SiteURL.notice(anchor: nil).path), .text(page.t("阅读通知", "Read the notice"))))
+            },
+            .unwrap(lineage) { lineage in
+                .group(
+                    .forEach(lineage.repeals) { repeal in
+                        .p(.class("meta lineage"),
+                           .text(page.t("同时废止：", "Repeals: ") + repeal.title.text(in: lang) + page.t("（", " (") + repeal.ref.text(in: lang) + page.t("）。", ")."))
+                        )
+                    },
+                    .p(.class("meta lineage"), .text(page.t("生效日期：", "Effective date: ") + lineage.effectiveOn.note.text(in: lang)))
+                )
             },
             Layout.searchForm(page, query: query),
             filterForm(page),
