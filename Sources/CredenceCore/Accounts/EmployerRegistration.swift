@@ -27,7 +27,7 @@ public struct EmployerRegistration: Sendable, Equatable {
         clean.organizationName = organizationName.trimmingCharacters(in: .whitespacesAndNewlines)
         clean.contactName = contactName.trimmingCharacters(in: .whitespacesAndNewlines)
         clean.phone = phone.trimmingCharacters(in: .whitespaces)
-        if !(1...200).contains(clean.organizationName.count) || organizationName.count > 200 {
+        if !(1...200).contains(clean.organizationName.schemaLength) || organizationName.schemaLength > 200 {
             problems.append(InputError("organizationName", zh: "请填写单位名称（最多200个字符）。",
                                        en: "organizationName is required: the organization's registered name, up to 200 characters."))
         }
@@ -38,7 +38,7 @@ public struct EmployerRegistration: Sendable, Equatable {
                                        zh: "统一社会信用代码应为18位，且校验码正确（GB 32100-2015）。",
                                        en: "unifiedSocialCreditCode must be the 18-character code of GB 32100-2015 with a valid check character."))
         }
-        if !(1...100).contains(clean.contactName.count) || contactName.count > 100 {
+        if !(1...100).contains(clean.contactName.schemaLength) || contactName.schemaLength > 100 {
             problems.append(InputError("contactName", zh: "请填写联系人姓名（最多100个字符）。",
                                        en: "contactName is required: who to contact, up to 100 characters."))
         }

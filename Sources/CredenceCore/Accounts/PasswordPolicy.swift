@@ -9,10 +9,10 @@ public enum PasswordPolicy {
 
     /// Nil when acceptable, else why not.
     public static func problem(with password: String, email: String? = nil, field: String = "password") -> InputError? {
-        if password.count < minimumLength {
+        if password.schemaLength < minimumLength {
             return InputError(field, zh: "密码至少需要\(minimumLength)个字符。", en: "The password needs at least \(minimumLength) characters.")
         }
-        if password.count > maximumLength {
+        if password.schemaLength > maximumLength {
             return InputError(field, zh: "密码最多\(maximumLength)个字符。", en: "The password may have at most \(maximumLength) characters.")
         }
         let folded = password.lowercased()

@@ -7,13 +7,13 @@ extension Entry {
         var problems: [InputError] = []
         func problem(_ field: String, _ en: String, _ zh: String) { problems.append(InputError(field, zh: zh, en: en)) }
         let slug = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        if id.isEmpty || id.count > 80 || !slug || id.hasPrefix("-") || id.hasSuffix("-") {
+        if id.isEmpty || id.schemaLength > 80 || !slug || id.hasPrefix("-") || id.hasSuffix("-") {
             problem("id", "id must be a slug: lower-case letters, digits and dashes, up to 80 characters.", "编号须为小写字母、数字和连字符。")
         }
         if seq < 1 || seq > 10_000 { problem("seq", "seq must be a whole number from 1.", "序号须为正整数。") }
         for (field, value, limit) in [("name.zh", name.zh, 200), ("name.en", name.en, 300), ("issuer.zh", issuer.zh, 200),
                                       ("issuer.en", issuer.en, 300), ("remarks.zh", remarks.zh, 2000), ("remarks.en", remarks.en, 3000)] {
-            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || value.count > limit {
+            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || value.schemaLength > limit {
                 problem(field, "\(field) is required, up to \(limit) characters.", "\(field) 必填，最多\(limit)个字符。")
             }
         }
@@ -24,7 +24,7 @@ extension Entry {
         if let years = minExperienceYears, !(0...50).contains(years) {
             problem("minExperienceYears", "minExperienceYears must be null or a number of years from 0 to 50.", "最低工作年限须为空或0到50。")
         }
-        if abbreviations.contains(where: { $0.isEmpty || $0.count > 40 }) {
+        if abbreviations.contains(where: { $0.isEmpty || $0.schemaLength > 40 }) {
             problem("abbreviations", "abbreviations must be short non-empty strings.", "缩写不能为空。")
         }
         return problems

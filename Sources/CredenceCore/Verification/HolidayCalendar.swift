@@ -40,10 +40,10 @@ public struct HolidayCalendar: Sendable, Equatable {
             if year != expected {
                 problems.append(InputError("year", zh: "年份须与地址中的年份一致。", en: "year must be \(expected), the year in the address."))
             }
-            if notice.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || notice.count > 500 {
+            if notice.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || notice.schemaLength > 500 {
                 problems.append(InputError("notice", zh: "请填写国务院办公厅通知的名称。", en: "notice is required: the State Council notice's title (at most 500 characters)."))
             }
-            if sources.isEmpty || sources.contains(where: { $0.isEmpty || $0.count > 500 }) || sources.count > 20 {
+            if sources.isEmpty || sources.contains(where: { $0.isEmpty || $0.schemaLength > 500 }) || sources.count > 20 {
                 problems.append(InputError("sources", zh: "请至少提供一个来源。", en: "sources must list 1 to 20 places the arrangement was read from."))
             }
             for (index, holiday) in holidays.enumerated() {

@@ -93,7 +93,7 @@ public struct InfoRequest: Sendable, Equatable {
         var cleaned: [InfoItem] = []
         for (index, item) in items.enumerated() {
             let note = item.note?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-            if let note, note.count > maxItemNote {
+            if let note, note.schemaLength > maxItemNote {
                 problems.append(InputError("items[\(index)].note", zh: "每项说明最多500字。", en: "items[\(index)].note may have at most 500 characters."))
             }
             if item.code == .other, note == nil {
@@ -119,7 +119,7 @@ public struct InfoRequest: Sendable, Equatable {
             if note == nil, answer.attachmentId == nil {
                 problems.append(InputError("answers[\(index)]", zh: "每项答复须附说明或上传的文件。", en: "answers[\(index)] needs a note, an attachmentId, or both."))
             }
-            if let note, note.count > Self.maxItemNote {
+            if let note, note.schemaLength > Self.maxItemNote {
                 problems.append(InputError("answers[\(index)].note", zh: "每项答复最多500字。", en: "answers[\(index)].note may have at most 500 characters."))
             }
             if let file = answer.attachmentId, !attachments.contains(file) {

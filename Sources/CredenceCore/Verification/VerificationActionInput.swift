@@ -30,7 +30,7 @@ public struct VerificationActionInput: Sendable {
     /// The input checked for `action`, or every problem thrown: the checklist cleaned, and
     /// the corrections validated against the catalog's entries (nil unless resubmitting with them).
     public func validated(for action: VerificationAction, entries: Set<String>, today: CalendarDate) throws -> VerificationActionInput {
-        if let note, note.count > Self.maxNoteLength {
+        if let note, note.schemaLength > Self.maxNoteLength {
             throw InvalidInput(problems: [InputError("note", zh: "说明最多2000字。", en: "note may have at most 2,000 characters.")])
         }
         if action == .reject, reason == nil {

@@ -42,7 +42,7 @@ public struct VerificationDraft: Sendable, Equatable {
             problems.append(InputError("entryId", zh: "请选择《目录》内的职业资格。", en: "entryId must be an entry of the catalog in force, such as cfa; got '\(entryId)'."))
         }
         clean.holderName = holderName.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !(1...100).contains(clean.holderName.count) || holderName.count > 100 {
+        if !(1...100).contains(clean.holderName.schemaLength) || holderName.schemaLength > 100 {
             problems.append(InputError("holder.name", zh: "请填写持证人姓名（与证书一致）。", en: "holder.name is required: the name as on the certificate, up to 100 characters."))
         }
         if let code = CountryCode.normalized(holderNationality) {
@@ -63,7 +63,7 @@ public struct VerificationDraft: Sendable, Equatable {
             problems.append(InputError("holder.passportNumber", zh: "护照号码为5到20位字母或数字。", en: "holder.passportNumber must be 5 to 20 letters and digits."))
         }
         clean.certificateNumber = certificateNumber.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !(1...100).contains(clean.certificateNumber.count) || certificateNumber.count > 100 {
+        if !(1...100).contains(clean.certificateNumber.schemaLength) || certificateNumber.schemaLength > 100 {
             problems.append(InputError("certificateNumber", zh: "请填写证书编号。", en: "certificateNumber is required: the number on the certificate, up to 100 characters."))
         }
         clean.issuedOn = blankToNil(issuedOn)
@@ -77,7 +77,7 @@ public struct VerificationDraft: Sendable, Equatable {
             problems.append(InputError("expiresOn", zh: "有效期至格式为 YYYY-MM-DD，且不早于发证日期。", en: "expiresOn must be a date written YYYY-MM-DD, not before issuedOn."))
         }
         clean.note = blankToNil(note)
-        if let note = clean.note, note.count > 2000 {
+        if let note = clean.note, note.schemaLength > 2000 {
             problems.append(InputError("note", zh: "备注最多2000字。", en: "note may have at most 2,000 characters."))
         }
         if !holderConsent {
