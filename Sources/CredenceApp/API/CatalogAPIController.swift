@@ -52,7 +52,7 @@ struct CatalogAPIController {
 
     @Sendable func search(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let query = QueryParameters(request)
-        guard let q = try query.string("q"), q.count <= 200 else {
+        guard let q = try query.string("q"), q.schemaLength <= 200 else {
             throw APIError.badParameter("q", "q is required: 1 to 200 characters of what you are looking for.")
         }
         let limit = try query.int("limit", in: SearchLimit.range) ?? SearchLimit.default

@@ -149,7 +149,7 @@ struct VerificationAPIController {
     /// `?q=`: what to find (1–100 characters; blank is no search).
     static func search(_ query: QueryParameters) throws -> String? {
         guard let text = try query.string("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        guard text.count <= 100 else { throw APIError.badParameter("q", "q may have at most 100 characters: a holder's name, a certificate number, a verification code or a request id.") }
+        guard text.schemaLength <= 100 else { throw APIError.badParameter("q", "q may have at most 100 characters: a holder's name, a certificate number, a verification code or a request id.") }
         return text
     }
 
@@ -182,7 +182,7 @@ struct VerificationAPIController {
             if filters.overdue { filters.query += "overdue=true&" }
         }
         if let text = try query.string("issuingBody") {
-            guard text.count <= 100 else { throw APIError.badParameter("issuingBody", "issuingBody must be an issuing body's id.") }
+            guard text.schemaLength <= 100 else { throw APIError.badParameter("issuingBody", "issuingBody must be an issuing body's id.") }
             filters.issuingBody = text
             filters.query += "issuingBody=\(text.queryEncoded)&"
         }

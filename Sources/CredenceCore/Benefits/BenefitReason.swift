@@ -264,13 +264,9 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
         value == 1 ? "1 year" : "\(years(value)) years"
     }
 
-    /// 1.9 → "1.9", 3 → "3" (a Float prints its shortest form: 1.9, not 1.899999976).
-    static func years(_ value: Float) -> String {
+    /// 1.9 → "1.9", 3 → "3": whole years without a fraction, others in their shortest form
+    /// (a Float prints 1.9, not 1.899999976). Reasons carry Floats, error messages Doubles.
+    static func years<Years: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Years) -> String {
         value == value.rounded() && abs(value) < 1e7 ? String(Int(value)) : String(value)
-    }
-
-    /// 1.9 → "1.9", 3 → "3".
-    static func years(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -185,7 +185,7 @@ public enum BenefitsEngine {
         case true?: return Step(.applies, .titleCriteriaMet(level: level))
         case nil: return Step(.conditional, .titleCriteriaUnknown(level: level))
         case false?:
-            guard level == .deputySenior else { return Step(.notApplicable, .titleCriteriaNotMet(level: level)) }
+            guard titleLevel(entry, criteria: false) != level else { return Step(.notApplicable, .titleCriteriaNotMet(level: level)) }
             var lower = Step(.conditional, .titleCriteriaNotMet(level: level))
             lower.reasons.append(.titleAtMostDeputySenior)
             return lower
@@ -193,7 +193,8 @@ public enum BenefitsEngine {
     }
 
     /// The level a title benefit is at through this qualification: the entry's, or
-    /// intermediate for a deputy-senior entry whose criteria are not met.
+    /// intermediate for a deputy-senior entry whose criteria are not met — the one place
+    /// "最高可对应为副高级" lowers a level (`titleEquivalence` asks it).
     static func titleLevel(_ entry: Held, criteria: Bool?) -> TitleLevel? {
         guard let level = entry.titleLevel else { return nil }
         return level == .deputySenior && criteria == false ? .intermediate : level
@@ -250,11 +251,9 @@ struct Step: BitwiseCopyable {
         // Only a tie merges reasons; otherwise the lower step is the answer as it stands.
         if first.status < second.status { return first }
         if second.status < first.status { return second }
-        let status = first.status
-        var reasons = Reasons()
-        if first.status == status { reasons.append(contentsOf: first.reasons) }
-        if second.status == status { reasons.append(contentsOf: second.reasons) }
-        return Step(status: status, reasons: reasons)
+        var reasons = first.reasons
+        reasons.append(contentsOf: second.reasons)
+        return Step(status: first.status, reasons: reasons)
     }
 
     /// Combines the three steps of benefits-rules.md. When the benefit applies, only the

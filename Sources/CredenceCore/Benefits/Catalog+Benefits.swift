@@ -26,7 +26,10 @@ extension BenefitProfile {
             problems.append(ProfileError(.qualifications, zh: "最多可选择\(Self.maxQualifications)项职业资格。",
                                          en: "qualifications may list at most \(Self.maxQualifications) entries; got \(qualifications.count)."))
         }
-        if let related = workRelatedTo, let stranger = related.first(where: { !qualifications.contains($0) }) {
+        if let related = workRelatedTo, related.count > Self.maxQualifications {
+            problems.append(ProfileError(.workRelatedTo, zh: "workRelatedTo 最多可列出\(Self.maxQualifications)项。",
+                                         en: "workRelatedTo may list at most \(Self.maxQualifications) ids; got \(related.count)."))
+        } else if let related = workRelatedTo, let stranger = related.first(where: { !qualifications.contains($0) }) {
             problems.append(ProfileError(.workRelatedTo, zh: "workRelatedTo 只能列出您持有的资格；“\(stranger)”不在 qualifications 中。",
                                          en: "workRelatedTo may list only qualifications you hold (ids from qualifications); '\(stranger)' is not among them."))
         }

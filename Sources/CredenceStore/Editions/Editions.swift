@@ -123,7 +123,7 @@ public struct Editions: Sendable {
     }
 
     public func retire(_ entryID: String, from editionID: String, reason: RetirementReason, note: String?, by admin: Account) async throws {
-        if let note, note.count > 2000 {
+        if let note, note.schemaLength > 2000 {
             throw EditionError.invalid([InputError("note", zh: "说明最多2000字。", en: "note may have at most 2,000 characters.")])
         }
         try await database.transaction { db in

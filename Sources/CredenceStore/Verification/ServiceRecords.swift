@@ -110,12 +110,14 @@ extension Array {
 
 extension Verifications {
     /// The published figures for the 365 days ending today.
-    public func serviceStandards() async throws -> ServiceStandards {
+    /// The figures of every body, or of one (`issuingBody`: a request page shows its own).
+    public func serviceStandards(of issuingBody: String? = nil) async throws -> ServiceStandards {
         let today = CalendarDate.today(at: now())
         let first = ServiceStandards.firstDay(endingOn: today).description
+        let onlyBody: SQLQueryString = issuingBody.map { "AND issuing_body_id = \(bind: $0)" } ?? ""
         let buckets = try await reader.sql.raw("""
             SELECT issuing_body_id, working_days, SUM(completed) AS completed, SUM(by_estimate) AS by_estimate, SUM(unable) AS unable
-            FROM service_completions WHERE day >= \(bind: first) AND day <= \(bind: today.description)
+            FROM service_completions WHERE day >= \(bind: first) AND day <= \(bind: today.description) \(onlyBody)
             GROUP BY issuing_body_id, working_days
             """).all().map { row in
             ServiceStandards.Bucket(issuingBodyId: try row.decode(column: "issuing_body_id", as: String.self),
@@ -126,12 +128,13 @@ extension Verifications {
         }
         let ratings = try await reader.sql.raw("""
             SELECT issuing_body_id, SUM(total) AS total, SUM(ratings) AS ratings
-            FROM service_ratings WHERE day >= \(bind: first) AND day <= \(bind: today.description) GROUP BY issuing_body_id
+            FROM service_ratings WHERE day >= \(bind: first) AND day <= \(bind: today.description) \(onlyBody) GROUP BY issuing_body_id
             """).all().map { row in
             ServiceStandards.RatingSum(issuingBodyId: try row.decode(column: "issuing_body_id", as: String.self),
                                        total: try row.decode(column: "total", as: Int.self), count: try row.decode(column: "ratings", as: Int.self))
         }
-        return ServiceStandards(endingOn: today, bodies: try await issuingBodyRegistry().bodies, buckets: buckets, ratings: ratings)
+        let bodies = try await issuingBodyRegistry().bodies.filter { issuingBody == nil || $0.id == issuingBody }
+        return ServiceStandards(endingOn: today, bodies: bodies, buckets: buckets, ratings: ratings)
     }
 
     /// Counts the service standards' figures again from every completed request and rating.

@@ -248,7 +248,7 @@ struct VerificationWebController {
         page.followUps = try await store.verifications.followUps(of: id, for: account)
         page.rating = try await store.verifications.rating(of: id)
         if page.isStaff {
-            page.measured = try await store.verifications.serviceStandards().issuingBodies.first { $0.issuingBodyId == page.body.id }
+            page.measured = try await store.verifications.serviceStandards(of: page.body.id).issuingBodies.first
         }
         if let estimate = found.estimatedCompletionOn.flatMap(CalendarDate.init),
            !(try await store.calendars.calendar().isOfficial(estimate.year)) {
