@@ -3,8 +3,6 @@
 public struct BenefitEvaluation: Sendable, Equatable {
     /// The edition the qualifications were read from.
     public var edition: String
-    /// The facts evaluated; reasons read theirs from here when put into words.
-    public var profile: BenefitProfile
     public var qualifications: [QualificationStanding]
     public var benefits: [BenefitResult]
     /// Each benefit through each held qualification, benefit by benefit in the order of
@@ -29,7 +27,7 @@ public struct BenefitEvaluation: Sendable, Equatable {
 
     /// A reason in words, naming the held qualification it is about.
     public func text(of reason: BenefitReason) -> BilingualText {
-        reason.text(entries: qualifications.map(\.entry), profile: profile)
+        reason.text(entries: qualifications.map(\.entry))
     }
 }
 

@@ -1,10 +1,9 @@
 /// Why a benefit or a qualification has its status, naming the deciding fact. Kept as
 /// plain values — a qualification is named by its position in the profile, text is made
-/// only when shown — so evaluating copies bytes and never touches a reference count. A
-/// reason carries no copy of a profile fact (age, years, nationality): its text reads them
-/// from the profile, and a title's level from the entry. So a reason is 3 bytes, and the
-/// engine copies many (measured: the typical evaluation took 2.7 µs with Int/Double
-/// payloads — 24-byte reasons, six a benefit — and 1.15 µs with 12-byte ones).
+/// only when shown — so evaluating copies bytes and never touches a reference count. The
+/// payloads are small on purpose (a position under 256, an age under 131, years as a
+/// Float): a reason is 12 bytes, not 24, and the engine copies many (measured: the
+/// typical evaluation took 2.7 µs with Int/Double payloads and six reasons a benefit).
 public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
     // Step 1: scope (section 一).
     case outsideScope
@@ -13,8 +12,8 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
     case linkedZoneUnlisted
 
     // Step 2: does the held qualification count?
-    case experienceMet(qualification: UInt8)
-    case experienceShort(qualification: UInt8)
+    case experienceMet(qualification: UInt8, years: Float)
+    case experienceShort(qualification: UInt8, years: Float)
     case experienceUnknown(qualification: UInt8)
     /// v2: the remark's "从事…相关工作".
     case workRelated(qualification: UInt8)
@@ -28,9 +27,9 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
     case pharmacistRegistrationNeeded(qualification: UInt8, known: Bool)
     case experienceCountsAsDomestic
     case noTitleMapping(qualification: UInt8)
-    case titleCriteriaMet(qualification: UInt8)
-    case titleCriteriaNotMet(qualification: UInt8)
-    case titleCriteriaUnknown(qualification: UInt8)
+    case titleCriteriaMet(level: TitleLevel)
+    case titleCriteriaNotMet(level: TitleLevel)
+    case titleCriteriaUnknown(level: TitleLevel)
     /// v2: "最高可对应为副高级" — below deputy senior's criteria, intermediate is not excluded.
     case titleAtMostDeputySenior
     /// v2: the 以考代评 bracket may cover the whole title sentence.
@@ -38,14 +37,14 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
     case nextLevelGranted
     case examBasedSpecialty
     case examBasedUnknown
-    case notForeignNational
+    case notForeignNational(Nationality)
     case nationalityUnknown
     case permitRequirementsRelaxed
-    case ageWithinGeneralLimit
-    case ageWithinHighTechLimit
-    case ageNeedsHighTech
-    case ageHighTechUnknown
-    case ageOverLimit
+    case ageWithinGeneralLimit(age: UInt8)
+    case ageWithinHighTechLimit(age: UInt8)
+    case ageNeedsHighTech(age: UInt8)
+    case ageHighTechUnknown(age: UInt8)
+    case ageOverLimit(age: UInt8)
     case ageUnknown
     case classAMet
     case classANotMet
@@ -77,16 +76,9 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
         }
     }
 
-    /// The reason in words; `entries` are the held entries in profile order and `profile`
-    /// the facts the reason speaks of (`BenefitEvaluation.text(of:)` supplies both).
-    public func text(entries: [Entry], profile: BenefitProfile) -> BilingualText {
-        let years = profile.relevantExperienceYears ?? 0
-        let age = profile.age ?? 0
-        let nationality = profile.nationality ?? .foreign
-        func level(_ position: UInt8) -> TitleLevel {
-            let index = Int(position)
-            return (entries.indices.contains(index) ? entries[index].titleLevel : nil) ?? .intermediate
-        }
+    /// The reason in words; `entries` are the held entries in profile order
+    /// (`BenefitEvaluation.text(of:)` supplies them).
+    public func text(entries: [Entry]) -> BilingualText {
         func name(_ position: UInt8) -> BilingualText {
             let index = Int(position)
             return entries.indices.contains(index) ? entries[index].name : BilingualText(zh: "该职业资格", en: "This qualification")
@@ -120,11 +112,11 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
             BilingualText(
                 zh: "\(name(index).zh)仅在“\(field(index).zh)”时认可：请告诉我们您的工作是否属于该领域。",
                 en: "\(name(index).en) is recognized only \(field(index).en.lowercasedFirst): tell us whether your work is in that field.")
-        case .experienceMet(let index):
+        case .experienceMet(let index, let years):
             BilingualText(
                 zh: "\(name(index).zh)要求两年相关工作经验，您有\(Self.years(years))年。",
                 en: "\(name(index).en) requires two years of related work experience; you have \(Self.yearsPhrase(years)).")
-        case .experienceShort(let index):
+        case .experienceShort(let index, let years):
             BilingualText(
                 zh: "\(name(index).zh)要求两年相关工作经验，您有\(Self.years(years))年，尚不满足。通知二（二）虽规定工作许可不受工作经历限制，但该项资格的备注要求两年相关工作经验才予认可。",
                 en: "\(name(index).en) requires two years of related work experience; you have only \(Self.yearsPhrase(years)). Although 二（二） lifts the work permit's work-experience limit, this entry's own remark requires two years for it to be recognized at all.")
@@ -154,18 +146,18 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
             BilingualText(
                 zh: "\(name(index).zh)的备注未对应职称。",
                 en: "The catalog's remark for \(name(index).en) maps it to no professional title.")
-        case .titleCriteriaMet(let index):
+        case .titleCriteriaMet(let level):
             BilingualText(
-                zh: "您符合相应职称系列（专业）\(level(index).name.zh)的学历、年限等基本标准条件，可对应为\(level(index).name.zh)。",
-                en: "You meet the education and experience criteria of the title series at this level: it maps to a \(level(index).name.en.lowercased()).")
-        case .titleCriteriaNotMet(let index):
+                zh: "您符合相应职称系列（专业）\(level.name.zh)的学历、年限等基本标准条件，可对应为\(level.name.zh)。",
+                en: "You meet the education and experience criteria of the title series at this level: it maps to a \(level.name.en.lowercased()).")
+        case .titleCriteriaNotMet(let level):
             BilingualText(
-                zh: "须符合相应职称系列（专业）\(level(index).name.zh)的学历、年限等基本标准条件，您表示不符合。",
-                en: "Needs the education and experience criteria of the title series for a \(level(index).name.en.lowercased()); you said you do not meet them.")
-        case .titleCriteriaUnknown(let index):
+                zh: "须符合相应职称系列（专业）\(level.name.zh)的学历、年限等基本标准条件，您表示不符合。",
+                en: "Needs the education and experience criteria of the title series for a \(level.name.en.lowercased()); you said you do not meet them.")
+        case .titleCriteriaUnknown(let level):
             BilingualText(
-                zh: "须符合相应职称系列（专业）\(level(index).name.zh)的学历、年限等基本标准条件：请告诉我们您是否符合。",
-                en: "Needs the education and experience criteria of the title series for a \(level(index).name.en.lowercased()): tell us whether you meet them.")
+                zh: "须符合相应职称系列（专业）\(level.name.zh)的学历、年限等基本标准条件：请告诉我们您是否符合。",
+                en: "Needs the education and experience criteria of the title series for a \(level.name.en.lowercased()): tell us whether you meet them.")
         case .titleAtMostDeputySenior:
             BilingualText(
                 zh: "通知写的是“最高可对应为副高级”：不符合副高级的基本标准条件时，并不排除对应为较低层级（中级），由职称评审部门认定。",
@@ -186,7 +178,7 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
             BilingualText(
                 zh: "国家规定的以考代评专业除外：请告诉我们您的专业是否以考代评。",
                 en: "Specialties the state fills by exam are excluded: tell us whether yours is one.")
-        case .notForeignNational:
+        case .notForeignNational(let nationality):
             BilingualText(
                 zh: "工作许可和出入境便利面向外籍人员，您是\(nationality.name.zh)。",
                 en: "Work-permit and entry benefits are for foreign nationals; you are a \(nationality.name.en).")
@@ -198,21 +190,21 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
             BilingualText(
                 zh: "外籍人员办理工作许可时，可不受学历、学位、工作经历限制。",
                 en: "The work permit is not limited by education, degree or work experience.")
-        case .ageWithinGeneralLimit:
+        case .ageWithinGeneralLimit(let age):
             BilingualText(zh: "您\(age)周岁，未超过65周岁。", en: "You are \(age), within the limit of 65.")
-        case .ageWithinHighTechLimit:
+        case .ageWithinHighTechLimit(let age):
             BilingualText(
                 zh: "您\(age)周岁，在高精尖产业领域工作，年龄可放宽至70周岁。",
                 en: "You are \(age) and work in a high-tech industry, where the limit is 70.")
-        case .ageNeedsHighTech:
+        case .ageNeedsHighTech(let age):
             BilingualText(
                 zh: "您\(age)周岁，超过65周岁；放宽至70周岁仅限高精尖产业领域，您表示不在其中。",
                 en: "You are \(age), over 65; the limit of 70 is only for high-tech industries, and you said you do not work in one.")
-        case .ageHighTechUnknown:
+        case .ageHighTechUnknown(let age):
             BilingualText(
                 zh: "您\(age)周岁，超过65周岁；高精尖产业领域可放宽至70周岁：请告诉我们您是否在该领域工作。",
                 en: "You are \(age), over 65; high-tech industries allow up to 70: tell us whether you work in one.")
-        case .ageOverLimit:
+        case .ageOverLimit(let age):
             BilingualText(
                 zh: "您\(age)周岁，超过70周岁的放宽上限。",
                 en: "You are \(age), over the highest relaxed limit of 70.")
@@ -268,12 +260,13 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
     }
 
     /// "1 year", "1.9 years".
-    static func yearsPhrase(_ value: Double) -> String {
+    static func yearsPhrase(_ value: Float) -> String {
         value == 1 ? "1 year" : "\(years(value)) years"
     }
 
-    /// 1.9 → "1.9", 3 → "3".
-    static func years(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    /// 1.9 → "1.9", 3 → "3": whole years without a fraction, others in their shortest form
+    /// (a Float prints 1.9, not 1.899999976). Reasons carry Floats, error messages Doubles.
+    static func years<Years: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Years) -> String {
+        value == value.rounded() && abs(value) < 1e7 ? String(Int(value)) : String(value)
     }
 }

@@ -43,7 +43,7 @@ public enum BenefitsEngine {
             qualifications.append(QualificationStanding(
                 entry: entry, status: qualification.standing.status, reasons: qualification.standing.reasons))
         }
-        return BenefitEvaluation(edition: edition, profile: profile, qualifications: qualifications, benefits: benefits,
+        return BenefitEvaluation(edition: edition, qualifications: qualifications, benefits: benefits,
                                  perQualification: perQualification)
     }
 
@@ -97,8 +97,8 @@ public enum BenefitsEngine {
         guard let required = entry.minExperienceYears else { return work }
         let years: Step = if let experience {
             experience >= Double(required)
-                ? Step(.applies, .experienceMet(qualification: index))
-                : Step(.notApplicable, .experienceShort(qualification: index))
+                ? Step(.applies, .experienceMet(qualification: index, years: Float(experience)))
+                : Step(.notApplicable, .experienceShort(qualification: index, years: Float(experience)))
         } else {
             Step(.conditional, .experienceUnknown(qualification: index))
         }
@@ -117,7 +117,7 @@ public enum BenefitsEngine {
     static func nationalityStep(_ nationality: Nationality?) -> Step {
         switch nationality {
         case .foreign: Step(.applies)
-        case _?: Step(.notApplicable, .notForeignNational)
+        case let other?: Step(.notApplicable, .notForeignNational(other))
         case nil: Step(.conditional, .nationalityUnknown)
         }
     }
@@ -182,11 +182,11 @@ public enum BenefitsEngine {
     private static func titleEquivalence(entry: Held, criteria: Bool?) -> Step {
         guard let level = entry.titleLevel else { return Step(.notApplicable, .noTitleMapping(qualification: entry.index)) }
         switch criteria {
-        case true?: return Step(.applies, .titleCriteriaMet(qualification: entry.index))
-        case nil: return Step(.conditional, .titleCriteriaUnknown(qualification: entry.index))
+        case true?: return Step(.applies, .titleCriteriaMet(level: level))
+        case nil: return Step(.conditional, .titleCriteriaUnknown(level: level))
         case false?:
-            guard titleLevel(entry, criteria: false) != level else { return Step(.notApplicable, .titleCriteriaNotMet(qualification: entry.index)) }
-            var lower = Step(.conditional, .titleCriteriaNotMet(qualification: entry.index))
+            guard titleLevel(entry, criteria: false) != level else { return Step(.notApplicable, .titleCriteriaNotMet(level: level)) }
+            var lower = Step(.conditional, .titleCriteriaNotMet(level: level))
             lower.reasons.append(.titleAtMostDeputySenior)
             return lower
         }
@@ -202,13 +202,14 @@ public enum BenefitsEngine {
 
     /// 年龄可放宽至65周岁（高精尖产业领域可放宽至70周岁）.
     private static func ageLimit(age: Int?, highTech: Bool?) -> Step {
-        guard let age else { return Step(.conditional, .ageUnknown) }
-        if age <= 65 { return Step(.applies, .ageWithinGeneralLimit) }
-        if age > 70 { return Step(.notApplicable, .ageOverLimit) }
+        guard let wholeYears = age else { return Step(.conditional, .ageUnknown) }
+        let age = UInt8(clamping: wholeYears)  // validated: 0–130
+        if age <= 65 { return Step(.applies, .ageWithinGeneralLimit(age: age)) }
+        if age > 70 { return Step(.notApplicable, .ageOverLimit(age: age)) }
         return switch highTech {
-        case true?: Step(.applies, .ageWithinHighTechLimit)
-        case false?: Step(.notApplicable, .ageNeedsHighTech)
-        case nil: Step(.conditional, .ageHighTechUnknown)
+        case true?: Step(.applies, .ageWithinHighTechLimit(age: age))
+        case false?: Step(.notApplicable, .ageNeedsHighTech(age: age))
+        case nil: Step(.conditional, .ageHighTechUnknown(age: age))
         }
     }
 
