@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Two Credence instances on one PostgreSQL, 200 status changes under way: a webhook
-receiver and an SMTP server (aiosmtpd) must each count every change exactly once.
+receiver and an SMTP server (aiosmtpd) must each count every change exactly once. Then a
+revocation on one instance, and an account disabled by the CLI, must be refused by the other
+instance as soon as they return (each instance keeps verified credentials for a while).
 
     DATABASE_URL=postgres://… python3 scripts/two_instances.py --binary .build/debug/credence   (pip install aiosmtpd)
 """
@@ -56,6 +58,15 @@ env = dict(os.environ, CREDENCE_DATA_DIR=data, CREDENCE_SMTP_URL=f"smtp://127.0.
            CREDENCE_SIGNING_KEY=base64.b64encode(secrets.token_bytes(32)).decode())
 
 
+def status(base, method, path, token):
+    request = urllib.request.Request(base + path, method=method, headers={"Authorization": f"Bearer {token}"})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
 def call(base, method, path, body=None, token=None):
     headers = {"Content-Type": "application/json"}
     if token:
@@ -97,6 +108,19 @@ try:
     while time.time() < deadline and (sum(hooks.values()) < expected or sum(mails.values()) < expected):
         time.sleep(0.5)
     time.sleep(3)  # any second sending would have happened by now
+
+    # Revocation, across instances: each has just verified (and may keep) the token.
+    second = call(bases[0], "POST", "/api/v1/tokens", {"email": email, "password": "a long two passphrase"})["token"]
+    seen = [status(base, "GET", "/api/v1/me", second) for base in bases]
+    gone = status(bases[0], "DELETE", "/api/v1/tokens/current", second)
+    refused = [status(base, "GET", "/api/v1/me", second) for base in reversed(bases)]
+    print(f"a token revoked on one instance: before {seen}, revoked {gone}, after {refused} (second instance first)")
+    revocation_ok = seen == [200, 200] and gone in (200, 204) and refused == [401, 401]
+    seen = [status(base, "GET", "/api/v1/me", employer) for base in bases]
+    subprocess.run([args.binary, "users", "disable", "--email", email], capture_output=True, env=env, check=True)
+    refused = [status(base, "GET", "/api/v1/me", employer) for base in bases]
+    print(f"an account disabled by the CLI: before {seen}, after {refused}")
+    revocation_ok = revocation_ok and seen == [200, 200] and refused == [401, 401]
 finally:
     for server in servers:
         server.terminate()
@@ -111,4 +135,6 @@ print(f"mails: {sum(mails.values())} received, {len(mails)} distinct (expected {
 ok = len(hooks) == expected and all(count == 1 for count in hooks.values()) and len(mails) == expected and all(count == 1 for count in mails.values())
 if not ok:
     sys.exit("two instances: not every change was delivered exactly once")
+if not revocation_ok:
+    sys.exit("two instances: a revoked credential was still accepted")
 print("two instances: every change delivered exactly once, by webhook and by mail")

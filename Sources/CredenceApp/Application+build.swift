@@ -33,7 +33,7 @@ public struct BuiltApplication {
             let router = try buildRouter(store: store, state: state, access: access, network: configuration.network,
                                          issuer: configuration.issuer, logLevel: configuration.logLevel,
                                          benchmarkRoutes: configuration.benchmarkRoutes)
-            var services: [any Service] = [StoreService(store: store)]
+            var services: [any Service] = [StoreService(store: store), CredentialWatch(store: store)]
             if configuration.backgroundWork {
                 services += [WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger),
                              RetentionJob(store: store, policy: configuration.retention, logger: logger)]

@@ -90,6 +90,8 @@ public final class Store: Sendable {
         let databases: Databases
         let eventLoops: MultiThreadedEventLoopGroup
     }
+    /// Credentials verified a moment ago, trusted while `Accounts.watchRevocations` runs.
+    let credentials = CredentialCache()
     /// Submissions commit in groups (see `GroupCommit`).
     let submissions: GroupCommit<SubmissionGroup>
 
@@ -157,7 +159,9 @@ public enum StoreError: Error, CustomStringConvertible {
 
 extension Store {
     /// Accounts, sessions, tokens and the audit events, on this database.
-    public var accounts: Accounts { Accounts(database: database, reader: reader, sealer: keys.sealer, passwords: passwords, now: clock) }
+    public var accounts: Accounts {
+        Accounts(database: database, reader: reader, sealer: keys.sealer, passwords: passwords, credentials: credentials, now: clock)
+    }
 }
 
 extension Database {

@@ -16,13 +16,14 @@ public struct BenefitEvaluationDTO: Encodable, Sendable {
                 reasons: standing.reasons.map { ReasonDTO($0, in: evaluation) })
         }
         benefits = evaluation.benefits.map { result in
-            BenefitResultDTO(
+            let reasons = result.reasons.map { ReasonDTO($0, in: evaluation) }
+            return BenefitResultDTO(
                 id: result.benefit.rawValue, group: result.benefit.group.rawValue, clause: result.benefit.clause,
-                title: result.benefit.title, status: result.status.rawValue, level: result.level?.rawValue,
-                reasons: result.reasons.map { ReasonDTO($0, in: evaluation) },
+                title: result.benefit.title, status: result.status.rawValue, level: result.level?.rawValue, reasons: reasons,
                 byQualification: zip(evaluation.qualifications, evaluation.byQualification(result.benefit)).map { standing, own in
+                    // The same reasons (always, with one qualification held) are worded once.
                     QualificationResultDTO(entryId: standing.entry.id, status: own.status.rawValue, level: own.level?.rawValue,
-                                           reasons: own.reasons.map { ReasonDTO($0, in: evaluation) })
+                                           reasons: own.reasons == result.reasons ? reasons : own.reasons.map { ReasonDTO($0, in: evaluation) })
                 })
         }
         notes = evaluation.notes.map { BenefitNoteDTO(id: $0.rawValue, clause: $0.clause, zh: $0.text.zh, en: $0.text.en) }
@@ -98,7 +99,7 @@ public struct BenefitResultDTO: Encodable, Sendable {
 
 /// A reason in both languages, with the profile field that would settle it (`fact`, or
 /// null when no answer would change it).
-public struct ReasonDTO: Encodable, Sendable {
+public struct ReasonDTO: Encodable, Sendable, Equatable {
     public var zh: String
     public var en: String
     public var fact: String?
@@ -127,11 +128,16 @@ extension BenefitEvaluationDTO {
         var out = JSONBytes()
         out.raw(#"{"benefits":"#)
         out.array(benefits) { out, benefit in
+            // Written once, copied where a qualification's reasons are the benefit's (shared
+            // arrays, so the comparison is of storage).
+            var reasons = JSONBytes(capacity: 1024)
+            reasons.array(benefit.reasons, Self.reason)
             out.raw(#"{"byQualification":"#)
             out.array(benefit.byQualification) { out, own in
                 out.raw(#"{"entryId":"#); out.string(own.entryId)
                 out.raw(#","level":"#); out.optionalString(own.level)
-                out.raw(#","reasons":"#); out.array(own.reasons, Self.reason)
+                out.raw(#","reasons":"#)
+                if own.reasons == benefit.reasons { out.json(reasons.bytes) } else { out.array(own.reasons, Self.reason) }
                 out.raw(#","status":"#); out.string(own.status)
                 out.raw("}")
             }
@@ -139,7 +145,7 @@ extension BenefitEvaluationDTO {
             out.raw(#","group":"#); out.string(benefit.group)
             out.raw(#","id":"#); out.string(benefit.id)
             out.raw(#","level":"#); out.optionalString(benefit.level)
-            out.raw(#","reasons":"#); out.array(benefit.reasons, Self.reason)
+            out.raw(#","reasons":"#); out.json(reasons.bytes)
             out.raw(#","status":"#); out.string(benefit.status)
             out.raw(#","title":{"en":"#); out.string(benefit.title.en)
             out.raw(#","zh":"#); out.string(benefit.title.zh)

@@ -5,17 +5,22 @@ import Hummingbird
 /// script, so the policy can be strict. Over TLS (served, or a trusted proxy's `https`),
 /// browsers are told to use nothing else for a year.
 struct SecurityHeadersMiddleware: RouterMiddleware {
+    /// Made once, not per response (their values are checked when a field is made). No
+    /// handler sets these, so they are appended, not searched for and replaced.
+    static let fields: [HTTPField] = [
+        HTTPField(name: .contentSecurityPolicy,
+                  value: "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+        HTTPField(name: .xContentTypeOptions, value: "nosniff"),
+        HTTPField(name: .referrerPolicy, value: "same-origin"),
+    ]
+    static let overTLS = HTTPField(name: .strictTransportSecurity, value: "max-age=31536000")
+
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response)
         async throws -> Response
     {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "same-origin"
-        if context.origin.isSecure {
-            response.headers[.strictTransportSecurity] = "max-age=31536000"
-        }
+        response.headers.append(contentsOf: Self.fields)
+        if context.origin.isSecure { response.headers.append(Self.overTLS) }
         return response
     }
 }

@@ -27,7 +27,7 @@ public struct BenefitEvaluation: Sendable, Equatable {
 
     /// A reason in words, naming the held qualification it is about.
     public func text(of reason: BenefitReason) -> BilingualText {
-        reason.text(entries: qualifications.map(\.entry))
+        reason.text(held: qualifications)
     }
 }
 

@@ -76,16 +76,17 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
         }
     }
 
-    /// The reason in words; `entries` are the held entries in profile order
-    /// (`BenefitEvaluation.text(of:)` supplies them).
-    public func text(entries: [Entry]) -> BilingualText {
+    /// The reason in words; `held` are the held qualifications in profile order
+    /// (`BenefitEvaluation.text(of:)` supplies them). Read in place: copying each entry out
+    /// for every reason was a tenth of a benefits request (perf, issue 14).
+    public func text(held: [QualificationStanding]) -> BilingualText {
         func name(_ position: UInt8) -> BilingualText {
             let index = Int(position)
-            return entries.indices.contains(index) ? entries[index].name : BilingualText(zh: "该职业资格", en: "This qualification")
+            return held.indices.contains(index) ? held[index].entry.name : BilingualText(zh: "该职业资格", en: "This qualification")
         }
         func field(_ position: UInt8) -> BilingualText {
             let index = Int(position)
-            return entries.indices.contains(index) ? entries[index].workField : BilingualText(zh: "从事相关工作", en: "For related work")
+            return held.indices.contains(index) ? held[index].entry.workField : BilingualText(zh: "从事相关工作", en: "For related work")
         }
         return switch self {
         case .outsideScope:

@@ -15,13 +15,16 @@ public struct Accounts: Sendable {
     let passwords: PasswordHasher
     /// The clock, a value so tests can move it.
     let now: @Sendable () -> Date
+    /// Credentials verified a moment ago (shared by every `Accounts` of a store).
+    let credentials: CredentialCache
 
     public static let sessionLifetime: TimeInterval = 12 * 3600
     public static let tokenLifetime: TimeInterval = 24 * 3600
 
     public init(database: any Database, reader: (any Database)? = nil, sealer: DataSealer, passwords: PasswordHasher,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                credentials: CredentialCache = CredentialCache(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
+        self.credentials = credentials
         self.reader = reader ?? database
         self.sealer = sealer
         self.passwords = passwords
@@ -118,7 +121,11 @@ public struct Accounts: Sendable {
     }
 
     public func closeSession(_ secret: String) async throws {
-        try await SessionRecord.query(on: database).filter(\.$id == SecretToken.digest(secret)).delete()
+        try await database.transaction { db in
+            try await SessionRecord.query(on: db).filter(\.$id == SecretToken.digest(secret)).delete()
+            try await Self.countRevocation(on: db)
+        }
+        await revoked()
     }
 
     // MARK: API tokens
@@ -142,7 +149,11 @@ public struct Accounts: Sendable {
     }
 
     public func revokeToken(_ id: UUID, by account: Account) async throws {
-        try await APITokenRecord.query(on: database).filter(\.$id == id).set(\.$revokedAt, to: now()).update()
+        try await database.transaction { db in
+            try await APITokenRecord.query(on: db).filter(\.$id == id).set(\.$revokedAt, to: now()).update()
+            try await Self.countRevocation(on: db)
+        }
+        await revoked()
         try await audit("token.revoked", actor: account.id, subject: account.id, email: account.email)
     }
 
@@ -163,6 +174,7 @@ public struct Accounts: Sendable {
             try await AuditLog.append(on: db, at: now(), kind: "password.changed", actor: account.id, subject: account.id.uuidString.lowercased(),
                                       email: account.email, address: nil, detail: nil)
         }
+        await revoked()
     }
 
     public func list() async throws -> [Account] {
@@ -179,6 +191,7 @@ public struct Accounts: Sendable {
             try await AuditLog.append(on: db, at: now(), kind: "account.disabled", actor: nil, subject: account.id.uuidString.lowercased(),
                                       email: account.email, address: nil, detail: nil)
         }
+        await revoked()
         return account
     }
 
@@ -190,7 +203,11 @@ public struct Accounts: Sendable {
         }
         let previous = record.role
         record.role = role.rawValue
-        try await record.save(on: database)
+        try await database.transaction { db in
+            try await record.save(on: db)
+            try await Self.countRevocation(on: db)  // a credential kept elsewhere holds the old role
+        }
+        await revoked()
         let account = try Account(record)
         try await audit("account.role_changed", subject: account.id, email: account.email, detail: "\(previous)→\(role.rawValue)")
         return account
@@ -210,6 +227,7 @@ public struct Accounts: Sendable {
         try await sessions.delete()
         try await APITokenRecord.query(on: db).filter(\.$userID == userID).filter(\.$revokedAt == nil)
             .set(\.$revokedAt, to: now()).update()
+        try await Self.countRevocation(on: db)
     }
 
     // MARK: Audit

@@ -3,28 +3,38 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Who a session cookie or a bearer token belongs to. This runs on every signed-in request,
-/// so it is one SQL query joining the credential to its active user, decoded by hand —
-/// not two Fluent finds, which cost two round trips and a reflection walk of each model.
+/// Who a session cookie or a bearer token belongs to. This runs on every signed-in request:
+/// first the `CredentialCache`, else one SQL query joining the credential to its active user,
+/// decoded by hand — not two Fluent finds, which cost two round trips and a reflection walk
+/// of each model.
 extension Accounts {
     public func account(forSession secret: String) async throws -> Account? {
-        try await credential(Self.sessionQuery, SecretToken.digest(secret)).map { try Account($0) }
+        try await credential(.session, secret)?.account
     }
 
     /// The account a bearer token belongs to, with the token's id, while it is valid.
     public func account(forToken token: String) async throws -> (Account, UUID)? {
-        guard let row = try await credential(Self.tokenQuery, SecretToken.digest(token)),
-              try row.decode(column: "credential_revoked_at", as: Date?.self) == nil
-        else { return nil }
-        return (try Account(row), try row.decode(column: "credential_id", as: UUID.self))
+        guard let found = try await credential(.token, token), let id = found.tokenID else { return nil }
+        return (found.account, id)
     }
 
-    /// The row of the unexpired credential `query` finds for `digest`, with its active user.
-    private func credential(_ query: String, _ digest: String) async throws -> (any SQLRow)? {
-        guard let row = try await reader.sql.raw("\(unsafeRaw: query)\(bind: digest)").first(),
-              try row.decode(column: "credential_expires_at", as: Date.self) > now()
-        else { return nil }
-        return row
+    /// The unexpired, unrevoked credential for `secret`, with its active user.
+    private func credential(_ kind: CredentialCache.Credential.Kind, _ secret: String) async throws -> CredentialCache.Credential? {
+        let key = CredentialCache.Credential.Key(kind: kind, digest: SecretToken.digest(secret))
+        if let kept = credentials.credential(key, now: now()) { return kept }
+        let ticket = credentials.ticket()
+        let query = kind == .session ? Self.sessionQuery : Self.tokenQuery
+        guard let row = try await reader.sql.raw("\(unsafeRaw: query)\(bind: key.digest)").first() else { return nil }
+        let expiresAt = try row.decode(column: "credential_expires_at", as: Date.self)
+        guard expiresAt > now() else { return nil }
+        var tokenID: UUID?
+        if kind == .token {
+            guard try row.decode(column: "credential_revoked_at", as: Date?.self) == nil else { return nil }
+            tokenID = try row.decode(column: "credential_id", as: UUID.self)
+        }
+        let found = CredentialCache.Credential(account: try Account(row), tokenID: tokenID, expiresAt: expiresAt)
+        credentials.keep(found, as: key, ticket: ticket)
+        return found
     }
 
     static let sessionQuery = credentialQuery(table: SessionRecord.schema, matching: "id")

@@ -25,5 +25,6 @@ public enum CredenceMigrations {
         AddRequestSearch(),
         AddChannelRegistry(),
         AddLinkedZones(),
+        AddCredentialRevocations(),
     ]
 }
