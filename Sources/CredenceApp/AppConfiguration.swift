@@ -18,8 +18,9 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: UInt8 = PasswordHasher.defaultCost
     /// The time every rule reads (tests move it instead of sleeping).
     public var clock: @Sendable () -> Date = { Date() }
-    /// Delivers webhooks and follows catalog changes in the background; tests that do
-    /// both by hand, step by step, turn it off.
+    /// Delivers webhooks, follows catalog changes and watches credential revocations (so
+    /// verified credentials may be kept) in the background; tests that do these by hand,
+    /// step by step, turn it off.
     public var backgroundWork = true
     /// Proxies, TLS and connection limits (`NetworkSettings.fromEnvironment()` in service).
     public var network = NetworkSettings()

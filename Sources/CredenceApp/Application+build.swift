@@ -33,9 +33,11 @@ public struct BuiltApplication {
             let router = try buildRouter(store: store, state: state, access: access, network: configuration.network,
                                          issuer: configuration.issuer, logLevel: configuration.logLevel,
                                          benchmarkRoutes: configuration.benchmarkRoutes)
-            var services: [any Service] = [StoreService(store: store), CredentialWatch(store: store)]
+            var services: [any Service] = [StoreService(store: store)]
             if configuration.backgroundWork {
-                services += [WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger),
+                // Without the watch, verified credentials are never trusted from memory (each
+                // request asks the database), so tests that switch background work off do too.
+                services += [CredentialWatch(store: store), WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger),
                              RetentionJob(store: store, policy: configuration.retention, logger: logger)]
                 if let smtp = configuration.smtp {
                     services.append(MailDelivery(store: store, client: SMTPClient(settings: smtp), publicURL: configuration.issuer.publicURL,
