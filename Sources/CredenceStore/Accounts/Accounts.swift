@@ -121,11 +121,9 @@ public struct Accounts: Sendable {
     }
 
     public func closeSession(_ secret: String) async throws {
-        try await database.transaction { db in
+        try await revoking { db in
             try await SessionRecord.query(on: db).filter(\.$id == SecretToken.digest(secret)).delete()
-            try await Self.countRevocation(on: db)
         }
-        await revoked()
     }
 
     // MARK: API tokens
@@ -149,11 +147,9 @@ public struct Accounts: Sendable {
     }
 
     public func revokeToken(_ id: UUID, by account: Account) async throws {
-        try await database.transaction { db in
+        try await revoking { db in
             try await APITokenRecord.query(on: db).filter(\.$id == id).set(\.$revokedAt, to: now()).update()
-            try await Self.countRevocation(on: db)
         }
-        await revoked()
         try await audit("token.revoked", actor: account.id, subject: account.id, email: account.email)
     }
 
@@ -168,13 +164,12 @@ public struct Accounts: Sendable {
         }
         record.passwordHash = try await passwords.hash(new)
         record.passwordChangedAt = now()
-        try await database.transaction { db in
+        try await revoking { db in
             try await record.save(on: db)
             try await signOutEverywhere(account.id, except: secret.map(SecretToken.digest), on: db)
             try await AuditLog.append(on: db, at: now(), kind: "password.changed", actor: account.id, subject: account.id.uuidString.lowercased(),
                                       email: account.email, address: nil, detail: nil)
         }
-        await revoked()
     }
 
     public func list() async throws -> [Account] {
@@ -185,13 +180,12 @@ public struct Accounts: Sendable {
         let record = try await user(email)
         record.disabledAt = now()
         let account = try Account(record)
-        try await database.transaction { db in
+        try await revoking { db in
             try await record.save(on: db)
             try await signOutEverywhere(account.id, except: nil, on: db)
             try await AuditLog.append(on: db, at: now(), kind: "account.disabled", actor: nil, subject: account.id.uuidString.lowercased(),
                                       email: account.email, address: nil, detail: nil)
         }
-        await revoked()
         return account
     }
 
@@ -203,11 +197,7 @@ public struct Accounts: Sendable {
         }
         let previous = record.role
         record.role = role.rawValue
-        try await database.transaction { db in
-            try await record.save(on: db)
-            try await Self.countRevocation(on: db)  // a credential kept elsewhere holds the old role
-        }
-        await revoked()
+        try await revoking { db in try await record.save(on: db) }  // a credential kept elsewhere holds the old role
         let account = try Account(record)
         try await audit("account.role_changed", subject: account.id, email: account.email, detail: "\(previous)→\(role.rawValue)")
         return account
@@ -227,7 +217,6 @@ public struct Accounts: Sendable {
         try await sessions.delete()
         try await APITokenRecord.query(on: db).filter(\.$userID == userID).filter(\.$revokedAt == nil)
             .set(\.$revokedAt, to: now()).update()
-        try await Self.countRevocation(on: db)
     }
 
     // MARK: Audit

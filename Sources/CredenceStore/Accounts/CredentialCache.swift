@@ -131,5 +131,5 @@ public final class CredentialCache: Sendable {
     var keptCount: Int { state.withLock { $0.kept.count } }
 
     /// The instant a read of the count begins, on this cache's clock.
-    func now() -> ContinuousClock.Instant { uptime() }
+    func instant() -> ContinuousClock.Instant { uptime() }
 }

@@ -3,23 +3,26 @@ import SQLKit
 
 /// How a revocation reaches every process's `CredentialCache`.
 extension Accounts {
-    /// Counts a revocation, in the transaction that makes it.
-    static func countRevocation(on db: any Database) async throws {
-        try await db.sql.raw("UPDATE credential_revocations SET revocations = revocations + 1 WHERE id = 1").run()
-    }
-
-    /// After a revocation has committed: forgotten here at once, and this returns when every
-    /// other process that still trusts its cache has read the count since.
-    func revoked() async {
+    /// Runs a revocation — anything that ends a credential or changes what a kept one
+    /// says — in one transaction that also counts it; then forgets every credential kept
+    /// here, and returns only when every other process still trusting its cache has read
+    /// the count since (`CredentialCache.window`).
+    func revoking<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let result = try await database.transaction { db in
+            let result = try await body(db)
+            try await db.sql.raw("UPDATE credential_revocations SET revocations = revocations + 1 WHERE id = 1").run()
+            return result
+        }
         credentials.forgetAll()
         try? await Task.sleep(for: CredentialCache.window)
+        return result
     }
 
     /// Reads the count every `CredentialCache.pollInterval` until cancelled; the cache is
     /// trusted only while these reads succeed (a serving process runs this).
     public func watchRevocations() async {
         while !Task.isCancelled {
-            let began = credentials.now()
+            let began = credentials.instant()
             do {
                 guard let row = try await reader.sql.raw("SELECT revocations FROM credential_revocations WHERE id = 1").first() else {
                     throw StoreDataError(table: "credential_revocations", row: "1", problem: "missing")
