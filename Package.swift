@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
     ],
     targets: [
         // The domain: catalog, editions, zones, search, benefits, accounts' rules. No web
@@ -43,6 +45,16 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // Spreadsheets as HR keeps them: CSV in UTF-8 or GB18030 (glibc's iconv), Excel .xlsx
+        // (ZIPFoundation, XMLCoder) — read into the core's Sheet; the .xlsx template written.
+        .target(
+            name: "CredenceSheets",
+            dependencies: [
+                "CredenceCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
             ]
         ),
         // Persistence: FluentKit on SQLite (embedded default) or PostgreSQL.
@@ -67,6 +79,7 @@ let package = Package(
                 "CredenceCore",
                 "CredenceStore",
                 "CredenceMail",
+                "CredenceSheets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdHTTP2", package: "hummingbird"),
@@ -91,6 +104,7 @@ let package = Package(
                 "CredenceStore",
                 "CredenceApp",
                 "CredenceMail",
+                "CredenceSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CredenceApp
 import CredenceCore
+import CredenceSheets
 import CredenceStore
 import Foundation
 import Logging
@@ -63,8 +64,8 @@ struct ExportCommand: AsyncParsableCommand {
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import a JSON or CSV file as a new draft edition; nothing is imported if any row is bad.")
-    @Argument(help: "The file (.json as exported, or .csv).") var file: String
+        commandName: "import", abstract: "Import a JSON, CSV or .xlsx file as a new draft edition; nothing is imported if any row is bad.")
+    @Argument(help: "The file (.json as exported, .csv in UTF-8 or GB18030, or .xlsx).") var file: String
     @Option(help: "CSV: the new edition's id.") var id: String?
     @Option(name: .customLong("title-zh"), help: "CSV: its Chinese title.") var titleZh: String?
     @Option(name: .customLong("title-en"), help: "CSV: its English title.") var titleEn: String?
@@ -72,13 +73,16 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw UserError(message: "Cannot read \(file).") }
-        let text = String(decoding: data, as: UTF8.self)
+        let bytes = [UInt8](data)
         let parsed: ImportFile.Draft
         do {
-            parsed = try ImportFile.draft(text, csv: ImportFile.isCSV(fileName: file)) {
-                guard let id, let titleZh, let titleEn else { throw UserError(message: "A CSV import needs --id, --title-zh and --title-en.") }
+            let content = try ImportFile.content(bytes, sheet: ImportFile.isSheet(fileName: file))
+            parsed = try ImportFile.draft(content) {
+                guard let id, let titleZh, let titleEn else { throw UserError(message: "A CSV or .xlsx import needs --id, --title-zh and --title-en.") }
                 return (id, jurisdiction, BilingualText(zh: titleZh, en: titleEn))
             }
+        } catch let error as SpreadsheetFile.Unsupported {
+            throw UserError(message: "Nothing imported: " + error.message.en)
         } catch let error as ImportRejected {
             throw UserError(message: "Nothing imported; \(error.rows.count) problems:\n"
                 + error.rows.map { "  row \($0.row)\($0.field.map { ", \($0)" } ?? ""): \($0.why)" }.joined(separator: "\n"))

@@ -271,7 +271,7 @@ import Testing
                 #expect(try await app.store.webhooks.due().isEmpty)
                 // After the last retry a message is given up, and its employer is told.
                 let sql = try #require(app.store.database as? any SQLDatabase)
-                try await sql.raw("UPDATE webhook_outbox SET attempts = \(bind: Webhooks.maxAttempts - 1), next_attempt_at = \(bind: Date(timeIntervalSince1970: 0)) WHERE delivered_at IS NULL").run()
+                try await sql.raw("UPDATE outbox SET attempts = \(bind: Webhooks.maxAttempts - 1), next_attempt_at = \(bind: Date(timeIntervalSince1970: 0)) WHERE delivered_at IS NULL AND channel = 'webhook'").run()
                 try await WebhookDelivery(store: app.store, logger: Logger(label: "test")).deliverDue()
                 let undeliverable = try await app.store.webhooks.undeliverable(for: slow)
                 #expect(undeliverable.count == 1 && undeliverable.lastError != nil)

@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceSheets
 import CredenceStore
 import Foundation
 import Hummingbird
@@ -103,13 +104,10 @@ struct EditionsAPIController {
 
     @Sendable func importDraft(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let query = QueryParameters(request)
-        let (text, format) = try await Self.importUpload(request, format: try query.string("format"))
-        guard format == "json" || format == "csv" else {
-            throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
-        }
-        let file = try ImportFile.draft(text, csv: format == "csv") {
+        let content = try await Self.importUpload(request, format: try query.string("format"))
+        let file = try ImportFile.draft(content) {
             guard let id = try query.string("id"), let titleZh = try query.string("titleZh"), let titleEn = try query.string("titleEn") else {
-                throw APIError.badParameter("id", "A CSV import needs ?id=, &titleZh= and &titleEn= (and &jurisdiction=, tianjin by default).")
+                throw APIError.badParameter("id", "A CSV or .xlsx import needs ?id=, &titleZh= and &titleEn= (and &jurisdiction=, tianjin by default).")
             }
             return (id, try query.string("jurisdiction") ?? "tianjin", BilingualText(zh: titleZh, en: titleEn))
         }
@@ -184,13 +182,17 @@ struct EditionsAPIController {
 
     static let importMaxBytes = 4 * 1024 * 1024
 
-    /// The file of an import, sent as the body (`application/json`, `text/csv`) or as the
-    /// `file` field of a multipart form (`curl -F file=@edition.json`), and its format:
-    /// `?format=` when given, else from the content type (or the file name's extension).
-    static func importUpload(_ request: Request, format: String?) async throws -> (text: String, format: String) {
+    /// The file of an import, sent as the body (`application/json`, `text/csv`, the .xlsx
+    /// type) or as the `file` field of a multipart form (`curl -F file=@edition.json`), read
+    /// as its format says: `?format=` (json, csv or xlsx) when given, else the content type
+    /// (or the file name's extension); a ZIP file is a workbook whatever it is called.
+    static func importUpload(_ request: Request, format: String?) async throws -> ImportFile.Content {
         let file = try await UploadedFile.read(request, upTo: importMaxBytes, limitText: "4 MiB")
-        let guessed = if let name = file.fileName { ImportFile.isCSV(fileName: name) ? "csv" : "json" }
-            else { file.contentType.lowercased().hasPrefix("text/csv") ? "csv" : "json" }
-        return (String(decoding: file.bytes, as: UTF8.self), format ?? guessed)
+        if let format, !["json", "csv", "xlsx"].contains(format) {
+            throw APIError.badParameter("format", "format must be json, csv or xlsx; got '\(format.prefix(20))'.")
+        }
+        let type = file.contentType.lowercased()
+        let sheet = format.map { $0 != "json" } ?? (file.fileName.map(ImportFile.isSheet) ?? (type.hasPrefix("text/csv") || type.hasPrefix(XLSXWriter.mediaType)))
+        return try ImportFile.content(file.bytes, sheet: sheet)
     }
 }

@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceSheets
 import CredenceStore
 import Foundation
 import Hummingbird
@@ -22,21 +23,37 @@ struct VerificationBatchesAPIController {
         return language
     }
 
+    /// `?format=csv` (the default) or `xlsx`.
     @Sendable func template(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let language = try Self.language(request)
-        return Self.csv(BatchCSV.template(language), fileName: "verification-batch-template-\(language.rawValue).csv")
+        let format = try QueryParameters(request).string("format") ?? "csv"
+        switch format {
+        case "csv": return Self.csv(BatchCSV.template(language), fileName: "verification-batch-template-\(language.rawValue).csv")
+        case "xlsx": return try BatchTemplate.xlsx(language)
+        default: throw APIError.badParameter("format", "format must be csv or xlsx; got '\(format.prefix(20))'.")
+        }
     }
 
     @Sendable func submit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let language = try Self.language(request)
         let file = try await UploadedFile.read(request, upTo: BatchCSV.maxBytes, limitText: "2 MiB")
         do {
-            let batch = try await store.verifications.submitBatch(file.bytes, by: try context.requireActor().account,
+            let batch = try await store.verifications.submitBatch(try Self.sheet(file.bytes), by: try context.requireActor().account,
                                                                   catalog: state.current.catalog, language: language)
             return try Response.json(BatchCreatedDTO(id: batch.id.uuidString.lowercased(), count: batch.count,
                                                      requests: batch.requests.map { $0.id.uuidString.lowercased() }), status: .created)
         } catch let refused as BatchCSV.Refused {
             throw Self.error(refused, language: language)
+        }
+    }
+
+    /// The uploaded file as a sheet: CSV (UTF-8 or GB18030) or .xlsx; another kind is a 415,
+    /// a CSV whose quotes do not close a refusal naming the row.
+    static func sheet(_ bytes: [UInt8]) throws -> Sheet {
+        do {
+            return try SpreadsheetFile.sheet(bytes)
+        } catch let error as CatalogCSV.RowErrors {
+            throw BatchCSV.Refused(rows: error.rows)
         }
     }
 

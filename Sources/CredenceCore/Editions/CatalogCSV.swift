@@ -64,25 +64,22 @@ public enum CatalogCSV {
     }
 
     public static func parse(_ text: String, edition: String) throws(RowErrors) -> [Entry] {
-        var body = text
-        if body.hasPrefix(bom) { body.removeFirst() }
-        let rows: [[String]]
-        do {
-            rows = try records(body)
-        } catch let error as RowError {
-            throw RowErrors(rows: [error])
-        } catch {
-            throw RowErrors(rows: [RowError(row: 1, field: nil, why: "\(error)")])
-        }
-        guard let header = rows.first else { throw RowErrors(rows: [RowError(row: 1, field: nil, why: "the file is empty")]) }
+        try parse(try Sheet.csv(text), edition: edition)
+    }
+
+    /// A sheet (CSV, or an Excel workbook's first sheet) into entries of `edition`, or every
+    /// problem found, each at its row as the spreadsheet numbers it.
+    public static func parse(_ sheet: Sheet, edition: String) throws(RowErrors) -> [Entry] {
+        guard let (headerRow, body) = sheet.headerAndBody else { throw RowErrors(rows: [RowError(row: 1, field: nil, why: "the file is empty")]) }
+        let header = headerRow.cells
         let missing = columns.filter { !header.contains($0) }
         if !missing.isEmpty {
-            throw RowErrors(rows: [RowError(row: 1, field: nil, why: "missing columns: " + missing.joined(separator: ", "))])
+            throw RowErrors(rows: [RowError(row: headerRow.number, field: nil, why: "missing columns: " + missing.joined(separator: ", "))])
         }
         var entries: [Entry] = []
         var errors: [RowError] = []
-        for (offset, cells) in rows.dropFirst().enumerated() where !(cells.count == 1 && cells[0].isEmpty) {
-            let row = offset + 2
+        for line in body {
+            let (row, cells) = (line.number, line.cells)
             guard cells.count == header.count else {
                 errors.append(RowError(row: row, field: nil, why: "\(cells.count) cells, expected \(header.count)"))
                 continue
@@ -125,7 +122,7 @@ public enum CatalogCSV {
             }
             if rowErrors.isEmpty { entries.append(entry) } else { errors += rowErrors }
         }
-        errors += duplicates(entries, rowOf: { id in (rows.dropFirst().firstIndex { $0.first == id } ?? 0) + 1 })
+        errors += duplicates(entries, rowOf: { id in body.first { $0.cells.first == id }?.number ?? 0 })
         guard errors.isEmpty else { throw RowErrors(rows: errors) }
         return entries
     }

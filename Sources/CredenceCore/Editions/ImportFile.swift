@@ -1,22 +1,36 @@
 import Foundation
 
-/// Catalog import, for the API, the pages and the CLI alike: a JSON (read strictly) or CSV
-/// file becomes a validated draft's entries, or every bad row at once (`ImportRejected`).
+/// Catalog import, for the API, the pages and the CLI alike: a JSON file (read strictly) or a
+/// sheet (CSV or an Excel workbook, read by `CredenceSheets`) becomes a validated draft's
+/// entries, or every bad row at once (`ImportRejected`).
 public enum ImportFile {
     /// A draft as a file gives it: its edition's id, jurisdiction and title, and its entries.
     public typealias Draft = (id: String, jurisdiction: String, title: BilingualText, entries: [Entry])
 
-    /// JSON carries its edition; a CSV file does not, so `csvEdition` names it (and may
-    /// refuse when the caller was not told one).
-    public static func draft(_ text: String, csv: Bool,
-                             csvEdition: () throws -> (id: String, jurisdiction: String, title: BilingualText)) throws -> Draft {
-        guard csv else { return try json(text) }
-        let edition = try csvEdition()
-        return (edition.id, edition.jurisdiction, edition.title, try self.csv(text, edition: edition.id))
+    /// What was uploaded: the JSON export's text, or a table.
+    public enum Content: Sendable {
+        case json(String)
+        case sheet(Sheet)
     }
 
-    /// What a file's name says: `.csv` is CSV, anything else JSON.
-    public static func isCSV(fileName: String) -> Bool { fileName.lowercased().hasSuffix(".csv") }
+    /// JSON carries its edition; a sheet does not, so `sheetEdition` names it (and may
+    /// refuse when the caller was not told one).
+    public static func draft(_ content: Content,
+                             sheetEdition: () throws -> (id: String, jurisdiction: String, title: BilingualText)) throws -> Draft {
+        switch content {
+        case .json(let text):
+            return try json(text)
+        case .sheet(let sheet):
+            let edition = try sheetEdition()
+            return (edition.id, edition.jurisdiction, edition.title, try self.sheet(sheet, edition: edition.id))
+        }
+    }
+
+    /// What a file's name says: `.csv` and `.xlsx` are sheets, anything else JSON.
+    public static func isSheet(fileName: String) -> Bool {
+        let name = fileName.lowercased()
+        return name.hasSuffix(".csv") || name.hasSuffix(".xlsx")
+    }
 
     public static func json(_ text: String) throws -> Draft {
         let file: CatalogFile
@@ -43,7 +57,15 @@ public enum ImportFile {
 
     public static func csv(_ text: String, edition: String) throws -> [Entry] {
         do {
-            return try CatalogCSV.parse(text, edition: edition)
+            return try sheet(try Sheet.csv(text), edition: edition)
+        } catch let error as CatalogCSV.RowErrors {
+            throw ImportRejected(rows: error.rows)
+        }
+    }
+
+    public static func sheet(_ sheet: Sheet, edition: String) throws -> [Entry] {
+        do {
+            return try CatalogCSV.parse(sheet, edition: edition)
         } catch {
             throw ImportRejected(rows: error.rows)
         }

@@ -1,8 +1,7 @@
 import Foundation
 
-/// A list of holders to verify at once, as a spreadsheet writes it: UTF-8 with or without a
-/// byte-order mark (Excel's "CSV UTF-8" writes one), headers in Chinese or English, one
-/// row per holder. Every row is checked as a single submission is; any bad row refuses the
+/// A list of holders to verify at once, as a spreadsheet holds it (a `Sheet`, read from CSV
+/// or .xlsx by `CredenceSheets`): headers in Chinese or English, one row per holder. Every row is checked as a single submission is; any bad row refuses the
 /// whole file, naming every bad row.
 public enum BatchCSV {
     public static let maxRows = 500
@@ -27,13 +26,17 @@ public enum BatchCSV {
         Column(field: "holderConsent", header: BilingualText(zh: "持证人已同意（是/否）", en: "holder consent (yes/no)")),
     ]
 
-    /// The template: headers in `language`, one example row.
-    public static func template(_ language: Language) -> String {
+    /// The template's rows: headers in `language`, one example row.
+    public static func templateRows(_ language: Language) -> [[String]] {
         let example = language == .zh
             ? ["cfa", "Jane Smith", "GB", "1990-04-01", "", "CFA-123456", "2020-08-15", "", "", "是"]
             : ["cfa", "Jane Smith", "GB", "1990-04-01", "", "CFA-123456", "2020-08-15", "", "", "yes"]
-        return CatalogCSV.bom + [columns.map { $0.header.text(in: language) }, example]
-            .map { $0.map(CatalogCSV.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return [columns.map { $0.header.text(in: language) }, example]
+    }
+
+    /// The template as CSV (BOM, CRLF).
+    public static func template(_ language: Language) -> String {
+        CatalogCSV.bom + templateRows(language).map { $0.map(CatalogCSV.quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     public typealias RowError = CatalogCSV.RowError
@@ -42,44 +45,37 @@ public enum BatchCSV {
         public var rows: [RowError]
         /// Past the row limit (413 rather than 422).
         public var tooMany = false
+
+        public init(rows: [RowError], tooMany: Bool = false) {
+            self.rows = rows
+            self.tooMany = tooMany
+        }
     }
 
     /// The drafts, validated, in file order; or every bad row. `entries` are the edition in
     /// force (a row may name an entry by id or by its seq); `open` are the (entry, certificate
     /// number) pairs the employer already has open — a row repeating one is bad.
-    public static func parse(_ bytes: [UInt8], entries: [Entry], open: Set<[String]>, today: CalendarDate,
+    public static func parse(_ sheet: Sheet, entries: [Entry], open: Set<[String]>, today: CalendarDate,
                              language: Language) throws(Refused) -> [VerificationDraft] {
-        guard var text = String(validating: bytes, as: UTF8.self) else {
-            throw Refused(rows: [RowError(row: 1, field: nil, why: language == .zh ? "文件须为 UTF-8 编码的 CSV。" : "The file must be CSV in UTF-8.")])
-        }
-        if text.hasPrefix(CatalogCSV.bom) { text.removeFirst() }
-        let records: [[String]]
-        do {
-            records = try CatalogCSV.records(text).filter { !($0.count == 1 && $0[0].trimmingCharacters(in: .whitespaces).isEmpty) }
-        } catch let error as CatalogCSV.RowError {
-            throw Refused(rows: [RowError(row: error.row, field: nil, why: error.why)])
-        } catch {
-            throw Refused(rows: [RowError(row: 1, field: nil, why: "\(error)")])
-        }
-        guard let header = records.first else {
+        guard let (headerRow, body) = sheet.headerAndBody else {
             throw Refused(rows: [RowError(row: 1, field: nil, why: language == .zh ? "文件是空的。" : "The file is empty.")])
         }
         // Headers in either language (matched without case or surrounding spaces).
         func key(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
         var position: [String: Int] = [:]
-        for (index, name) in header.enumerated() {
+        for (index, name) in headerRow.cells.enumerated() {
             if let column = columns.first(where: { key($0.header.zh) == key(name) || key($0.header.en) == key(name) || key($0.field) == key(name) }) {
                 position[column.field] = index
             }
         }
         let missing = columns.filter { position[$0.field] == nil && ["entryId", "holder.name", "holder.nationality", "certificateNumber", "holderConsent"].contains($0.field) }
         guard missing.isEmpty else {
-            throw Refused(rows: [RowError(row: 1, field: nil, why: (language == .zh ? "缺少列：" : "Missing columns: ")
+            throw Refused(rows: [RowError(row: headerRow.number, field: nil, why: (language == .zh ? "缺少列：" : "Missing columns: ")
                                           + missing.map { $0.header.text(in: language) }.joined(separator: language == .zh ? "、" : ", "))])
         }
-        guard records.count - 1 <= maxRows else {
-            throw Refused(rows: [RowError(row: maxRows + 2, field: nil, why: language == .zh
-                ? "一个文件最多 \(maxRows) 行（本文件 \(records.count - 1) 行）。" : "A file may have at most \(maxRows) rows (this one has \(records.count - 1)).")],
+        guard body.count <= maxRows else {
+            throw Refused(rows: [RowError(row: body[maxRows].number, field: nil, why: language == .zh
+                ? "一个文件最多 \(maxRows) 行（本文件 \(body.count) 行）。" : "A file may have at most \(maxRows) rows (this one has \(body.count)).")],
                           tooMany: true)
         }
         let byID = Set(entries.map(\.id))
@@ -87,13 +83,17 @@ public enum BatchCSV {
         var drafts: [VerificationDraft] = []
         var errors: [RowError] = []
         var seen = open
-        for (offset, cells) in records.dropFirst().enumerated() {
-            let row = offset + 2
+        for line in body {
+            let (row, cells) = (line.number, line.cells)
             func cell(_ field: String) -> String {
                 guard let index = position[field], index < cells.count else { return "" }
                 return CatalogCSV.unquoted(cells[index]).trimmingCharacters(in: .whitespaces)
             }
-            func header(_ field: String?) -> String? { columns.first { $0.field == field }?.header.text(in: language) }
+            // A column is named as the file names it (its own header), else in the reader's language.
+            func header(_ field: String?) -> String? {
+                if let index = field.flatMap({ position[$0] }) { return headerRow.cells[index].trimmingCharacters(in: .whitespaces) }
+                return columns.first { $0.field == field }?.header.text(in: language)
+            }
             let entryCell = cell("entryId")
             let entryID = byID.contains(entryCell) ? entryCell : bySeq[entryCell] ?? entryCell
             let consent = cell("holderConsent").lowercased()

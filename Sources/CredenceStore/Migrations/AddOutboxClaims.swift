@@ -6,11 +6,11 @@ struct AddOutboxClaims: AsyncMigration {
     var name: String { "2026-12-01-add-outbox-claims" }
 
     func prepare(on database: any Database) async throws {
-        try await database.schema(OutboxRecord.schema).field("claimed_until", .datetime).update()
+        try await database.schema("webhook_outbox").field("claimed_until", .datetime).update()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(OutboxRecord.schema).deleteField("claimed_until").update()
+        try await database.schema("webhook_outbox").deleteField("claimed_until").update()
     }
 }
 
@@ -19,7 +19,7 @@ struct AddMailOutbox: AsyncMigration {
     var name: String { "2026-12-01-add-mail-outbox" }
 
     func prepare(on database: any Database) async throws {
-        try await database.schema(MailOutboxRecord.schema)
+        try await database.schema("mail_outbox")
             .id()
             .field("employer_id", .uuid, .required)
             .field("payload", .string, .required)
@@ -37,7 +37,7 @@ struct AddMailOutbox: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(UserRecord.schema).deleteField("email_notifications").update()
-        try await database.schema(MailOutboxRecord.schema).delete()
+        try await database.schema("mail_outbox").delete()
     }
 }
 

@@ -6,10 +6,10 @@ struct AddWebhookGiveUp: AsyncMigration {
     var name: String { "2026-12-01-add-webhook-give-up" }
 
     func prepare(on database: any Database) async throws {
-        try await database.schema(OutboxRecord.schema).field("given_up_at", .datetime).update()
+        try await database.schema("webhook_outbox").field("given_up_at", .datetime).update()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(OutboxRecord.schema).deleteField("given_up_at").update()
+        try await database.schema("webhook_outbox").deleteField("given_up_at").update()
     }
 }

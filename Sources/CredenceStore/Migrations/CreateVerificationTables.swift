@@ -68,7 +68,7 @@ struct CreateVerificationTables: AsyncMigration {
             .field("secret", .string, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await database.schema(OutboxRecord.schema)
+        try await database.schema("webhook_outbox")
             .id()
             .field("employer_id", .uuid, .required)
             .field("payload", .string, .required)
@@ -94,7 +94,7 @@ struct CreateVerificationTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [OutboxRecord.schema, WebhookRecord.schema, IssuingBodyRecord.schema, AttachmentRecord.schema,
+        for schema in ["webhook_outbox", WebhookRecord.schema, IssuingBodyRecord.schema, AttachmentRecord.schema,
                        VerificationEventRecord.schema, VerificationRequestRecord.schema] {
             try await database.schema(schema).delete()
         }

@@ -26,5 +26,6 @@ public enum CredenceMigrations {
         AddChannelRegistry(),
         AddLinkedZones(),
         AddCredentialRevocations(),
+        MergeOutboxes(),
     ]
 }

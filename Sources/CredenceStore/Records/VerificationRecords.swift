@@ -108,24 +108,3 @@ final class WebhookRecord: Model, @unchecked Sendable {
 
     init() {}
 }
-
-/// The `webhook_outbox` table: each change to deliver, written in the same transaction as
-/// the change, and retried until the receiver takes it.
-final class OutboxRecord: Model, @unchecked Sendable {
-    static let schema = "webhook_outbox"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "employer_id") var employerID: UUID
-    @Field(key: "payload") var payload: String
-    @Field(key: "created_at") var createdAt: Date
-    @Field(key: "attempts") var attempts: Int
-    @Field(key: "next_attempt_at") var nextAttemptAt: Date
-    @OptionalField(key: "delivered_at") var deliveredAt: Date?
-    @OptionalField(key: "last_error") var lastError: String?
-    /// Set when the message was given up after `Webhooks.maxAttempts` tries.
-    @OptionalField(key: "given_up_at") var givenUpAt: Date?
-    /// Leased to the instance sending it, until then (`OutboxClaim`).
-    @OptionalField(key: "claimed_until") var claimedUntil: Date?
-
-    init() {}
-}

@@ -34,14 +34,15 @@ public struct Mails: Sendable {
             .where("id", .in, SQLBind.group(employers))
             .where { $0.where("email_notifications", .is, SQLLiteral.null).orWhere("email_notifications", .equal, SQLLiteral.boolean(true)) }
             .all().map { try $0.decode(column: "id", as: UUID.self) })
-        try await OutboxInsert.insert(messages.filter { wanting.contains($0.employer) }, into: MailOutboxRecord.schema, on: db)
+        try await OutboxInsert.insert(messages.filter { wanting.contains($0.employer) }, channel: .mail, on: db)
     }
+
+    var outbox: Outbox { Outbox(database: database, channel: .mail, now: now) }
 
     /// Messages due now, claimed for this instance, oldest first.
     public func due(limit: Int = 50) async throws -> [Due] {
-        let ids = try await OutboxClaim.claim(MailOutboxRecord.schema, on: database, now: now(), limit: limit)
-        guard !ids.isEmpty else { return [] }
-        let records = try await MailOutboxRecord.query(on: database).filter(\.$id ~~ ids).sort(\.$createdAt).all()
+        let records = try await outbox.claim(limit: limit)
+        guard !records.isEmpty else { return [] }
         let users = Dictionary(uniqueKeysWithValues: try await UserRecord.query(on: database).filter(\.$id ~~ Set(records.map(\.employerID)))
             .all().compactMap { user in user.id.map { ($0, user) } })
         return records.compactMap { record in
@@ -51,28 +52,19 @@ public struct Mails: Sendable {
     }
 
     public func delivered(_ id: UUID) async throws {
-        try await MailOutboxRecord.query(on: database).filter(\.$id == id).set(\.$deliveredAt, to: now()).set(\.$claimedUntil, to: nil).update()
+        try await outbox.delivered(id)
     }
 
-    /// A temporary refusal is tried again (2 s doubling, at most an hour apart, 16 tries);
-    /// a permanent one (a 5xx: no such mailbox) is given up at once. Other messages are not
-    /// held back: one bad address blocks nobody.
+    /// A temporary refusal is tried again (`Outbox`'s rule); a permanent one (a 5xx: no such
+    /// mailbox) is given up at once. Other messages are not held back: one bad address
+    /// blocks nobody.
     public func failed(_ id: UUID, error: String, permanent: Bool) async throws {
-        guard let record = try await MailOutboxRecord.find(id, on: database) else { return }
-        record.attempts += 1
-        record.lastError = String(error.prefix(500))
-        record.claimedUntil = nil
-        if permanent || record.attempts >= Webhooks.maxAttempts {
-            record.givenUpAt = now()
-        } else {
-            record.nextAttemptAt = now().addingTimeInterval(min(3600, pow(2, Double(min(record.attempts, 12)))))
-        }
-        try await record.save(on: database)
+        try await outbox.failed(id, error: error, permanent: permanent)
     }
 
     /// Messages waiting to be sent (not given up).
     public func pending() async throws -> Int {
-        try await MailOutboxRecord.query(on: database).filter(\.$deliveredAt == nil).filter(\.$givenUpAt == nil).count()
+        try await outbox.pending()
     }
 
     /// Which request a message is about, to name it: its holder (as stored) and qualification.
@@ -93,24 +85,6 @@ public struct Mails: Sendable {
         try await AuditLog.append(on: database, at: now(), kind: "notifications.email", actor: account.id, subject: nil,
                                   email: account.email, address: nil, detail: enabled ? "on" : "off")
     }
-}
-
-/// The `mail_outbox` table.
-final class MailOutboxRecord: Model, @unchecked Sendable {
-    static let schema = "mail_outbox"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "employer_id") var employerID: UUID
-    @Field(key: "payload") var payload: String
-    @Field(key: "created_at") var createdAt: Date
-    @Field(key: "attempts") var attempts: Int
-    @Field(key: "next_attempt_at") var nextAttemptAt: Date
-    @OptionalField(key: "delivered_at") var deliveredAt: Date?
-    @OptionalField(key: "last_error") var lastError: String?
-    @OptionalField(key: "given_up_at") var givenUpAt: Date?
-    @OptionalField(key: "claimed_until") var claimedUntil: Date?
-
-    init() {}
 }
 
 extension Store {

@@ -18,7 +18,7 @@ public struct VerificationBatch: Sendable {
 
 extension Verifications {
     /// Creates one request per row of `file`, or refuses the whole file naming every bad row.
-    public func submitBatch(_ file: [UInt8], by employer: Account, catalog: Catalog, language: Language) async throws -> VerificationBatch {
+    public func submitBatch(_ file: Sheet, by employer: Account, catalog: Catalog, language: Language) async throws -> VerificationBatch {
         guard employer.role == .employer else { throw VerificationError.notFound }
         let edition = try catalog.resolveEdition(nil)
         let open = try await reader.sql.select().column("entry_id").column("certificate_number").from(RequestRow.table)

@@ -85,7 +85,7 @@ public struct Webhooks: Sendable {
         let employers = Array(Set(messages.map(\.employer)))
         let subscribed = Set(try await db.sql.select().column("id").from(WebhookRecord.schema)
             .where("id", .in, SQLBind.group(employers)).all().map { try $0.decode(column: "id", as: UUID.self) })
-        try await OutboxInsert.insert(messages.filter { subscribed.contains($0.employer) }, into: OutboxRecord.schema, on: db)
+        try await OutboxInsert.insert(messages.filter { subscribed.contains($0.employer) }, channel: .webhook, on: db)
     }
 
     /// A message ready to send: where, what, and its signature headers.
@@ -105,17 +105,18 @@ public struct Webhooks: Sendable {
         return "sha256=" + Data(mac).hex
     }
 
-    /// Tries before a message is given up (2 s doubling to an hour apart: about six hours).
-    public static let maxAttempts = 16
+    /// Tries before a message is given up (the outbox's rule).
+    public static let maxAttempts = Outbox.maxAttempts
+
+    var outbox: Outbox { Outbox(database: database, channel: .webhook, now: now) }
 
     /// Messages due now, claimed for this instance (`OutboxClaim`), oldest first, at most
     /// `perDestination` for each employer (so one employer's backlog does not fill a pass),
     /// grouped by employer. What is claimed beyond that is released at once.
     public func due(limit: Int = 200, perDestination: Int = 10) async throws -> [[Delivery]] {
         let time = now()
-        let ids = try await OutboxClaim.claim(OutboxRecord.schema, on: database, now: time, limit: limit)
-        guard !ids.isEmpty else { return [] }
-        let records = try await OutboxRecord.query(on: database).filter(\.$id ~~ ids).sort(\.$createdAt).all()
+        let records = try await outbox.claim(limit: limit)
+        guard !records.isEmpty else { return [] }
         var released: [UUID] = []
         var hooks: [UUID: WebhookRecord] = [:]
         var groups: [UUID: [Delivery]] = [:]
@@ -131,44 +132,34 @@ public struct Webhooks: Sendable {
                 id: id, employerID: record.employerID, url: hook.url, body: record.payload, timestamp: timestamp,
                 signature: Self.signature(secret: hook.secret, timestamp: timestamp, body: record.payload)))
         }
-        if !released.isEmpty {
-            try await OutboxRecord.query(on: database).filter(\.$id ~~ released).set(\.$claimedUntil, to: nil).update()
-        }
+        try await outbox.release(released)
         return order.compactMap { groups[$0] }
     }
 
     public func delivered(_ id: UUID) async throws {
-        try await OutboxRecord.query(on: database).filter(\.$id == id).set(\.$deliveredAt, to: now()).set(\.$claimedUntil, to: nil).update()
+        try await outbox.delivered(id)
     }
 
-    /// Schedules the next try: 2, 4, 8 … seconds, at most an hour apart; after
-    /// `maxAttempts`, gives the message up (shown to the employer). The destination's
-    /// breaker opens too: its other waiting messages are not tried before this one.
+    /// Schedules the next try by the outbox's rule (given up after `maxAttempts`, shown to
+    /// the employer). The destination's breaker opens too: its other waiting messages are
+    /// not tried before this one.
     public func failed(_ id: UUID, error: String) async throws {
-        guard let record = try await OutboxRecord.find(id, on: database) else { return }
-        record.attempts += 1
-        record.lastError = String(error.prefix(500))
-        record.claimedUntil = nil
-        let retryAt = now().addingTimeInterval(min(3600, pow(2, Double(min(record.attempts, 12)))))
-        if record.attempts >= Self.maxAttempts {
-            record.givenUpAt = now()
-        } else {
-            record.nextAttemptAt = retryAt
-        }
-        try await record.save(on: database)
-        try await OutboxRecord.query(on: database).filter(\.$employerID == record.employerID).filter(\.$deliveredAt == nil)
-            .filter(\.$givenUpAt == nil).filter(\.$nextAttemptAt < retryAt).set(\.$nextAttemptAt, to: retryAt)
+        guard let record = try await outbox.failed(id, error: error, permanent: false) else { return }
+        let retryAt = now().addingTimeInterval(Outbox.retryDelay(afterAttempts: record.attempts))
+        try await outbox.waiting().filter(\.$employerID == record.employerID).filter(\.$nextAttemptAt < retryAt)
+            .set(\.$nextAttemptAt, to: retryAt)
             .set(\.$claimedUntil, to: nil).update()  // the ones this pass held back are free for the retry
     }
 
     /// Messages still to be delivered (not given up).
     public func pending() async throws -> Int {
-        try await OutboxRecord.query(on: database).filter(\.$deliveredAt == nil).filter(\.$givenUpAt == nil).count()
+        try await outbox.pending()
     }
 
     /// Messages to this employer's address that were given up, and the last error of the newest.
     public func undeliverable(for employer: Account) async throws -> (count: Int, lastError: String?) {
-        let given = OutboxRecord.query(on: database).filter(\.$employerID == employer.id).filter(\.$givenUpAt != nil)
+        let given = OutboxRecord.query(on: database).filter(\.$channel == OutboxChannel.webhook.rawValue)
+            .filter(\.$employerID == employer.id).filter(\.$givenUpAt != nil)
         let count = try await given.count()
         let last = count == 0 ? nil : try await given.sort(\.$givenUpAt, .descending).first()?.lastError
         return (count, last)

@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceSheets
 import CredenceStore
 import Foundation
 import Hummingbird
@@ -49,8 +50,8 @@ struct EditionsWebController {
             guard let file = form.files.first, !file.bytes.isEmpty else {
                 throw EditionError.invalid([InputError("file", zh: "请选择文件。", en: "Choose a file.")])
             }
-            let text = String(decoding: file.bytes, as: UTF8.self)
-            let parsed = try ImportFile.draft(text, csv: ImportFile.isCSV(fileName: file.fileName)) {
+            let content = try ImportFile.content(file.bytes, sheet: ImportFile.isSheet(fileName: file.fileName))
+            let parsed = try ImportFile.draft(content) {
                 (form["id"].trimmingCharacters(in: .whitespaces), "tianjin", BilingualText(zh: form["title.zh"], en: form["title.en"]))
             }
             let edition = try await store.editions.importDraft(id: parsed.id, jurisdiction: parsed.jurisdiction, title: parsed.title,

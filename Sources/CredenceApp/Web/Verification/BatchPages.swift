@@ -9,11 +9,14 @@ enum BatchParts {
     static func upload(_ page: PageContext, problems: [CatalogCSV.RowError]) -> Node<HTML.BodyContext> {
         .section(
             .id("batch"),
-            .h2(.text(page.t("一次提交多位持证人（CSV 文件）", "Many holders at once (a CSV file)"))),
-            .p(.text(page.t("下载模板，每行填写一位持证人（最多 \(BatchCSV.maxRows) 行、2 MiB；Excel 另存为“CSV UTF-8”即可），再上传。任何一行有误，整个文件都不会提交，并列出每一处问题。",
-                            "Download the template, fill one holder per row (at most \(BatchCSV.maxRows) rows and 2 MiB; Excel's \"CSV UTF-8\" works), then upload it. If any row is wrong nothing is submitted, and every problem is listed."))),
-            .p(.a(.href("/api/v1/verification-batches/template?lang=zh"), .text("模板（中文表头）")), .text(" · "),
-               .a(.href("/api/v1/verification-batches/template?lang=en"), .text("Template (English headers)"))),
+            .h2(.text(page.t("一次提交多位持证人（Excel 或 CSV 文件）", "Many holders at once (an Excel or CSV file)"))),
+            .p(.text(page.t("下载模板，每行填写一位持证人（最多 \(BatchCSV.maxRows) 行、2 MiB），再上传。可直接上传 Excel 工作簿（.xlsx，读取第一个工作表），或 Excel 另存的 CSV（UTF-8 或中文 Windows 默认的 GB18030 编码均可）；旧版 .xls 请先另存为 .xlsx。任何一行有误，整个文件都不会提交，并按 Excel 的行号和列名列出每一处问题。",
+                            "Download the template, fill one holder per row (at most \(BatchCSV.maxRows) rows and 2 MiB), then upload it. An Excel workbook (.xlsx, its first sheet) works as it is, and so does a CSV saved by Excel (UTF-8, or GB18030 as Chinese Windows saves it); save an old .xls as .xlsx first. If any row is wrong nothing is submitted, and every problem is listed by Excel's row number and the column's header."))),
+            .p(.text(page.t("模板：", "Templates: ")),
+               .a(.href("/api/v1/verification-batches/template?lang=zh&format=xlsx"), .text("Excel（中文表头）")), .text(" · "),
+               .a(.href("/api/v1/verification-batches/template?lang=en&format=xlsx"), .text("Excel (English headers)")), .text(" · "),
+               .a(.href("/api/v1/verification-batches/template?lang=zh"), .text("CSV（中文表头）")), .text(" · "),
+               .a(.href("/api/v1/verification-batches/template?lang=en"), .text("CSV (English headers)"))),
             .details(.summary(.text(page.t("国籍一栏填两位字母代码（ISO 3166-1），例如英国填 GB：全部代码", "The nationality column takes a two-letter code (ISO 3166-1), e.g. GB for the United Kingdom: every code"))),
                      .p(.class("meta"), .text(CountryNames.sorted(page.language).map { "\($0.name) \($0.code)" }.joined(separator: " · ")))),
             .if(!problems.isEmpty, .div(
@@ -26,8 +29,9 @@ enum BatchParts {
                 .class("action-form"), .action("/requests/batch"), .method(.post),
                 .attribute(named: "enctype", value: "multipart/form-data"), Layout.csrfField(page),
                 .div(.class("question"),
-                     .label(.for("f-batch"), .text(page.t("CSV 文件", "CSV file"))),
-                     .input(.type(.file), .id("f-batch"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"))),
+                     .label(.for("f-batch"), .text(page.t("Excel 或 CSV 文件", "Excel or CSV file"))),
+                     .input(.type(.file), .id("f-batch"), .name("file"),
+                            .attribute(named: "accept", value: ".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
                 .button(.type(.submit), .text(page.t("上传并提交", "Upload and submit")))
             )
         )

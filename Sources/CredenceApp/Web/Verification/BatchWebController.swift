@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceSheets
 import CredenceStore
 import Foundation
 import Hummingbird
@@ -25,15 +26,19 @@ struct BatchWebController {
                 return try refused(problems, request, context, status: .contentTooLarge)
             }
             do {
-                let batch = try await store.verifications.submitBatch(file.bytes, by: try context.requireActor().account,
+                let batch = try await store.verifications.submitBatch(try VerificationBatchesAPIController.sheet(file.bytes),
+                                                                      by: try context.requireActor().account,
                                                                       catalog: state.current.catalog, language: page.language)
                 return Response(status: .seeOther, headers: [.location: "/batches/\(batch.id.uuidString.lowercased())"])
             } catch let refused as BatchCSV.Refused {
                 problems = refused.rows
                 return try self.refused(problems, request, context, status: refused.tooMany ? .contentTooLarge : .unprocessableContent)
+            } catch let unsupported as SpreadsheetFile.Unsupported {
+                problems = [.init(row: 1, field: nil, why: unsupported.message.text(in: page.language))]
+                return try self.refused(problems, request, context, status: .unsupportedMediaType)
             }
         }
-        problems = [.init(row: 1, field: nil, why: page.t("请选择一个 CSV 文件。", "Choose a CSV file."))]
+        problems = [.init(row: 1, field: nil, why: page.t("请选择一个文件（CSV 或 .xlsx）。", "Choose a file (CSV or .xlsx)."))]
         return try refused(problems, request, context, status: .unprocessableContent)
     }
 
