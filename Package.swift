@@ -155,11 +155,14 @@ let package = Package(
             name: "CredenceAppTests",
             dependencies: [
                 "CredenceTestSupport",
+                "CredenceSheets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "CompressNIO", package: "compress-nio"),
-            ]
+            ],
+            // Issue 36's batch files, read by path (made by scripts/make_batch_fixtures.py).
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CredenceCLITests",
