@@ -156,6 +156,7 @@ let package = Package(
             dependencies: [
                 "CredenceTestSupport",
                 "CredenceSheets",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),

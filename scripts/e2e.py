@@ -5,9 +5,11 @@ verification with an attachment; process it as an officer signing in with TOTP; 
 result; check the public code. Screenshots of every step go to ci-artifacts/e2e/; axe-core
 checks every page visited for serious or critical accessibility violations.
 
-    python3 scripts/e2e.py [--binary .build/debug/credence]   (needs selenium, axe-selenium-python, chromedriver)
+    python3 scripts/e2e.py [--binary .build/debug/credence]   (needs selenium, axe-selenium-python, openpyxl, chromedriver)
 """
-import argparse, base64, json, re, hashlib, hmac, os, shutil, struct, subprocess, sys, tempfile, time, urllib.request
+import argparse, base64, datetime, io, json, re, hashlib, hmac, os, shutil, struct, subprocess, sys, tempfile, time, urllib.request
+
+import openpyxl
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -269,6 +271,42 @@ def flow(language):
     with urllib.request.urlopen(urllib.request.Request(export_link, headers={"Cookie": cookies})) as response:
         exported = response.read()
     expect(exported.startswith(b"\xef\xbb\xbf") and exported.count(b"\r\n") == 3, f"{language}: the export should have a BOM, a header and two rows")
+
+    # The .xlsx template as HR would use it (issue 36): opened and filled by openpyxl, a
+    # spreadsheet library that is not Credence's, dates typed as dates; uploaded through the page.
+    with urllib.request.urlopen(f"{base}/api/v1/verification-batches/template?lang={language}&format=xlsx") as response:
+        workbook = openpyxl.load_workbook(io.BytesIO(response.read()))
+    holders, codes = workbook.worksheets[0], workbook.worksheets[1]
+    expect(holders.cell(1, 1).value == header.split(",")[0].strip('"'), f"{language}: the workbook's headers should be the template's")
+    expect(codes.max_row > 240 and codes.cell(2, 1).value and len(codes.cell(2, 1).value) == 2,
+           f"{language}: the second sheet should list the nationality codes, got {codes.max_row} rows")
+    expect(any("C2" in str(v.sqref) for v in holders.data_validations.dataValidation), f"{language}: nationality should offer the code list")
+    holders.delete_rows(2)
+    holders.append(["cfa", "Maria Rossi", "IT", datetime.date(1988, 5, 6), "", f"X-{language}-1", datetime.date(2019, 3, 4), None, None,
+                    "是" if language == "zh" else "yes"])
+    holders.append(["ckad", "Kenji Sato", "JP", None, "", f"X-{language}-2", None, None, None, "yes"])
+    xlsx_file = os.path.join(data, f"batch-{language}.xlsx")
+    workbook.save(xlsx_file)
+    browser.get(f"{base}/requests/new")
+    browser.find_element(By.ID, "f-batch").send_keys(xlsx_file)
+    submit("/requests/batch")
+    expect("/batches/" in browser.current_url, f"{language}: the .xlsx upload should land on the batch page, got {browser.current_url}")
+    expect("Maria Rossi" in browser.page_source and "Kenji Sato" in browser.page_source, f"{language}: the batch page should list the workbook's holders")
+    shot(language, "06f-batch-xlsx")
+    browser.find_element(By.XPATH, "//main//tr[contains(., 'Maria Rossi')]//a[contains(@href, '/requests/')]").click()
+    details = browser.find_element(By.TAG_NAME, "main").text
+    expect("1988-05-06" in details and "2019-03-04" in details, f"{language}: Excel dates should be read as dates on the request's page")
+    # A file that is not a spreadsheet: refused on the page, naming what is accepted.
+    pdf_file = os.path.join(data, "scan.pdf")
+    with open(pdf_file, "wb") as handle:
+        handle.write(b"%PDF-1.4\n%scan of a list\n")
+    browser.get(f"{base}/requests/new")
+    browser.find_element(By.ID, "f-batch").send_keys(pdf_file)
+    submit("/requests/batch")
+    refusal = browser.find_element(By.CSS_SELECTOR, "#batch .error-summary").text
+    expect(".xlsx" in refusal and "GB18030" in refusal, f"{language}: a PDF should be refused naming what is accepted, got {refusal!r}")
+    accessible(language, "batch-refused")
+    shot(language, "06g-batch-refused")
     submit("/sign-out")
 
     sign_in_officer()

@@ -123,6 +123,8 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
                       lineages: try BundledData.editionLineages()).addRoutes(to: routes)
         AccountWebController(store: store).addRoutes(to: routes)
         VerificationWebController(store: store, state: state).addRoutes(to: routes)
+        IssuingBodiesWebController(store: store, state: state).addRoutes(to: routes)
+        PublicCheckWebController(store: store, state: state).addRoutes(to: routes)
         CredentialWebController(store: store, state: state, issuer: issuer).addRoutes(to: routes)
         BatchWebController(store: store, state: state).addRoutes(to: routes)
         EditionsWebController(store: store, state: state).addRoutes(to: routes)

@@ -11,7 +11,19 @@ enum XLSXReader {
     /// The largest part read (a sheet of 500 rows is far smaller): a ZIP bomb stops here.
     static let maxPartBytes = 32 * 1024 * 1024
 
-    static func firstSheet(_ bytes: [UInt8]) throws -> Sheet {
+    /// The sheet, or `SpreadsheetFile.Unsupported` for a file that is not a readable
+    /// workbook (a damaged ZIP, a part that is not the XML it should be).
+    static func firstSheet(_ bytes: [UInt8]) throws(SpreadsheetFile.Unsupported) -> Sheet {
+        do {
+            return try read(bytes)
+        } catch let error as SpreadsheetFile.Unsupported {
+            throw error
+        } catch {
+            throw SpreadsheetFile.Unsupported(found: BilingualText(zh: "已损坏或无法解析的 Excel 工作簿", en: "a damaged or unreadable Excel workbook"))
+        }
+    }
+
+    private static func read(_ bytes: [UInt8]) throws -> Sheet {
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)

@@ -8,6 +8,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Testing
+import ZIPFoundation
 
 /// Issue 36: the files HR really has. The same 20 holders as CSV in UTF-8, UTF-8 with a
 /// byte-order mark, GB18030 (Excel's "CSV" on a Chinese Windows) and an .xlsx written by
@@ -80,9 +81,22 @@ import Testing
                 #expect(error["code"] as? String == "unsupported_file" && error["field"] as? String == "file")
                 #expect((error["message"] as? String)?.contains(".xlsx") == true && (error["message"] as? String)?.contains("GB18030") == true)
             }
-            // Not a workbook, though a ZIP file.
+            // Not a workbook, though it starts as a ZIP file; a workbook cut short; a workbook whose XML is broken.
             let zip = try XLSXWriter.workbook([]).prefix(4) + [UInt8](repeating: 1, count: 40)
             #expect(try await upload(app, token, Array(zip)).status == .unsupportedMediaType)
+            let good = try Self.fixture("batch-20.xlsx")
+            #expect(try await upload(app, token, Array(good.prefix(good.count / 2))).status == .unsupportedMediaType)
+            let broken = try Archive(data: Data(), accessMode: .create)
+            for (path, text) in [("xl/workbook.xml", "<workbook><sheets><sheet name=\"x\" r:id=\"rId1\"/></sheets></workbook>"),
+                                 ("xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
+                                 ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")] {
+                let data = Data(text.utf8)
+                try broken.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                    data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
+                }
+            }
+            let refused = try await upload(app, token, Array(try #require(broken.data)))
+            #expect(refused.status == .unsupportedMediaType, "\(String(buffer: refused.body))")
             let list = try await app.client.execute(uri: "/api/v1/verification-requests", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect((try list.jsonObject()["requests"] as? [Any])?.isEmpty == true, "nothing created")
         }

@@ -69,18 +69,6 @@ final class CatalogAlertRecord: Model, @unchecked Sendable {
     init() {}
 }
 
-/// An alert as the dashboard shows it.
-public struct CatalogAlert: Sendable {
-    public var event: String
-    public var entryId: String
-    public var toEdition: String
-    public var requests: [UUID]
-    public var reason: RetirementReason?
-    public var note: String?
-    public var fields: [String]
-    public var at: Date
-}
-
 extension Verifications {
     /// The employer's catalog alerts, newest first.
     public func catalogAlerts(for employer: Account, limit: Int = 10) async throws -> [CatalogAlert] {

@@ -3,19 +3,6 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// A batch: one file of holders, checked row by row as single submissions are, then
-/// written in one transaction (through the group commit) or not at all.
-public struct VerificationBatch: Sendable {
-    public var id: UUID
-    public var createdAt: Date
-    public var count: Int
-    public var requests: [VerificationRequest]
-
-    public var byStatus: [VerificationStatus: Int] {
-        Dictionary(grouping: requests, by: \.status).mapValues(\.count)
-    }
-}
-
 extension Verifications {
     /// Creates one request per row of `file`, or refuses the whole file naming every bad row.
     public func submitBatch(_ file: Sheet, by employer: Account, catalog: Catalog, language: Language) async throws -> VerificationBatch {

@@ -3,24 +3,6 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// An officer's contacts with an issuing body (issue 17), and the employer's rating of a
-/// completed request (好差评).
-public struct FollowUp: Sendable, Equatable {
-    public enum Channel: String, CaseIterable, Sendable { case email, phone, letter, onlineRegister = "online_register", other }
-
-    public var on: CalendarDate
-    public var channel: Channel
-    /// Staff only: what was said. Employers see only that, and when, the body was contacted.
-    public var note: String?
-    public var officerId: UUID?
-}
-
-public struct Rating: Sendable, Equatable {
-    public var score: Int
-    public var comment: String?
-    public var at: Date
-}
-
 extension Verifications {
     public func addFollowUp(to id: UUID, on day: String, channel: String, note: String?, by officer: Account) async throws -> [FollowUp] {
         var problems: [InputError] = []

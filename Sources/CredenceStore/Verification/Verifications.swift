@@ -29,12 +29,7 @@ public struct Verifications: Sendable {
     }
 
     /// A change on the dashboard: which request (its holder, as stored, and qualification) and what happened.
-    public struct RecentChange: Sendable {
-        public var request: UUID
-        public var holderName: String
-        public var entryId: String
-        public var event: VerificationRequest.Event
-    }
+    public typealias RecentChange = RequestChange
 
     /// Recent changes to an employer's requests, newest first: the dashboard's notifications.
     public func recentChanges(for employer: Account, limit: Int = 10) async throws -> [RecentChange] {

@@ -40,15 +40,15 @@ struct EditionsAdminPage {
                 .button(.type(.submit), .text(page.t("新建草稿", "Start the draft")))
             ),
             .h2(.text(page.t("导入文件为新草稿", "Import a file as a new draft"))),
-            .p(.class("note"), .text(page.t("JSON（与导出格式相同）或 CSV（UTF-8）；任何一行有误则全部不导入，并列出每个错误。",
-                                            "JSON (as exported) or CSV (UTF-8); if any row is wrong nothing is imported and every problem is listed."))),
+            .p(.class("note"), .text(page.t("JSON（与导出格式相同），或按 CSV 导出列排列的 CSV（UTF-8 或 GB18030 编码）或 Excel 工作簿（.xlsx，读取第一个工作表）；任何一行有误则全部不导入，并按 Excel 的行号列出每个错误。",
+                                            "JSON (as exported), or the CSV export's columns as CSV (UTF-8 or GB18030) or an Excel workbook (.xlsx, its first sheet); if any row is wrong nothing is imported and every problem is listed by Excel's row number."))),
             .form(
                 .class("account-form"), .action("/admin/editions/import"), .method(.post), .attribute(named: "enctype", value: "multipart/form-data"),
                 Layout.csrfField(page),
                 .div(.class("question"), .label(.for("f-file"), .text(page.t("文件", "File"))), .input(.type(.file), .id("f-file"), .name("file"))),
-                TextField(name: "id", label: BilingualText(zh: "CSV：新版本编号", en: "CSV: new edition id")).render(page),
-                TextField(name: "title.zh", label: BilingualText(zh: "CSV：标题（中文）", en: "CSV: title (Chinese)")).render(page),
-                TextField(name: "title.en", label: BilingualText(zh: "CSV：标题（英文）", en: "CSV: title (English)")).render(page),
+                TextField(name: "id", label: BilingualText(zh: "CSV/Excel：新版本编号", en: "CSV/Excel: new edition id")).render(page),
+                TextField(name: "title.zh", label: BilingualText(zh: "CSV/Excel：标题（中文）", en: "CSV/Excel: title (Chinese)")).render(page),
+                TextField(name: "title.en", label: BilingualText(zh: "CSV/Excel：标题（英文）", en: "CSV/Excel: title (English)")).render(page),
                 .button(.type(.submit), .text(page.t("导入", "Import")))
             )
         ))

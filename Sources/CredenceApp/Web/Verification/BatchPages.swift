@@ -1,5 +1,4 @@
 import CredenceCore
-import CredenceStore
 import Foundation
 import Plot
 
@@ -23,7 +22,9 @@ enum BatchParts {
                 .class("error-summary"), .attribute(named: "role", value: "alert"),
                 .h3(.text(page.t("文件中有 \(problems.count) 处问题，未创建任何申请：", "\(problems.count) problem(s) in the file; nothing was created:"))),
                 .ul(.forEach(problems.prefix(100)) { problem in
-                    .li(.text(page.t("第 \(problem.row) 行", "Row \(problem.row)") + (problem.field.map { " · \($0)" } ?? "") + "：" + problem.why))
+                    // Row 0: the file as a whole (not a spreadsheet at all).
+                    .li(.text(problem.row == 0 ? problem.why
+                              : page.t("第 \(problem.row) 行", "Row \(problem.row)") + (problem.field.map { " · \($0)" } ?? "") + page.t("：", ": ") + problem.why))
                 }))),
             .form(
                 .class("action-form"), .action("/requests/batch"), .method(.post),

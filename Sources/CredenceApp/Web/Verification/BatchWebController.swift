@@ -34,7 +34,7 @@ struct BatchWebController {
                 problems = refused.rows
                 return try self.refused(problems, request, context, status: refused.tooMany ? .contentTooLarge : .unprocessableContent)
             } catch let unsupported as SpreadsheetFile.Unsupported {
-                problems = [.init(row: 1, field: nil, why: unsupported.message.text(in: page.language))]
+                problems = [.init(row: 0, field: nil, why: unsupported.message.text(in: page.language))]
                 return try self.refused(problems, request, context, status: .unsupportedMediaType)
             }
         }

@@ -1,5 +1,4 @@
 import CredenceCore
-import CredenceStore
 import Foundation
 import Plot
 
@@ -65,19 +64,5 @@ enum InfoChecklistParts {
                     .if(!files.isEmpty, .select(.attribute(named: "name", value: "answer-file-\(number)"),
                                                 .attribute(named: "aria-label", value: page.t("第\(number)项的文件", "File for item \(number)")),
                                                 choices)))
-    }
-
-    /// What the two forms sent: the items checked (with their notes), the answers given.
-    static func read(_ form: FormFields, into input: inout Verifications.ActionInput) {
-        // A box per kind (one name each: a group of boxes sharing a name must hold nothing else).
-        input.items = InfoItemCode.allCases.filter { form["item-\($0.rawValue)"] == "yes" }.map { code in
-            InfoItem(code: code, note: form["item-note-\(code.rawValue)"].nilIfEmpty)
-        }
-        input.answers = (1...InfoRequest.maxItems).compactMap { number in
-            let note = form["answer-\(number)"].nilIfEmpty
-            let file = UUID(uuidString: form["answer-file-\(number)"])
-            guard form.first("answer-\(number)") != nil || file != nil else { return nil }
-            return InfoAnswer(item: number, note: note, attachmentId: file)
-        }
     }
 }

@@ -1,5 +1,4 @@
 import CredenceCore
-import CredenceStore
 import Foundation
 import Plot
 

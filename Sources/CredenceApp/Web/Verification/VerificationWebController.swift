@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// The verification pages: the employer's requests and form, one request with its actions,
-/// the officer's queue, and the public code check.
+/// and the officer's queue.
 struct VerificationWebController {
     let store: Store
     let state: CatalogState
@@ -25,10 +25,6 @@ struct VerificationWebController {
         routes.get("requests/:id/receipt", .anyAccount, use: receipt)
         routes.post("webhook", .signedIn([.employer]), use: registerWebhook)
         routes.get("queue", .signedIn([.officer, .admin]), use: queue)
-        routes.get("admin/issuing-bodies", .signedIn([.admin]), use: issuingBodies)
-        routes.post("admin/issuing-bodies/:body", .signedIn([.admin]), use: updateChannel)
-        routes.get("verify", .anyone, use: verifyForm)
-        routes.get("verify/:code", .anyone, use: check)
     }
 
     /// The desk's forms on the request's page: take it, log a contact, rate it. A refusal is
@@ -77,7 +73,7 @@ struct VerificationWebController {
             input.reason = RejectionReason(rawValue: form["reason"])
         }
         input.outcome = VerificationOutcome(rawValue: form["outcome"])
-        InfoChecklistParts.read(form, into: &input)
+        InfoChecklistForm.read(form, into: &input)
         do {
             _ = try await store.verifications.act(action, on: id, by: try context.requireActor().account, input,
                                                   catalog: state.current.catalog)
@@ -162,62 +158,6 @@ struct VerificationWebController {
         return Response.html(QueuePage(requests: list.requests, more: list.more, catalog: state.current.catalog, channels: channels,
                                        status: status, desk: desk.query, search: search)
             .render(PageContext(request, context)))
-    }
-
-    @Sendable func issuingBodies(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        Response.html(try await registryPage().render(PageContext(request, context)))
-    }
-
-    /// An administrator confirms or corrects a channel; a refused form comes back as typed.
-    @Sendable func updateChannel(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        var request = request
-        let form = try await FormFields.read(&request)
-        let id = try context.parameters.require("body")
-        var done: BilingualText?
-        var refused: (error: BilingualText?, fields: FormFields)?
-        do {
-            let correction = ChannelCorrection(
-                kind: ChannelKind(rawValue: form["kind"]) ?? .noneFound, url: form["url"].isEmpty ? nil : form["url"],
-                inputs: form["inputs"].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                typicalWorkingDays: Int(form["typicalWorkingDays"].trimmingCharacters(in: .whitespaces)) ?? 0,
-                workingDaysBasis: WorkingDaysBasis(rawValue: form["workingDaysBasis"]),
-                turnaround: .some(form["turnaround"].trimmingCharacters(in: .whitespaces).isEmpty ? nil : form["turnaround"]),
-                source: form["source"])
-            let checkedOn = form["checkedOn"].isEmpty ? nil : CalendarDate(form["checkedOn"])
-            if !form["checkedOn"].isEmpty, checkedOn == nil {
-                throw VerificationError.invalid([InputError("checkedOn", zh: "核实日期格式为 YYYY-MM-DD。", en: "Checked on must be a date, YYYY-MM-DD.")])
-            }
-            let body = try await store.verifications.updateChannel(of: id, to: correction, checkedOn: checkedOn, by: try context.requireActor().account)
-            try await state.reload(from: store)
-            done = BilingualText(zh: "已确认并保存：\(body.name.zh)。", en: "Confirmed and saved: \(body.name.en).")
-        } catch VerificationError.invalid(let problems) {
-            refused = (problems.first?.message, form)
-        }
-        var page = try await registryPage()
-        page.done = done
-        page.error = refused?.error
-        page.draft = refused.map { (id, $0.fields) }
-        return Response.html(page.render(PageContext(request, context)), status: refused == nil ? .ok : .unprocessableContent)
-    }
-
-    private func registryPage() async throws -> IssuingBodiesPage {
-        IssuingBodiesPage(bodies: try await state.registry(from: store).bodies,
-                          measured: try await store.verifications.serviceStandards().issuingBodies)
-    }
-
-    @Sendable func verifyForm(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        if let code = request.uri.queryParameters["code"].map(String.init), !code.isEmpty {
-            return Response(status: .seeOther, headers: [.location: SiteURL.verify(code: String(code.prefix(40))).path])
-        }
-        return Response.html(VerifyPage().render(PageContext(request, context)))
-    }
-
-    @Sendable func check(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        let code = try context.parameters.require("code")
-        let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress)
-        let page = VerifyPage(code: code, check: check,
-                              entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name })
-        return Response.html(page.render(PageContext(request, context)), status: check == nil ? .notFound : .ok)
     }
 
     /// A list's page from its address: `?after=<id>` continues after that request.

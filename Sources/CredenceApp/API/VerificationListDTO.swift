@@ -1,0 +1,98 @@
+import CredenceCore
+import Foundation
+
+struct VerificationListDTO: Encodable, Sendable {
+    var requests: [VerificationRequestDTO]
+    /// The address of the next page, or null on the last.
+    var next: String?
+
+    enum CodingKeys: String, CodingKey { case requests, next }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(requests, forKey: .requests)
+        try c.encode(next, forKey: .next)  // null, not absent
+    }
+
+    /// The bytes `APIJSON.encode(self)` makes, written directly (each issuing body's channel
+    /// encoded once); `JSONBytesTests` holds the two equal.
+    func json() throws -> [UInt8] {
+        var channels: [(channel: VerificationChannel, json: [UInt8])] = []
+        func encoded(_ channel: VerificationChannel) throws -> [UInt8] {
+            if let known = channels.first(where: { $0.channel == channel }) { return known.json }
+            let json = Array(try APIJSON.encode(channel))
+            channels.append((channel, json))
+            return json
+        }
+        var out = JSONBytes(capacity: 1024 * (requests.count + 1))
+        out.raw(#"{"next":"#); out.optionalString(next)
+        out.raw(#","requests":["#)
+        for (index, item) in requests.enumerated() {
+            if index > 0 { out.raw(",") }
+            item.writeSummary(&out, channel: try item.channel.map(encoded))
+        }
+        out.raw("]}")
+        return out.bytes
+    }
+}
+
+extension VerificationRequestDTO {
+    /// A request as a list shows it (no history), keys in the encoder's sorted order.
+    func writeSummary(_ out: inout JSONBytes, channel: [UInt8]?) {
+        let r = request
+        out.raw(#"{"assignee":"#); out.optionalString(r.assigneeId.map { $0.uuidString.lowercased() })
+        out.raw(#","attachments":"#)
+        out.array(r.attachments) { out, file in
+            out.raw(#"{"fileName":"#); out.string(file.fileName)
+            out.raw(#","id":"#); out.string(file.id.uuidString.lowercased())
+            out.raw(#","kind":"#); out.string(file.kind.rawValue)
+            out.raw(#","sha256":"#); out.string(file.sha256)
+            out.raw(#","size":"#); out.int(file.size)
+            out.raw("}")
+        }
+        out.raw(#","certificateNumber":"#); out.string(r.certificateNumber)
+        out.raw(#","channel":"#); if let channel { out.json(channel) } else { out.raw("null") }
+        out.raw(#","completedAt":"#); out.optionalString(r.completedAt.map(Timestamps.rfc3339))
+        out.raw(#","createdAt":"#); out.string(Timestamps.rfc3339(r.createdAt))
+        out.raw(#","disclaimer":"#); if r.status == .completed { out.bilingual(Disclaimer.text) } else { out.raw("null") }
+        out.raw(#","dueOn":"#); out.optionalString(r.dueOn)
+        out.raw(#","edition":"#); out.string(r.edition)
+        out.raw(#","entryId":"#); out.string(r.entryId)
+        out.raw(#","estimatedCompletionOn":"#); out.optionalString(r.estimatedCompletionOn)
+        out.raw(#","expiresOn":"#); out.optionalString(r.expiresOn)
+        out.raw(#","holder":{"dateOfBirth":"#); out.optionalString(r.holderDateOfBirth)
+        out.raw(#","name":"#); out.string(r.holderName)
+        out.raw(#","nationality":"#); out.string(r.holderNationality)
+        out.raw(#","passportNumber":"#); out.optionalString(r.passportMasked)
+        out.raw(#"},"id":"#); out.string(r.id.uuidString.lowercased())
+        out.raw(#","issuedOn":"#); out.optionalString(r.issuedOn)
+        out.raw(#","issuingBodyId":"#); out.string(r.issuingBodyId)
+        out.raw(#","note":"#); out.optionalString(r.note)
+        out.raw(#","organizationName":"#); out.optionalString(r.organizationName)
+        out.raw(#","outcome":"#); out.optionalString(r.outcome?.rawValue)
+        out.raw(#","overdue":"#); out.raw(r.overdue ? "true" : "false")
+        out.raw(#","personalDataErased":"#)
+        if let erasure = r.erasure {
+            out.raw(#"{"afterDays":"#); out.int(erasure.afterDays)
+            out.raw(#","at":"#); out.string(Timestamps.rfc3339(erasure.at))
+            out.raw(#","message":"#); out.bilingual(erasure.notice)
+            out.raw("}")
+        } else {
+            out.raw("null")
+        }
+        out.raw(#","rejectionReason":"#); out.optionalString(r.rejectionReason?.rawValue)
+        out.raw(#","revocation":"#)
+        if let revocation = r.revocation {
+            out.raw(#"{"at":"#); out.string(Timestamps.rfc3339(revocation.at))
+            out.raw(#","note":"#); out.optionalString(revocation.note)
+            out.raw(#","reason":"#); out.string(revocation.reason.rawValue)
+            out.raw("}")
+        } else {
+            out.raw("null")
+        }
+        out.raw(#","status":"#); out.string(r.status.rawValue)
+        out.raw(#","updatedAt":"#); out.string(Timestamps.rfc3339(r.updatedAt))
+        out.raw(#","verificationCode":"#); out.optionalString(r.verificationCode)
+        out.raw("}")
+    }
+}

@@ -1,0 +1,64 @@
+import CredenceCore
+import Foundation
+import Plot
+
+/// `/requests/new`: the form of annex 2 (一): the certificate's details, the holder's consent.
+struct NewRequestPage {
+    var entries: [Entry]
+    var values: [String: String] = [:]
+    var errors: [String: BilingualText] = [:]
+    /// A refused batch file's problems, row by row.
+    var batchProblems: [CatalogCSV.RowError] = []
+
+    static var fields: [TextField] { [
+        TextField(name: "holder.name", label: BilingualText(zh: "持证人姓名（与证书一致）", en: "Holder's name (as on the certificate)")),
+        TextField(name: "holder.dateOfBirth", label: BilingualText(zh: "出生日期（可选）", en: "Date of birth (optional)"), type: .date),
+        TextField(name: "holder.passportNumber", label: BilingualText(zh: "护照号码（可选，加密保存）", en: "Passport number (optional, stored encrypted)")),
+        TextField(name: "certificateNumber", label: BilingualText(zh: "证书编号", en: "Certificate number")),
+        TextField(name: "issuedOn", label: BilingualText(zh: "发证日期（可选）", en: "Issued on (optional)"), type: .date),
+        TextField(name: "expiresOn", label: BilingualText(zh: "有效期至（可选）", en: "Expires on (optional)"), type: .date),
+    ] }
+
+    func render(_ page: PageContext) -> HTML {
+        Layout.page(page, title: page.t("新的查验申请", "New verification request"), content: .group(
+            .h1(.text(page.t("新的查验申请", "New verification request"))),
+            Banner.error(errors.isEmpty ? nil : BilingualText(zh: "申请未提交，请修改标出的内容。", en: "Nothing was submitted; please correct the marked fields."), page),
+            .form(
+                .class("account-form"), .action(SiteURL.requests.path), .method(.post),
+                .attribute(named: "enctype", value: "multipart/form-data"),
+                Layout.csrfField(page),
+                .div(
+                    .class(errors["entryId"] == nil ? "question" : "question invalid"),
+                    .label(.for("f-entryId"), .text(page.t("境外职业资格", "Qualification"))),
+                    .unwrap(errors["entryId"]) { .p(.class("field-error"), .text($0.text(in: page.language))) },
+                    .select(
+                        .id("f-entryId"), .attribute(named: "name", value: "entryId"),
+                        .choice(value: "", label: page.t("请选择", "Choose one")),
+                        .forEach(entries) { entry in
+                            .choice(value: entry.id, label: "\(entry.seq). \(entry.name.text(in: page.language))",
+                                    selected: values["entryId"] == entry.id)
+                        }
+                    )
+                ),
+                .forEach(Self.fields.prefix(1)) { $0.render(page, value: values[$0.name] ?? "", error: errors[$0.name]) },
+                CountryNames.picker(name: "holder.nationality", id: "f-holder.nationality", value: values["holder.nationality"] ?? "",
+                                    label: BilingualText(zh: "国籍", en: "Nationality"), error: errors["holder.nationality"], page),
+                .forEach(Self.fields.dropFirst()) { $0.render(page, value: values[$0.name] ?? "", error: errors[$0.name]) },
+                .div(.class("question"),
+                     .label(.for("f-note"), .text(page.t("备注（可选）", "Note (optional)"))),
+                     .textarea(.id("f-note"), .name("note"), .attribute(named: "rows", value: "3"), .text(values["note"] ?? ""))),
+                .div(.class(errors["file"] == nil ? "question" : "question invalid"),
+                     .label(.for("f-file"), .text(page.t("证书扫描件（可选，PDF/PNG/JPEG，不超过10 MiB）", "Scan of the certificate (optional; PDF, PNG or JPEG, up to 10 MiB)"))),
+                     .unwrap(errors["file"]) { .p(.class("field-error"), .text($0.text(in: page.language))) },
+                     .input(.type(.file), .id("f-file"), .name("file"), .attribute(named: "accept", value: ".pdf,.png,.jpg,.jpeg"))),
+                .div(.class(errors["holderConsent"] == nil ? "question" : "question invalid"),
+                     .unwrap(errors["holderConsent"]) { .p(.class("field-error"), .text($0.text(in: page.language))) },
+                     .label(.class("check"), .input(.type(.checkbox), .name("holderConsent"), .value("true"), .checked(values["holderConsent"] == "true")),
+                            .text(page.t(" 持证人已同意将上述个人信息用于本次查验（《个人信息保护法》）。",
+                                         " The holder has agreed to this information being used for this check (Personal Information Protection Law).")))),
+                .button(.type(.submit), .text(page.t("提交申请", "Submit the request")))
+            ),
+            BatchParts.upload(page, problems: batchProblems)
+        ))
+    }
+}
