@@ -135,4 +135,29 @@ import ZIPFoundation
             #expect(pdf.status == .unsupportedMediaType)
         }
     }
+
+    @Test func thePagesTakeTheWorkbookAndRefuseAPDFOnTheForm() async throws {
+        try await withOpenApp(.sqlite) { app in
+            let employer = try await TestAccounts.employer("HR", on: app.store)
+            let session = try await app.store.accounts.openSession(for: employer)
+            let headers = Multipart.headers(TestForms.headers(session: session))
+            let made = try await app.client.execute(uri: "/requests/batch", method: .post, headers: headers,
+                                                    body: Multipart.body(fileName: "holders.xlsx", bytes: try Self.fixture("batch-20.xlsx"), csrf: TestForms.csrf))
+            #expect(made.status == .seeOther && made.headers[.location]?.hasPrefix("/batches/") == true)
+            let bad = try await app.client.execute(uri: "/requests/batch", method: .post, headers: headers,
+                                                   body: Multipart.body(fileName: "holders.csv", bytes: try Self.fixture("batch-20-bad.gb18030.csv"), csrf: TestForms.csrf))
+            #expect(bad.status == .unprocessableContent && String(buffer: bad.body).contains("第 12 行 · 国籍（两位字母代码）"))
+            let pdf = try await app.client.execute(uri: "/requests/batch", method: .post, headers: headers,
+                                                   body: Multipart.body(fileName: "list.pdf", bytes: Array("%PDF-1.7".utf8), csrf: TestForms.csrf))
+            #expect(pdf.status == .unsupportedMediaType && String(buffer: pdf.body).contains("GB18030"))
+
+            let admin = try await TestAccounts.staff(.admin, on: app.store).0
+            let adminSession = try await app.store.accounts.openSession(for: admin)
+            let xls: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 100)
+            let refused = try await app.client.execute(
+                uri: "/admin/editions/import", method: .post, headers: Multipart.headers(TestForms.headers(session: adminSession)),
+                body: Multipart.body(fileName: "catalog.xls", bytes: xls, csrf: TestForms.csrf, fields: [("id", "x"), ("title.zh", "x"), ("title.en", "x")]))
+            #expect(refused.status == .unsupportedMediaType && String(buffer: refused.body).contains(".xls"))
+        }
+    }
 }

@@ -181,6 +181,9 @@ struct EditionsWebController {
         } catch let error as EditionError {
             message = error.message
             status = APIError(error).status
+        } catch let error as SpreadsheetFile.Unsupported {
+            message = error.message
+            status = .unsupportedMediaType
         } catch let error as ImportRejected {
             let text = error.rows.prefix(30).map { "row \($0.row)\($0.field.map { " \($0)" } ?? ""): \($0.why)" }.joined(separator: "; ")
             message = BilingualText(zh: "未导入任何内容：" + text, en: "Nothing imported: " + text)
