@@ -120,13 +120,13 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
     }
     do {  // web pages
         WebController(state: state, notice: Notice(text: try BundledData.noticeText()), translation: try BundledData.noticeTranslation(),
-                      lineages: try BundledData.editionLineages()).addRoutes(to: routes)
+                      lineages: try BundledData.editionLineages(), operatorName: issuer.name).addRoutes(to: routes)
         AccountWebController(store: store).addRoutes(to: routes)
-        VerificationWebController(store: store, state: state).addRoutes(to: routes)
+        VerificationWebController(store: store, state: state, operatorName: issuer.name).addRoutes(to: routes)
         IssuingBodiesWebController(store: store, state: state).addRoutes(to: routes)
-        PublicCheckWebController(store: store, state: state).addRoutes(to: routes)
+        PublicCheckWebController(store: store, state: state, operatorName: issuer.name).addRoutes(to: routes)
         CredentialWebController(store: store, state: state, issuer: issuer).addRoutes(to: routes)
-        BatchWebController(store: store, state: state).addRoutes(to: routes)
+        BatchWebController(store: store, state: state, operatorName: issuer.name).addRoutes(to: routes)
         EditionsWebController(store: store, state: state).addRoutes(to: routes)
         CalendarWebController(store: store).addRoutes(to: routes)
         ServiceStandardsWebController(store: store).addRoutes(to: routes)

@@ -51,6 +51,13 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw UserError(message: "\(error)")
         }
+        if !configuration.issuer.operatorConfigured {
+            // Issue 33: an installation names who runs it; unnamed, it names no authority.
+            Logger(label: "credence").warning("""
+                no operator named: results, credentials and pages say "\(CredentialIssuer.defaultName.en)". \
+                Set \(CredentialIssuer.nameVariables.joined(separator: " and ")) to the operator's name (docs/operations.md).
+                """)
+        }
         if let tlsCertificate, let tlsKey {
             configuration.network.tls = .init(certificate: tlsCertificate, key: tlsKey)
         }

@@ -26,3 +26,16 @@ import Testing
         #expect(paragraphs.contains { $0.hasPrefix("为进一步推进更高水平对外开放") })
     }
 }
+
+/// Issue 33: what the verification pages quote of the notice is the notice's own text.
+@Suite struct VerificationPlatformTests {
+    @Test func theSentenceAndAddressAreAsPrinted() throws {
+        let text = try BundledData.noticeText()
+        #expect(text.contains(VerificationPlatform.sentence.zh))
+        #expect(text.contains(VerificationPlatform.name.zh + "（" + VerificationPlatform.address + "）"))
+        let translation = try BundledData.noticeTranslation()
+        #expect(translation.blocks.contains { $0.en == VerificationPlatform.sentence.en })
+        #expect(translation.glossary.contains { $0.zh == VerificationPlatform.name.zh && $0.en == VerificationPlatform.name.en })
+        #expect(!CredentialIssuer.defaultName.zh.contains("天津"), "no default name that sounds like a government body")
+    }
+}

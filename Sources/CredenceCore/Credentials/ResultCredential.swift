@@ -105,10 +105,16 @@ public enum ResultCredential {
 }
 
 extension CredentialIssuer {
-    /// The names used when none are configured: the service as annex 2 of the notice names
-    /// it (查询验证服务平台), for a Tianjin installation.
-    public static let defaultName = BilingualText(
-        zh: "天津市境外职业资格证书查询验证服务平台", en: "Tianjin Foreign Professional Qualification Verification Service")
+    /// The name used when the operator has not said who they are. It names no authority:
+    /// the notice creates no Tianjin verification body (its section 三 and annex 2 use
+    /// Beijing's platform), and an installation is whoever operates it (issue 33).
+    public static let defaultName = BilingualText(zh: "Credence（运营方未配置）", en: "Credence (operator not configured)")
+
+    /// The variables that name the operator.
+    public static let nameVariables = ["CREDENCE_AUTHORITY_NAME_ZH", "CREDENCE_AUTHORITY_NAME_EN"]
+
+    /// Whether the operator named themself (either variable set); otherwise results carry `defaultName`.
+    public var operatorConfigured: Bool { name.zh != Self.defaultName.zh || name.en != Self.defaultName.en }
     public static let defaultPublicURL = "http://127.0.0.1:8080"
 
     /// From `CREDENCE_PUBLIC_URL`, `CREDENCE_AUTHORITY_NAME_ZH` and `…_EN`.

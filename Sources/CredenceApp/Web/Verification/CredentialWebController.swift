@@ -47,7 +47,7 @@ struct CredentialWebController {
         } else {
             bytes = Array(pasted.utf8)
         }
-        var page = VerifyPage()
+        var page = VerifyPage(operatorName: issuer.name)
         guard !bytes.isEmpty else {
             page.credentialError = BilingualText(zh: "请粘贴凭证 JSON，或选择凭证文件。", en: "Paste the credential's JSON, or choose the credential file.")
             return Response.html(page.render(PageContext(request, context)), status: .unprocessableContent)

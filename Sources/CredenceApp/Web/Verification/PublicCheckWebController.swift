@@ -7,6 +7,8 @@ import Hummingbird
 struct PublicCheckWebController {
     let store: Store
     let state: CatalogState
+    /// Who runs this installation (`CREDENCE_AUTHORITY_NAME_…`).
+    let operatorName: BilingualText
 
     func addRoutes(to routes: Routes) {
         routes.get("verify", .anyone, use: verifyForm)
@@ -17,14 +19,15 @@ struct PublicCheckWebController {
         if let code = request.uri.queryParameters["code"].map(String.init), !code.isEmpty {
             return Response(status: .seeOther, headers: [.location: SiteURL.verify(code: String(code.prefix(40))).path])
         }
-        return Response.html(VerifyPage().render(PageContext(request, context)))
+        return Response.html(VerifyPage(operatorName: operatorName).render(PageContext(request, context)))
     }
 
     @Sendable func check(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let code = try context.parameters.require("code")
         let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress)
         let page = VerifyPage(code: code, check: check,
-                              entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name })
+                              entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name },
+                              operatorName: operatorName)
         return Response.html(page.render(PageContext(request, context)), status: check == nil ? .notFound : .ok)
     }
 }

@@ -8,6 +8,8 @@ import Hummingbird
 struct VerificationWebController {
     let store: Store
     let state: CatalogState
+    /// Who runs this installation (`CREDENCE_AUTHORITY_NAME_…`).
+    let operatorName: BilingualText
 
     func addRoutes(to routes: Routes) {
         routes.get("requests", .signedIn([.employer]), use: requestsPage)
@@ -92,7 +94,7 @@ struct VerificationWebController {
     }
 
     @Sendable func newRequestPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        var page = NewRequestPage(entries: try state.current.entries().entries)
+        var page = NewRequestPage(entries: try state.current.entries().entries, operatorName: operatorName)
         page.values["entryId"] = request.uri.queryParameters["entry"].map(String.init)
         return Response.html(page.render(PageContext(request, context)))
     }
@@ -175,7 +177,7 @@ struct VerificationWebController {
             webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret,
             undeliverable: try await store.webhooks.undeliverable(for: account),
             batches: try await store.verifications.batches(for: account),
-            alerts: try await store.verifications.catalogAlerts(for: account))
+            alerts: try await store.verifications.catalogAlerts(for: account), operatorName: operatorName)
         return Response.html(page.render(PageContext(request, context)))
     }
 
@@ -206,7 +208,7 @@ struct VerificationWebController {
             holderDateOfBirth: form["holder.dateOfBirth"], passportNumber: form["holder.passportNumber"],
             certificateNumber: form["certificateNumber"], issuedOn: form["issuedOn"], expiresOn: form["expiresOn"],
             note: form["note"], holderConsent: form["holderConsent"] == "true")
-        var page = NewRequestPage(entries: try state.current.entries().entries)
+        var page = NewRequestPage(entries: try state.current.entries().entries, operatorName: operatorName)
         for field in ["entryId", "holder.name", "holder.nationality", "holder.dateOfBirth", "holder.passportNumber",
                       "certificateNumber", "issuedOn", "expiresOn", "note", "holderConsent"] {
             page.values[field] = form[field]

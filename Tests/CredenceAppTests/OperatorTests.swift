@@ -1,0 +1,54 @@
+import CredenceApp
+import CredenceCore
+import CredenceStore
+import CredenceTestSupport
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Issue 33 (who runs the verification): unconfigured, an installation names no authority —
+/// its credentials and pages say "Credence (operator not configured)"; configured, they name
+/// the operator. The pages where verification is offered quote section 三 and give Beijing's
+/// platform address as annex 2 prints it.
+@Suite struct OperatorTests {
+    @Test func theIssuerIsNeutralUntilTheOperatorNamesThemself() throws {
+        let unset = try CredentialIssuer.fromEnvironment([:])
+        #expect(unset.name == CredentialIssuer.defaultName && !unset.operatorConfigured)
+        let set = try CredentialIssuer.fromEnvironment(["CREDENCE_AUTHORITY_NAME_ZH": "某某运营单位", "CREDENCE_AUTHORITY_NAME_EN": "Some Operator"])
+        #expect(set.name == BilingualText(zh: "某某运营单位", en: "Some Operator") && set.operatorConfigured)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aCredentialOfAnUnnamedInstallationNamesNoAuthority(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let setup = try await CredentialsTests().completed(app)
+            let answer = try await app.client.execute(uri: "/api/v1/verification-requests/\(setup.id)/credential", method: .get,
+                                                      headers: [.authorization: "Bearer \(setup.employer)"])
+            let text = String(buffer: answer.body)
+            #expect(text.contains("Credence（运营方未配置）") && text.contains("Credence (operator not configured)"))
+            #expect(!text.contains("天津市境外职业资格证书查询验证服务平台"))
+        }
+    }
+
+    @Test func thePagesQuoteSectionThreeAndNameTheOperator() async throws {
+        try await withOpenApp(.sqlite) { app in
+            for path in ["/", "/verify"] {
+                let page = String(buffer: try await app.client.execute(uri: path, method: .get, headers: [.acceptLanguage: "zh"]).body)
+                #expect(page.contains(VerificationPlatform.sentence.zh) && page.contains("href=\"\(VerificationPlatform.address)\""), "\(path)")
+                #expect(page.contains("运营方未配置"), "\(path)")
+            }
+            let employer = try await TestAccounts.employer("Acme", on: app.store)
+            let session = try await app.store.accounts.openSession(for: employer)
+            for path in ["/requests", "/requests/new"] {
+                let page = String(buffer: try await app.client.execute(uri: path, method: .get, headers: TestForms.headers(session: session)).body)
+                #expect(page.contains(VerificationPlatform.address), "\(path)")
+            }
+        }
+        try await withOpenApp(.sqlite, configure: { $0.issuer.name = BilingualText(zh: "某某运营单位", en: "Some Operator") }) { app in
+            let page = String(buffer: try await app.client.execute(uri: "/verify", method: .get, headers: [.acceptLanguage: "en"]).body)
+            #expect(page.contains("operated by Some Operator") && page.contains(VerificationPlatform.sentence.en))
+        }
+    }
+}
