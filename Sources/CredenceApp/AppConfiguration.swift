@@ -29,6 +29,8 @@ public struct AppConfiguration: Sendable {
     /// Who results are issued by and where the service is reached (`CREDENCE_PUBLIC_URL`,
     /// `CREDENCE_AUTHORITY_NAME_ZH`, `…_EN`).
     public var issuer = try! CredentialIssuer.fromEnvironment([:])
+    /// Whether requests are taken here or employers are sent to the notice's platform (`CREDENCE_VERIFICATION`).
+    public var verification = VerificationMode.local
     /// Where mail goes (`CREDENCE_SMTP_URL`, `CREDENCE_MAIL_FROM`); nil keeps it in the outbox.
     public var smtp: SMTPSettings?
 

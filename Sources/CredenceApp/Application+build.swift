@@ -31,7 +31,7 @@ public struct BuiltApplication {
             let state = CatalogState(try await store.loadCatalog())
             let access = AccessTable()
             let router = try buildRouter(store: store, state: state, access: access, network: configuration.network,
-                                         issuer: configuration.issuer, logLevel: configuration.logLevel,
+                                         issuer: configuration.issuer, verification: configuration.verification, logLevel: configuration.logLevel,
                                          benchmarkRoutes: configuration.benchmarkRoutes)
             var services: [any Service] = [StoreService(store: store)]
             if configuration.backgroundWork {
@@ -65,7 +65,7 @@ public struct BuiltApplication {
 
 /// Every route, grouped as the product is: machine endpoints, the JSON API, the pages.
 public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable(), network: NetworkSettings = .init(),
-                        issuer: CredentialIssuer = try! .fromEnvironment([:]), logLevel: Logger.Level = .info, benchmarkRoutes: Bool = false) throws -> Router<AppRequestContext>
+                        issuer: CredentialIssuer = try! .fromEnvironment([:]), verification: VerificationMode = .local, logLevel: Logger.Level = .info, benchmarkRoutes: Bool = false) throws -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let allowedMethods = AllowedMethods()
@@ -81,6 +81,8 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
     })
     router.add(middleware: AuthenticationMiddleware(store: store))
     router.add(middleware: CSRFCookieMiddleware())
+    let installation = Installation(operatorName: issuer.name, verification: verification)
+    if verification == .external { router.add(middleware: ExternalVerificationMiddleware(installation: installation)) }
     let routes = Routes(router, table: access)
 
     do {  // machine endpoints
@@ -120,13 +122,13 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
     }
     do {  // web pages
         WebController(state: state, notice: Notice(text: try BundledData.noticeText()), translation: try BundledData.noticeTranslation(),
-                      lineages: try BundledData.editionLineages(), operatorName: issuer.name).addRoutes(to: routes)
+                      lineages: try BundledData.editionLineages(), installation: installation).addRoutes(to: routes)
         AccountWebController(store: store).addRoutes(to: routes)
-        VerificationWebController(store: store, state: state, operatorName: issuer.name).addRoutes(to: routes)
+        VerificationWebController(store: store, state: state, installation: installation).addRoutes(to: routes)
         IssuingBodiesWebController(store: store, state: state).addRoutes(to: routes)
-        PublicCheckWebController(store: store, state: state, operatorName: issuer.name).addRoutes(to: routes)
-        CredentialWebController(store: store, state: state, issuer: issuer).addRoutes(to: routes)
-        BatchWebController(store: store, state: state, operatorName: issuer.name).addRoutes(to: routes)
+        PublicCheckWebController(store: store, state: state, installation: installation).addRoutes(to: routes)
+        CredentialWebController(store: store, state: state, issuer: issuer, installation: installation).addRoutes(to: routes)
+        BatchWebController(store: store, state: state, installation: installation).addRoutes(to: routes)
         EditionsWebController(store: store, state: state).addRoutes(to: routes)
         CalendarWebController(store: store).addRoutes(to: routes)
         ServiceStandardsWebController(store: store).addRoutes(to: routes)

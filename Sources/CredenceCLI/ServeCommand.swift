@@ -45,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.network = try NetworkSettings.fromEnvironment()
             configuration.retention = try RetentionPolicy.fromEnvironment()
             configuration.issuer = try CredentialIssuer.fromEnvironment()
+            configuration.verification = try VerificationMode.fromEnvironment()
             configuration.smtp = try SMTPSettings.fromEnvironment()
         } catch let error as InvalidInput {
             throw UserError(error)

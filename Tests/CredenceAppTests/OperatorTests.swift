@@ -51,4 +51,34 @@ import Testing
             #expect(page.contains("operated by Some Operator") && page.contains(VerificationPlatform.sentence.en))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func anExternalInstallationSendsEmployersToThePlatform(database: TestDatabase) async throws {
+        try await withOpenApp(database, configure: { $0.verification = .external }) { app in
+            let employer = try await TestAccounts.employer("Acme", on: app.store)
+            let token = try await app.store.accounts.issueToken(for: employer).token
+            let session = try await app.store.accounts.openSession(for: employer)
+            for path in ["/requests", "/requests/new"] {
+                let page = try await app.client.execute(uri: path, method: .get, headers: TestForms.headers(session: session))
+                #expect(page.status == .ok && String(buffer: page.body).contains("本站不受理查验申请"), "\(path)")
+                #expect(String(buffer: page.body).contains("href=\"\(VerificationPlatform.address)\""), "\(path)")
+            }
+            #expect(try await app.client.execute(uri: "/batches/x", method: .get, headers: TestForms.headers(session: session)).status == .notFound)
+            let bearer: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+            for (method, path) in [(HTTPRequest.Method.post, "/api/v1/verification-requests"), (.get, "/api/v1/verification-requests"),
+                                   (.get, "/api/v1/verification-requests/00000000-0000-0000-0000-000000000000/credential"),
+                                   (.get, "/api/v1/verification-batches/template"), (.post, "/api/v1/verification-batches")] {
+                let answer = try await app.client.execute(uri: path, method: method, headers: bearer, body: ByteBuffer(string: "{}"))
+                #expect(answer.status == .notFound, "\(method) \(path)")
+                let error = try answer.jsonObject()["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "verification_external" && (error?["message"] as? String)?.contains(VerificationPlatform.address) == true)
+            }
+            // The rest works as before.
+            #expect(try await app.client.execute(uri: "/api/v1/entries/cfa", method: .get).status == .ok)
+            let verify = try await app.client.execute(uri: "/verify", method: .get, headers: [.acceptLanguage: "en"])
+            #expect(verify.status == .ok && String(buffer: verify.body).contains("takes no verification requests"))
+        }
+        #expect(throws: InvalidInput.self) { try VerificationMode.fromEnvironment(["CREDENCE_VERIFICATION": "remote"]) }
+        #expect(try VerificationMode.fromEnvironment([:]) == .local)
+    }
 }

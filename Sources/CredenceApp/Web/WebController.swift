@@ -11,8 +11,8 @@ struct WebController {
     let translation: NoticeTranslation
     /// What each shipped edition's notice repeals and how its effective date is set.
     let lineages: [String: EditionLineage]
-    /// Who runs this installation (`CREDENCE_AUTHORITY_NAME_…`).
-    let operatorName: BilingualText
+    /// Who runs this installation and whether it takes requests.
+    let installation: Installation
 
     func addRoutes(to routes: Routes) {
         routes.get("/", .anyone, use: home)
@@ -25,7 +25,7 @@ struct WebController {
 
     @Sendable func home(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let page = PageContext(request, context)
-        return try state.cachedPage(page) { HomePage.render(page, snapshot: $0, operatorName: operatorName) }
+        return try state.cachedPage(page) { HomePage.render(page, snapshot: $0, installation: installation) }
     }
 
     @Sendable func entry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {

@@ -3,7 +3,7 @@ import Plot
 
 /// `/`: what Credence is, a search box, the way into the catalog and the notice.
 enum HomePage {
-    static func render(_ page: PageContext, snapshot: CatalogSnapshot, operatorName: BilingualText) -> HTML {
+    static func render(_ page: PageContext, snapshot: CatalogSnapshot, installation: Installation) -> HTML {
         let edition = snapshot.catalog.inForce
         let count = edition.flatMap { snapshot.catalog.entries(of: $0.id)?.count } ?? 0
         return Layout.page(page, title: page.t("首页", "Home"), content: .group(
@@ -17,7 +17,7 @@ enum HomePage {
                    .a(.href(SiteURL.catalog().path), .text(edition.title.text(in: page.language))),
                    .text(page.t("，共 \(count) 项。", ", \(count) entries.")))
             },
-            PlatformParts.notice(operatorName: operatorName, page),
+            PlatformParts.notice(installation: installation, page),
             .ul(
                 .class("links"),
                 .li(.a(.href(SiteURL.catalog().path), .text(page.t("浏览全部目录", "Browse the whole catalog")))),

@@ -8,8 +8,8 @@ import Hummingbird
 struct BatchWebController {
     let store: Store
     let state: CatalogState
-    /// Who runs this installation (`CREDENCE_AUTHORITY_NAME_…`).
-    let operatorName: BilingualText
+    /// Who runs this installation and whether it takes requests.
+    let installation: Installation
 
     func addRoutes(to routes: Routes) {
         routes.post("requests/batch", .signedIn([.employer]), uploads: true, use: upload)
@@ -46,7 +46,7 @@ struct BatchWebController {
 
     private func refused(_ problems: [CatalogCSV.RowError], _ request: Request, _ context: AppRequestContext,
                          status: HTTPResponse.Status) throws -> Response {
-        var page = NewRequestPage(entries: try state.current.entries().entries, operatorName: operatorName)
+        var page = NewRequestPage(entries: try state.current.entries().entries, installation: installation)
         page.batchProblems = problems
         return Response.html(page.render(PageContext(request, context)), status: status)
     }

@@ -8,6 +8,7 @@ struct CredentialWebController {
     let store: Store
     let state: CatalogState
     let issuer: CredentialIssuer
+    let installation: Installation
 
     func addRoutes(to routes: Routes) {
         routes.get("requests/:id/certificate", .signedIn([.employer, .officer]), use: certificate)
@@ -47,7 +48,7 @@ struct CredentialWebController {
         } else {
             bytes = Array(pasted.utf8)
         }
-        var page = VerifyPage(operatorName: issuer.name)
+        var page = VerifyPage(installation: installation)
         guard !bytes.isEmpty else {
             page.credentialError = BilingualText(zh: "请粘贴凭证 JSON，或选择凭证文件。", en: "Paste the credential's JSON, or choose the credential file.")
             return Response.html(page.render(PageContext(request, context)), status: .unprocessableContent)

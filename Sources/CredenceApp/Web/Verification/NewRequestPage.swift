@@ -9,8 +9,8 @@ struct NewRequestPage {
     var errors: [String: BilingualText] = [:]
     /// A refused batch file's problems, row by row.
     var batchProblems: [CatalogCSV.RowError] = []
-    /// Who runs this installation (`CREDENCE_AUTHORITY_NAME_…`).
-    var operatorName: BilingualText
+    /// Who runs this installation and whether it takes requests.
+    var installation: Installation
 
     static var fields: [TextField] { [
         TextField(name: "holder.name", label: BilingualText(zh: "持证人姓名（与证书一致）", en: "Holder's name (as on the certificate)")),
@@ -24,7 +24,7 @@ struct NewRequestPage {
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("新的查验申请", "New verification request"), content: .group(
             .h1(.text(page.t("新的查验申请", "New verification request"))),
-            PlatformParts.notice(operatorName: operatorName, page),
+            PlatformParts.notice(installation: installation, page),
             Banner.error(errors.isEmpty ? nil : BilingualText(zh: "申请未提交，请修改标出的内容。", en: "Nothing was submitted; please correct the marked fields."), page),
             .form(
                 .class("account-form"), .action(SiteURL.requests.path), .method(.post),

@@ -7,8 +7,8 @@ import Hummingbird
 struct PublicCheckWebController {
     let store: Store
     let state: CatalogState
-    /// Who runs this installation (`CREDENCE_AUTHORITY_NAME_…`).
-    let operatorName: BilingualText
+    /// Who runs this installation and whether it takes requests.
+    let installation: Installation
 
     func addRoutes(to routes: Routes) {
         routes.get("verify", .anyone, use: verifyForm)
@@ -19,7 +19,7 @@ struct PublicCheckWebController {
         if let code = request.uri.queryParameters["code"].map(String.init), !code.isEmpty {
             return Response(status: .seeOther, headers: [.location: SiteURL.verify(code: String(code.prefix(40))).path])
         }
-        return Response.html(VerifyPage(operatorName: operatorName).render(PageContext(request, context)))
+        return Response.html(VerifyPage(installation: installation).render(PageContext(request, context)))
     }
 
     @Sendable func check(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
@@ -27,7 +27,7 @@ struct PublicCheckWebController {
         let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress)
         let page = VerifyPage(code: code, check: check,
                               entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name },
-                              operatorName: operatorName)
+                              installation: installation)
         return Response.html(page.render(PageContext(request, context)), status: check == nil ? .notFound : .ok)
     }
 }

@@ -18,8 +18,8 @@ struct RequestsPage {
     var batches: [(id: UUID, createdAt: Date, count: Int)] = []
     /// Editions in force that retired or changed entries of completed requests.
     var alerts: [CatalogAlert] = []
-    /// Who runs this installation (`CREDENCE_AUTHORITY_NAME_…`).
-    var operatorName: BilingualText
+    /// Who runs this installation and whether it takes requests.
+    var installation: Installation
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("查验申请", "Verification requests"), content: .group(
@@ -30,7 +30,7 @@ struct RequestsPage {
                .text(page.t("、", " and ")),
                .a(.href(SiteURL.notice(anchor: "附件2").path), .text(page.t("附件2", "annex 2"))),
                .text(page.t("）。", ")."))),
-            PlatformParts.notice(operatorName: operatorName, page),
+            PlatformParts.notice(installation: installation, page),
             .p(.a(.class("button"), .href(SiteURL.newRequest(entry: nil).path), .text(page.t("新的查验申请", "New verification request")))),
             RequestSearchForm.render(action: SiteURL.requests.path, search: search, hidden: [], page),
             .if(requests.isEmpty, .p(.class("empty"), .text(search == nil ? page.t("还没有申请。", "No requests yet.")

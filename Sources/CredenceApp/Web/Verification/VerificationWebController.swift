@@ -8,8 +8,8 @@ import Hummingbird
 struct VerificationWebController {
     let store: Store
     let state: CatalogState
-    /// Who runs this installation (`CREDENCE_AUTHORITY_NAME_…`).
-    let operatorName: BilingualText
+    /// Who runs this installation and whether it takes requests.
+    let installation: Installation
 
     func addRoutes(to routes: Routes) {
         routes.get("requests", .signedIn([.employer]), use: requestsPage)
@@ -94,7 +94,7 @@ struct VerificationWebController {
     }
 
     @Sendable func newRequestPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        var page = NewRequestPage(entries: try state.current.entries().entries, operatorName: operatorName)
+        var page = NewRequestPage(entries: try state.current.entries().entries, installation: installation)
         page.values["entryId"] = request.uri.queryParameters["entry"].map(String.init)
         return Response.html(page.render(PageContext(request, context)))
     }
@@ -177,7 +177,7 @@ struct VerificationWebController {
             webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret,
             undeliverable: try await store.webhooks.undeliverable(for: account),
             batches: try await store.verifications.batches(for: account),
-            alerts: try await store.verifications.catalogAlerts(for: account), operatorName: operatorName)
+            alerts: try await store.verifications.catalogAlerts(for: account), installation: installation)
         return Response.html(page.render(PageContext(request, context)))
     }
 
@@ -208,7 +208,7 @@ struct VerificationWebController {
             holderDateOfBirth: form["holder.dateOfBirth"], passportNumber: form["holder.passportNumber"],
             certificateNumber: form["certificateNumber"], issuedOn: form["issuedOn"], expiresOn: form["expiresOn"],
             note: form["note"], holderConsent: form["holderConsent"] == "true")
-        var page = NewRequestPage(entries: try state.current.entries().entries, operatorName: operatorName)
+        var page = NewRequestPage(entries: try state.current.entries().entries, installation: installation)
         for field in ["entryId", "holder.name", "holder.nationality", "holder.dateOfBirth", "holder.passportNumber",
                       "certificateNumber", "issuedOn", "expiresOn", "note", "holderConsent"] {
             page.values[field] = form[field]

@@ -10,13 +10,13 @@ struct VerifyPage {
     /// A credential's verdict, when one was pasted or uploaded.
     var verdict: CredentialVerdict?
     var credentialError: BilingualText?
-    /// Who runs this installation and issues its results (`CREDENCE_AUTHORITY_NAME_…`).
-    var operatorName: BilingualText
+    /// Who runs this installation and whether it takes requests.
+    var installation: Installation
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("核对核验结果", "Check a verification result"), content: .group(
             .h1(.text(page.t("核对核验结果", "Check a verification result"))),
-            PlatformParts.notice(operatorName: operatorName, page),
+            PlatformParts.notice(installation: installation, page),
             .form(
                 .class("search"), .action("/verify"), .method(.get),
                 .label(.for("code"), .text(page.t("查验码", "Verification code"))),
