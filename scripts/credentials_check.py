@@ -11,7 +11,7 @@ still verifies and a new one names the new key.
 
     python3 scripts/credentials_check.py --binary .build/debug/credence   (pip install rfc8785 pynacl base58)
 """
-import argparse, base64, copy, gzip, hashlib, hmac, json, os, struct, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import argparse, base64, copy, datetime, gzip, hashlib, hmac, json, os, struct, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 import base58
 import nacl.exceptions
@@ -126,9 +126,9 @@ try:
     _, answer = call("POST", "/api/v1/tokens", {"email": "hr@vc.example", "password": "a long vc passphrase"})
     employer = answer["token"]
 
-    def completed(number):
+    def completed(number, **dates):
         _, request = call("POST", "/api/v1/verification-requests", {"entryId": "cfa", "holder": {"name": "Ana Souza", "nationality": "BR"},
-                                                                    "certificateNumber": number, "holderConsent": True}, employer)
+                                                                    "certificateNumber": number, "holderConsent": True, **dates}, employer)
         call("POST", f"/api/v1/verification-requests/{request['id']}/accept", None, officer)
         call("POST", f"/api/v1/verification-requests/{request['id']}/complete", {"outcome": "authentic"}, officer)
         status, credential = call("GET", f"/api/v1/verification-requests/{request['id']}/credential", token=employer)
@@ -147,6 +147,24 @@ try:
     expect(status == 200, "an officer revokes it")
     expect(revoked(credential), "its revocation bit is set")
     expect(verify(credential), "the signature itself still holds (revocation is the status list's to say)")
+
+    # Issue 33: a current certificate's credential is valid until the end of its expiry day
+    # (China time); an expired one's says so in its subject and carries no validUntil.
+    today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
+    later, earlier = today + datetime.timedelta(days=400), today - datetime.timedelta(days=10)
+    _, current = completed("CFA-4", issuedOn=str(today - datetime.timedelta(days=800)), expiresOn=str(later))
+    until = datetime.datetime.fromisoformat(current["validUntil"].replace("Z", "+00:00"))
+    expect(until == datetime.datetime.combine(later, datetime.time(23, 59, 59), datetime.timezone(datetime.timedelta(hours=8))),
+           f"validUntil is the end of the expiry day, China time ({current['validUntil']})")
+    expect(until > datetime.datetime.fromisoformat(current["validFrom"].replace("Z", "+00:00")), "validUntil comes after validFrom")
+    expect(current["credentialSubject"]["certificateStatus"] == "current" and verify(current), "…the subject says current, and the proof covers it")
+    changed = copy.deepcopy(current)
+    changed["validUntil"] = "2099-12-31T15:59:59Z"
+    expect(not verify(changed), "…and fails once validUntil is moved")
+    _, lapsed = completed("CFA-5", issuedOn=str(today - datetime.timedelta(days=800)), expiresOn=str(earlier))
+    expect("validUntil" not in lapsed and lapsed["credentialSubject"]["certificateStatus"] == "expired"
+           and lapsed["credentialSubject"]["certificateExpiresOn"] == str(earlier) and verify(lapsed),
+           "an expired certificate's credential says expired, with its expiry, and no validUntil")
 
     rotated = subprocess.run([args.binary, "keys", "rotate"], capture_output=True, text=True, env=env, check=True).stdout.split()[-1]
     _, newer = completed("CFA-3")

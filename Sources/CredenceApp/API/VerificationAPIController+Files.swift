@@ -46,6 +46,7 @@ extension VerificationAPIController {
             code: check.code, outcome: check.outcome.rawValue, entryId: check.entryId,
             entryName: try? state.current.catalog.entry(check.entryId, edition: check.edition).name, edition: check.edition,
             completedOn: check.completedOn, holderName: check.holderNameMasked,
-            revocation: check.revocation.map(VerificationRequestDTO.RevocationDTO.init))
+            revocation: check.revocation.map(VerificationRequestDTO.RevocationDTO.init),
+            certificateStatus: check.certificateStatus.rawValue, expiresOn: check.expiresOn, certificateNote: check.note(today: .today(at: store.clock())))
     }
 }

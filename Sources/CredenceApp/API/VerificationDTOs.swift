@@ -10,7 +10,7 @@ struct VerificationRequestDTO: Encodable, Sendable {
     var detail: Bool
 
     enum CodingKeys: String, CodingKey {
-        case id, entryId, edition, issuingBodyId, organizationName, holder, certificateNumber, issuedOn, expiresOn, note, status,
+        case id, entryId, edition, issuingBodyId, organizationName, holder, certificateNumber, certificateStatus, issuedOn, expiresOn, note, status,
              estimatedCompletionOn, rejectionReason, outcome, completedAt, verificationCode, disclaimer, createdAt, updatedAt,
              attachments, channel, history, infoRequests, personalDataErased, revocation, assignee, dueOn, overdue
     }
@@ -59,6 +59,7 @@ struct VerificationRequestDTO: Encodable, Sendable {
         try c.encode(request.certificateNumber, forKey: .certificateNumber)
         try c.encode(request.issuedOn, forKey: .issuedOn)
         try c.encode(request.expiresOn, forKey: .expiresOn)
+        try c.encode(request.certificateStatus?.rawValue, forKey: .certificateStatus)
         try c.encode(request.note, forKey: .note)
         try c.encode(request.status.rawValue, forKey: .status)
         try c.encode(request.estimatedCompletionOn, forKey: .estimatedCompletionOn)
@@ -201,6 +202,11 @@ struct PublicCheckDTO: Encodable, Sendable {
     var disclaimer = Disclaimer.text
     /// Set when the result was withdrawn after it was given.
     var revocation: VerificationRequestDTO.RevocationDTO?
+    /// Whether the certificate was current on the result's day, its expiry as given, and
+    /// the sentence the page shows (also when its own expiry has since passed).
+    var certificateStatus: String
+    var expiresOn: String?
+    var certificateNote: BilingualText?
 }
 
 struct IssuingBodyListDTO: Encodable, Sendable {

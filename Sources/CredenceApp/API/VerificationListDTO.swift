@@ -51,6 +51,7 @@ extension VerificationRequestDTO {
             out.raw("}")
         }
         out.raw(#","certificateNumber":"#); out.string(r.certificateNumber)
+        out.raw(#","certificateStatus":"#); out.optionalString(r.certificateStatus?.rawValue)
         out.raw(#","channel":"#); if let channel { out.json(channel) } else { out.raw("null") }
         out.raw(#","completedAt":"#); out.optionalString(r.completedAt.map(Timestamps.rfc3339))
         out.raw(#","createdAt":"#); out.string(Timestamps.rfc3339(r.createdAt))

@@ -43,10 +43,12 @@ public struct ResultFacts: Sendable {
     public var verificationCode: String?
     public var statusList: Int
     public var statusIndex: Int
+    /// The certificate's expiry as the employer gave it (issue 33).
+    public var expiresOn: String?
 
     public init(requestId: UUID, entryId: String, edition: String, entryName: BilingualText, certificateNumber: String,
                 holderName: String, outcome: VerificationOutcome, completedAt: Date, verificationCode: String?,
-                statusList: Int, statusIndex: Int) {
+                statusList: Int, statusIndex: Int, expiresOn: String? = nil) {
         self.requestId = requestId
         self.entryId = entryId
         self.edition = edition
@@ -58,6 +60,22 @@ public struct ResultFacts: Sendable {
         self.verificationCode = verificationCode
         self.statusList = statusList
         self.statusIndex = statusIndex
+        self.expiresOn = expiresOn
+    }
+
+    public var certificateStatus: CertificateStatus {
+        CertificateStatus.of(expiresOn: expiresOn, resultDay: CalendarDate.today(at: completedAt))
+    }
+
+    /// The end of the certificate's last day, China time (UTC+8): a current certificate's
+    /// credential is valid until then (`validUntil`). An expired one's is not given one — its
+    /// subject says `expired` instead, as a validUntil before validFrom would make the whole
+    /// credential unreadable rather than say what is true.
+    public var validUntil: Date? {
+        guard certificateStatus == .current, let day = expiresOn.flatMap(CalendarDate.init) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 23, minute: 59, second: 59))
     }
 }
 
@@ -80,13 +98,15 @@ public enum ResultCredential {
             "holderName": .string(Masking.name(facts.holderName)),
             "completedAt": .string(Timestamps.rfc3339(facts.completedAt)),
             "disclaimer": CredentialIssuer.languageValues(Disclaimer.text),
+            "certificateStatus": .string(facts.certificateStatus.rawValue),
         ]
+        if let expiresOn = facts.expiresOn { subject["certificateExpiresOn"] = .string(expiresOn) }
         if let code = facts.verificationCode, facts.outcome == .authentic {
             subject["verificationCode"] = .string(code)
             subject["verificationPage"] = .string(issuer.verifyURL(code: code))
         }
         let list = issuer.statusListURL(facts.statusList)
-        return [
+        var document: [String: JSONValue] = [
             "@context": .array([.string(baseContext)]),
             "id": .string("urn:uuid:" + facts.requestId.uuidString.lowercased()),
             "type": .array([.string("VerifiableCredential"), .string(type)]),
@@ -101,6 +121,8 @@ public enum ResultCredential {
                 "statusListCredential": .string(list),
             ]),
         ]
+        if let until = facts.validUntil { document["validUntil"] = .string(Timestamps.rfc3339(until)) }
+        return document
     }
 }
 

@@ -142,6 +142,10 @@ public struct PublicCheck: Sendable, Equatable {
     public var edition: String
     public var completedOn: String
     public var holderNameMasked: String
+    /// The certificate's expiry as the employer gave it, if given (issue 33).
+    public var expiresOn: String?
+    /// Whether the certificate was current on the result's day.
+    public var certificateStatus: CertificateStatus = .noExpiryGiven
     /// Set when the result was withdrawn: the page says "revoked", with the date and why.
     public var revocation: Revocation?
 

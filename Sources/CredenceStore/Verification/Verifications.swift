@@ -242,6 +242,8 @@ public struct Verifications: Sendable {
                                 completedOn: CalendarDate.today(at: completedAt).description,
                                 holderNameMasked: Masking.name(record.holderName))
         check.revocation = record.revocation
+        check.expiresOn = record.expiresOn
+        check.certificateStatus = CertificateStatus.of(expiresOn: record.expiresOn, resultDay: CalendarDate.today(at: completedAt))
         return check
     }
 

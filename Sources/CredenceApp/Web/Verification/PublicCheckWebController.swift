@@ -27,7 +27,7 @@ struct PublicCheckWebController {
         let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress)
         let page = VerifyPage(code: code, check: check,
                               entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name },
-                              installation: installation)
+                              certificateNote: check?.note(today: .today(at: store.clock())), installation: installation)
         return Response.html(page.render(PageContext(request, context)), status: check == nil ? .notFound : .ok)
     }
 }

@@ -10,6 +10,8 @@ struct VerifyPage {
     /// A credential's verdict, when one was pasted or uploaded.
     var verdict: CredentialVerdict?
     var credentialError: BilingualText?
+    /// What the result says of the certificate's dates, as of today (issue 33).
+    var certificateNote: BilingualText? = nil
     /// Who runs this installation and whether it takes requests.
     var installation: Installation
 
@@ -57,13 +59,17 @@ struct VerifyPage {
              .unwrap(check.revocation, { revocation in
                  .h2(.text(page.t("已撤销", "Revoked") + " · " + CalendarDate.today(at: revocation.at).description + " · "
                            + revocation.reason.name.text(in: page.language)))
-             }, else: .h2(.text(page.t("证书真实", "Authentic")))),
+             }, else: .h2(.text(check.certificateStatus == .expired
+                ? page.t("证书真实，但已于 \(check.expiresOn ?? "") 过期", "Authentic, but expired on \(check.expiresOn ?? "")")
+                : page.t("证书真实", "Authentic")))),
              .dl(
                 .dt(.text(page.t("查验码", "Code"))), .dd(.code(.text(check.code))),
                 .dt(.text(page.t("资格", "Qualification"))), .dd(.text(entryName?.text(in: page.language) ?? check.entryId)),
                 .dt(.text(page.t("持证人", "Holder"))), .dd(.text(check.holderNameMasked)),
                 .dt(.text(page.t("完成日期", "Completed on"))), .dd(.text(check.completedOn)),
-                .dt(.text(page.t("目录版本", "Catalog edition"))), .dd(.text(check.edition))
+                .dt(.text(page.t("目录版本", "Catalog edition"))), .dd(.text(check.edition)),
+                .dt(.text(page.t("证书有效期", "Certificate validity"))),
+                .dd(.text(certificateNote?.text(in: page.language) ?? CertificateStatus.noExpiryGiven.name.text(in: page.language)))
              ),
              .p(.class("note"), .text(Disclaimer.text.text(in: page.language) + " "),
                 .a(.href(SiteURL.notice(anchor: "附件2-四").path), .text(page.t("通知附件2第四条", "The notice, annex 2 (4)")))))
