@@ -34,7 +34,11 @@ enum XLSXReader {
             guard let entry = archive[path] else { return nil }
             guard entry.uncompressedSize <= maxPartBytes else { throw notAWorkbook }
             var data = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            // The size a ZIP header declares may lie: the bytes themselves are counted too.
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= maxPartBytes else { throw notAWorkbook }
+                data.append(chunk)
+            }
             return data
         }
         let decoder = XMLDecoder()

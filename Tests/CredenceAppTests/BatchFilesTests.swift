@@ -23,6 +23,30 @@ import ZIPFoundation
         return [UInt8](try Data(contentsOf: url))
     }
 
+    /// A workbook whose sheet inflates to 40 MB while its ZIP headers say 100 bytes.
+    static func lyingWorkbook() throws -> Archive {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let huge = Data(("<worksheet><sheetData>" + String(repeating: " ", count: 40_000_000) + "</sheetData></worksheet>").utf8)
+        for (path, data) in [("xl/workbook.xml", Data(#"<workbook><sheets><sheet name="x" r:id="rId1"/></sheets></workbook>"#.utf8)),
+                             ("xl/_rels/workbook.xml.rels", Data(#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8)),
+                             ("xl/worksheets/sheet1.xml", huge)] {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
+            }
+        }
+        var bytes = try #require(archive.data)
+        // The sheet's uncompressed size: offset 22 in its local header, 24 in its central directory entry.
+        let name = Data("xl/worksheets/sheet1.xml".utf8)
+        var from = bytes.startIndex
+        while let found = bytes.range(of: name, in: from..<bytes.endIndex) {
+            let local = found.lowerBound - 30, central = found.lowerBound - 46
+            if local >= 0, bytes[local..<local + 4] == Data([0x50, 0x4B, 0x03, 0x04]) { bytes.replaceSubrange(local + 22..<local + 26, with: [100, 0, 0, 0]) }
+            if central >= 0, bytes[central..<central + 4] == Data([0x50, 0x4B, 0x01, 0x02]) { bytes.replaceSubrange(central + 24..<central + 28, with: [100, 0, 0, 0]) }
+            from = found.upperBound
+        }
+        return try Archive(data: bytes, accessMode: .read)
+    }
+
     func upload(_ app: OpenApp, _ token: String, _ bytes: [UInt8], type: String = "application/octet-stream") async throws -> TestResponse {
         try await app.client.execute(uri: "/api/v1/verification-batches?lang=zh", method: .post,
                                      headers: [.authorization: "Bearer \(token)", .contentType: type], body: ByteBuffer(bytes: bytes))
@@ -97,6 +121,10 @@ import ZIPFoundation
             }
             let refused = try await upload(app, token, Array(try #require(broken.data)))
             #expect(refused.status == .unsupportedMediaType, "\(String(buffer: refused.body))")
+            // A ZIP bomb whose headers lie about its size: 40 MB of XML in 40 kB, declared as 100 bytes.
+            let bomb = try #require(try Self.lyingWorkbook().data)
+            #expect(bomb.count < BatchCSV.maxBytes)
+            #expect(try await upload(app, token, Array(bomb)).status == .unsupportedMediaType)
             let list = try await app.client.execute(uri: "/api/v1/verification-requests", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect((try list.jsonObject()["requests"] as? [Any])?.isEmpty == true, "nothing created")
         }
