@@ -58,6 +58,11 @@ import Testing
                 let check = try await app.client.execute(uri: "/api/v1/verify/\(try #require(item.code))", method: .get).jsonObject()
                 #expect(check["certificateStatus"] as? String == item.status && check["expiresOn"] as? String == item.expiresOn)
                 if item.status == "expired" {
+                    let session = try await store.accounts.openSession(for: employer)
+                    for path in ["/requests/\(item.id)", "/requests/\(item.id)/certificate"] {
+                        let page = String(buffer: try await app.client.execute(uri: path, method: .get, headers: TestForms.headers(session: session)).body)
+                        #expect(page.contains("证书真实，但已于 \(item.expiresOn!) 过期"), "\(path)")
+                    }
                     let page = String(buffer: try await app.client.execute(uri: "/verify/\(item.code!)", method: .get, headers: [.acceptLanguage: "en"]).body)
                     #expect(page.contains("Authentic, but expired on \(item.expiresOn!)"))
                 }

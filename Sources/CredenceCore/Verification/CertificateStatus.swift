@@ -54,6 +54,13 @@ extension VerificationRequest {
         guard status == .completed, let resultDay else { return nil }
         return CertificateStatus.of(expiresOn: expiresOn, resultDay: resultDay)
     }
+
+    /// What the result says of the certificate's dates as of its own day (the request's page
+    /// and the printed result); nil before completion or without an expiry date.
+    public var certificateNote: BilingualText? {
+        guard status == .completed, let resultDay else { return nil }
+        return CertificateStatus.sentence(outcome: outcome, expiresOn: expiresOn, resultDay: resultDay, today: resultDay)
+    }
 }
 
 extension PublicCheck {

@@ -10,11 +10,6 @@ struct CertificatePage {
     var entryName: BilingualText
     var issuer: CredentialIssuer
 
-    /// What the result says of the certificate's dates, as of the result's day (issue 33).
-    var certificateNote: BilingualText? {
-        request.resultDay.flatMap { CertificateStatus.sentence(outcome: request.outcome, expiresOn: request.expiresOn, resultDay: $0, today: $0) }
-    }
-
     func render(_ page: PageContext) -> HTML {
         let outcome = request.outcome ?? .unableToVerify
         let completed = request.completedAt.map { CalendarDate.today(at: $0).description } ?? "—"
@@ -38,7 +33,7 @@ struct CertificatePage {
                     .tr(.th(.text("申请日期 Requested")), .td(.attribute(named: "colspan", value: "2"),
                                                             .text(CalendarDate.today(at: request.createdAt).description))),
                     .tr(.th(.text("完成日期 Completed")), .td(.attribute(named: "colspan", value: "2"), .text(completed))),
-                    .unwrap(certificateNote) { note in row("证书有效期 Certificate validity", note.zh, note.en) }
+                    .unwrap(request.certificateNote) { note in row("证书有效期 Certificate validity", note.zh, note.en) }
                 ),
                 .div(
                     .class("seal"),

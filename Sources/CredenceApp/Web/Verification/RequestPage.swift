@@ -46,9 +46,8 @@ struct RequestPage {
                 row(page.t("发证日期", "Issued on"), request.issuedOn ?? "—"),
                 row(page.t("有效期至", "Expires on"), request.expiresOn ?? "—"),
                 .unwrap(request.certificateStatus) { status in
-                    row(page.t("结果日证书状态", "Certificate on the result's day"), status.name.text(in: lang)
-                        + (request.resultDay.flatMap { CertificateStatus.sentence(outcome: request.outcome, expiresOn: request.expiresOn, resultDay: $0, today: $0) }
-                            .map { " · " + $0.text(in: lang) } ?? ""))
+                    row(page.t("结果日证书状态", "Certificate on the result's day"),
+                        status.name.text(in: lang) + (request.certificateNote.map { " · " + $0.text(in: lang) } ?? ""))
                 },
                 row(page.t("备注", "Note"), request.note ?? "—"),
                 row(page.t("目录版本", "Catalog edition"), request.edition),
