@@ -33,9 +33,6 @@ public enum SpreadsheetFile {
         case unsupported(BilingualText?)
     }
 
-    /// Media types a server may name for what it accepts.
-    public static let acceptedMediaTypes = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
-
     public static func kind(of bytes: [UInt8]) -> Kind {
         func starts(_ prefix: [UInt8]) -> Bool { bytes.starts(with: prefix) }
         if starts([0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
