@@ -44,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             configuration.network = try NetworkSettings.fromEnvironment()
             configuration.retention = try RetentionPolicy.fromEnvironment()
+            _ = try ReviewPolicy.fromEnvironment()  // the store reads it; refused here, at start
             configuration.issuer = try CredentialIssuer.fromEnvironment()
             configuration.verification = try VerificationMode.fromEnvironment()
             configuration.smtp = try SMTPSettings.fromEnvironment()

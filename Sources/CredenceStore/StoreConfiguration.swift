@@ -1,4 +1,5 @@
 import Foundation
+import CredenceCore
 
 /// Which database Credence keeps its data in.
 public enum StoreConfiguration: Sendable, Equatable, CustomStringConvertible {
@@ -69,11 +70,14 @@ public enum StoreConfiguration: Sendable, Equatable, CustomStringConvertible {
 
 /// How much one account may keep: `CREDENCE_ATTACHMENT_QUOTA_MIB` (default 1024) is the
 /// most attachment bytes one employer may store, across all its requests.
+/// `CREDENCE_REVIEW_DAYS` (default 30) is how long after a result its review may be asked.
 public struct StoreLimits: Sendable, Equatable {
     public var attachmentQuotaBytes: Int
+    public var review: ReviewPolicy
 
-    public init(attachmentQuotaBytes: Int = 1024 * 1024 * 1024) {
+    public init(attachmentQuotaBytes: Int = 1024 * 1024 * 1024, review: ReviewPolicy = ReviewPolicy()) {
         self.attachmentQuotaBytes = attachmentQuotaBytes
+        self.review = review
     }
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreLimits {
@@ -81,6 +85,8 @@ public struct StoreLimits: Sendable, Equatable {
         if let text = environment["CREDENCE_ATTACHMENT_QUOTA_MIB"], let mebibytes = Int(text), mebibytes >= 0 {
             limits.attachmentQuotaBytes = mebibytes * 1024 * 1024
         }
+        // `serve` refuses a bad value at start (ReviewPolicy.fromEnvironment); here it cannot come.
+        limits.review = (try? ReviewPolicy.fromEnvironment(environment)) ?? ReviewPolicy()
         return limits
     }
 }

@@ -22,7 +22,8 @@ struct ServiceStandardsDTO: ResponseEncodable, Sendable {
         var figures: ServiceStandards.Figures
 
         enum CodingKeys: String, CodingKey {
-            case issuingBodyId, name, completed, medianWorkingDays, shareByEstimate, shareUnableToVerify, statedTypicalDays, averageRating, ratings
+            case issuingBodyId, name, completed, medianWorkingDays, shareByEstimate, shareUnableToVerify, statedTypicalDays, averageRating, ratings,
+                 reviewsAsked, reviewsChanged
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -36,6 +37,8 @@ struct ServiceStandardsDTO: ResponseEncodable, Sendable {
             if figures.issuingBodyId != nil { try c.encode(figures.statedTypicalDays, forKey: .statedTypicalDays) }
             try c.encode(figures.averageRating.map { ($0 * 100).rounded() / 100 }, forKey: .averageRating)
             try c.encode(figures.ratings, forKey: .ratings)
+            try c.encode(figures.reviewsAsked, forKey: .reviewsAsked)
+            try c.encode(figures.reviewsChanged, forKey: .reviewsChanged)
         }
 
         static func rounded(_ share: Double) -> Double { (share * 10_000).rounded() / 10_000 }

@@ -34,8 +34,15 @@ struct VerificationAPIController {
     }
 
     @Sendable func submit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: Self.draftFields)
-        let created = try await store.verifications.submit(try Self.draft(body), by: try context.requireActor().account,
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: Self.draftFields + ["previousRequestId"])
+        var draft = try Self.draft(body)
+        if let text = try body.string("previousRequestId") {
+            guard let id = UUID(uuidString: text) else {
+                throw body.invalid("previousRequestId", "previousRequestId must be the id of one of your own completed requests (a UUID).")
+            }
+            draft.previousRequestId = id
+        }
+        let created = try await store.verifications.submit(draft, by: try context.requireActor().account,
                                                            catalog: state.current.catalog, registry: try await state.registry(from: store))
         return try Response.json(try await dto(created, detail: true), status: .created)
     }
@@ -56,17 +63,21 @@ struct VerificationAPIController {
             return id
         }
         let account = try context.requireActor().account
+        let expiring = try query.int("expiringWithinDays", in: 0...ExpiryNotice.maxWithinDays)
         let desk = try Self.deskFilters(query, account: account)
         let search = try Self.search(query)
         let page = RequestPaging(limit: limit, after: after)
+        if expiring != nil, !desk.isEmpty {
+            throw APIError.badParameter("expiringWithinDays", "expiringWithinDays lists results by expiry; it does not combine with the desk's filters.")
+        }
         let list = desk.isEmpty
-            ? try await store.verifications.list(for: account, status: status, search: search, page: page)
+            ? try await store.verifications.list(for: account, status: status, search: search, page: page, expiringWithinDays: expiring)
             : try await store.verifications.desk(for: account, status: status, assignee: desk.assignee, overdue: desk.overdue,
                                                  issuingBody: desk.issuingBody, search: search, page: page)
         let registry = try await state.registry(from: store)
         let next = list.more ? list.requests.last.map { last in
             "/api/v1/verification-requests?" + (status.map { "status=\($0.rawValue)&" } ?? "") + desk.query
-                + (search.map { "q=\($0.queryEncoded)&" } ?? "")
+                + (search.map { "q=\($0.queryEncoded)&" } ?? "") + (expiring.map { "expiringWithinDays=\($0)&" } ?? "")
                 + "limit=\(limit)&after=\(last.id.uuidString.lowercased())"
         } : nil
         return VerificationListDTO(requests: list.requests.map { item in
@@ -109,6 +120,8 @@ struct VerificationAPIController {
         let accepted: [String] = switch action {
         case .reject, .revoke: ["reason", "note"]
         case .complete: ["outcome", "note"]
+        case .review: ["reason", "note"]
+        case .reviewDecision: ["decision", "outcome", "note"]
         case .resubmit: draftFields + ["answers"]
         case .requestInfo: ["items", "note"]
         default: ["note"]
@@ -119,11 +132,12 @@ struct VerificationAPIController {
         guard bytes.readableBytes > 0 else { return .init() }
         let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: accepted)
         var input = Verifications.ActionInput(note: try body.string("note"))
-        if action == .revoke {
-            input.revocationReason = try body.choice("reason", RevocationReason.self)
-        } else {
-            input.reason = try body.choice("reason", RejectionReason.self)
+        switch action {
+        case .revoke: input.revocationReason = try body.choice("reason", RevocationReason.self)
+        case .review: input.reviewReason = try body.string("reason")
+        default: input.reason = try body.choice("reason", RejectionReason.self)
         }
+        input.decision = try body.choice("decision", ReviewDecision.self)
         input.outcome = try body.choice("outcome", VerificationOutcome.self)
         if action == .resubmit, body.value("entryId") != nil { input.corrections = try draft(body) }
         input.items = try body.objects("items", accepting: ["code", "note"]).map { item in

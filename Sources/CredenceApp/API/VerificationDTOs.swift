@@ -12,7 +12,25 @@ struct VerificationRequestDTO: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, entryId, edition, issuingBodyId, organizationName, holder, certificateNumber, certificateStatus, issuedOn, expiresOn, note, status,
              estimatedCompletionOn, rejectionReason, outcome, completedAt, verificationCode, disclaimer, createdAt, updatedAt,
-             attachments, channel, history, infoRequests, personalDataErased, revocation, assignee, dueOn, overdue
+             attachments, channel, history, infoRequests, personalDataErased, revocation, assignee, dueOn, overdue, previousRequestId, review
+    }
+
+    /// 复核: as asked and, once decided, the decision (issue 33).
+    struct ReviewDTO: Encodable {
+        var review: ResultReview
+
+        enum CodingKeys: String, CodingKey { case requestedAt, reason, note, decision, decidedAt, decisionNote, outcomeReviewed }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(Timestamps.rfc3339(review.requestedAt), forKey: .requestedAt)
+            try c.encode(review.reason, forKey: .reason)
+            try c.encode(review.note, forKey: .note)
+            try c.encode(review.decision?.rawValue, forKey: .decision)
+            try c.encode(review.decidedAt.map(Timestamps.rfc3339), forKey: .decidedAt)
+            try c.encode(review.decisionNote, forKey: .decisionNote)
+            try c.encode(review.outcomeReviewed?.rawValue, forKey: .outcomeReviewed)
+        }
     }
 
     struct ErasureDTO: Encodable {
@@ -82,6 +100,8 @@ struct VerificationRequestDTO: Encodable, Sendable {
         try c.encode(request.assigneeId.map { $0.uuidString.lowercased() }, forKey: .assignee)
         try c.encode(request.dueOn, forKey: .dueOn)
         try c.encode(request.overdue, forKey: .overdue)
+        try c.encode(request.previousRequestId.map { $0.uuidString.lowercased() }, forKey: .previousRequestId)
+        try c.encode(request.review.map(ReviewDTO.init), forKey: .review)
     }
 }
 

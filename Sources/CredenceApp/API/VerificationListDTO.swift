@@ -81,7 +81,21 @@ extension VerificationRequestDTO {
         } else {
             out.raw("null")
         }
+        out.raw(#","previousRequestId":"#); out.optionalString(r.previousRequestId.map { $0.uuidString.lowercased() })
         out.raw(#","rejectionReason":"#); out.optionalString(r.rejectionReason?.rawValue)
+        out.raw(#","review":"#)
+        if let review = r.review {
+            out.raw(#"{"decidedAt":"#); out.optionalString(review.decidedAt.map(Timestamps.rfc3339))
+            out.raw(#","decision":"#); out.optionalString(review.decision?.rawValue)
+            out.raw(#","decisionNote":"#); out.optionalString(review.decisionNote)
+            out.raw(#","note":"#); out.optionalString(review.note)
+            out.raw(#","outcomeReviewed":"#); out.optionalString(review.outcomeReviewed?.rawValue)
+            out.raw(#","reason":"#); out.string(review.reason)
+            out.raw(#","requestedAt":"#); out.string(Timestamps.rfc3339(review.requestedAt))
+            out.raw("}")
+        } else {
+            out.raw("null")
+        }
         out.raw(#","revocation":"#)
         if let revocation = r.revocation {
             out.raw(#"{"at":"#); out.string(Timestamps.rfc3339(revocation.at))

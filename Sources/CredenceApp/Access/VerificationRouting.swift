@@ -9,7 +9,7 @@ enum VerificationRouting {
     static let actions: [(path: String, action: VerificationAction, roles: Set<Role>)] = [
         ("accept", .accept, [.officer]), ("reject", .reject, [.officer]), ("request-info", .requestInfo, [.officer]),
         ("complete", .complete, [.officer]), ("resubmit", .resubmit, [.employer]), ("withdraw", .withdraw, [.employer]),
-        ("revoke", .revoke, [.officer]),
+        ("revoke", .revoke, [.officer]), ("review", .review, [.employer]), ("review-decision", .reviewDecision, [.officer]),
     ]
 
     /// The request named by the path's `:id`; not a UUID is the same 404 as no such request.

@@ -17,6 +17,8 @@ enum SiteURL {
     case adminUsers
     case requests
     case newRequest(entry: String?)
+    /// A new request pre-filled from a completed one (a re-check, issue 33).
+    case recheck(UUID)
     case request(UUID)
     case requestAction(UUID, String)
     case requestAttachments(UUID)
@@ -73,6 +75,8 @@ enum SiteURL {
             return "/requests"
         case .newRequest(let entry):
             return "/requests/new" + (entry.map { "?entry=" + $0.queryEncoded } ?? "")
+        case .recheck(let id):
+            return "/requests/new?from=" + id.uuidString.lowercased()
         case .request(let id):
             return "/requests/" + id.uuidString.lowercased()
         case .requestAction(let id, let action):

@@ -86,6 +86,13 @@ extension CalendarDate {
 
     public var isWeekend: Bool { isoWeekday >= 6 }
 
+    /// The day's first moment in China (UTC+8).
+    public var startInChina: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
     /// Today in China (UTC+8), where the service runs and its dates are read.
     public static func today(at date: Date = Date()) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)

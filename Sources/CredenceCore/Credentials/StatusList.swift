@@ -52,6 +52,11 @@ public enum RevocationReason: String, CaseIterable, Sendable, Codable {
     case certificateRevokedByIssuer = "certificate_revoked_by_issuer"
     case fraudFoundLater = "fraud_found_later"
     case other
+    /// Replaced by the result a review changed it to (复核, issue 33); set only by a review.
+    case superseded
+
+    /// The reasons an officer may give when revoking a result by hand.
+    public static let byOfficer: [RevocationReason] = [.issuedInError, .certificateRevokedByIssuer, .fraudFoundLater, .other]
 
     public var name: BilingualText {
         switch self {
@@ -59,6 +64,7 @@ public enum RevocationReason: String, CaseIterable, Sendable, Codable {
         case .certificateRevokedByIssuer: BilingualText(zh: "发证机构已撤销该证书", en: "The issuing body has revoked the certificate")
         case .fraudFoundLater: BilingualText(zh: "事后发现造假", en: "Fraud was found later")
         case .other: BilingualText(zh: "其他原因", en: "Other reason")
+        case .superseded: BilingualText(zh: "复核后已由新结果取代", en: "Superseded by the result of a review")
         }
     }
 }

@@ -92,7 +92,7 @@ extension VerificationError: DescribedError {
         switch self {
         case .invalid, .attachmentEmpty: .invalid
         case .notFound, .unknownIssuingBody: .notFound
-        case .illegal, .tooManyAttachments, .alreadyRevoked, .alreadyRated: .conflict
+        case .illegal, .tooManyAttachments, .alreadyRevoked, .alreadyRated, .review: .conflict
         case .attachmentTooLarge, .quotaExceeded: .tooLarge
         case .attachmentType: .unsupportedType
         }
@@ -110,6 +110,7 @@ extension VerificationError: DescribedError {
         case .quotaExceeded: "quota_exceeded"
         case .alreadyRevoked: "already_revoked"
         case .alreadyRated: "already_rated"
+        case .review(let refusal): refusal.code
         }
     }
 
@@ -126,6 +127,7 @@ extension VerificationError: DescribedError {
         case .attachmentEmpty: BilingualText(zh: "附件是空的。", en: "The attachment is empty.")
         case .alreadyRevoked: BilingualText(zh: "该结果已被撤销。", en: "This result was revoked already.")
         case .alreadyRated: BilingualText(zh: "已评价过该申请。", en: "This request was rated already; a rating is given once.")
+        case .review(let refusal): refusal.message
         case .tooManyAttachments: BilingualText(zh: "每个申请最多5个附件。", en: "A request may have at most 5 attachments.")
         case .quotaExceeded(let quota):
             BilingualText(zh: "贵单位的附件将超过\(quota / 1_048_576) MiB的存储限额，文件未保存。请联系服务方提高限额。",
@@ -136,7 +138,7 @@ extension VerificationError: DescribedError {
     public var field: String? {
         switch self {
         case .invalid(let problems): problems.first?.field
-        case .notFound, .unknownIssuingBody, .illegal, .alreadyRevoked, .alreadyRated: nil
+        case .notFound, .unknownIssuingBody, .illegal, .alreadyRevoked, .alreadyRated, .review: nil
         default: "file"
         }
     }

@@ -70,3 +70,17 @@ extension PublicCheck {
         return CertificateStatus.sentence(outcome: outcome, expiresOn: expiresOn, resultDay: resultDay, today: today)
     }
 }
+
+/// When an employer is told a result's certificate is about to lapse (issue 33).
+public enum ExpiryNotice {
+    /// Told once, this many days before the certificate's expiry (or at once, if less remain).
+    public static let days = 30
+    public static let event = "verification_request.certificate_expiring"
+    /// The most `expiringWithinDays` a list may ask.
+    public static let maxWithinDays = 366
+
+    /// The expiry days that fall within `days` of `today`, today included.
+    public static func window(today: CalendarDate, days: Int = ExpiryNotice.days) -> ClosedRange<CalendarDate> {
+        today...today.addingDays(days)
+    }
+}

@@ -17,6 +17,22 @@ public struct ServiceStandards: Sendable, Equatable {
         public var statedTypicalDays: Int?
         public var averageRating: Double?
         public var ratings: Int
+        /// 复核 (issue 33): reviews asked in the period, and of those decided, how many changed the result.
+        public var reviewsAsked = 0
+        public var reviewsChanged = 0
+    }
+
+    /// Reviews asked and changed, by body.
+    public struct ReviewSum: Sendable, Equatable {
+        public var issuingBodyId: String
+        public var asked: Int
+        public var changed: Int
+
+        public init(issuingBodyId: String, asked: Int, changed: Int) {
+            self.issuingBodyId = issuingBodyId
+            self.asked = asked
+            self.changed = changed
+        }
     }
 
     /// Completions aggregated by body and working days taken (what SQL hands over).
@@ -60,13 +76,19 @@ public struct ServiceStandards: Sendable, Equatable {
     /// The first day counted when the period ends `today`.
     public static func firstDay(endingOn today: CalendarDate) -> CalendarDate { today.addingDays(-(periodDays - 1)) }
 
-    public init(endingOn today: CalendarDate, bodies: [IssuingBody], buckets: [Bucket], ratings: [RatingSum]) {
+    public init(endingOn today: CalendarDate, bodies: [IssuingBody], buckets: [Bucket], ratings: [RatingSum], reviews: [ReviewSum] = []) {
         from = Self.firstDay(endingOn: today)
         to = today
         overall = Self.figures(nil, BilingualText(zh: "全部发证机构", en: "All issuing bodies"), stated: nil, buckets, ratings)
+        overall.reviewsAsked = reviews.reduce(0) { $0 + $1.asked }
+        overall.reviewsChanged = reviews.reduce(0) { $0 + $1.changed }
         issuingBodies = bodies.map { body in
-            Self.figures(body.id, body.name, stated: body.channel.typicalWorkingDays,
-                         buckets.filter { $0.issuingBodyId == body.id }, ratings.filter { $0.issuingBodyId == body.id })
+            var figures = Self.figures(body.id, body.name, stated: body.channel.typicalWorkingDays,
+                                       buckets.filter { $0.issuingBodyId == body.id }, ratings.filter { $0.issuingBodyId == body.id })
+            let own = reviews.filter { $0.issuingBodyId == body.id }
+            figures.reviewsAsked = own.reduce(0) { $0 + $1.asked }
+            figures.reviewsChanged = own.reduce(0) { $0 + $1.changed }
+            return figures
         }
     }
 

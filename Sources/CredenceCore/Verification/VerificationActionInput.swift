@@ -16,6 +16,10 @@ public struct VerificationActionInput: Sendable {
     public var items: [InfoItem] = []
     /// For `resubmit`: the answers to the open checklist (checked against it by the store).
     public var answers: [InfoAnswer] = []
+    /// For `review`: why the employer asks (复核理由).
+    public var reviewReason: String?
+    /// For `review_decision`: upheld, or changed (with `outcome`).
+    public var decision: ReviewDecision?
 
     public static let maxNoteLength = 2000
 
@@ -37,15 +41,38 @@ public struct VerificationActionInput: Sendable {
             throw InvalidInput(problems: [InputError("reason", zh: "请选择不予受理的理由。",
                                                      en: "reason must be one of incomplete, false_material, not_in_catalog.")])
         }
-        if action == .revoke, revocationReason == nil {
+        if action == .revoke, revocationReason.map(RevocationReason.byOfficer.contains) != true {
             throw InvalidInput(problems: [InputError("reason", zh: "请选择撤销的理由。",
-                                                     en: "reason must be one of \(RevocationReason.allCases.map(\.rawValue).joined(separator: ", ")).")])
+                                                     en: "reason must be one of \(RevocationReason.byOfficer.map(\.rawValue).joined(separator: ", ")).")])
+        }
+        if action == .review {
+            let reason = reviewReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            guard (1...Self.maxNoteLength).contains(reason.schemaLength) else {
+                throw InvalidInput(problems: [InputError("reason", zh: "请写明申请复核的理由（最多2000字）。",
+                                                         en: "reason is required: why the result should be reviewed, up to 2,000 characters.")])
+            }
+        }
+        if action == .reviewDecision {
+            guard let decision else {
+                throw InvalidInput(problems: [InputError("decision", zh: "请选择复核决定：维持或变更。", en: "decision must be upheld or changed.")])
+            }
+            if decision == .changed, outcome == nil {
+                throw InvalidInput(problems: [InputError("outcome", zh: "变更结果须选择新的结果。",
+                                                         en: "outcome is required when the decision is changed: authentic, not_authentic or unable_to_verify.")])
+            }
+            if decision == .upheld, outcome != nil {
+                throw InvalidInput(problems: [InputError("outcome", zh: "维持原结果时不填写新结果。", en: "outcome is given only when the decision is changed.")])
+            }
+            if note?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
+                throw InvalidInput(problems: [InputError("note", zh: "请写明复核意见。", en: "note is required: what the review found.")])
+            }
         }
         if action == .complete, outcome == nil {
             throw InvalidInput(problems: [InputError("outcome", zh: "请选择核验结果。",
                                                      en: "outcome must be one of authentic, not_authentic, unable_to_verify.")])
         }
         var input = self
+        input.reviewReason = reviewReason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if action == .requestInfo { input.items = try InfoRequest.validated(items) }
         if action == .resubmit, let corrections { input.corrections = try corrections.validated(entries: entries, today: today) }
         return input

@@ -14,6 +14,9 @@ public struct VerificationDraft: Sendable, Equatable {
     public var note: String?
     /// The holder agreed to their data being used for the check (personal information law).
     public var holderConsent: Bool
+    /// A re-check: the employer's earlier completed request for this holder and certificate
+    /// (issue 33); the store checks it is theirs.
+    public var previousRequestId: UUID?
 
     public init(entryId: String, holderName: String, holderNationality: String, holderDateOfBirth: String? = nil,
                 passportNumber: String? = nil, certificateNumber: String, issuedOn: String? = nil, expiresOn: String? = nil,

@@ -34,6 +34,10 @@ public struct VerificationRequest: Sendable, Equatable {
     public var revocation: Revocation?
     /// The officer working on it (staff see it; never an employer).
     public var assigneeId: UUID?
+    /// The earlier request this one re-checks (issue 33), and that request's result.
+    public var previousRequestId: UUID?
+    /// The review asked of this result, and its decision once taken (复核).
+    public var review: ResultReview?
     /// Still open after its due date (`dueOn`), as of when it was read.
     public var overdue = false
     /// When it is due: the estimate given at acceptance, in working days.
@@ -41,7 +45,7 @@ public struct VerificationRequest: Sendable, Equatable {
 
     /// Open and past `dueOn` on `today`.
     public func isOverdue(today: CalendarDate) -> Bool {
-        !status.isFinal && status != .submitted && (estimatedCompletionOn.flatMap(CalendarDate.init).map { $0 < today } ?? false)
+        !status.isFinal && status != .submitted && status != .underReview && (estimatedCompletionOn.flatMap(CalendarDate.init).map { $0 < today } ?? false)
     }
 
     public init(id: UUID, employerId: UUID, organizationName: String?, entryId: String, edition: String, issuingBodyId: String,
@@ -49,7 +53,7 @@ public struct VerificationRequest: Sendable, Equatable {
                 passportMasked: String?, certificateNumber: String, issuedOn: String?, expiresOn: String?, note: String?,
                 status: VerificationStatus, estimatedCompletionOn: String?, rejectionReason: RejectionReason?,
                 outcome: VerificationOutcome?, completedAt: Date?, verificationCode: String?, createdAt: Date, updatedAt: Date,
-                history: [Event], attachments: [Attachment]) {
+                history: [Event], attachments: [Attachment], previousRequestId: UUID? = nil) {
         self.id = id
         self.employerId = employerId
         self.organizationName = organizationName
@@ -75,6 +79,7 @@ public struct VerificationRequest: Sendable, Equatable {
         self.updatedAt = updatedAt
         self.history = history
         self.attachments = attachments
+        self.previousRequestId = previousRequestId
     }
 
     public struct Event: Sendable, Equatable {
@@ -177,4 +182,6 @@ public enum VerificationError: Error, Equatable, Sendable {
     case alreadyRevoked
     /// The employer rated this request already (409).
     case alreadyRated
+    /// A review that cannot be asked or decided now (409).
+    case review(ReviewRefusal)
 }

@@ -7,6 +7,8 @@ public enum VerificationStatus: String, CaseIterable, Sendable, Codable {
     case rejected
     case completed
     case withdrawn
+    /// 复核中: the employer asked for the result to be reviewed (issue 33).
+    case underReview = "under_review"
 
     /// No action leaves these.
     public var isFinal: Bool { self == .rejected || self == .completed || self == .withdrawn }
@@ -19,6 +21,7 @@ public enum VerificationStatus: String, CaseIterable, Sendable, Codable {
         case .rejected: BilingualText(zh: "不予受理", en: "Rejected")
         case .completed: BilingualText(zh: "已出结果", en: "Result ready")
         case .withdrawn: BilingualText(zh: "已撤回", en: "Withdrawn")
+        case .underReview: BilingualText(zh: "复核中", en: "Under review")
         }
     }
 }
@@ -33,11 +36,15 @@ public enum VerificationAction: String, CaseIterable, Sendable, Codable {
     case withdraw
     /// An officer withdraws a completed result (it stays completed, marked revoked).
     case revoke
+    /// The employer asks for a result to be reviewed (复核).
+    case review
+    /// An officer other than the result's decides the review: upheld or changed.
+    case reviewDecision = "review_decision"
 
     /// Who takes it: the employer that owns the request, or verification staff.
-    public var byEmployer: Bool { self == .submit || self == .resubmit || self == .withdraw }
+    public var byEmployer: Bool { self == .submit || self == .resubmit || self == .withdraw || self == .review }
 
-    /// Employers take their own steps (submit, resubmit, withdraw); staff take the rest.
+    /// Employers take their own steps (submit, resubmit, withdraw, review); staff take the rest.
     public func isTaken(by role: Role) -> Bool { byEmployer == (role == .employer) }
 
     public var name: BilingualText {
@@ -50,6 +57,8 @@ public enum VerificationAction: String, CaseIterable, Sendable, Codable {
         case .complete: BilingualText(zh: "出具结果", en: "Result given")
         case .withdraw: BilingualText(zh: "撤回", en: "Withdrawn")
         case .revoke: BilingualText(zh: "撤销结果", en: "Result revoked")
+        case .review: BilingualText(zh: "申请复核", en: "Review asked")
+        case .reviewDecision: BilingualText(zh: "复核决定", en: "Review decided")
         }
     }
 }
@@ -119,6 +128,8 @@ public enum VerificationWorkflow {
         case (.needsInfo, .resubmit): return .submitted
         case (.accepted, .complete): return .completed
         case (.completed, .revoke): return .completed
+        case (.completed, .review): return .underReview
+        case (.underReview, .reviewDecision): return .completed
         case (.submitted, .withdraw), (.needsInfo, .withdraw), (.accepted, .withdraw): return .withdrawn
         default: throw IllegalTransition(from: status, action: action)
         }

@@ -51,12 +51,16 @@ extension Verifications {
     /// found in a draw or two, and then a new list begins.
     func assignStatusSlot(_ record: VerificationRequestRecord, on db: any Database) async throws {
         guard record.statusIndex == nil else { return }
-        let newest = try await VerificationRequestRecord.query(on: db).max(\.$statusList) ?? 1
+        // A superseded result keeps its place (its bit stays set), so places count in both tables.
+        let newest = max(try await VerificationRequestRecord.query(on: db).max(\.$statusList) ?? 1,
+                         try await SupersededResultRecord.query(on: db).max(\.$statusList) ?? 1)
         let used = try await VerificationRequestRecord.query(on: db).filter(\.$statusList == newest).count()
+            + SupersededResultRecord.query(on: db).filter(\.$statusList == newest).count()
         let list = used >= BitstringStatusList.size / 2 ? newest + 1 : newest
         while true {
             let index = Int.random(in: 0..<BitstringStatusList.size)
             let taken = try await VerificationRequestRecord.query(on: db).filter(\.$statusList == list).filter(\.$statusIndex == index).count()
+                + SupersededResultRecord.query(on: db).filter(\.$statusList == list).filter(\.$statusIndex == index).count()
             if taken == 0 {
                 record.statusList = list
                 record.statusIndex = index
@@ -69,11 +73,12 @@ extension Verifications {
 
     /// List `list` as a signed `BitstringStatusListCredential`, or nil when there is no such list.
     public func statusList(_ list: Int, issuer: CredentialIssuer) async throws -> JSONValue? {
-        let newest = try await VerificationRequestRecord.query(on: reader).max(\.$statusList) ?? 1
+        let newest = max(try await VerificationRequestRecord.query(on: reader).max(\.$statusList) ?? 1,
+                         try await SupersededResultRecord.query(on: reader).max(\.$statusList) ?? 1)
         guard (1...newest).contains(list) else { return nil }
         let revoked = try await reader.sql.select().column("status_index").from(VerificationRequestRecord.schema)
             .where("status_list", .equal, SQLBind(list)).where("revoked_at", .isNot, SQLLiteral.null)
-            .all().map { try $0.decode(column: "status_index", as: Int.self) }
+            .all().map { try $0.decode(column: "status_index", as: Int.self) } + supersededSlots(list: list)
         var bits = ByteBuffer(bytes: BitstringStatusList.bitstring(revoked: revoked))
         let gzipped = try bits.compress(with: .gzip())
         let unsigned = BitstringStatusList.credential(
@@ -91,7 +96,7 @@ extension Verifications {
         }
         guard let record = try await VerificationRequestRecord.query(on: reader).filter(\.$statusList == list)
             .filter(\.$statusIndex == index).first()
-        else { return .active }
+        else { return try await supersededRevocation(list: list, index: index).map(StatusAnswer.revoked) ?? .active }
         return record.revocation.map(StatusAnswer.revoked) ?? .active
     }
 

@@ -27,5 +27,6 @@ public enum CredenceMigrations {
         AddLinkedZones(),
         AddCredentialRevocations(),
         MergeOutboxes(),
+        AddReviewsAndRechecks(),
     ]
 }

@@ -49,6 +49,18 @@ final class VerificationRequestRecord: Model, @unchecked Sendable {
     /// The batch (file) it was made from, if any.
     @OptionalField(key: "batch_id") var batchID: UUID?
     @OptionalField(key: "assignee_id") var assigneeID: UUID?
+    /// The earlier request this one re-checks (issue 33).
+    @OptionalField(key: "previous_request_id") var previousRequestID: UUID?
+    /// When the employer was told the certificate expires within 30 days (once).
+    @OptionalField(key: "expiry_notified_at") var expiryNotifiedAt: Date?
+    /// 复核: asked when, why; decided when, how, with what note; the outcome reviewed.
+    @OptionalField(key: "review_requested_at") var reviewRequestedAt: Date?
+    @OptionalField(key: "review_reason") var reviewReason: String?
+    @OptionalField(key: "review_note") var reviewNote: String?
+    @OptionalField(key: "review_decision") var reviewDecision: String?
+    @OptionalField(key: "review_decided_at") var reviewDecidedAt: Date?
+    @OptionalField(key: "review_decision_note") var reviewDecisionNote: String?
+    @OptionalField(key: "review_outcome_reviewed") var reviewOutcomeReviewed: String?
 
     init() {}
 }

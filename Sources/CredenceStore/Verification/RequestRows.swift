@@ -23,6 +23,8 @@ struct RequestFilter {
     var search: String?
     /// The search's matches, when few enough were looked up first (`SearchTerms.candidates`).
     var searchMatches: [UUID]?
+    /// Authentic results whose certificate expires within these days (issue 33).
+    var expiresWithin: ClosedRange<CalendarDate>?
 
     static func visible(to account: Account) -> RequestFilter {
         RequestFilter(employer: account.role == .employer ? account.id : nil)
@@ -43,6 +45,7 @@ struct RequestFilter {
             select.where(RequestRow.column("estimated_completion_on"), .lessThan, SQLBind(overdueOn.description))
         }
         if let issuingBody { select.where(RequestRow.column("issuing_body_id"), .equal, SQLBind(issuingBody)) }
+        applyExpiring(to: select, column: RequestRow.column)
         if let searchMatches {
             select.where(RequestRow.column("id"), .in, SQLBind.group(searchMatches))
         } else if let search {
@@ -87,7 +90,9 @@ struct RequestRow {
         "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on", "note",
         "status", "estimated_completion_on", "rejection_reason", "outcome", "completed_at", "verification_code",
         "created_at", "updated_at", "personal_data_erased_at", "personal_data_retention_days",
-        "revoked_at", "revocation_reason", "revocation_note", "assignee_id",
+        "revoked_at", "revocation_reason", "revocation_note", "assignee_id", "previous_request_id",
+        "review_requested_at", "review_reason", "review_note", "review_decision", "review_decided_at", "review_decision_note",
+        "review_outcome_reviewed",
     ]
 
     /// Every column of a row and its employer's organization name, as one select list.
@@ -126,6 +131,14 @@ struct RequestRow {
             request.erasure = PersonalDataErasure(at: at, afterDays: try row.decode(column: "personal_data_retention_days", as: Int?.self) ?? 0)
         }
         request.assigneeId = try row.decode(column: "assignee_id", as: UUID?.self)
+        request.previousRequestId = try row.decode(column: "previous_request_id", as: UUID?.self)
+        if let at = try row.decode(column: "review_requested_at", as: Date?.self) {
+            request.review = ResultReview(
+                requestedAt: at, reason: try optionalText("review_reason") ?? "", note: try optionalText("review_note"),
+                decision: try optionalText("review_decision").flatMap(ReviewDecision.init),
+                decidedAt: try row.decode(column: "review_decided_at", as: Date?.self), decisionNote: try optionalText("review_decision_note"),
+                outcomeReviewed: try optionalText("review_outcome_reviewed").flatMap(VerificationOutcome.init))
+        }
         if let at = try row.decode(column: "revoked_at", as: Date?.self) {
             request.revocation = Revocation(at: at, reason: try optionalText("revocation_reason").flatMap(RevocationReason.init) ?? .other,
                                             note: try optionalText("revocation_note"))

@@ -133,8 +133,17 @@ extension Verifications {
             ServiceStandards.RatingSum(issuingBodyId: try row.decode(column: "issuing_body_id", as: String.self),
                                        total: try row.decode(column: "total", as: Int.self), count: try row.decode(column: "ratings", as: Int.self))
         }
+        let since = ServiceStandards.firstDay(endingOn: today).startInChina
+        let reviews = try await reader.sql.raw("""
+            SELECT issuing_body_id, COUNT(*) AS asked,
+                   SUM(CASE WHEN review_decision = \(bind: ReviewDecision.changed.rawValue) THEN 1 ELSE 0 END) AS changed
+            FROM verification_requests WHERE review_requested_at >= \(bind: since) \(onlyBody) GROUP BY issuing_body_id
+            """).all().map { row in
+            ServiceStandards.ReviewSum(issuingBodyId: try row.decode(column: "issuing_body_id", as: String.self),
+                                       asked: try row.decode(column: "asked", as: Int.self), changed: try row.decode(column: "changed", as: Int.self))
+        }
         let bodies = try await issuingBodyRegistry().bodies.filter { issuingBody == nil || $0.id == issuingBody }
-        return ServiceStandards(endingOn: today, bodies: bodies, buckets: buckets, ratings: ratings)
+        return ServiceStandards(endingOn: today, bodies: bodies, buckets: buckets, ratings: ratings, reviews: reviews)
     }
 
     /// Counts the service standards' figures again from every completed request and rating.

@@ -22,6 +22,8 @@ struct Transition: Sendable {
     /// On `request_info` the checklist, on `resubmit` its answers.
     var items: [InfoItem]?
     var answers: [InfoAnswer]?
+    /// On `review_decision`: upheld or changed.
+    var reviewDecision: String?
 
     /// Records `transitions` on `db` (a transaction the changes are part of).
     static func record(_ transitions: [Transition], on db: any Database) async throws {
@@ -68,7 +70,7 @@ struct PendingSubmission: Sendable {
             estimatedCompletionOn: nil, rejectionReason: nil, outcome: nil, completedAt: nil, verificationCode: nil,
             createdAt: createdAt, updatedAt: createdAt,
             history: [.init(action: .submit, from: nil, to: .submitted, actorRole: employer.role, at: createdAt, note: nil)],
-            attachments: [])
+            attachments: [], previousRequestId: draft.previousRequestId)
     }
 
     /// Stores `submissions` and their transitions: a handful of statements for any number.
@@ -76,7 +78,7 @@ struct PendingSubmission: Sendable {
         let insert = db.sql.insert(into: VerificationRequestRecord.schema)
             .columns("id", "employer_id", "entry_id", "edition_id", "issuing_body_id", "holder_name", "holder_nationality",
                      "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on",
-                     "note", "status", "created_at", "updated_at", "batch_id")
+                     "note", "status", "created_at", "updated_at", "batch_id", "previous_request_id")
         for submission in submissions {
             let request = submission.stored
             insert.values([
@@ -85,7 +87,7 @@ struct PendingSubmission: Sendable {
                 sqlValue(request.holderDateOfBirth), sqlValue(submission.passportSealed),
                 sqlValue(request.passportMasked), SQLBind(request.certificateNumber), sqlValue(request.issuedOn), sqlValue(request.expiresOn),
                 sqlValue(request.note), SQLBind(request.status.rawValue), SQLBind(request.createdAt), SQLBind(request.updatedAt),
-                sqlValue(submission.batchID),
+                sqlValue(submission.batchID), sqlValue(submission.draft.previousRequestId),
             ])
         }
         try await insert.run()

@@ -30,7 +30,7 @@ extension Verifications {
                      issuingBody: String?, search: String? = nil, page: RequestPaging) async throws -> RequestList {
         var filter = RequestFilter.visible(to: account)
         filter.statuses = status.map { [$0.rawValue] }
-            ?? (openOnly ? [VerificationStatus.submitted, .needsInfo, .accepted].map(\.rawValue) : nil)
+            ?? (openOnly ? [VerificationStatus.submitted, .needsInfo, .accepted, .underReview].map(\.rawValue) : nil)
         filter.assignee = assignee
         filter.overdueOn = overdue ? CalendarDate.today(at: now()) : nil
         filter.issuingBody = issuingBody

@@ -16,15 +16,18 @@ public struct Verifications: Sendable {
     let submissions: GroupCommit<SubmissionGroup>
     /// Bytes of attachments one employer may keep in all.
     let attachmentQuota: Int
+    /// How long after a result its review may be asked.
+    let review: ReviewPolicy
     let now: @Sendable () -> Date
 
     init(database: any Database, reader: any Database, keys: KeyRing, submissions: GroupCommit<SubmissionGroup>,
-         attachmentQuota: Int, now: @escaping @Sendable () -> Date = { Date() }) {
+         attachmentQuota: Int, review: ReviewPolicy = ReviewPolicy(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.reader = reader
         self.keys = keys
         self.submissions = submissions
         self.attachmentQuota = attachmentQuota
+        self.review = review
         self.now = now
     }
 
@@ -67,6 +70,7 @@ public struct Verifications: Sendable {
         } catch {
             throw VerificationError.invalid(error.problems)
         }
+        if let previous = clean.previousRequestId { try await checkRecheck(of: previous, by: employer) }
         let registry = if let registry { registry } else { try await issuingBodyRegistry() }
         let body = registry.body(for: clean.entryId)
         let submission = PendingSubmission(
@@ -95,12 +99,14 @@ public struct Verifications: Sendable {
     /// An employer's own requests, or all for staff; newest first, a page at a time.
     /// `search`: a holder's name (a word of it, or its start), a certificate number, a code or
     /// an id — within the employer's own requests.
-    public func list(for account: Account, status: VerificationStatus? = nil, search: String? = nil, page: RequestPaging = .first)
-        async throws -> RequestList
+    /// `expiringWithinDays`: only authentic results whose certificate expires within that many days.
+    public func list(for account: Account, status: VerificationStatus? = nil, search: String? = nil, page: RequestPaging = .first,
+                     expiringWithinDays: Int? = nil) async throws -> RequestList
     {
         var filter = RequestFilter.visible(to: account)
         filter.statuses = status.map { [$0.rawValue] }
         filter.search = search
+        filter.expiresWithin = expiringWithinDays.map { ExpiryNotice.window(today: .today(at: now()), days: $0) }
         let (rows, more) = try await requestRows(filter, order: .newestFirst, page: page)
         return RequestList(requests: rows.map(\.request), more: more)
     }
@@ -173,6 +179,10 @@ public struct Verifications: Sendable {
             case .complete:
                 try complete(record, outcome: input.outcome ?? .unableToVerify, catalog: catalog)
                 try await ServiceRecords.completed(record, calendar: calendar, on: db)
+            case .review:
+                try await askReview(record, input, on: db)
+            case .reviewDecision:
+                try await decideReview(record, input, by: account, catalog: catalog, on: db)
             case .revoke:
                 guard record.revokedAt == nil else { throw VerificationError.alreadyRevoked }
                 try await assignStatusSlot(record, on: db)
@@ -183,7 +193,7 @@ public struct Verifications: Sendable {
                 break
             }
             try await record.save(on: db)
-            if action == .complete || (action == .resubmit && input.corrections != nil) {
+            if action == .complete || action == .reviewDecision || (action == .resubmit && input.corrections != nil) {
                 try await SearchTerms.replace(try record.requireID(), with: SearchTerms.terms(
                     holderName: record.holderName, certificateNumber: record.certificateNumber, code: record.verificationCode), on: db.sql)
             }
@@ -195,7 +205,7 @@ public struct Verifications: Sendable {
     }
 
     /// Sets the result, the code (authentic only) and the signed receipt.
-    private func complete(_ record: VerificationRequestRecord, outcome: VerificationOutcome, catalog: Catalog) throws {
+    func complete(_ record: VerificationRequestRecord, outcome: VerificationOutcome, catalog: Catalog) throws {
         let completedAt = now()
         record.outcome = outcome.rawValue
         record.completedAt = completedAt
@@ -215,7 +225,8 @@ public struct Verifications: Sendable {
         try await Transition.record([Transition(
             action: action, from: from, to: to, requestID: try request.requireID(), employerID: request.employerID, actor: account,
             note: note, at: now(), outcome: request.outcome, estimatedCompletionOn: request.estimatedCompletionOn,
-            revocationReason: action == .revoke ? request.revocationReason : nil, items: items, answers: answers)], on: db)
+            revocationReason: action == .revoke ? request.revocationReason : nil, items: items, answers: answers,
+            reviewDecision: action == .reviewDecision ? request.reviewDecision : nil)], on: db)
     }
 
     // MARK: Results
@@ -237,7 +248,7 @@ public struct Verifications: Sendable {
         guard normalized.count <= 20,
               let record = try await VerificationRequestRecord.query(on: database).filter(\.$verificationCode == normalized).first(),
               record.outcome == VerificationOutcome.authentic.rawValue, let completedAt = record.completedAt
-        else { return nil }
+        else { return normalized.count <= 20 ? try await supersededCheck(code: normalized) : nil }
         var check = PublicCheck(code: normalized, outcome: .authentic, entryId: record.entryID, edition: record.editionID,
                                 completedOn: CalendarDate.today(at: completedAt).description,
                                 holderNameMasked: Masking.name(record.holderName))
@@ -270,6 +281,6 @@ public struct Verifications: Sendable {
 extension Store {
     public var verifications: Verifications {
         Verifications(database: database, reader: reader, keys: keys, submissions: submissions, attachmentQuota: limits.attachmentQuotaBytes,
-                      now: clock)
+                      review: limits.review, now: clock)
     }
 }

@@ -58,6 +58,10 @@ public struct Webhooks: Sendable {
         var revocationReason: String?
         /// On a request for information: everything asked for (code and note).
         var items: [InfoItem]?
+        /// On `verification_request.review_decided`: upheld or changed.
+        var reviewDecision: String?
+        /// On `verification_request.certificate_expiring`: the certificate's expiry.
+        var expiresOn: String?
 
         /// The change as JSON (canonical: keys sorted), as webhooks and mails carry it.
         static func json(_ change: Transition) throws -> String {
@@ -65,9 +69,17 @@ public struct Webhooks: Sendable {
                 requestId: change.requestID.uuidString.lowercased(), previousStatus: change.from?.rawValue, status: change.to.rawValue,
                 outcome: change.outcome, estimatedCompletionOn: change.estimatedCompletionOn, at: Timestamps.rfc3339(change.at),
                 items: change.items)
-            if change.action == .revoke {
+            switch change.action {
+            case .revoke:
                 payload.event = "verification_request.revoked"
                 payload.revocationReason = change.revocationReason
+            case .review:
+                payload.event = "verification_request.review_requested"
+            case .reviewDecision:
+                payload.event = "verification_request.review_decided"
+                payload.reviewDecision = change.reviewDecision
+            default:
+                break
             }
             return String(decoding: try CanonicalJSON.data(payload), as: UTF8.self)
         }

@@ -19,7 +19,9 @@ struct ServiceStandardsPage {
                 .text(" · " + page.t("工作日中位数 ", "median working days ") + Self.number(standards.overall.medianWorkingDays)),
                 .text(" · " + page.t("按期完成 ", "by the estimate ") + Self.percent(standards.overall.shareByEstimate)),
                 .text(" · " + page.t("无法核实 ", "unable to verify ") + Self.percent(standards.overall.shareUnableToVerify)),
-                .text(" · " + page.t("平均评价 ", "average rating ") + Self.rating(standards.overall)))),
+                .text(" · " + page.t("平均评价 ", "average rating ") + Self.rating(standards.overall)),
+                .text(" · " + page.t("申请复核 ", "reviews asked ") + String(standards.overall.reviewsAsked)
+                      + page.t("，变更结果 ", ", results changed ") + String(standards.overall.reviewsChanged)))),
             .h2(.text(page.t("各发证机构：承诺与实际", "By issuing body: stated and measured"))),
             .raw(chart(page)),
             .div(.class("table-wrap"), .table(
@@ -27,12 +29,12 @@ struct ServiceStandardsPage {
                 .thead(.tr(.th(.text(page.t("发证机构", "Issuing body"))), .th(.text(page.t("完成件数", "Completed"))),
                            .th(.text(page.t("通常工作日（渠道）", "Stated typical days"))), .th(.text(page.t("实际中位数", "Measured median"))),
                            .th(.text(page.t("按期完成", "By the estimate"))), .th(.text(page.t("无法核实", "Unable to verify"))),
-                           .th(.text(page.t("平均评价", "Average rating"))))),
+                           .th(.text(page.t("平均评价", "Average rating"))), .th(.text(page.t("复核（变更）", "Reviews (changed)"))))),
                 .tbody(.forEach(standards.issuingBodies) { body in
                     .tr(.td(.text(body.name.text(in: page.language))), .td(.text(String(body.completed))),
                         .td(.text(body.statedTypicalDays.map(String.init) ?? "—")), .td(.text(Self.number(body.medianWorkingDays))),
                         .td(.text(Self.percent(body.shareByEstimate))), .td(.text(Self.percent(body.shareUnableToVerify))),
-                        .td(.text(Self.rating(body))))
+                        .td(.text(Self.rating(body))), .td(.text("\(body.reviewsAsked) (\(body.reviewsChanged))")))
                 })
             )),
             .p(.class("meta"), .text(page.t("同样的数据：", "The same figures: ")), .a(.href("/api/v1/service-standards"), .text("/api/v1/service-standards")))

@@ -21,15 +21,33 @@ struct NewRequestPage {
         TextField(name: "expiresOn", label: BilingualText(zh: "有效期至（可选）", en: "Expires on (optional)"), type: .date),
     ] }
 
+    /// A re-check's form: the earlier request's details (erased ones stay blank; the
+    /// expiry is left for the renewed certificate's).
+    static func values(recheckOf earlier: VerificationRequest) -> [String: String] {
+        var values = ["previousRequestId": earlier.id.uuidString.lowercased(), "entryId": earlier.entryId, "holder.name": earlier.holderName,
+                      "holder.nationality": earlier.holderNationality, "certificateNumber": earlier.certificateNumber]
+        values["holder.dateOfBirth"] = earlier.holderDateOfBirth
+        values["holder.passportNumber"] = earlier.passportNumber
+        values["issuedOn"] = earlier.issuedOn
+        return values
+    }
+
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("新的查验申请", "New verification request"), content: .group(
             .h1(.text(page.t("新的查验申请", "New verification request"))),
             PlatformParts.notice(installation: installation, page),
+            .unwrap(values["previousRequestId"].flatMap(UUID.init(uuidString:))) { previous in
+                .div(.class("note"), .p(.text(page.t("重新核验：以下内容取自", "A re-check: filled in from ")),
+                                        .a(.href(SiteURL.request(previous).path), .text(page.t("原申请", "the earlier request"))),
+                                        .text(page.t("。请核对并更新续期后的有效期。", ". Check them, and give the renewed certificate's expiry."))))
+            },
             Banner.error(errors.isEmpty ? nil : BilingualText(zh: "申请未提交，请修改标出的内容。", en: "Nothing was submitted; please correct the marked fields."), page),
             .form(
                 .class("account-form"), .action(SiteURL.requests.path), .method(.post),
                 .attribute(named: "enctype", value: "multipart/form-data"),
                 Layout.csrfField(page),
+                .unwrap(values["previousRequestId"].flatMap { $0.isEmpty ? nil : $0 }) { .input(.type(.hidden), .name("previousRequestId"), .value($0)) },
+                .unwrap(errors["previousRequestId"]) { .p(.class("field-error"), .text($0.text(in: page.language))) },
                 .div(
                     .class(errors["entryId"] == nil ? "question" : "question invalid"),
                     .label(.for("f-entryId"), .text(page.t("境外职业资格", "Qualification"))),

@@ -22,7 +22,7 @@ struct QueuePage {
             .h1(.text(page.t("核验队列", "Verification queue"))),
             .p(.class("filters"),
                .a(.href(SiteURL.queue(status: nil).path), .text(page.t("全部待办", "All open"))),
-               .forEach([VerificationStatus.submitted, .needsInfo, .accepted]) { status in
+               .forEach([VerificationStatus.submitted, .needsInfo, .accepted, .underReview]) { status in
                    .group(.text(" · "), .a(.href(SiteURL.queue(status: status.rawValue, desk: desk).path), .text(status.name.text(in: page.language))))
                }),
             .p(.class("filters"),

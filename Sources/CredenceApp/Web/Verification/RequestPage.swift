@@ -17,6 +17,10 @@ struct RequestPage {
     var rating: Rating? = nil
     /// The issuing body's measured figures (staff see them beside the channel's working days).
     var measured: ServiceStandards.Figures? = nil
+    /// The request this one re-checks, as the viewer may see it.
+    var previous: VerificationRequest? = nil
+    /// Whether its employer may still ask for a review of the result (`ReviewPolicy`).
+    var reviewOpen = false
 
     var isStaff: Bool { viewer.role != .employer }
 
@@ -34,7 +38,9 @@ struct RequestPage {
             .h1(.text(name), .text(" "), VerificationParts.status(request.status, page)),
             Banner.error(error, page),
             RequestTimeline.render(request, page),
+            ReviewParts.recheckOf(previous, id: request.previousRequestId, catalog: catalog, page),
             summary(page),
+            ReviewParts.review(request, page),
             .h2(.text(page.t("申请内容", "The request"))),
             .dl(
                 row(page.t("用人单位", "Employer"), request.organizationName ?? "—"),
@@ -77,10 +83,12 @@ struct RequestPage {
 
     private func summary(_ page: PageContext) -> Node<HTML.BodyContext> {
         switch request.status {
-        case .completed:
+        case .completed, .underReview:
             return .div(
                 .class("result"),
                 .h2(.text(page.t("核验结果：", "Result: ") + (request.outcome?.name.text(in: page.language) ?? ""))),
+                .if(request.status == .underReview, .p(.class("settle"), .text(page.t(
+                    "复核中：结果在复核决定前仍然有效。", "Under review: the result stands until the review is decided.")))),
                 .unwrap(request.revocation) { revocation in
                     .div(.class("error-summary"), .p(.strong(.text(page.t("该结果已被撤销", "This result has been revoked"))),
                         .text(page.t("（", " (") + CalendarDate.today(at: revocation.at).description + page.t("）：", "): ")
@@ -97,6 +105,7 @@ struct RequestPage {
                    .a(.href(SiteURL.credential(request.id).path), .text(page.t("W3C 可验证凭证（JSON）", "W3C Verifiable Credential (JSON)")))),
                 .p(.a(.href(SiteURL.receipt(request.id).path), .text(page.t("下载签名回执（JSON）", "Download the signed receipt (JSON)"))),
                    .text(page.t("，可用 credence receipt verify 离线核验。", " — checkable offline with credence receipt verify."))),
+                .if(!isStaff && request.status == .completed, ReviewParts.recheckLink(request, page)),
                 .div(.class("note"),
                      .p(.attribute(named: "lang", value: "zh"), .text(Disclaimer.text.zh)),
                      .p(.attribute(named: "lang", value: "en"), .text(Disclaimer.text.en)),
@@ -148,6 +157,7 @@ struct RequestPage {
     private func actions(_ page: PageContext) -> Node<HTML.BodyContext> {
         let open = VerificationWorkflow.actions(from: request.status).filter {
             $0.byEmployer == !isStaff && $0 != .submit && ($0 != .revoke || (request.revocation == nil && viewer.role == .officer))
+                && ($0 != .review || reviewOpen) && ($0 != .reviewDecision || viewer.role == .officer)
         }
         return .if(!open.isEmpty && (viewer.role != .admin), .group(
             .h2(.text(page.t("下一步", "Next step"))),
@@ -165,6 +175,8 @@ struct RequestPage {
         case .resubmit: page.t("已补充，重新提交", "Resubmit")
         case .withdraw: page.t("撤回申请", "Withdraw the request")
         case .revoke: page.t("撤销该结果", "Revoke this result")
+        case .review: page.t("申请复核", "Ask for a review")
+        case .reviewDecision: page.t("记录复核决定", "Record the review's decision")
         case .submit: ""
         }
         return .form(
@@ -176,15 +188,17 @@ struct RequestPage {
             .if(action == .revoke, .div(.class("question"),
                 .label(.for("reason-\(action.rawValue)"), .text(page.t("撤销理由", "Why it is revoked"))),
                 .select(.id("reason-\(action.rawValue)"), .attribute(named: "name", value: "reason"),
-                        .forEach(RevocationReason.allCases) { .choice(value: $0.rawValue, label: $0.name.text(in: page.language)) }))),
+                        .forEach(RevocationReason.byOfficer) { .choice(value: $0.rawValue, label: $0.name.text(in: page.language)) }))),
             .if(action == .requestInfo, InfoChecklistParts.askingFields(page)),
             .if(action == .resubmit, InfoChecklistParts.answerFields(request, page)),
             .if(action == .complete, .div(.class("question"),
                 .label(.for("outcome"), .text(page.t("结果", "Outcome"))),
                 .select(.id("outcome"), .attribute(named: "name", value: "outcome"),
                         .forEach(VerificationOutcome.allCases) { .choice(value: $0.rawValue, label: $0.name.text(in: page.language)) }))),
+            ReviewParts.fields(action, page),
             .div(.class("question"),
-                 .label(.for("note-\(action.rawValue)"), .text(page.t("说明（可选）", "Note (optional)"))),
+                 .label(.for("note-\(action.rawValue)"), .text(action == .reviewDecision ? page.t("复核意见（必填）", "What the review found (required)")
+                                                                                     : page.t("说明（可选）", "Note (optional)"))),
                  .textarea(.id("note-\(action.rawValue)"), .name("note"), .attribute(named: "rows", value: "2"), .text(""))),
             .button(.type(.submit), .class([.withdraw, .reject, .revoke].contains(action) ? "secondary" : ""), .text(label))
         )

@@ -24,14 +24,21 @@ enum RequestTimeline {
             let end = request.history.last { $0.to == request.status }?.at
             return [submitted.with(current: false), Step(title: request.status.name.text(in: page.language), when: end, detail: nil, done: true, current: true)]
         default:
-            return [
+            let resulted = request.status == .completed || request.status == .underReview
+            var steps = [
                 submitted,
                 Step(title: page.t("已受理", "Accepted"), when: accepted,
                      detail: request.estimatedCompletionOn.map { page.t("预计完成：", "Estimated: ") + $0 },
                      done: accepted != nil && request.status != .submitted && request.status != .needsInfo, current: request.status == .accepted),
                 Step(title: page.t("核验结果", "Result"), when: request.completedAt,
-                     detail: request.outcome?.name.text(in: page.language), done: request.status == .completed, current: request.status == .completed),
+                     detail: request.outcome?.name.text(in: page.language), done: resulted, current: request.status == .completed),
             ]
+            if let review = request.review {
+                steps[2].current = false
+                steps.append(Step(title: page.t("复核", "Review"), when: review.decidedAt ?? review.requestedAt,
+                                  detail: review.decision?.name.text(in: page.language), done: review.decision != nil, current: true))
+            }
+            return steps
         }
     }
 

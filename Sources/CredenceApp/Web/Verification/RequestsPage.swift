@@ -20,6 +20,8 @@ struct RequestsPage {
     var alerts: [CatalogAlert] = []
     /// Who runs this installation and whether it takes requests.
     var installation: Installation
+    /// Authentic results whose certificate expires within `ExpiryNotice.days` (issue 33).
+    var expiring: [VerificationRequest] = []
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("查验申请", "Verification requests"), content: .group(
@@ -32,6 +34,7 @@ struct RequestsPage {
                .text(page.t("）。", ")."))),
             PlatformParts.notice(installation: installation, page),
             .p(.a(.class("button"), .href(SiteURL.newRequest(entry: nil).path), .text(page.t("新的查验申请", "New verification request")))),
+            ReviewParts.expiring(expiring, catalog: catalog, page),
             RequestSearchForm.render(action: SiteURL.requests.path, search: search, hidden: [], page),
             .if(requests.isEmpty, .p(.class("empty"), .text(search == nil ? page.t("还没有申请。", "No requests yet.")
                                                                        : page.t("没有找到符合的申请。", "No request matches.")))),

@@ -69,11 +69,12 @@ struct VerificationWebController {
         let form = try await FormFields.read(&request)
         let id = try VerificationRouting.requestID(context)
         var input = Verifications.ActionInput(note: form["note"].isEmpty ? nil : form["note"])
-        if action == .revoke {
-            input.revocationReason = RevocationReason(rawValue: form["reason"])
-        } else {
-            input.reason = RejectionReason(rawValue: form["reason"])
+        switch action {
+        case .revoke: input.revocationReason = RevocationReason(rawValue: form["reason"])
+        case .review: input.reviewReason = form["reason"]
+        default: input.reason = RejectionReason(rawValue: form["reason"])
         }
+        input.decision = ReviewDecision(rawValue: form["decision"])
         input.outcome = VerificationOutcome(rawValue: form["outcome"])
         InfoChecklistForm.read(form, into: &input)
         do {
@@ -85,6 +86,8 @@ struct VerificationWebController {
             return try await detail(id, request, context, error: problems.first?.message, status: .unprocessableContent)
         } catch VerificationError.alreadyRevoked {
             return try await detail(id, request, context, error: VerificationError.alreadyRevoked.message, status: .conflict)
+        } catch VerificationError.review(let refusal) {
+            return try await detail(id, request, context, error: refusal.message, status: .conflict)
         }
         return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
     }
@@ -96,6 +99,11 @@ struct VerificationWebController {
     @Sendable func newRequestPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         var page = NewRequestPage(entries: try state.current.entries().entries, installation: installation)
         page.values["entryId"] = request.uri.queryParameters["entry"].map(String.init)
+        if let from = request.uri.queryParameters["from"].flatMap({ UUID(uuidString: String($0)) }) {
+            // A re-check: the employer's own earlier request, its details as they stand (erased ones stay blank).
+            let earlier = try await store.verifications.request(from, for: try context.requireActor().account)
+            page.values.merge(NewRequestPage.values(recheckOf: earlier)) { $1 }
+        }
         return Response.html(page.render(PageContext(request, context)))
     }
 
@@ -177,7 +185,8 @@ struct VerificationWebController {
             webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret,
             undeliverable: try await store.webhooks.undeliverable(for: account),
             batches: try await store.verifications.batches(for: account),
-            alerts: try await store.verifications.catalogAlerts(for: account), installation: installation)
+            alerts: try await store.verifications.catalogAlerts(for: account), installation: installation,
+            expiring: try await store.verifications.list(for: account, page: RequestPaging(limit: 20), expiringWithinDays: ExpiryNotice.days).requests)
         return Response.html(page.render(PageContext(request, context)))
     }
 
@@ -188,6 +197,8 @@ struct VerificationWebController {
         var page = RequestPage(request: found, viewer: account, catalog: state.current.catalog,
                                body: try await state.issuingBody(for: found.entryId, from: store), error: error)
         page.followUps = try await store.verifications.followUps(of: id, for: account)
+        if let previous = found.previousRequestId { page.previous = try? await store.verifications.request(previous, for: account) }
+        page.reviewOpen = store.limits.review.isOpen(for: found, today: .today(at: store.clock()))
         page.rating = try await store.verifications.rating(of: id)
         if page.isStaff {
             page.measured = try await store.verifications.serviceStandards(of: page.body.id).issuingBodies.first
@@ -203,14 +214,15 @@ struct VerificationWebController {
         var request = request
         let form = try await FormFields.read(&request)
         let account = try context.requireActor().account
-        let draft = VerificationDraft(
+        var draft = VerificationDraft(
             entryId: form["entryId"], holderName: form["holder.name"], holderNationality: form["holder.nationality"],
             holderDateOfBirth: form["holder.dateOfBirth"], passportNumber: form["holder.passportNumber"],
             certificateNumber: form["certificateNumber"], issuedOn: form["issuedOn"], expiresOn: form["expiresOn"],
             note: form["note"], holderConsent: form["holderConsent"] == "true")
+        draft.previousRequestId = UUID(uuidString: form["previousRequestId"])
         var page = NewRequestPage(entries: try state.current.entries().entries, installation: installation)
         for field in ["entryId", "holder.name", "holder.nationality", "holder.dateOfBirth", "holder.passportNumber",
-                      "certificateNumber", "issuedOn", "expiresOn", "note", "holderConsent"] {
+                      "certificateNumber", "issuedOn", "expiresOn", "note", "holderConsent", "previousRequestId"] {
             page.values[field] = form[field]
         }
         // The file is checked before anything is stored, so a bad file loses nothing typed.
