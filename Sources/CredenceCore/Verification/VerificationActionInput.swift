@@ -47,7 +47,7 @@ public struct VerificationActionInput: Sendable {
         }
         if action == .review {
             let reason = reviewReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            guard (1...Self.maxNoteLength).contains(reason.schemaLength) else {
+            guard !reason.isEmpty, (reviewReason?.schemaLength ?? 0) <= Self.maxNoteLength else {
                 throw InvalidInput(problems: [InputError("reason", zh: "请写明申请复核的理由（最多2000字）。",
                                                          en: "reason is required: why the result should be reviewed, up to 2,000 characters.")])
             }
