@@ -11,8 +11,10 @@ import Testing
             .submitted: [.accept: .accepted, .requestInfo: .needsInfo, .reject: .rejected, .withdraw: .withdrawn],
             .needsInfo: [.accept: .accepted, .reject: .rejected, .resubmit: .submitted, .withdraw: .withdrawn],
             .accepted: [.requestInfo: .needsInfo, .reject: .rejected, .complete: .completed, .withdraw: .withdrawn],
-            // A result can be revoked; the request stays completed (and finished).
-            .completed: [.revoke: .completed],
+            // A result can be revoked; the request stays completed (and finished). Or its
+            // employer asks for a review (复核), which an officer decides (issue 33).
+            .completed: [.revoke: .completed, .review: .underReview],
+            .underReview: [.reviewDecision: .completed],
         ]
         for status in VerificationStatus.allCases {
             for action in VerificationAction.allCases {
@@ -20,7 +22,8 @@ import Testing
                 let got = try? VerificationWorkflow.next(from: status, by: action)
                 #expect(got == expected, "\(status) --\(action)-->")
             }
-            #expect(status.isFinal == (allowed[status]?.values.allSatisfy { $0 == status } ?? true))
+            // Finished: nothing is asked of it any more (a result may still be revoked or reviewed).
+            #expect(status.isFinal == [.rejected, .completed, .withdrawn].contains(status))
         }
     }
 

@@ -45,6 +45,9 @@ public struct ResultFacts: Sendable {
     public var statusIndex: Int
     /// The certificate's expiry as the employer gave it (issue 33).
     public var expiresOn: String?
+    /// The credential's own id, once a review changed the result (each result its own
+    /// credential); the request's id before.
+    public var credentialId: UUID?
 
     public init(requestId: UUID, entryId: String, edition: String, entryName: BilingualText, certificateNumber: String,
                 holderName: String, outcome: VerificationOutcome, completedAt: Date, verificationCode: String?,
@@ -108,7 +111,7 @@ public enum ResultCredential {
         let list = issuer.statusListURL(facts.statusList)
         var document: [String: JSONValue] = [
             "@context": .array([.string(baseContext)]),
-            "id": .string("urn:uuid:" + facts.requestId.uuidString.lowercased()),
+            "id": .string("urn:uuid:" + (facts.credentialId ?? facts.requestId).uuidString.lowercased()),
             "type": .array([.string("VerifiableCredential"), .string(type)]),
             "issuer": issuer.json,
             "validFrom": .string(Timestamps.rfc3339(facts.completedAt)),

@@ -10,7 +10,7 @@ public enum VerificationStatus: String, CaseIterable, Sendable, Codable {
     /// 复核中: the employer asked for the result to be reviewed (issue 33).
     case underReview = "under_review"
 
-    /// No action leaves these.
+    /// Finished: nothing more is asked of the request (a result may still be revoked, or reviewed once).
     public var isFinal: Bool { self == .rejected || self == .completed || self == .withdrawn }
 
     public var name: BilingualText {

@@ -34,11 +34,12 @@ extension Verifications {
         }
         try await assignStatusSlot(record, on: db)
         let entryName = (try? catalog.entry(record.entryID, edition: record.editionID).name) ?? BilingualText(zh: record.entryID, en: record.entryID)
-        let facts = ResultFacts(
+        var facts = ResultFacts(
             requestId: try record.requireID(), entryId: record.entryID, edition: record.editionID, entryName: entryName,
             certificateNumber: record.certificateNumber, holderName: record.holderName, outcome: outcome, completedAt: completedAt,
             verificationCode: record.verificationCode, statusList: record.statusList!, statusIndex: record.statusIndex!,
             expiresOn: record.expiresOn)
+        facts.credentialId = record.credentialID
         let signed = try EdDSAJCS2022.sign(ResultCredential.unsigned(facts, issuer: issuer), options: .init(
             verificationMethod: issuer.did.verificationMethod(for: key.publicKey), created: now()), key: key.privateKey)
         let text = String(decoding: try JCS.canonicalize(.object(signed)), as: UTF8.self)

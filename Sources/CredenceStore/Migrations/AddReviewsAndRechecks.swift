@@ -12,7 +12,7 @@ struct AddReviewsAndRechecks: AsyncMigration {
     static let columns: [(String, DatabaseSchema.DataType)] = [
         ("previous_request_id", .uuid), ("expiry_notified_at", .datetime), ("review_requested_at", .datetime),
         ("review_reason", .string), ("review_note", .string), ("review_decision", .string), ("review_decided_at", .datetime),
-        ("review_decision_note", .string), ("review_outcome_reviewed", .string),
+        ("review_decision_note", .string), ("review_outcome_reviewed", .string), ("credential_id", .uuid),
     ]
 
     func prepare(on database: any Database) async throws {

@@ -61,6 +61,8 @@ final class VerificationRequestRecord: Model, @unchecked Sendable {
     @OptionalField(key: "review_decided_at") var reviewDecidedAt: Date?
     @OptionalField(key: "review_decision_note") var reviewDecisionNote: String?
     @OptionalField(key: "review_outcome_reviewed") var reviewOutcomeReviewed: String?
+    /// The current result's credential id when a review replaced the first result (nil: the request's id).
+    @OptionalField(key: "credential_id") var credentialID: UUID?
 
     init() {}
 }

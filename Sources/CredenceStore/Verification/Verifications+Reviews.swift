@@ -60,6 +60,7 @@ extension Verifications {
         old.supersededAt = now()
         try await old.create(on: db)
         record.credential = nil
+        record.credentialID = UUID()  // the new result's credential is a credential of its own
         record.statusList = nil
         record.statusIndex = nil
     }

@@ -139,6 +139,8 @@ public struct Verifications: Sendable {
             let record = try await visible(id, to: account)
             throw VerificationError.illegal(IllegalTransition(from: VerificationStatus(rawValue: record.status) ?? .submitted, action: action))
         }
+        // Another employer's request is a 404 before anything about the input is said.
+        if account.role == .employer { _ = try await visible(id, to: account) }
         let input: ActionInput
         do {
             let edition = try catalog.resolveEdition(nil)
