@@ -6,7 +6,9 @@ It starts a server, has a request completed, fetches the credential and the issu
 /.well-known/did.json (by did:web's rule from the issuer's DID), and checks the
 eddsa-jcs-2022 proof; a credential with its subject changed must fail. Then it reads the
 revocation list (GZIP bitstring, multibase base64url), revokes the result and sees the bit
-set, rotates the signing key (`credence keys rotate`) and checks that the old credential
+set, has a result changed by a review (复核) and sees the old credential revoked as
+superseded and the new one verify, rotates the signing key (`credence keys rotate`) and
+checks that the old credential
 still verifies and a new one names the new key.
 
     python3 scripts/credentials_check.py --binary .build/debug/credence   (pip install rfc8785 pynacl base58)
@@ -165,6 +167,29 @@ try:
     expect("validUntil" not in lapsed and lapsed["credentialSubject"]["certificateStatus"] == "expired"
            and lapsed["credentialSubject"]["certificateExpiresOn"] == str(earlier) and verify(lapsed),
            "an expired certificate's credential says expired, with its expiry, and no validUntil")
+
+    # Issue 33, 复核: a review that changes the result revokes the old credential (its bit set,
+    # reason superseded) and the request's new credential — an id of its own — verifies.
+    created = subprocess.run([args.binary, "users", "create", "--role", "officer", "--email", "reviewer@vc.example", "--name", "Reviewer"],
+                             input="a reviewer passphrase", capture_output=True, text=True, env=env, check=True).stdout
+    secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
+    _, answer = call("POST", "/api/v1/tokens", {"email": "reviewer@vc.example", "password": "a reviewer passphrase", "totp": totp(secret)})
+    reviewer = answer["token"]
+    reviewed_id, old = completed("CFA-6")
+    status, _ = call("POST", f"/api/v1/verification-requests/{reviewed_id}/review", {"reason": "The register shows it lapsed."}, employer)
+    expect(status == 200, "the employer asks for a review")
+    status, _ = call("POST", f"/api/v1/verification-requests/{reviewed_id}/review-decision",
+                     {"decision": "changed", "outcome": "unable_to_verify", "note": "Not confirmed."}, officer)
+    expect(status == 409, "the officer who recorded the result may not decide its review")
+    status, _ = call("POST", f"/api/v1/verification-requests/{reviewed_id}/review-decision",
+                     {"decision": "changed", "outcome": "unable_to_verify", "note": "Not confirmed."}, reviewer)
+    expect(status == 200, "another officer changes the result")
+    expect(revoked(old) and verify(old), "the superseded credential's bit is set (its signature still holds)")
+    _, check = call("GET", f"/api/v1/verify/{old['credentialSubject']['verificationCode']}")
+    expect((check.get("revocation") or {}).get("reason") == "superseded", "its code's public check says superseded")
+    _, new = call("GET", f"/api/v1/verification-requests/{reviewed_id}/credential", token=employer)
+    expect(verify(new) and not revoked(new) and new["id"] != old["id"] and new["credentialSubject"]["outcome"] == "unable_to_verify",
+           "the new credential verifies, its bit is clear, its id is its own")
 
     rotated = subprocess.run([args.binary, "keys", "rotate"], capture_output=True, text=True, env=env, check=True).stdout.split()[-1]
     _, newer = completed("CFA-3")

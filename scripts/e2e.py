@@ -17,6 +17,9 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from axe_selenium_python import Axe
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import e2e_review  # noqa: E402
+
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=".build/debug/credence")
 parser.add_argument("--port", type=int, default=18434)
@@ -36,12 +39,14 @@ for _ in range(200):
     except OSError:
         time.sleep(0.1)
 
-created = subprocess.run([args.binary, "users", "create", "--role", "officer", "--email", "officer@e2e.example", "--name", "E2E Officer"],
-                         input="an officer passphrase", capture_output=True, text=True, env=env, check=True).stdout
-secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
+secrets = {}
+for officer_email, officer_name in [("officer@e2e.example", "E2E Officer"), ("reviewer@e2e.example", "E2E Reviewer")]:
+    created = subprocess.run([args.binary, "users", "create", "--role", "officer", "--email", officer_email, "--name", officer_name],
+                             input="an officer passphrase", capture_output=True, text=True, env=env, check=True).stdout
+    secrets[officer_email] = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
 
 
-def totp(after=None):
+def totp(secret, after=None):
     """The current code; `after` waits for a new step so a code is never reused."""
     while True:
         step = int(time.time()) // 30
@@ -60,7 +65,7 @@ for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--win
 service = webdriver.ChromeService(executable_path=shutil.which("chromedriver")) if shutil.which("chromedriver") else None
 browser = webdriver.Chrome(options=options, service=service)
 problems = []
-last_step = None
+last_steps = {}
 
 
 def shot(language, name):
@@ -124,12 +129,11 @@ def sign_in(email, password="a long e2e passphrase"):
     submit("/sign-in")
 
 
-def sign_in_officer():
-    """The officer, with a fresh authenticator code (a code is never used twice)."""
-    global last_step
-    code, last_step = totp(after=last_step)
+def sign_in_officer(email="officer@e2e.example"):
+    """An officer, with a fresh authenticator code (a code is never used twice)."""
+    code, last_steps[email] = totp(secrets[email], after=last_steps.get(email))
     browser.get(f"{base}/sign-in")
-    fill("email", "officer@e2e.example")
+    fill("email", email)
     fill("password", "an officer passphrase")
     fill("totp", code)
     submit("/sign-in")
@@ -396,6 +400,7 @@ def flow(language):
            f"{language}: the public check should mask the name")
     accessible(language, "public-check")
     shot(language, "10-public-check")
+    e2e_review.walk(sys.modules[__name__], language, request_url, verify_link)
 
 
 try:

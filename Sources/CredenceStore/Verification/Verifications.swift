@@ -199,7 +199,9 @@ public struct Verifications: Sendable {
                 try await SearchTerms.replace(try record.requireID(), with: SearchTerms.terms(
                     holderName: record.holderName, certificateNumber: record.certificateNumber, code: record.verificationCode), on: db.sql)
             }
-            try await log(action, from: status, to: next, request: record, by: account, note: input.note,
+            // A review's reason is what its event says (with the note, if any).
+            let note = action == .review ? [input.reviewReason, input.note].compactMap { $0 }.joined(separator: " — ") : input.note
+            try await log(action, from: status, to: next, request: record, by: account, note: note,
                           items: action == .requestInfo ? input.items : nil, answers: answers, on: db)
             return try record.requireID()
         }
