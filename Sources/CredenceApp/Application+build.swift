@@ -38,8 +38,8 @@ public struct BuiltApplication {
                 // Without the watch, verified credentials are never trusted from memory (each
                 // request asks the database), so tests that switch background work off do too.
                 services += [CredentialWatch(store: store), WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger),
-                             RetentionJob(store: store, policy: configuration.retention, logger: logger),
-                             ExpiryNoticeJob(store: store, logger: logger)]
+                             PeriodicJob.retention(store: store, policy: configuration.retention, logger: logger),
+                             PeriodicJob.expiryNotices(store: store, logger: logger)]
                 if let smtp = configuration.smtp {
                     services.append(MailDelivery(store: store, client: SMTPClient(settings: smtp), publicURL: configuration.issuer.publicURL,
                                                  entryName: { id, edition in try state.current.catalog.entry(id, edition: edition).name },

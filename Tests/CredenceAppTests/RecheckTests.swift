@@ -85,7 +85,10 @@ import Testing
             #expect(try await app.client.execute(uri: "/api/v1/verification-requests?expiringWithinDays=999", method: .get,
                                                  headers: [.authorization: "Bearer \(token)"]).status == .badRequest)
 
-            #expect(try await app.store.verifications.notifyExpiring() == 1)
+            // Two at once (as two instances would): the request is told by one of them.
+            async let first = app.store.verifications.notifyExpiring()
+            async let second = app.store.verifications.notifyExpiring()
+            #expect(try await first + second == 1)
             #expect(try await app.store.verifications.notifyExpiring() == 0, "told once")
             let event = ExpiryNotice.event
             let mails = try await app.store.mails.due(limit: 100).filter { $0.payload.contains(event) }
