@@ -32,7 +32,7 @@ public struct BuiltApplication {
             let access = AccessTable()
             let router = try buildRouter(store: store, state: state, access: access, network: configuration.network,
                                          issuer: configuration.issuer, verification: configuration.verification, logLevel: configuration.logLevel,
-                                         benchmarkRoutes: configuration.benchmarkRoutes)
+                                         benchmarkRoutes: configuration.benchmarkRoutes, retention: configuration.retention)
             var services: [any Service] = [StoreService(store: store)]
             if configuration.backgroundWork {
                 // Without the watch, verified credentials are never trusted from memory (each
@@ -66,7 +66,8 @@ public struct BuiltApplication {
 
 /// Every route, grouped as the product is: machine endpoints, the JSON API, the pages.
 public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable(), network: NetworkSettings = .init(),
-                        issuer: CredentialIssuer = try! .fromEnvironment([:]), verification: VerificationMode = .local, logLevel: Logger.Level = .info, benchmarkRoutes: Bool = false) throws -> Router<AppRequestContext>
+                        issuer: CredentialIssuer = try! .fromEnvironment([:]), verification: VerificationMode = .local, logLevel: Logger.Level = .info, benchmarkRoutes: Bool = false,
+                        retention: RetentionPolicy = RetentionPolicy()) throws -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let allowedMethods = AllowedMethods()
@@ -120,6 +121,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         DeskAPIController(store: store).addRoutes(to: api)
         ServiceStandardsAPIController(store: store).addRoutes(to: api)
         CredentialsAPIController(store: store, state: state, issuer: issuer).addRoutes(to: api)
+        HolderAPIController(store: store, state: state, retention: retention).addRoutes(to: api)
     }
     do {  // web pages
         WebController(state: state, notice: Notice(text: try BundledData.noticeText()), translation: try BundledData.noticeTranslation(),
@@ -133,6 +135,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         EditionsWebController(store: store, state: state).addRoutes(to: routes)
         CalendarWebController(store: store).addRoutes(to: routes)
         ServiceStandardsWebController(store: store).addRoutes(to: routes)
+        HolderWebController(store: store, state: state, issuer: issuer, retention: retention).addRoutes(to: routes)
     }
     allowedMethods.load(router.routes)
     return router

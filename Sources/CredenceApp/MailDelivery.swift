@@ -50,14 +50,26 @@ public struct MailDelivery: Service {
         }
     }
 
-    private struct Event: Decodable { var event: String }
+    private struct Event: Decodable {
+        var event: String
+        var requestId: String?
+    }
 
     private func send(_ due: Mails.Due, _ mails: Mails) async {
         do {
             let data = Data(due.payload.utf8)
             let event = (try? JSONDecoder().decode(Event.self, from: data))?.event ?? ""
             let mail: (subject: String, text: String, html: String)
-            if CatalogAlertMail.isAlert(event) {
+            if event == HolderInvitationMail.event, let token = due.holderToken {
+                let request = try JSONDecoder().decode(Event.self, from: data).requestId.flatMap(UUID.init(uuidString:))
+                var about: (holderName: String, entryId: String, edition: String)?
+                if let request { about = try await mails.subject(of: request) }
+                let qualification = about.flatMap { try? entryName($0.entryId, $0.edition) } ?? BilingualText(zh: "—", en: "—")
+                let composed = HolderInvitationMail(
+                    organization: due.organizationName ?? "—", qualification: qualification, link: "\(publicURL)/holder/\(token)",
+                    validUntil: CalendarDate.today(at: due.createdAt).addingDays(Verifications.holderLinkDays))
+                mail = (composed.subject, composed.text, composed.html)
+            } else if CatalogAlertMail.isAlert(event) {
                 let alert = try JSONDecoder().decode(CatalogAlertMail.Alert.self, from: data)
                 let name = try? entryName(alert.entryId, alert.toEdition)
                 let composed = CatalogAlertMail(alert: alert, entryName: name, organizationName: due.organizationName, publicURL: publicURL)

@@ -44,7 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             configuration.network = try NetworkSettings.fromEnvironment()
             configuration.retention = try RetentionPolicy.fromEnvironment()
-            _ = try ReviewPolicy.fromEnvironment()  // the store reads it; refused here, at start
+            _ = try ReviewPolicy.fromEnvironment()  // the store reads these; refused here, at start
+            _ = try PublicCheckPolicy.fromEnvironment()
             configuration.issuer = try CredentialIssuer.fromEnvironment()
             configuration.verification = try VerificationMode.fromEnvironment()
             configuration.smtp = try SMTPSettings.fromEnvironment()

@@ -24,7 +24,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(help: "Their name.") var name: String
 
         func run() async throws {
-            guard let role = Role(rawValue: role), role != .employer else {
+            guard let role = Role(rawValue: role), role == .officer || role == .admin else {
                 throw UserError(message: "--role must be officer or admin; got '\(role)'. Employers register themselves.")
             }
             let password = try readPassword()

@@ -74,10 +74,14 @@ public enum StoreConfiguration: Sendable, Equatable, CustomStringConvertible {
 public struct StoreLimits: Sendable, Equatable {
     public var attachmentQuotaBytes: Int
     public var review: ReviewPolicy
+    /// `CREDENCE_PUBLIC_CHECK_DAYS` (default 365): how long a code's public check answers.
+    public var publicCheck: PublicCheckPolicy
 
-    public init(attachmentQuotaBytes: Int = 1024 * 1024 * 1024, review: ReviewPolicy = ReviewPolicy()) {
+    public init(attachmentQuotaBytes: Int = 1024 * 1024 * 1024, review: ReviewPolicy = ReviewPolicy(),
+                publicCheck: PublicCheckPolicy = PublicCheckPolicy()) {
         self.attachmentQuotaBytes = attachmentQuotaBytes
         self.review = review
+        self.publicCheck = publicCheck
     }
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreLimits {
@@ -87,6 +91,7 @@ public struct StoreLimits: Sendable, Equatable {
         }
         // `serve` refuses a bad value at start (ReviewPolicy.fromEnvironment); here it cannot come.
         limits.review = (try? ReviewPolicy.fromEnvironment(environment)) ?? ReviewPolicy()
+        limits.publicCheck = (try? PublicCheckPolicy.fromEnvironment(environment)) ?? PublicCheckPolicy()
         return limits
     }
 }

@@ -8,12 +8,15 @@ import Testing
     /// Every (status, action) pair: exactly these are allowed, everything else is illegal.
     @Test func theWorkflowAllowsExactlyItsTable() {
         let allowed: [VerificationStatus: [VerificationAction: VerificationStatus]] = [
-            .submitted: [.accept: .accepted, .requestInfo: .needsInfo, .reject: .rejected, .withdraw: .withdrawn],
-            .needsInfo: [.accept: .accepted, .reject: .rejected, .resubmit: .submitted, .withdraw: .withdrawn],
-            .accepted: [.requestInfo: .needsInfo, .reject: .rejected, .complete: .completed, .withdraw: .withdrawn],
+            // The holder (issue 31) consents or declines before acceptance, withdraws before a result.
+            .submitted: [.accept: .accepted, .requestInfo: .needsInfo, .reject: .rejected, .withdraw: .withdrawn,
+                         .holderConsent: .submitted, .holderDecline: .withdrawn, .holderWithdraw: .withdrawn],
+            .needsInfo: [.accept: .accepted, .reject: .rejected, .resubmit: .submitted, .withdraw: .withdrawn,
+                         .holderConsent: .needsInfo, .holderDecline: .withdrawn, .holderWithdraw: .withdrawn],
+            .accepted: [.requestInfo: .needsInfo, .reject: .rejected, .complete: .completed, .withdraw: .withdrawn, .holderWithdraw: .withdrawn],
             // A result can be revoked; the request stays completed (and finished). Or its
             // employer asks for a review (复核), which an officer decides (issue 33).
-            .completed: [.revoke: .completed, .review: .underReview],
+            .completed: [.revoke: .completed, .review: .underReview, .holderErasure: .completed, .holderPublicCheck: .completed],
             .underReview: [.reviewDecision: .completed],
         ]
         for status in VerificationStatus.allCases {

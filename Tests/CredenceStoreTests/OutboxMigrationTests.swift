@@ -18,7 +18,8 @@ import Testing
             logger.logLevel = .warning
             let store = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
             let sql = try #require(store.database as? any SQLDatabase)
-            // As it was before: the two tables.
+            // As it was before: the two tables (the later migration that adds a column to the one undone first).
+            try await AddHolderPlace().revert(on: store.database)
             try await MergeOutboxes().revert(on: store.database)
             let now = Date()
             let employer = UUID()
@@ -42,6 +43,7 @@ import Testing
             }
 
             try await MergeOutboxes().prepare(on: store.database)
+            try await AddHolderPlace().prepare(on: store.database)
 
             let moved = try await OutboxRecord.query(on: store.database).all()
             #expect(moved.count == rows.count)

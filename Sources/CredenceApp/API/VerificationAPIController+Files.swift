@@ -42,6 +42,9 @@ extension VerificationAPIController {
         guard let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress) else {
             throw APIError.notFound("No authentic result has the code '\(code)'.")
         }
+        guard check.active else {
+            throw APIError(status: .gone, code: "verification_code_inactive", message: PublicCheckPolicy.inactive.en)
+        }
         return PublicCheckDTO(
             code: check.code, outcome: check.outcome.rawValue, entryId: check.entryId,
             entryName: try? state.current.catalog.entry(check.entryId, edition: check.edition).name, edition: check.edition,

@@ -104,8 +104,8 @@ struct VerificationAPIController {
     }
 
     static func draft(_ body: JSONObject) throws -> VerificationDraft {
-        let holder = try body.object("holder", accepting: ["name", "nationality", "dateOfBirth", "passportNumber"])
-        return VerificationDraft(
+        let holder = try body.object("holder", accepting: ["name", "nationality", "dateOfBirth", "passportNumber", "email"])
+        var draft = VerificationDraft(
             entryId: try body.requiredString("entryId", "a catalog entry id such as cfa"),
             holderName: try holder.requiredString("name", "the holder's name as on the certificate"),
             holderNationality: try holder.requiredString("nationality", "an ISO 3166-1 alpha-2 code such as GB"),
@@ -114,6 +114,8 @@ struct VerificationAPIController {
             certificateNumber: try body.requiredString("certificateNumber", "the number on the certificate"),
             issuedOn: try body.nonBlankString("issuedOn"), expiresOn: try body.nonBlankString("expiresOn"), note: try body.string("note"),
             holderConsent: try body.bool("holderConsent") ?? false)
+        draft.holderEmail = try holder.nonBlankString("email")
+        return draft
     }
 
     static func actionInput(_ action: VerificationAction, _ request: Request) async throws -> Verifications.ActionInput {

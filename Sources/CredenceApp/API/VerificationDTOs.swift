@@ -12,7 +12,31 @@ struct VerificationRequestDTO: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, entryId, edition, issuingBodyId, organizationName, holder, certificateNumber, certificateStatus, issuedOn, expiresOn, note, status,
              estimatedCompletionOn, rejectionReason, outcome, completedAt, verificationCode, disclaimer, createdAt, updatedAt,
-             attachments, channel, history, infoRequests, personalDataErased, revocation, assignee, dueOn, overdue, previousRequestId, review
+             attachments, channel, history, infoRequests, personalDataErased, revocation, assignee, dueOn, overdue, previousRequestId, review, consent, withdrawalReason
+    }
+
+    /// Whose consent the request rests on (issue 31); the holder's records on a single request.
+    struct ConsentDTO: Encodable {
+        var standing: ConsentStanding
+        var detail: Bool
+
+        enum CodingKeys: String, CodingKey { case basis, at, records }
+        enum RecordKeys: String, CodingKey { case kind, at, textVersion, language }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(standing.basis.rawValue, forKey: .basis)
+            try c.encode(standing.at.map(Timestamps.rfc3339), forKey: .at)
+            guard detail else { return }
+            var records = c.nestedUnkeyedContainer(forKey: .records)
+            for record in standing.consents {
+                var r = records.nestedContainer(keyedBy: RecordKeys.self)
+                try r.encode(record.kind.rawValue, forKey: .kind)
+                try r.encode(Timestamps.rfc3339(record.at), forKey: .at)
+                try r.encode(record.textVersion, forKey: .textVersion)
+                try r.encode(record.language, forKey: .language)
+            }
+        }
     }
 
     /// 复核: as asked and, once decided, the decision (issue 33).
@@ -60,7 +84,7 @@ struct VerificationRequestDTO: Encodable, Sendable {
         }
     }
 
-    enum HolderKeys: String, CodingKey { case name, nationality, dateOfBirth, passportNumber }
+    enum HolderKeys: String, CodingKey { case name, nationality, dateOfBirth, passportNumber, email }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -74,6 +98,7 @@ struct VerificationRequestDTO: Encodable, Sendable {
         try holder.encode(request.holderNationality, forKey: .nationality)
         try holder.encode(request.holderDateOfBirth, forKey: .dateOfBirth)
         try holder.encode(detail ? request.passportNumber ?? request.passportMasked : request.passportMasked, forKey: .passportNumber)
+        try holder.encode(request.holderEmailMasked, forKey: .email)
         try c.encode(request.certificateNumber, forKey: .certificateNumber)
         try c.encode(request.issuedOn, forKey: .issuedOn)
         try c.encode(request.expiresOn, forKey: .expiresOn)
@@ -102,6 +127,8 @@ struct VerificationRequestDTO: Encodable, Sendable {
         try c.encode(request.overdue, forKey: .overdue)
         try c.encode(request.previousRequestId.map { $0.uuidString.lowercased() }, forKey: .previousRequestId)
         try c.encode(request.review.map(ReviewDTO.init), forKey: .review)
+        try c.encode(ConsentDTO(standing: request.consent, detail: detail), forKey: .consent)
+        try c.encode(request.withdrawalReason?.rawValue, forKey: .withdrawalReason)
     }
 }
 

@@ -54,6 +54,9 @@ extension VerificationRequestDTO {
         out.raw(#","certificateStatus":"#); out.optionalString(r.certificateStatus?.rawValue)
         out.raw(#","channel":"#); if let channel { out.json(channel) } else { out.raw("null") }
         out.raw(#","completedAt":"#); out.optionalString(r.completedAt.map(Timestamps.rfc3339))
+        out.raw(#","consent":{"at":"#); out.optionalString(r.consent.at.map(Timestamps.rfc3339))
+        out.raw(#","basis":"#); out.string(r.consent.basis.rawValue)
+        out.raw("}")
         out.raw(#","createdAt":"#); out.string(Timestamps.rfc3339(r.createdAt))
         out.raw(#","disclaimer":"#); if r.status == .completed { out.bilingual(Disclaimer.text) } else { out.raw("null") }
         out.raw(#","dueOn":"#); out.optionalString(r.dueOn)
@@ -62,6 +65,7 @@ extension VerificationRequestDTO {
         out.raw(#","estimatedCompletionOn":"#); out.optionalString(r.estimatedCompletionOn)
         out.raw(#","expiresOn":"#); out.optionalString(r.expiresOn)
         out.raw(#","holder":{"dateOfBirth":"#); out.optionalString(r.holderDateOfBirth)
+        out.raw(#","email":"#); out.optionalString(r.holderEmailMasked)
         out.raw(#","name":"#); out.string(r.holderName)
         out.raw(#","nationality":"#); out.string(r.holderNationality)
         out.raw(#","passportNumber":"#); out.optionalString(r.passportMasked)
@@ -108,6 +112,7 @@ extension VerificationRequestDTO {
         out.raw(#","status":"#); out.string(r.status.rawValue)
         out.raw(#","updatedAt":"#); out.string(Timestamps.rfc3339(r.updatedAt))
         out.raw(#","verificationCode":"#); out.optionalString(r.verificationCode)
+        out.raw(#","withdrawalReason":"#); out.optionalString(r.withdrawalReason?.rawValue)
         out.raw("}")
     }
 }

@@ -9,7 +9,7 @@ public enum Access: Sendable, Hashable, CustomStringConvertible {
     case anyone
     case signedIn(Set<Role>)
 
-    public static let anyAccount = Access.signedIn(Set(Role.allCases))
+    public static let anyAccount = Access.signedIn(Set(Role.accounts))
 
     public func allows(_ role: Role?) -> Bool {
         switch self {

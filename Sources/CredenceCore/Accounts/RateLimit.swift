@@ -28,6 +28,11 @@ public struct RateLimit: Sendable, Equatable {
     /// Verification-code look-ups per address: 60 a minute, far above any reader, far below guessing.
     public static let codeLookup = RateLimit(name: "verify_code", limit: 60, window: 60)
 
+    /// Holder links tried per address: 30 a minute (issue 31); a link is 256 random bits, this keeps guessing costly too.
+    public static let holderLink = RateLimit(name: "holder_link", limit: 30, window: 60)
+    /// Invitations re-sent to one request's holder: 3 an hour.
+    public static let holderInvitation = RateLimit(name: "holder_invitation", limit: 3, window: 3600)
+
     /// The counter's key for one subject (an email, an address).
     public func key(_ subject: String) -> String { name + ":" + subject }
 

@@ -7,20 +7,27 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case officer
     /// Keeps the catalog and the users.
     case admin
+    /// The certificate's holder, through the link mailed to them (issue 31): never an
+    /// account, never signed in; named on the events and audit entries they cause.
+    case holder
 
     /// Sees a holder's personal data in full (passport number, attachments): the employer
     /// who asked and the officers who verify. Administrators keep the catalog and the
     /// users, and see personal data masked like everyone else.
-    public var handlesPersonalData: Bool { self != .admin }
+    public var handlesPersonalData: Bool { self == .employer || self == .officer }
 
     /// Staff sign in with a second factor (TOTP) every time.
-    public var requiresSecondFactor: Bool { self != .employer }
+    public var requiresSecondFactor: Bool { self == .officer || self == .admin }
+
+    /// The roles an account can have (a holder is never one).
+    public static let accounts: [Role] = [.employer, .officer, .admin]
 
     public var name: BilingualText {
         switch self {
         case .employer: BilingualText(zh: "用人单位", en: "Employer")
         case .officer: BilingualText(zh: "核验人员", en: "Verification officer")
         case .admin: BilingualText(zh: "管理员", en: "Administrator")
+        case .holder: BilingualText(zh: "持证人", en: "Holder")
         }
     }
 }

@@ -17,7 +17,7 @@ public struct StaffRegistration: Sendable, Equatable {
 
     public func validated() throws(InvalidInput) -> StaffRegistration {
         var problems: [InputError] = []
-        if role == .employer {
+        if role != .officer && role != .admin {
             problems.append(InputError("role", zh: "员工账号的角色须为 officer 或 admin。", en: "role must be officer or admin; employers register themselves."))
         }
         let normalized = EmailAddress.normalized(email)
@@ -36,7 +36,8 @@ public struct StaffRegistration: Sendable, Equatable {
     /// Staff move between officer and administrator; employers stay employers (their
     /// account is their organization's).
     public static func roleChangeProblem(from current: Role, to role: Role) -> InputError? {
-        guard role == .employer || current == .employer else { return nil }
+        let staff: Set<Role> = [.officer, .admin]
+        guard !staff.contains(role) || !staff.contains(current) else { return nil }
         return InputError("role", zh: "只能在 officer 与 admin 之间变更。", en: "role can only move staff between officer and admin.")
     }
 }

@@ -91,8 +91,8 @@ extension VerificationError: DescribedError {
     public var kind: ErrorKind {
         switch self {
         case .invalid, .attachmentEmpty: .invalid
-        case .notFound, .unknownIssuingBody: .notFound
-        case .illegal, .tooManyAttachments, .alreadyRevoked, .alreadyRated, .review: .conflict
+        case .notFound, .unknownIssuingBody, .holderLinkInvalid: .notFound
+        case .illegal, .tooManyAttachments, .alreadyRevoked, .alreadyRated, .review, .holderConsentPending, .holder: .conflict
         case .attachmentTooLarge, .quotaExceeded: .tooLarge
         case .attachmentType: .unsupportedType
         }
@@ -111,6 +111,9 @@ extension VerificationError: DescribedError {
         case .alreadyRevoked: "already_revoked"
         case .alreadyRated: "already_rated"
         case .review(let refusal): refusal.code
+        case .holderConsentPending: "holder_consent_pending"
+        case .holder(let refusal): refusal.code
+        case .holderLinkInvalid: "not_found"
         }
     }
 
@@ -128,6 +131,13 @@ extension VerificationError: DescribedError {
         case .alreadyRevoked: BilingualText(zh: "该结果已被撤销。", en: "This result was revoked already.")
         case .alreadyRated: BilingualText(zh: "已评价过该申请。", en: "This request was rated already; a rating is given once.")
         case .review(let refusal): refusal.message
+        case .holderConsentPending:
+            BilingualText(zh: "持证人尚未本人同意（处理个人信息和向境外发证机构提供信息两项），暂不能受理。",
+                          en: "The holder has not yet given both consents (processing, and the transfer abroad to the issuing body); the request cannot be accepted yet.")
+        case .holder(let refusal): refusal.message
+        case .holderLinkInvalid:
+            BilingualText(zh: "此链接无效：可能有误、已过期或已使用。请联系用人单位重新发送。",
+                          en: "This link is not valid: it may be wrong, expired or already used. Ask the employer to send it again.")
         case .tooManyAttachments: BilingualText(zh: "每个申请最多5个附件。", en: "A request may have at most 5 attachments.")
         case .quotaExceeded(let quota):
             BilingualText(zh: "贵单位的附件将超过\(quota / 1_048_576) MiB的存储限额，文件未保存。请联系服务方提高限额。",
@@ -138,7 +148,7 @@ extension VerificationError: DescribedError {
     public var field: String? {
         switch self {
         case .invalid(let problems): problems.first?.field
-        case .notFound, .unknownIssuingBody, .illegal, .alreadyRevoked, .alreadyRated, .review: nil
+        case .notFound, .unknownIssuingBody, .illegal, .alreadyRevoked, .alreadyRated, .review, .holderConsentPending, .holder, .holderLinkInvalid: nil
         default: "file"
         }
     }

@@ -24,13 +24,15 @@ public enum BatchCSV {
         Column(field: "expiresOn", header: BilingualText(zh: "有效期至", en: "expires on")),
         Column(field: "note", header: BilingualText(zh: "备注", en: "note")),
         Column(field: "holderConsent", header: BilingualText(zh: "持证人已同意（是/否）", en: "holder consent (yes/no)")),
+        // Optional (issue 31): the holder is then mailed a link to consent themself.
+        Column(field: "holder.email", header: BilingualText(zh: "持证人邮箱（可选）", en: "holder email (optional)")),
     ]
 
     /// The template's rows: headers in `language`, one example row.
     public static func templateRows(_ language: Language) -> [[String]] {
         let example = language == .zh
-            ? ["cfa", "Jane Smith", "GB", "1990-04-01", "", "CFA-123456", "2020-08-15", "", "", "是"]
-            : ["cfa", "Jane Smith", "GB", "1990-04-01", "", "CFA-123456", "2020-08-15", "", "", "yes"]
+            ? ["cfa", "Jane Smith", "GB", "1990-04-01", "", "CFA-123456", "2020-08-15", "", "", "是", ""]
+            : ["cfa", "Jane Smith", "GB", "1990-04-01", "", "CFA-123456", "2020-08-15", "", "", "yes", ""]
         return [columns.map { $0.header.text(in: language) }, example]
     }
 
@@ -97,11 +99,12 @@ public enum BatchCSV {
             let entryCell = cell("entryId")
             let entryID = byID.contains(entryCell) ? entryCell : bySeq[entryCell] ?? entryCell
             let consent = cell("holderConsent").lowercased()
-            let draft = VerificationDraft(
+            var draft = VerificationDraft(
                 entryId: entryID, holderName: cell("holder.name"), holderNationality: cell("holder.nationality"),
                 holderDateOfBirth: cell("holder.dateOfBirth"), passportNumber: cell("holder.passportNumber"),
                 certificateNumber: cell("certificateNumber"), issuedOn: cell("issuedOn"), expiresOn: cell("expiresOn"), note: cell("note"),
                 holderConsent: ["yes", "y", "true", "是", "1"].contains(consent))
+            draft.holderEmail = cell("holder.email")
             do {
                 let clean = try draft.validated(entries: byID, today: today)
                 guard seen.insert([clean.entryId, clean.certificateNumber]).inserted else {

@@ -13,4 +13,11 @@ public enum Masking {
         guard number.count > 4 else { return String(repeating: "*", count: number.count) }
         return String(number.prefix(2)) + String(repeating: "*", count: number.count - 4) + String(number.suffix(2))
     }
+
+    /// The first character of the mailbox and the whole domain: "ana.souza@example.com" → "a********@example.com".
+    public static func email(_ address: String) -> String {
+        guard let at = address.firstIndex(of: "@") else { return document(address) }
+        let box = address[..<at]
+        return String(box.prefix(1)) + String(repeating: "*", count: max(1, box.count - 1)) + String(address[at...])
+    }
 }

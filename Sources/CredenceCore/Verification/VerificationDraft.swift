@@ -17,6 +17,8 @@ public struct VerificationDraft: Sendable, Equatable {
     /// A re-check: the employer's earlier completed request for this holder and certificate
     /// (issue 33); the store checks it is theirs.
     public var previousRequestId: UUID?
+    /// The holder's own address (issue 31): the holder is then asked to consent themself.
+    public var holderEmail: String?
 
     public init(entryId: String, holderName: String, holderNationality: String, holderDateOfBirth: String? = nil,
                 passportNumber: String? = nil, certificateNumber: String, issuedOn: String? = nil, expiresOn: String? = nil,
@@ -83,6 +85,17 @@ public struct VerificationDraft: Sendable, Equatable {
         if let note = clean.note, note.schemaLength > 2000 {
             problems.append(InputError("note", zh: "备注最多2000字。", en: "note may have at most 2,000 characters."))
         }
+        if let email = blankToNil(holderEmail) {
+            if let normalized = EmailAddress.normalized(email) {
+                clean.holderEmail = normalized
+            } else {
+                problems.append(InputError("holder.email", zh: "持证人邮箱格式不正确，如 name@example.com。",
+                                           en: "holder.email must be an email address such as name@example.com; got '\(email.prefix(60))'."))
+            }
+        } else {
+            clean.holderEmail = nil
+        }
+        // Always the employer's attestation; with the holder's address the holder's own consents are asked too.
         if !holderConsent {
             problems.append(InputError("holderConsent", zh: "须取得持证人同意（个人信息保护法）后方可申请查验。", en: "holderConsent must be true: the holder must agree to their data being checked (Personal Information Protection Law)."))
         }

@@ -38,6 +38,15 @@ public struct VerificationRequest: Sendable, Equatable {
     public var previousRequestId: UUID?
     /// The review asked of this result, and its decision once taken (复核).
     public var review: ResultReview?
+    /// The holder's address, masked (issue 31); set when the holder consents themself.
+    public var holderEmailMasked: String?
+    /// Whose consent the request rests on, with the holder's records (read for a detail view).
+    public var consent = ConsentStanding(basis: .employerAttestation, at: nil, consents: [])
+    /// Why it ended withdrawn when the holder ended it.
+    public var withdrawalReason: WithdrawalReason?
+    /// The holder's public-check settings: switched off, and the days from the result (nil: the policy's).
+    public var publicCheckOff = false
+    public var publicCheckDays: Int?
     /// Still open after its due date (`dueOn`), as of when it was read.
     public var overdue = false
     /// When it is due: the estimate given at acceptance, in working days.
@@ -149,6 +158,8 @@ public struct PublicCheck: Sendable, Equatable {
     public var holderNameMasked: String
     /// The certificate's expiry as the employer gave it, if given (issue 33).
     public var expiresOn: String?
+    /// False once the holder switched it off or its period ended (issue 31): the answer then says so.
+    public var active = true
     /// Whether the certificate was current on the result's day.
     public var certificateStatus: CertificateStatus = .noExpiryGiven
     /// Set when the result was withdrawn: the page says "revoked", with the date and why.
@@ -184,4 +195,10 @@ public enum VerificationError: Error, Equatable, Sendable {
     case alreadyRated
     /// A review that cannot be asked or decided now (409).
     case review(ReviewRefusal)
+    /// The holder's consents are not both recorded yet (409, issue 31).
+    case holderConsentPending
+    /// A holder's step refused (409).
+    case holder(HolderRefusal)
+    /// A holder link that is wrong, expired or used: one answer for all three (404).
+    case holderLinkInvalid
 }

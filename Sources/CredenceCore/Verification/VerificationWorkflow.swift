@@ -40,12 +40,24 @@ public enum VerificationAction: String, CaseIterable, Sendable, Codable {
     case review
     /// An officer other than the result's decides the review: upheld or changed.
     case reviewDecision = "review_decision"
+    /// The holder's own steps, through their link (issue 31).
+    case holderConsent = "holder_consent"
+    case holderDecline = "holder_decline"
+    case holderWithdraw = "holder_withdraw"
+    case holderErasure = "holder_erasure"
+    case holderPublicCheck = "holder_public_check"
+
+    /// Whether the employer is told (webhook, mail): not of the holder's erasure or public-check settings.
+    public var tellsEmployer: Bool { self != .holderErasure && self != .holderPublicCheck }
+
+    /// Taken by the holder, through the link mailed to them.
+    public var byHolder: Bool { [.holderConsent, .holderDecline, .holderWithdraw, .holderErasure, .holderPublicCheck].contains(self) }
 
     /// Who takes it: the employer that owns the request, or verification staff.
     public var byEmployer: Bool { self == .submit || self == .resubmit || self == .withdraw || self == .review }
 
     /// Employers take their own steps (submit, resubmit, withdraw, review); staff take the rest.
-    public func isTaken(by role: Role) -> Bool { byEmployer == (role == .employer) }
+    public func isTaken(by role: Role) -> Bool { byHolder ? role == .holder : role != .holder && byEmployer == (role == .employer) }
 
     public var name: BilingualText {
         switch self {
@@ -59,6 +71,11 @@ public enum VerificationAction: String, CaseIterable, Sendable, Codable {
         case .revoke: BilingualText(zh: "撤销结果", en: "Result revoked")
         case .review: BilingualText(zh: "申请复核", en: "Review asked")
         case .reviewDecision: BilingualText(zh: "复核决定", en: "Review decided")
+        case .holderConsent: BilingualText(zh: "持证人同意", en: "The holder consented")
+        case .holderDecline: BilingualText(zh: "持证人拒绝", en: "The holder declined")
+        case .holderWithdraw: BilingualText(zh: "持证人撤回同意", en: "The holder withdrew consent")
+        case .holderErasure: BilingualText(zh: "应持证人要求删除个人信息", en: "Personal data erased at the holder's request")
+        case .holderPublicCheck: BilingualText(zh: "持证人设置公开核对", en: "The holder set the public check")
         }
     }
 }
@@ -130,6 +147,10 @@ public enum VerificationWorkflow {
         case (.completed, .revoke): return .completed
         case (.completed, .review): return .underReview
         case (.underReview, .reviewDecision): return .completed
+        case (.submitted, .holderConsent), (.needsInfo, .holderConsent): return status
+        case (.submitted, .holderDecline), (.needsInfo, .holderDecline): return .withdrawn
+        case (.submitted, .holderWithdraw), (.needsInfo, .holderWithdraw), (.accepted, .holderWithdraw): return .withdrawn
+        case (.completed, .holderErasure), (.completed, .holderPublicCheck): return .completed
         case (.submitted, .withdraw), (.needsInfo, .withdraw), (.accepted, .withdraw): return .withdrawn
         default: throw IllegalTransition(from: status, action: action)
         }

@@ -28,5 +28,6 @@ public enum CredenceMigrations {
         AddCredentialRevocations(),
         MergeOutboxes(),
         AddReviewsAndRechecks(),
+        AddHolderPlace(),
     ]
 }

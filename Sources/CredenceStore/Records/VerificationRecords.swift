@@ -63,6 +63,15 @@ final class VerificationRequestRecord: Model, @unchecked Sendable {
     @OptionalField(key: "review_outcome_reviewed") var reviewOutcomeReviewed: String?
     /// The current result's credential id when a review replaced the first result (nil: the request's id).
     @OptionalField(key: "credential_id") var credentialID: UUID?
+    /// Issue 31: the holder's address (sealed; masked beside it), the consent's basis and
+    /// when the holder gave it, why the holder ended it, the holder's public-check settings.
+    @OptionalField(key: "holder_email_sealed") var holderEmailSealed: String?
+    @OptionalField(key: "holder_email_masked") var holderEmailMasked: String?
+    @OptionalField(key: "consent_basis") var consentBasis: String?
+    @OptionalField(key: "consented_at") var consentedAt: Date?
+    @OptionalField(key: "withdrawal_reason") var withdrawalReason: String?
+    @OptionalField(key: "public_check_off") var publicCheckOff: Bool?
+    @OptionalField(key: "public_check_days") var publicCheckDays: Int?
 
     init() {}
 }

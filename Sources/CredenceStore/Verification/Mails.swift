@@ -11,6 +11,8 @@ import SQLKit
 public struct Mails: Sendable {
     let database: any Database
     let now: @Sendable () -> Date
+    /// Opens a holder's sealed address and link (issue 31).
+    var sealer: DataSealer? = nil
 
     /// What one message is about, with where it goes.
     public struct Due: Sendable {
@@ -20,6 +22,8 @@ public struct Mails: Sendable {
         /// The change (`Webhooks.Payload`'s JSON).
         public var payload: String
         public var createdAt: Date
+        /// For a mail to a holder: the link's secret, opened from the outbox's sealed part.
+        public var holderToken: String? = nil
     }
 
     static func enqueue(_ changes: [Transition], on db: any Database) async throws {
@@ -47,6 +51,13 @@ public struct Mails: Sendable {
             .all().compactMap { user in user.id.map { ($0, user) } })
         return records.compactMap { record in
             guard let id = record.id, let user = users[record.employerID] else { return nil }
+            if let sealed = record.recipientSealed {
+                guard let text = try? sealer?.open(sealed),
+                      let recipient = try? JSONDecoder().decode(HolderInvitation.Recipient.self, from: Data(text.utf8))
+                else { return nil }
+                return Due(id: id, to: recipient.to, organizationName: user.organizationName, payload: record.payload, createdAt: record.createdAt,
+                           holderToken: recipient.token)
+            }
             return Due(id: id, to: user.email, organizationName: user.organizationName, payload: record.payload, createdAt: record.createdAt)
         }
     }
@@ -88,5 +99,5 @@ public struct Mails: Sendable {
 }
 
 extension Store {
-    public var mails: Mails { Mails(database: database, now: clock) }
+    public var mails: Mails { Mails(database: database, now: clock, sealer: keys.sealer) }
 }

@@ -29,6 +29,9 @@ final class OutboxRecord: Model, @unchecked Sendable {
     @OptionalField(key: "given_up_at") var givenUpAt: Date?
     /// Leased to the instance sending it, until then (`OutboxClaim`).
     @OptionalField(key: "claimed_until") var claimedUntil: Date?
+    /// Mail to someone without an account (a holder, issue 31): where and what link, sealed;
+    /// cleared once delivered.
+    @OptionalField(key: "recipient_sealed") var recipientSealed: String?
 
     init() {}
 }
@@ -61,7 +64,8 @@ struct Outbox: Sendable {
     }
 
     func delivered(_ id: UUID) async throws {
-        try await OutboxRecord.query(on: database).filter(\.$id == id).set(\.$deliveredAt, to: now()).set(\.$claimedUntil, to: nil).update()
+        try await OutboxRecord.query(on: database).filter(\.$id == id).set(\.$deliveredAt, to: now()).set(\.$claimedUntil, to: nil)
+            .set(\.$recipientSealed, to: nil).update()
     }
 
     /// The one retry rule: a failure is counted and tried again after `retryDelay`; a

@@ -92,7 +92,8 @@ struct RequestRow {
         "created_at", "updated_at", "personal_data_erased_at", "personal_data_retention_days",
         "revoked_at", "revocation_reason", "revocation_note", "assignee_id", "previous_request_id",
         "review_requested_at", "review_reason", "review_note", "review_decision", "review_decided_at", "review_decision_note",
-        "review_outcome_reviewed",
+        "review_outcome_reviewed", "holder_email_masked", "consent_basis", "consented_at", "withdrawal_reason", "public_check_off",
+        "public_check_days",
     ]
 
     /// Every column of a row and its employer's organization name, as one select list.
@@ -132,6 +133,13 @@ struct RequestRow {
         }
         request.assigneeId = try row.decode(column: "assignee_id", as: UUID?.self)
         request.previousRequestId = try row.decode(column: "previous_request_id", as: UUID?.self)
+        request.holderEmailMasked = try optionalText("holder_email_masked")
+        let basis = try optionalText("consent_basis").flatMap(ConsentBasis.init) ?? .employerAttestation
+        request.consent = ConsentStanding(basis: basis, at: basis == .holder ? try row.decode(column: "consented_at", as: Date?.self) : request.createdAt,
+                                          consents: [])
+        request.withdrawalReason = try optionalText("withdrawal_reason").flatMap(WithdrawalReason.init)
+        request.publicCheckOff = try row.decode(column: "public_check_off", as: Bool?.self) ?? false
+        request.publicCheckDays = try row.decode(column: "public_check_days", as: Int?.self)
         if let at = try row.decode(column: "review_requested_at", as: Date?.self) {
             request.review = ResultReview(
                 requestedAt: at, reason: try optionalText("review_reason") ?? "", note: try optionalText("review_note"),

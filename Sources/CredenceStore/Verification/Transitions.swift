@@ -26,7 +26,8 @@ struct Transition: Sendable {
     var reviewDecision: String?
 
     /// Records `transitions` on `db` (a transaction the changes are part of).
-    static func record(_ transitions: [Transition], on db: any Database) async throws {
+    /// `address`: where the step came from, when it was not an account's (a holder's link).
+    static func record(_ transitions: [Transition], on db: any Database, address: String? = nil) async throws {
         guard !transitions.isEmpty else { return }
         let events = db.sql.insert(into: VerificationEventRecord.schema)
             .columns("id", "request_id", "action", "from_status", "to_status", "actor_id", "actor_role", "at", "note", "checklist")
@@ -39,11 +40,12 @@ struct Transition: Sendable {
         try await events.run()
         try await AuditLog.append(on: db, transitions.map {
             AuditLog.Entry(at: $0.at, kind: "verification.\($0.action.rawValue)", actor: $0.actor.id,
-                           subject: $0.requestID.uuidString.lowercased(), email: $0.actor.email, address: nil,
+                           subject: $0.requestID.uuidString.lowercased(), email: $0.actor.email, address: address,
                            detail: "\($0.from?.rawValue ?? "-")→\($0.to.rawValue)")
         })
-        try await Webhooks.enqueue(transitions, on: db)
-        try await Mails.enqueue(transitions, on: db)
+        let told = transitions.filter(\.action.tellsEmployer)
+        try await Webhooks.enqueue(told, on: db)
+        try await Mails.enqueue(told, on: db)
     }
 }
 
@@ -57,11 +59,14 @@ struct PendingSubmission: Sendable {
     var issuingBodyID: String
     var createdAt: Date
     var batchID: UUID?
+    /// With the holder's address (issue 31): it sealed, and the link mailed to the holder.
+    var holderEmailSealed: String?
+    var invitation: HolderInvitation?
 
     /// The request as stored, told without reading it back (the passport number in clear,
     /// as its submitter's detail view shows it).
     var stored: VerificationRequest {
-        VerificationRequest(
+        var request = VerificationRequest(
             id: id, employerId: employer.id, organizationName: employer.organizationName, entryId: draft.entryId,
             edition: editionID, issuingBodyId: issuingBodyID, holderName: draft.holderName, holderNationality: draft.holderNationality,
             holderDateOfBirth: draft.holderDateOfBirth, passportNumber: draft.passportNumber,
@@ -71,6 +76,10 @@ struct PendingSubmission: Sendable {
             createdAt: createdAt, updatedAt: createdAt,
             history: [.init(action: .submit, from: nil, to: .submitted, actorRole: employer.role, at: createdAt, note: nil)],
             attachments: [], previousRequestId: draft.previousRequestId)
+        request.holderEmailMasked = draft.holderEmail.map(Masking.email)
+        request.consent = ConsentStanding(basis: draft.holderEmail == nil ? .employerAttestation : .holder,
+                                          at: draft.holderEmail == nil ? createdAt : nil, consents: [])
+        return request
     }
 
     /// Stores `submissions` and their transitions: a handful of statements for any number.
@@ -78,7 +87,8 @@ struct PendingSubmission: Sendable {
         let insert = db.sql.insert(into: VerificationRequestRecord.schema)
             .columns("id", "employer_id", "entry_id", "edition_id", "issuing_body_id", "holder_name", "holder_nationality",
                      "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on",
-                     "note", "status", "created_at", "updated_at", "batch_id", "previous_request_id")
+                     "note", "status", "created_at", "updated_at", "batch_id", "previous_request_id",
+                     "holder_email_sealed", "holder_email_masked", "consent_basis")
         for submission in submissions {
             let request = submission.stored
             insert.values([
@@ -88,9 +98,11 @@ struct PendingSubmission: Sendable {
                 sqlValue(request.passportMasked), SQLBind(request.certificateNumber), sqlValue(request.issuedOn), sqlValue(request.expiresOn),
                 sqlValue(request.note), SQLBind(request.status.rawValue), SQLBind(request.createdAt), SQLBind(request.updatedAt),
                 sqlValue(submission.batchID), sqlValue(submission.draft.previousRequestId),
+                sqlValue(submission.holderEmailSealed), sqlValue(request.holderEmailMasked), SQLBind(request.consent.basis.rawValue),
             ])
         }
         try await insert.run()
+        try await HolderInvitation.store(submissions.compactMap(\.invitation), on: db)
         try await SearchTerms.insert(submissions.map {
             ($0.id, SearchTerms.terms(holderName: $0.draft.holderName, certificateNumber: $0.draft.certificateNumber, code: nil))
         }, on: db.sql)

@@ -19,9 +19,8 @@ extension Verifications {
         let batch = PendingBatch(id: UUID(), employerID: employer.id, createdAt: at, count: drafts.count)
         // A millisecond apart, so the batch reads back in the file's order.
         let submissions = try drafts.enumerated().map { row, draft in
-            PendingSubmission(id: UUID(), employer: employer, draft: draft, passportSealed: try draft.passportNumber.map(keys.sealer.seal),
-                              editionID: edition.id, issuingBodyID: registry.body(for: draft.entryId).id,
-                              createdAt: at.addingTimeInterval(Double(row) / 1000), batchID: batch.id)
+            try pending(draft, by: employer, edition: edition.id, body: registry.body(for: draft.entryId).id,
+                        at: at.addingTimeInterval(Double(row) / 1000), batch: batch.id)
         }
         try await self.submissions.commit(SubmissionGroup(batch: batch, submissions: submissions))
         return VerificationBatch(id: batch.id, createdAt: at, count: drafts.count, requests: submissions.map(\.stored))

@@ -33,30 +33,9 @@ extension Verifications {
     public func erase(_ policy: RetentionPolicy) async throws -> [ErasureCandidate] {
         var erased: [ErasureCandidate] = []
         for candidate in try await dueForErasure(policy) {
-            let done = try await database.transaction { db -> Bool in
-                let at = now()
-                let rows = try await db.sql.raw("""
-                    UPDATE verification_requests SET holder_date_of_birth = NULL, passport_sealed = NULL, passport_masked = NULL,
-                      personal_data_erased_at = \(bind: at), personal_data_retention_days = \(bind: policy.days)
-                    WHERE id = \(bind: candidate.id) AND personal_data_erased_at IS NULL
-                    RETURNING holder_name
-                    """).all()
-                guard let name = try rows.first?.decode(column: "holder_name", as: String.self) else { return false }
-                try await VerificationRequestRecord.query(on: db).filter(\.$id == candidate.id)
-                    .set(\.$holderName, to: Masking.name(name)).update()
-                if let row = try await db.sql.raw("""
-                    SELECT certificate_number, verification_code FROM verification_requests WHERE id = \(bind: candidate.id)
-                    """).first() {
-                    // The name is no longer searchable; the number and the code stay.
-                    try await SearchTerms.replace(candidate.id, with: SearchTerms.terms(
-                        holderName: nil, certificateNumber: try row.decode(column: "certificate_number", as: String.self),
-                        code: try row.decode(column: "verification_code", as: String?.self)), on: db.sql)
-                }
-                try await AttachmentRecord.query(on: db).filter(\.$requestID == candidate.id).delete()
-                try await AuditLog.append(on: db, at: at, kind: "personal_data.erased", actor: nil,
-                                          subject: candidate.id.uuidString.lowercased(), email: nil, address: nil,
-                                          detail: "retention_days=\(policy.days) attachments=\(candidate.attachments)")
-                return true
+            let done = try await database.transaction { db in
+                try await eraseOne(candidate.id, afterDays: policy.days, detail: "retention_days=\(policy.days) attachments=\(candidate.attachments)",
+                                   on: db)
             }
             if done { erased.append(candidate) }
         }
@@ -64,5 +43,29 @@ extension Verifications {
             try await database.sql.raw("VACUUM").run()
         }
         return erased
+    }
+
+    /// Erases one request's personal data on `db`: passport number and date of birth
+    /// cleared, the holder's name masked and no longer searchable, the holder's address
+    /// gone, attachments deleted, the erasure in the audit chain. False when it was erased already.
+    func eraseOne(_ id: UUID, afterDays days: Int, detail: String, actor: UUID? = nil, on db: any Database) async throws -> Bool {
+        let at = now()
+        let rows = try await db.sql.raw("""
+            UPDATE verification_requests SET holder_date_of_birth = NULL, passport_sealed = NULL, passport_masked = NULL,
+              holder_email_sealed = NULL, personal_data_erased_at = \(bind: at), personal_data_retention_days = \(bind: days)
+            WHERE id = \(bind: id) AND personal_data_erased_at IS NULL
+            RETURNING holder_name, certificate_number, verification_code
+            """).all()
+        guard let row = rows.first else { return false }
+        try await VerificationRequestRecord.query(on: db).filter(\.$id == id)
+            .set(\.$holderName, to: Masking.name(try row.decode(column: "holder_name", as: String.self))).update()
+        // The name is no longer searchable; the number and the code stay.
+        try await SearchTerms.replace(id, with: SearchTerms.terms(
+            holderName: nil, certificateNumber: try row.decode(column: "certificate_number", as: String.self),
+            code: try row.decode(column: "verification_code", as: String?.self)), on: db.sql)
+        try await AttachmentRecord.query(on: db).filter(\.$requestID == id).delete()
+        try await AuditLog.append(on: db, at: at, kind: "personal_data.erased", actor: actor, subject: id.uuidString.lowercased(), email: nil,
+                                  address: nil, detail: detail)
+        return true
     }
 }

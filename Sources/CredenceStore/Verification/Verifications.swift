@@ -18,16 +18,19 @@ public struct Verifications: Sendable {
     let attachmentQuota: Int
     /// How long after a result its review may be asked.
     let review: ReviewPolicy
+    let publicCheckPolicy: PublicCheckPolicy
     let now: @Sendable () -> Date
 
     init(database: any Database, reader: any Database, keys: KeyRing, submissions: GroupCommit<SubmissionGroup>,
-         attachmentQuota: Int, review: ReviewPolicy = ReviewPolicy(), now: @escaping @Sendable () -> Date = { Date() }) {
+         attachmentQuota: Int, review: ReviewPolicy = ReviewPolicy(), publicCheck: PublicCheckPolicy = PublicCheckPolicy(),
+         now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.reader = reader
         self.keys = keys
         self.submissions = submissions
         self.attachmentQuota = attachmentQuota
         self.review = review
+        self.publicCheckPolicy = publicCheck
         self.now = now
     }
 
@@ -73,9 +76,7 @@ public struct Verifications: Sendable {
         if let previous = clean.previousRequestId { try await checkRecheck(of: previous, by: employer) }
         let registry = if let registry { registry } else { try await issuingBodyRegistry() }
         let body = registry.body(for: clean.entryId)
-        let submission = PendingSubmission(
-            id: UUID(), employer: employer, draft: clean, passportSealed: try clean.passportNumber.map(keys.sealer.seal),
-            editionID: edition.id, issuingBodyID: body.id, createdAt: now())
+        let submission = try pending(clean, by: employer, edition: edition.id, body: body.id)
         try await submissions.commit(SubmissionGroup(submissions: [submission]))
         // Answered from what was committed, not read back: three reads per submission were a
         // third of the writer's work.
@@ -166,6 +167,7 @@ public struct Verifications: Sendable {
             var answers: [InfoAnswer]?
             switch action {
             case .accept:
+                if record.consentBasis == ConsentBasis.holder.rawValue, record.consentedAt == nil { throw VerificationError.holderConsentPending }
                 let body = registry.body(for: record.entryID)
                 record.acceptedOn = CalendarDate.today(at: now()).description
                 record.estimatedCompletionOn = calendar.adding(body.channel.typicalWorkingDays, to: .today(at: now())).date.description
@@ -259,6 +261,8 @@ public struct Verifications: Sendable {
         check.revocation = record.revocation
         check.expiresOn = record.expiresOn
         check.certificateStatus = CertificateStatus.of(expiresOn: record.expiresOn, resultDay: CalendarDate.today(at: completedAt))
+        check.active = publicCheckPolicy.isActive(resultDay: .today(at: completedAt), days: record.publicCheckDays,
+                                                  switchedOff: record.publicCheckOff ?? false, today: .today(at: now()))
         return check
     }
 
@@ -266,7 +270,7 @@ public struct Verifications: Sendable {
 
     /// One request for its own page: with history, and the passport number opened for
     /// those who handle personal data (never administrators).
-    private func detail(_ filter: RequestFilter, for account: Account) async throws -> VerificationRequest {
+    func detail(_ filter: RequestFilter, for account: Account) async throws -> VerificationRequest {
         guard let row = try await requestRows(filter, order: .oldestFirst, page: RequestPaging(limit: 1)).rows.first else {
             throw VerificationError.notFound
         }
@@ -274,6 +278,7 @@ public struct Verifications: Sendable {
         if account.role.handlesPersonalData {
             request.passportNumber = try row.passportSealed.map(keys.sealer.open)
         }
+        if request.consent.basis == .holder { request.consent.consents = try await holderConsents(of: request.id) }
         request.history = try await events { select in
             select.where(SQLColumn("request_id", table: VerificationEventRecord.schema), .equal, SQLBind(request.id))
                 .orderBy(SQLColumn("at", table: VerificationEventRecord.schema))
@@ -285,6 +290,6 @@ public struct Verifications: Sendable {
 extension Store {
     public var verifications: Verifications {
         Verifications(database: database, reader: reader, keys: keys, submissions: submissions, attachmentQuota: limits.attachmentQuotaBytes,
-                      review: limits.review, now: clock)
+                      review: limits.review, publicCheck: limits.publicCheck, now: clock)
     }
 }

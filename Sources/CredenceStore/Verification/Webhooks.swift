@@ -78,6 +78,12 @@ public struct Webhooks: Sendable {
             case .reviewDecision:
                 payload.event = "verification_request.review_decided"
                 payload.reviewDecision = change.reviewDecision
+            case .holderConsent:
+                payload.event = "verification_request.holder_consented"
+            case .holderDecline:
+                payload.event = "verification_request.holder_declined"
+            case .holderWithdraw:
+                payload.event = "verification_request.holder_withdrew"
             default:
                 break
             }

@@ -19,6 +19,9 @@ struct NewRequestPage {
         TextField(name: "certificateNumber", label: BilingualText(zh: "证书编号", en: "Certificate number")),
         TextField(name: "issuedOn", label: BilingualText(zh: "发证日期（可选）", en: "Issued on (optional)"), type: .date),
         TextField(name: "expiresOn", label: BilingualText(zh: "有效期至（可选）", en: "Expires on (optional)"), type: .date),
+        TextField(name: "holder.email", label: BilingualText(zh: "持证人邮箱（可选：填写后由持证人本人确认同意，受理前须两项同意）",
+                                                            en: "Holder's email (optional: the holder then consents themself; both consents come before acceptance)"),
+                  type: .email),
     ] }
 
     /// A re-check's form: the earlier request's details (erased ones stay blank; the

@@ -28,6 +28,7 @@ struct PublicCheckWebController {
         let page = VerifyPage(code: code, check: check,
                               entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name },
                               certificateNote: check?.note(today: .today(at: store.clock())), installation: installation)
-        return Response.html(page.render(PageContext(request, context)), status: check == nil ? .notFound : .ok)
+        // A code the holder switched off, or past its period: said, as 410 Gone (issue 31).
+        return Response.html(page.render(PageContext(request, context)), status: check == nil ? .notFound : check!.active ? .ok : .gone)
     }
 }

@@ -56,6 +56,7 @@ struct RequestPage {
                         status.name.text(in: lang) + (request.certificateNote.map { " · " + $0.text(in: lang) } ?? ""))
                 },
                 row(page.t("备注", "Note"), request.note ?? "—"),
+                row(page.t("同意依据", "Consent basis"), ConsentParts.basis(request, page)),
                 row(page.t("目录版本", "Catalog edition"), request.edition),
                 row(page.t("发证机构", "Issuing body"), body.name.text(in: lang))
             ),
@@ -63,6 +64,7 @@ struct RequestPage {
             InfoChecklistParts.rounds(request, page),
             attachments(page),
             actions(page),
+            .if(!isStaff, ConsentParts.resend(request, page)),
             RequestDeskParts.rating(request, viewer: viewer, rating: rating, page),
             RequestDeskParts.desk(request, viewer: viewer, followUps: followUps, page),
             .h2(.text(page.t("处理记录", "History"))),
@@ -126,7 +128,7 @@ struct RequestPage {
             return .div(.class("settle"), .p(.text(page.t("核验人员需要补充材料：请看下面的清单，逐项答复后重新提交。",
                                                          "The officer needs more: see the list below, answer each item, then resubmit."))))
         case .withdrawn:
-            return .p(.class("meta"), .text(page.t("已由用人单位撤回。", "Withdrawn by the employer.")))
+            return .p(.class("meta"), .text(request.withdrawalReason?.name.text(in: page.language) ?? page.t("已由用人单位撤回。", "Withdrawn by the employer.")))
         case .submitted:
             return .p(.class("meta"), .text(page.t("已提交，等待受理。", "Submitted, waiting to be accepted.")))
         }
@@ -156,7 +158,7 @@ struct RequestPage {
 
     private func actions(_ page: PageContext) -> Node<HTML.BodyContext> {
         let open = VerificationWorkflow.actions(from: request.status).filter {
-            $0.byEmployer == !isStaff && $0 != .submit && ($0 != .revoke || (request.revocation == nil && viewer.role == .officer))
+            !$0.byHolder && $0.byEmployer == !isStaff && $0 != .submit && ($0 != .revoke || (request.revocation == nil && viewer.role == .officer))
                 && ($0 != .review || reviewOpen) && ($0 != .reviewDecision || viewer.role == .officer)
         }
         return .if(!open.isEmpty && (viewer.role != .admin), .group(
@@ -177,7 +179,7 @@ struct RequestPage {
         case .revoke: page.t("撤销该结果", "Revoke this result")
         case .review: page.t("申请复核", "Ask for a review")
         case .reviewDecision: page.t("记录复核决定", "Record the review's decision")
-        case .submit: ""
+        case .submit, .holderConsent, .holderDecline, .holderWithdraw, .holderErasure, .holderPublicCheck: ""
         }
         return .form(
             .class("action-form"), .action(path), .method(.post), Layout.csrfField(page),

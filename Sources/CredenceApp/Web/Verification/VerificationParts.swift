@@ -42,7 +42,8 @@ enum VerificationParts {
                     .if(staff, .td(.text(request.organizationName ?? "—"))),
                     .td(.text(entryName(request.entryId, catalog, page))),
                     .td(.text(request.holderName)),
-                    .td(status(request.status, page)),
+                    .td(status(request.status, page), .if(staff && request.consent.basis == .holder,
+                        .span(.class("meta"), .text(" · " + ConsentParts.basis(request, page))))),
                     .td(.text(request.estimatedCompletionOn ?? "—"),
                         .if(request.overdue, .span(.class("badge badge-overdue"), .text(page.t(" 已逾期", " overdue"))))),
                     .if(staff, .td(.unwrap(channels[request.entryId], { channel in

@@ -220,9 +220,10 @@ struct VerificationWebController {
             certificateNumber: form["certificateNumber"], issuedOn: form["issuedOn"], expiresOn: form["expiresOn"],
             note: form["note"], holderConsent: form["holderConsent"] == "true")
         draft.previousRequestId = UUID(uuidString: form["previousRequestId"])
+        draft.holderEmail = form["holder.email"]
         var page = NewRequestPage(entries: try state.current.entries().entries, installation: installation)
         for field in ["entryId", "holder.name", "holder.nationality", "holder.dateOfBirth", "holder.passportNumber",
-                      "certificateNumber", "issuedOn", "expiresOn", "note", "holderConsent", "previousRequestId"] {
+                      "certificateNumber", "issuedOn", "expiresOn", "note", "holderConsent", "previousRequestId", "holder.email"] {
             page.values[field] = form[field]
         }
         // The file is checked before anything is stored, so a bad file loses nothing typed.

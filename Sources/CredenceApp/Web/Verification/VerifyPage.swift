@@ -27,7 +27,10 @@ struct VerifyPage {
                      .button(.type(.submit), .text(page.t("核对", "Check"))))
             ),
             .unwrap(code) { code in
-                .unwrap(check, { check in codeResult(check, page) },
+                .unwrap(check, { check in
+                    check.active ? codeResult(check, page)
+                        : .div(.class("settle"), .id("inactive"), .p(.text(PublicCheckPolicy.inactive.text(in: page.language))))
+                },
                         else: .p(.class("field-error"), .text(page.t("没有查验码为“\(code)”的真实结果。", "No authentic result has the code “\(code)”."))))
             },
             .h2(.text(page.t("或核对可验证凭证文件", "Or check a verifiable credential file"))),

@@ -1,0 +1,169 @@
+import CredenceCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The holder's own steps, through the link mailed to them (issue 31). A link opens the
+/// page while it is valid; each step can be taken once with it; a wrong, expired or used
+/// link is one answer (`holderLinkInvalid`), and an address trying links is limited
+/// (`RateLimit.holderLink`). Every step is an event on the request and an audit entry.
+extension Verifications {
+    /// What the holder's page shows: the request (the passport number masked), who asks.
+    public struct HolderView: Sendable {
+        public var request: VerificationRequest
+        public var creditCode: String?
+        public var linkExpiresAt: Date
+        public var used: Set<HolderAction>
+    }
+
+    public func holderView(token: String, address: String) async throws -> HolderView {
+        let link = try await holderLink(token, address: address)
+        var request = try await detail(RequestFilter(id: link.requestID), for: Self.holderAccount(link.requestID, email: nil))
+        request.passportNumber = nil
+        let code = try await reader.sql.select().column("unified_social_credit_code").from(UserRecord.schema)
+            .where("id", .equal, SQLBind(request.employerId)).first()?.decode(column: "unified_social_credit_code", as: String?.self)
+        return HolderView(request: request, creditCode: code, linkExpiresAt: link.expiresAt,
+                          used: Set(link.used.split(separator: " ").compactMap { HolderAction(rawValue: String($0)) }))
+    }
+
+    /// Both consents, each its own record with the words' version; or `bothConsentsNeeded`.
+    public func holderConsent(token: String, processing: Bool, transferAbroad: Bool, text: HolderConsentText, language: Language,
+                              address: String) async throws {
+        guard processing && transferAbroad else { throw VerificationError.holder(.bothConsentsNeeded) }
+        try await holderStep(token, .consented, action: .holderConsent, address: address) { record, db in
+            let at = now()
+            for kind in HolderConsentKind.allCases {
+                let row = HolderConsentRow()
+                row.requestID = try record.requireID()
+                row.kind = kind.rawValue
+                row.at = at
+                row.address = address
+                row.textVersion = text.version(of: kind)
+                row.language = language.rawValue
+                try await row.create(on: db)
+            }
+            record.consentedAt = at
+            return "processing=\(text.version(of: .processing).prefix(12)) transfer_abroad=\(text.version(of: .transferAbroad).prefix(12)) lang=\(language.rawValue)"
+        }
+    }
+
+    public func holderDecline(token: String, address: String) async throws {
+        try await holderStep(token, .declined, action: .holderDecline, address: address) { record, _ in
+            record.withdrawalReason = WithdrawalReason.holderDeclined.rawValue
+            return nil
+        }
+    }
+
+    /// Before a result: the request ends `withdrawn`.
+    public func holderWithdraw(token: String, address: String) async throws {
+        try await holderStep(token, .withdrew, action: .holderWithdraw, address: address) { record, _ in
+            record.withdrawalReason = WithdrawalReason.holderWithdrewConsent.rawValue
+            return nil
+        }
+    }
+
+    /// After a result: the retention's erasure, now, at the holder's request.
+    public func holderErasure(token: String, address: String) async throws {
+        try await holderStep(token, .erasure, action: .holderErasure, address: address) { record, db in
+            guard try await eraseOne(try record.requireID(), afterDays: 0, detail: "at the holder's request", on: db) else {
+                throw VerificationError.holder(.alreadyErased)
+            }
+            return nil
+        }
+        if database.sql.dialect.name == "sqlite" { try await database.sql.raw("VACUUM").run() }
+    }
+
+    /// On or off, and for how many days from the result (nil: the policy's). Not single-use: a setting.
+    public func holderPublicCheck(token: String, active: Bool, days: Int?, address: String) async throws {
+        if let days, !(1...PublicCheckPolicy.maxDays).contains(days) {
+            throw VerificationError.invalid([InputError("days", zh: "天数须为1至3650。", en: "days must be a whole number from 1 to 3650.")])
+        }
+        try await holderStep(token, nil, action: .holderPublicCheck, address: address) { record, _ in
+            record.publicCheckOff = !active
+            record.publicCheckDays = days
+            return "active=\(active) days=\(days.map(String.init) ?? "default")"
+        }
+    }
+
+    /// The result's credential, for the holder's own copy.
+    public func holderCredential(token: String, address: String, issuer: CredentialIssuer, catalog: Catalog) async throws -> String {
+        let link = try await holderLink(token, address: address)
+        return try await credential(of: link.requestID, for: Self.holderAccount(link.requestID, email: nil), issuer: issuer, catalog: catalog)
+    }
+
+    /// The employer sends the holder a new link (3 an hour per request).
+    public func resendHolderInvitation(_ id: UUID, by employer: Account) async throws {
+        let record = try await visible(id, to: employer)
+        guard let sealed = record.holderEmailSealed, record.personalDataErasedAt == nil else {
+            throw VerificationError.invalid([InputError("holder.email", zh: "该申请没有持证人邮箱。", en: "This request has no holder.email to send to.")])
+        }
+        let reservation = try await RateLimits(database: database, now: now).reserve(.holderInvitation, for: id.uuidString)
+        if let wait = reservation.retryAfter { throw RateLimited(retryAfter: wait) }
+        let invitation = try HolderInvitation.make(requestID: id, employerID: employer.id, email: try keys.sealer.open(sealed), at: now(),
+                                                   sealer: keys.sealer)
+        try await database.transaction { db in
+            try await HolderInvitation.store([invitation], on: db)
+            try await AuditLog.append(on: db, at: now(), kind: "holder.invited", actor: employer.id, subject: id.uuidString.lowercased(),
+                                      email: employer.email, address: nil, detail: nil)
+        }
+    }
+
+    func holderConsents(of id: UUID) async throws -> [HolderConsentRecord] {
+        try await HolderConsentRow.query(on: reader).filter(\.$requestID == id).sort(\.$kind).all().compactMap { row in
+            HolderConsentKind(rawValue: row.kind).map {
+                HolderConsentRecord(kind: $0, at: row.at, address: row.address, textVersion: row.textVersion, language: row.language)
+            }
+        }
+    }
+
+    // MARK: The link
+
+    /// The valid link for `token`, counted against the address's limit.
+    private func holderLink(_ token: String, address: String) async throws -> HolderLinkRecord {
+        let reservation = try await RateLimits(database: database, now: now).reserve(.holderLink, for: address)
+        if let wait = reservation.retryAfter { throw RateLimited(retryAfter: wait) }
+        guard token.count <= 100, let link = try await HolderLinkRecord.find(SecretToken.digest(token), on: database), link.expiresAt > now()
+        else { throw VerificationError.holderLinkInvalid }
+        return link
+    }
+
+    /// One step: the link checked and marked used for `once` (a single-use step), the
+    /// workflow asked, the change made by `change`, its event and audit entry written.
+    private func holderStep(_ token: String, _ once: HolderAction?, action: VerificationAction, address: String,
+                            _ change: @escaping @Sendable (VerificationRequestRecord, any Database) async throws -> String?) async throws {
+        let link = try await holderLink(token, address: address)
+        try await database.transaction { db in
+            guard let link = try await HolderLinkRecord.find(link.id, on: db), let record = try await VerificationRequestRecord.find(link.requestID, on: db),
+                  let status = VerificationStatus(rawValue: record.status)
+            else { throw VerificationError.holderLinkInvalid }
+            var used = link.used.split(separator: " ").map(String.init)
+            if let once {
+                guard !used.contains(once.rawValue) else { throw VerificationError.holderLinkInvalid }
+                used.append(once.rawValue)
+            }
+            if action == .holderConsent, record.consentedAt != nil { throw VerificationError.holder(.alreadyDone) }
+            if action == .holderErasure, status != .completed { throw VerificationError.holder(.noResultYet) }
+            let next: VerificationStatus
+            do {
+                next = try VerificationWorkflow.next(from: status, by: action)
+            } catch {
+                throw VerificationError.holder(.tooLate)
+            }
+            let detail = try await change(record, db)
+            record.status = next.rawValue
+            record.updatedAt = now()
+            try await record.save(on: db)
+            link.used = used.joined(separator: " ")
+            try await link.save(on: db)
+            let holder = Self.holderAccount(try record.requireID(), email: record.holderEmailMasked)
+            try await Transition.record([Transition(
+                action: action, from: status, to: next, requestID: try record.requireID(), employerID: record.employerID, actor: holder,
+                note: detail, at: now(), outcome: record.outcome, estimatedCompletionOn: record.estimatedCompletionOn)], on: db, address: address)
+        }
+    }
+
+    /// The holder as the events and audit entries name them: no account, their request's id.
+    static func holderAccount(_ request: UUID, email: String?) -> Account {
+        Account(id: request, email: email ?? "holder", role: .holder, name: "holder", createdAt: Date(timeIntervalSince1970: 0))
+    }
+}
