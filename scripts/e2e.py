@@ -18,17 +18,25 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from axe_selenium_python import Axe
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import e2e_holder  # noqa: E402
 import e2e_review  # noqa: E402
+from aiosmtpd.controller import Controller  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", default=".build/debug/credence")
 parser.add_argument("--port", type=int, default=18434)
 parser.add_argument("--artifacts", default="ci-artifacts/e2e")
+parser.add_argument("--smtp-port", type=int, default=18439)
 args = parser.parse_args()
 os.makedirs(args.artifacts, exist_ok=True)
 base = f"http://127.0.0.1:{args.port}"
 data = tempfile.mkdtemp(prefix="credence-e2e-")
-env = dict(os.environ, CREDENCE_DATA_DIR=data, CREDENCE_PUBLIC_URL=base)
+# A real SMTP server: the holder's invitation is read from it (issue 31).
+mailbox = e2e_holder.Mailbox()
+smtp = Controller(mailbox, hostname="127.0.0.1", port=args.smtp_port)
+smtp.start()
+env = dict(os.environ, CREDENCE_DATA_DIR=data, CREDENCE_PUBLIC_URL=base, CREDENCE_SMTP_URL=f"smtp://127.0.0.1:{args.smtp_port}",
+           CREDENCE_MAIL_FROM="noreply@e2e.example")
 env.pop("DATABASE_URL", None)
 
 server = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--log-level", "error"], env=env)
@@ -401,6 +409,7 @@ def flow(language):
     accessible(language, "public-check")
     shot(language, "10-public-check")
     e2e_review.walk(sys.modules[__name__], language, request_url, verify_link)
+    e2e_holder.walk(sys.modules[__name__], mailbox, language)
 
 
 try:
@@ -410,6 +419,7 @@ finally:
     browser.quit()
     server.terminate()
     server.wait()
+    smtp.stop()
 
 print(f"screenshots in {args.artifacts}/")
 for problem in problems:

@@ -2,7 +2,9 @@
 """Email through a real SMTP server (aiosmtpd from PyPI, on 127.0.0.1): a request's whole
 life mailed to its employer with correct headers (From, To, Subject per RFC 2047, Date,
 Message-ID) and both languages; the server refusing the first delivery with a 4xx, so the
-message must arrive later; a 5xx for one employer's address not holding back the others.
+message must arrive later; a 5xx for one employer's address not holding back the others;
+and the holder's invitation (issue 31): both languages, the link that opens their place, no
+passport number.
 
     python3 scripts/mail_check.py --binary .build/debug/credence   (pip install aiosmtpd)
 """
@@ -94,6 +96,12 @@ try:
         call("POST", path + "/complete", {"outcome": "authentic"}, officer)
         return request["id"]
 
+    # Issue 31: a request with the holder's address mails the holder a link (another employer, so
+    # the good employer's count below stays its own).
+    third = employer("Third Ltd", "hr@third.example")
+    call("POST", "/api/v1/verification-requests", {"entryId": "cfa", "holder": {"name": "Ana Souza", "nationality": "BR", "passportNumber": "FZ1234567",
+                                                   "dateOfBirth": "1990-02-03", "email": "holder@person.example"},
+                                                   "certificateNumber": "H-1", "holderConsent": True}, third)
     bounced_id = life(bouncing, "B-1")
     request_id = life(good, "G-1")
 
@@ -109,8 +117,22 @@ try:
     call("POST", "/api/v1/editions/tianjin-2027/publish", {"noticeRef": "test", "issuedOn": today, "effectiveOn": today}, admin)
 
     deadline = time.time() + 40
-    while time.time() < deadline and len([m for m in mailbox.messages if "hr@good.example" in m[1]]) < 6:
+    while time.time() < deadline and (len([m for m in mailbox.messages if "hr@good.example" in m[1]]) < 6
+                                      or not any("holder@person.example" in m[1] for m in mailbox.messages)):
         time.sleep(0.5)
+    invitations = [m for m in mailbox.messages if "holder@person.example" in m[1]]
+    expect(len(invitations) == 1, f"the holder got one invitation ({len(invitations)})")
+    if invitations:
+        message = email.message_from_bytes(invitations[0][2], policy=email.policy.default)
+        text = message.get_body(preferencelist=("plain",)).get_content()
+        html = message.get_body(preferencelist=("html",)).get_content()
+        links = [word for word in text.split() if word.startswith(f"{base}/holder/")]
+        expect(len(set(links)) == 1 and links[0] in html, "the invitation carries the holder's link, in text and HTML")
+        expect("Third Ltd" in text and "您好" in text and "Hello" in text and "CFA" in text, "both languages, naming who asks and the qualification")
+        expect("FZ1234567" not in text and "FZ1234567" not in html and "1990-02-03" not in text, "no passport number or date of birth in the mail")
+        if links:
+            page = call("GET", "/api/v1/holder/" + links[0].rsplit("/", 1)[1])
+            expect(page["request"]["holder"]["passportNumber"] == "FZ*****67", "the link opens the holder's place (the passport masked there too)")
 finally:
     server.terminate()
     server.wait()

@@ -166,3 +166,20 @@ import Testing
         #expect(rounds[1].answeredAt == nil && rounds[1].items.map(\.code) == [.passportCopy])
     }
 }
+
+/// Issue 31: what is sent abroad, said once each, as the channel registry lists it.
+@Suite struct HolderWordsTests {
+    @Test func theRegistrysInputsBecomeWordsEachOnce() {
+        let sent = HolderConsentText.sent(["holderName", "membershipNumber(if known)", "membershipNumber(optional)", "address|employer|birthDate|email (any)"])
+        #expect(sent.map(\.en) == ["name", "membership number (if there is one)", "one of address, employer, date of birth, email"])
+        #expect(sent.map(\.zh) == ["姓名", "会员编号（如有）", "以下任一：地址、雇主、出生日期、邮箱"])
+    }
+
+    @Test func theWordsVersionIsTheirHash() {
+        let facts = HolderConsentText.Facts(organization: "Acme", qualification: "CFA", issuingBody: "CFA Institute", country: nil,
+                                            inputs: ["name"], retentionDays: 180)
+        let zh = HolderConsentText(facts, language: .zh), en = HolderConsentText(facts, language: .en)
+        #expect(zh.version(of: .processing) == SecretToken.digest(zh.processing) && zh.version(of: .processing) != en.version(of: .processing))
+        #expect(zh.transferAbroad.contains("第三十九条") && en.transferAbroad.contains("country or region not given by the catalog"))
+    }
+}

@@ -53,7 +53,7 @@ struct HolderDTO: Encodable, Sendable {
         creditCode = content.view.creditCode
         qualification = content.entry?.name
         issuingBody = Body(id: content.body.id, name: content.body.name, countryOrRegion: content.entry?.region,
-                           sentToIt: content.body.channel.inputs.map(HolderConsentText.inputName))
+                           sentToIt: HolderConsentText.sent(content.body.channel.inputs))
         retentionDays = content.retentionDays
         let text = content.text
         consentWords = Words(language: content.language.rawValue, processing: text.processing, processingVersion: text.version(of: .processing),

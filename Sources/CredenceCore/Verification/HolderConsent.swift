@@ -116,7 +116,7 @@ public struct HolderConsentText: Sendable, Equatable {
     }
 
     public init(_ facts: Facts, language: Language) {
-        let sent = facts.inputs.joined(separator: language == .zh ? "、" : ", ")
+        let sent = facts.inputs.joined(separator: language == .zh ? "；" : "; ")
         if language == .zh {
             processing = "我同意\(facts.organization)及本平台为核验我的“\(facts.qualification)”证书的真实性处理上列个人信息；结果出具后保留\(facts.retentionDays)日，期满删除。"
             transferAbroad = "我单独同意将以下信息提供给境外发证机构“\(facts.issuingBody)”（\(facts.country ?? "《目录》未载国家或地区")）用于核验：\(sent)（《个人信息保护法》第三十九条）。"
@@ -209,11 +209,31 @@ extension HolderConsentText.Facts {
     public init(_ request: VerificationRequest, entry: Entry?, body: IssuingBody, retentionDays: Int, language: Language) {
         self.init(organization: request.organizationName ?? "—", qualification: entry?.name.text(in: language) ?? request.entryId,
                   issuingBody: body.name.text(in: language), country: entry?.region?.text(in: language),
-                  inputs: body.channel.inputs.map { HolderConsentText.inputName($0).text(in: language) }, retentionDays: retentionDays)
+                  inputs: HolderConsentText.sent(body.channel.inputs).map { $0.text(in: language) }, retentionDays: retentionDays)
     }
 }
 
 extension HolderConsentText {
+    /// What is sent to the issuing body, in words, each once: the channel registry's inputs
+    /// ("a|b (any)" is one of them; "(optional)", "(if known)" only when there is one).
+    public static func sent(_ inputs: [String]) -> [BilingualText] {
+        var named: [BilingualText] = []
+        for input in inputs {
+            var base = input, note: BilingualText?
+            if let open = input.firstIndex(of: "(") {
+                base = input[..<open].trimmingCharacters(in: .whitespaces)
+                note = BilingualText(zh: "（如有）", en: " (if there is one)")
+            }
+            let parts = base.split(separator: "|").map { inputName(String($0).trimmingCharacters(in: .whitespaces)) }
+            var text = parts.count > 1
+                ? BilingualText(zh: "以下任一：" + parts.map(\.zh).joined(separator: "、"), en: "one of " + parts.map(\.en).joined(separator: ", "))
+                : parts.first ?? BilingualText(zh: input, en: input)
+            if let note, parts.count == 1 { text = BilingualText(zh: text.zh + note.zh, en: text.en + note.en) }
+            if !named.contains(where: { $0.en.hasPrefix(text.en) || text.en.hasPrefix($0.en) }) { named.append(text) }
+        }
+        return named
+    }
+
     /// What a channel's input is, in words (the registry names them as the request's fields).
     public static func inputName(_ input: String) -> BilingualText {
         switch input {
@@ -226,7 +246,14 @@ extension HolderConsentText {
         case "holderNationality", "nationality": BilingualText(zh: "国籍", en: "nationality")
         case "holderLastName", "holderSurname": BilingualText(zh: "姓", en: "surname")
         case "holderGivenName": BilingualText(zh: "名", en: "given name")
-        case "memberId", "charterNumber": BilingualText(zh: "会员编号", en: "membership number")
+        case "memberId", "charterNumber", "membershipNumber": BilingualText(zh: "会员编号", en: "membership number")
+        case "registrationNumber", "licenseNumber", "practisingCertificateNumber", "validationNumber":
+            BilingualText(zh: "注册或执照编号", en: "registration or licence number")
+        case "birthDate": BilingualText(zh: "出生日期", en: "date of birth")
+        case "email": BilingualText(zh: "邮箱", en: "email")
+        case "employer": BilingualText(zh: "雇主", en: "employer")
+        case "address": BilingualText(zh: "地址", en: "address")
+        case "location", "jurisdiction": BilingualText(zh: "所在地", en: "location")
         default: BilingualText(zh: input, en: input)
         }
     }

@@ -43,7 +43,7 @@ struct HolderPage {
             .dl(row(page.t("机构", "Body"), content.body.name.text(in: lang)),
                 row(page.t("国家或地区", "Country or region"), content.entry?.region?.text(in: lang) ?? page.t("《目录》未载", "not given by the catalog")),
                 row(page.t("提供给它的信息", "What is sent to it"),
-                    content.body.channel.inputs.map { HolderConsentText.inputName($0).text(in: lang) }.joined(separator: page.t("、", ", ")))),
+                    HolderConsentText.sent(content.body.channel.inputs).map { $0.text(in: lang) }.joined(separator: page.t("；", "; ")))),
             consentSection(page),
             resultSection(page),
             RequestTimeline.render(request, page),
