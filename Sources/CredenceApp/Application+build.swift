@@ -78,6 +78,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         router.add(middleware: LogRequestsMiddleware(.debug))
     }
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: HolderPrivacyMiddleware())  // outside the errors: a refusal is not cached either
     router.add(middleware: ErrorMiddleware(allowedMethods: allowedMethods) { error, request in
         Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)
     })

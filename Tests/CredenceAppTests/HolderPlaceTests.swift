@@ -143,6 +143,7 @@ import Testing
             #expect(try await holder(app, wrong, "", method: .get).status == .notFound)
             let page = try await app.client.execute(uri: "/holder/not-the-token", method: .get, headers: [.acceptLanguage: "en"])
             #expect(page.status == .notFound && String(buffer: page.body).contains("not valid"))
+            #expect(page.headers[.cacheControl] == "no-store" && page.headers[HTTPField.Name("X-Robots-Tag")!] != nil, "a refusal is not kept either")
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<30 { statuses.append(try await holder(app, wrong, "", method: .get).status) }
             #expect(statuses.last == .tooManyRequests, "30 wrong links a minute from one address")

@@ -32,7 +32,7 @@ struct HolderAPIController {
     }
 
     @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        HolderRouting.privately(try Response.json(HolderDTO(try await content(request, context), today: .today(at: store.clock())), status: .ok))
+        (try Response.json(HolderDTO(try await content(request, context), today: .today(at: store.clock())), status: .ok))
     }
 
     @Sendable func consent(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -38,7 +38,7 @@ struct HolderWebController {
         let content = try await HolderContent.load(try HolderRouting.token(context), store: store, state: state, retention: retention,
                                                    address: context.remoteAddress, language: page.language)
         let html = HolderPage(content: content, token: try HolderRouting.token(context), today: .today(at: store.clock()), error: error).render(page)
-        return HolderRouting.privately(Response.html(html, status: status))
+        return (Response.html(html, status: status))
     }
 
     @Sendable func consent(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -73,13 +73,13 @@ struct HolderWebController {
         } catch let error as VerificationError where error != .holderLinkInvalid {
             return try await render(request, context, error: error.message, status: APIError(error).status)
         }
-        return HolderRouting.privately(Response(status: .seeOther, headers: [.location: "/holder/\(token)"]))
+        return (Response(status: .seeOther, headers: [.location: "/holder/\(token)"]))
     }
 
     @Sendable func credential(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let text = try await store.verifications.holderCredential(token: try HolderRouting.token(context), address: context.remoteAddress,
                                                                   issuer: issuer, catalog: state.current.catalog)
-        return HolderRouting.privately(Response(status: .ok, headers: [
+        return (Response(status: .ok, headers: [
             .contentType: "application/json; charset=utf-8", .contentDisposition: "attachment; filename=\"credential.json\"",
         ], body: .init(byteBuffer: ByteBuffer(string: text))))
     }

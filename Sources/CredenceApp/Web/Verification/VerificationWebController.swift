@@ -80,14 +80,11 @@ struct VerificationWebController {
         do {
             _ = try await store.verifications.act(action, on: id, by: try context.requireActor().account, input,
                                                   catalog: state.current.catalog)
-        } catch VerificationError.illegal(let transition) {
-            return try await detail(id, request, context, error: transition.text, status: .conflict)
         } catch VerificationError.invalid(let problems) {
             return try await detail(id, request, context, error: problems.first?.message, status: .unprocessableContent)
-        } catch VerificationError.alreadyRevoked {
-            return try await detail(id, request, context, error: VerificationError.alreadyRevoked.message, status: .conflict)
-        } catch VerificationError.review(let refusal) {
-            return try await detail(id, request, context, error: refusal.message, status: .conflict)
+        } catch let error as VerificationError where error != .notFound {
+            // A refused step (the workflow's, a review's, the holder's consent pending …) is said on the page.
+            return try await detail(id, request, context, error: error.message, status: APIError(error).status)
         }
         return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
     }
