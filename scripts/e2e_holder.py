@@ -83,4 +83,21 @@ def walk(e, mailbox, language):
     status = e.browser.find_element(By.CSS_SELECTOR, "h1 .badge").text
     e.expect(status == ("已受理，核验中" if zh else "Accepted, being checked"), f"{language}: the officer accepts after both consents, got {status!r}")
     e.shot(language, "18-accepted-after-consent")
+    Select(e.browser.find_element(By.NAME, "outcome")).select_by_value("authentic")
+    e.submit(request_url.replace(e.base, "") + "/complete")
     e.submit("/sign-out")
+
+    # After the result: the holder switches the public check off; the code then says so.
+    e.browser.get(link)
+    code = e.browser.find_element(By.CSS_SELECTOR, "section.result code").text
+    e.browser.find_element(By.NAME, "active").click()
+    e.submit(link.replace(e.base, "") + "/public-check")
+    e.expect(("已关闭或已到期" if zh else "is off or has ended") in e.browser.find_element(By.TAG_NAME, "main").text,
+             f"{language}: the holder's page should say the public check is off")
+    e.accessible(language, "holder-result")
+    e.browser.execute_script("document.querySelector('section.result').scrollIntoView()")
+    e.shot(language, "19-holder-result")
+    e.browser.get(f"{e.base}/verify/{code}")
+    e.expect(("该查验码已不再有效" if zh else "no longer active") in e.browser.page_source, f"{language}: a switched-off code says so")
+    e.accessible(language, "code-inactive")
+    e.shot(language, "20-code-inactive")

@@ -145,12 +145,7 @@ public struct PublicCheckPolicy: Sendable, Equatable {
 
     /// Reads `CREDENCE_PUBLIC_CHECK_DAYS` (1–3650); throws a message naming it.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(InvalidInput) -> PublicCheckPolicy {
-        guard let text = environment["CREDENCE_PUBLIC_CHECK_DAYS"] else { return PublicCheckPolicy() }
-        guard let days = Int(text), (1...maxDays).contains(days) else {
-            throw InvalidInput(problems: [InputError("CREDENCE_PUBLIC_CHECK_DAYS", zh: "公开核对天数须为1至3650的整数。",
-                                                     en: "CREDENCE_PUBLIC_CHECK_DAYS must be a whole number of days from 1 to 3650; got \"\(text)\".")])
-        }
-        return PublicCheckPolicy(days: days)
+        PublicCheckPolicy(days: try DaysSetting.read("CREDENCE_PUBLIC_CHECK_DAYS", in: 1...maxDays, default: defaultDays, environment))
     }
 
     /// The last day a code answers: `days` (the holder's, else the policy's) after the result's day.
@@ -176,6 +171,8 @@ public enum HolderRefusal: Error, Sendable, Equatable {
     case noResultYet
     case alreadyErased
     case alreadyDone
+    /// The request has no holder's address (or it was erased): nothing to send a link to.
+    case noHolderAddress
 
     public var message: BilingualText {
         switch self {
@@ -189,6 +186,8 @@ public enum HolderRefusal: Error, Sendable, Equatable {
             BilingualText(zh: "个人信息已删除。", en: "The personal data has been erased already.")
         case .alreadyDone:
             BilingualText(zh: "这一步已经完成。", en: "This step has been taken already.")
+        case .noHolderAddress:
+            BilingualText(zh: "该申请没有持证人邮箱，无法发送链接。", en: "This request has no holder.email to send a link to.")
         }
     }
 
@@ -199,6 +198,7 @@ public enum HolderRefusal: Error, Sendable, Equatable {
         case .noResultYet: "no_result_yet"
         case .alreadyErased: "already_erased"
         case .alreadyDone: "already_done"
+        case .noHolderAddress: "no_holder_email"
         }
     }
 }

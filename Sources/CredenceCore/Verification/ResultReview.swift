@@ -49,12 +49,7 @@ public struct ReviewPolicy: Sendable, Equatable {
 
     /// Reads `CREDENCE_REVIEW_DAYS` (0–365); throws a message naming it.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(InvalidInput) -> ReviewPolicy {
-        guard let text = environment["CREDENCE_REVIEW_DAYS"] else { return ReviewPolicy() }
-        guard let days = Int(text), (0...365).contains(days) else {
-            throw InvalidInput(problems: [InputError("CREDENCE_REVIEW_DAYS", zh: "复核期限须为0至365的整数（天）。",
-                                                     en: "CREDENCE_REVIEW_DAYS must be a whole number of days from 0 to 365; got \"\(text)\".")])
-        }
-        return ReviewPolicy(days: days)
+        ReviewPolicy(days: try DaysSetting.read("CREDENCE_REVIEW_DAYS", in: 0...365, default: defaultDays, environment))
     }
 
     /// The last day a review of a result given on `resultDay` may be asked.

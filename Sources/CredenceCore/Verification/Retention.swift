@@ -17,12 +17,7 @@ public struct RetentionPolicy: Sendable, Equatable {
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(InvalidInput)
         -> RetentionPolicy
     {
-        guard let text = environment["CREDENCE_RETENTION_DAYS"] else { return RetentionPolicy() }
-        guard let days = Int(text), (0...3650).contains(days) else {
-            throw InvalidInput(problems: [InputError("CREDENCE_RETENTION_DAYS", zh: "保留天数须为0至3650的整数。",
-                                                     en: "CREDENCE_RETENTION_DAYS must be a whole number of days from 0 to 3650; got \"\(text)\".")])
-        }
-        return RetentionPolicy(days: days)
+        RetentionPolicy(days: try DaysSetting.read("CREDENCE_RETENTION_DAYS", in: 0...3650, default: defaultDays, environment))
     }
 
     /// Requests finished before this moment are due for erasure.

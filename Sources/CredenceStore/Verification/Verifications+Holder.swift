@@ -95,7 +95,7 @@ extension Verifications {
     public func resendHolderInvitation(_ id: UUID, by employer: Account) async throws {
         let record = try await visible(id, to: employer)
         guard let sealed = record.holderEmailSealed, record.personalDataErasedAt == nil else {
-            throw VerificationError.invalid([InputError("holder.email", zh: "该申请没有持证人邮箱。", en: "This request has no holder.email to send to.")])
+            throw VerificationError.holder(.noHolderAddress)
         }
         let reservation = try await RateLimits(database: database, now: now).reserve(.holderInvitation, for: id.uuidString)
         if let wait = reservation.retryAfter { throw RateLimited(retryAfter: wait) }

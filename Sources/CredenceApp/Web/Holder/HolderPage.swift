@@ -87,6 +87,10 @@ struct HolderPage {
         return .section(.class("result"),
             .h2(.text(page.t("核验结果：", "Result: ") + (request.outcome?.name.text(in: page.language) ?? "—"))),
             .p(.a(.href(path("credential")), .text(page.t("下载您的结果凭证（W3C 可验证凭证，JSON）", "Download your copy of the result (W3C Verifiable Credential, JSON)")))),
+            .unwrap(request.verificationCode) { code in
+                .p(.text(page.t("查验码：", "Verification code: ")), .code(.text(code)), .text(" "),
+                   .a(.href(SiteURL.verify(code: code).path), .text(page.t("公开核对页面", "public check page"))))
+            },
             .h3(.text(page.t("公开核对", "Public check"))),
             .p(.text(active ? page.t("查验码的公开核对已开启，至 \(lastDay)。", "Your code's public check is on, until \(lastDay).")
                             : page.t("查验码的公开核对已关闭或已到期。", "Your code's public check is off or has ended."))),
