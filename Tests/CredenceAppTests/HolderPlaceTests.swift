@@ -156,4 +156,35 @@ import Testing
             #expect(bad.status == .unprocessableContent && field == "holder.email")
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aBatchRowsHolderEmailAsksThatHolderAndTheEmployerMayResendThreeTimesAnHour(database: TestDatabase) async throws {
+        try await withOpenApp(database) { app in
+            let s = try await invited(app)
+            let bearer: HTTPFields = [.authorization: "Bearer \(s.employerToken)"]
+            let header = BatchCSV.columns.map(\.header.en).joined(separator: ",")
+            func upload(_ rows: String) async throws -> TestResponse {
+                try await app.client.execute(uri: "/api/v1/verification-batches?lang=en", method: .post,
+                                             headers: bearer + [.contentType: "text/csv"], body: ByteBuffer(string: header + "\r\n" + rows))
+            }
+            let refused = try await upload("cfa,Bo Li,GB,,,B-1,,,,yes,not-an-address\r\n")
+            #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("holder email (optional)"))
+            let made = try await upload("cfa,Bo Li,GB,,,B-1,,,,yes,bo.li@example.com\r\ncfa,Cy Wu,GB,,,B-2,,,,yes,\r\n")
+            #expect(made.status == .created)
+            let listed = try await app.client.execute(uri: "/api/v1/verification-requests?q=B-", method: .get, headers: bearer).jsonObject()
+            let bases = ((listed["requests"] as? [[String: Any]]) ?? []).map { ($0["certificateNumber"] as? String ?? "", ($0["consent"] as? [String: Any])?["basis"] as? String ?? "") }
+            #expect(Set(bases.map { "\($0.0)=\($0.1)" }) == ["B-1=holder", "B-2=employer_attestation"])
+            #expect(try await app.store.mails.due(limit: 100).contains { $0.to == "bo.li@example.com" && $0.holderToken != nil })
+
+            func resend(_ id: String) async throws -> HTTPResponse.Status {
+                try await app.client.execute(uri: "/api/v1/verification-requests/\(id)/holder-invitation", method: .post, headers: bearer).status
+            }
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<4 { statuses.append(try await resend(s.id)) }
+            #expect(statuses == [.accepted, .accepted, .accepted, .tooManyRequests])
+            let attested = try #require(bases.first { $0.0 == "B-2" }).0
+            let id = try #require(((listed["requests"] as? [[String: Any]]) ?? []).first { $0["certificateNumber"] as? String == attested }?["id"] as? String)
+            #expect(try await resend(id) == .conflict, "no holder address to send to")
+        }
+    }
 }
