@@ -48,7 +48,7 @@ extension Verifications {
     /// Erases one request's personal data on `db`: passport number and date of birth
     /// cleared, the holder's name masked and no longer searchable, the holder's address
     /// gone, attachments deleted, the erasure in the audit chain. False when it was erased already.
-    func eraseOne(_ id: UUID, afterDays days: Int, detail: String, actor: UUID? = nil, on db: any Database) async throws -> Bool {
+    func eraseOne(_ id: UUID, afterDays days: Int, detail: String, on db: any Database) async throws -> Bool {
         let at = now()
         let rows = try await db.sql.raw("""
             UPDATE verification_requests SET holder_date_of_birth = NULL, passport_sealed = NULL, passport_masked = NULL,
@@ -64,7 +64,7 @@ extension Verifications {
             holderName: nil, certificateNumber: try row.decode(column: "certificate_number", as: String.self),
             code: try row.decode(column: "verification_code", as: String?.self)), on: db.sql)
         try await AttachmentRecord.query(on: db).filter(\.$requestID == id).delete()
-        try await AuditLog.append(on: db, at: at, kind: "personal_data.erased", actor: actor, subject: id.uuidString.lowercased(), email: nil,
+        try await AuditLog.append(on: db, at: at, kind: "personal_data.erased", actor: nil, subject: id.uuidString.lowercased(), email: nil,
                                   address: nil, detail: detail)
         return true
     }
