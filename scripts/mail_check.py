@@ -76,12 +76,22 @@ def employer(name, address):
     return call("POST", "/api/v1/tokens", {"email": address, "password": "a long mail passphrase"})["token"]
 
 
+def cli(arguments, password):
+    """A `credence` command beside the running server; its stderr said if it fails."""
+    run = subprocess.run([args.binary] + arguments, input=password, capture_output=True, text=True, env=env)
+    if run.returncode != 0:
+        sys.exit(f"credence {' '.join(arguments)} failed ({run.returncode}): {run.stderr.strip()}")
+    return run.stdout
+
+
 server = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--log-level", "error"], env=env)
 try:
     wait_up(base)
-    created = subprocess.run([args.binary, "users", "create", "--role", "officer", "--email", "officer@mail.example", "--name", "Officer"],
-                             input="an officer passphrase", capture_output=True, text=True, env=env, check=True).stdout
+    created = cli(["users", "create", "--role", "officer", "--email", "officer@mail.example", "--name", "Officer"], "an officer passphrase")
     secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
+    # Both staff accounts first, while the server is idle: the CLI writes the same SQLite file.
+    created = cli(["users", "create", "--role", "admin", "--email", "admin@mail.example", "--name", "Admin"], "an admin passphrase")
+    admin_secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
     officer = call("POST", "/api/v1/tokens", {"email": "officer@mail.example", "password": "an officer passphrase", "totp": totp(secret)})["token"]
     good = employer("天津示例科技有限公司", "hr@good.example")
     bouncing = employer("Bounce Ltd", "bounce@bad.example")
@@ -106,9 +116,6 @@ try:
     request_id = life(good, "G-1")
 
     # A new edition retires cfa: the employer with a completed cfa result is alerted by mail.
-    created = subprocess.run([args.binary, "users", "create", "--role", "admin", "--email", "admin@mail.example", "--name", "Admin"],
-                             input="an admin passphrase", capture_output=True, text=True, env=env, check=True).stdout
-    admin_secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
     admin = call("POST", "/api/v1/tokens", {"email": "admin@mail.example", "password": "an admin passphrase", "totp": totp(admin_secret)})["token"]
     call("POST", "/api/v1/editions", {"id": "tianjin-2027", "jurisdiction": "tianjin", "title": {"zh": "2027年版", "en": "2027 edition"},
                                       "basedOn": "tianjin-2023"}, admin)

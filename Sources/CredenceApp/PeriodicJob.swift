@@ -38,9 +38,9 @@ struct PeriodicJob: Service {
     }
 
     /// Tells employers, once, of authentic results whose certificate expires within
-    /// `ExpiryNotice.days` (issue 33): a few seconds after start, then hourly.
+    /// `ExpiryNotice.days` (issue 33): a minute after start, then hourly.
     static func expiryNotices(store: Store, logger: Logger) -> PeriodicJob {
-        PeriodicJob(name: "certificate expiry notices queued", firstDelay: .seconds(5), interval: .seconds(3600), logger: logger) {
+        PeriodicJob(name: "certificate expiry notices queued", firstDelay: .seconds(60), interval: .seconds(3600), logger: logger) {
             let told = try await store.verifications.notifyExpiring()
             return told == 0 ? nil : ["requests": "\(told)"]
         }
