@@ -140,14 +140,15 @@ public struct Verifications: Sendable {
             let record = try await visible(id, to: account)
             throw VerificationError.illegal(IllegalTransition(from: VerificationStatus(rawValue: record.status) ?? .submitted, action: action))
         }
-        // Another employer's request is a 404 before anything about the input is said.
-        if account.role == .employer { _ = try await visible(id, to: account) }
         let input: ActionInput
         do {
             let edition = try catalog.resolveEdition(nil)
             input = try given.validated(for: action, entries: Set((catalog.entries(of: edition.id) ?? []).map(\.id)),
                                         today: .today(at: now()))
         } catch let error as InvalidInput {
+            // Another employer's request is a 404 before anything about its input is said
+            // (read only when the input is refused, not on every action).
+            _ = try await visible(id, to: account)
             throw VerificationError.invalid(error.problems)
         }
         // Read before the transaction: inside it, only `db` may be used (SQLite has one writer connection).
