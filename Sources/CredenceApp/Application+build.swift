@@ -28,7 +28,7 @@ public struct BuiltApplication {
         let store = try await Store.open(configuration.store, logger: logger,
                                          passwords: PasswordHasher(cost: configuration.passwordCost), clock: configuration.clock)
         do {
-            let state = CatalogState(try await store.loadCatalog())
+            let state = try await CatalogState.load(from: store)
             let access = AccessTable()
             let router = try buildRouter(store: store, state: state, access: access, network: configuration.network,
                                          issuer: configuration.issuer, verification: configuration.verification, logLevel: configuration.logLevel,
@@ -114,6 +114,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         let api = routes.group("api/v1")
         CatalogAPIController(state: state).addRoutes(to: api)
         BenefitsAPIController(state: state).addRoutes(to: api)
+        BenefitRoutesAPIController(state: state, store: store).addRoutes(to: api)
         AccountsAPIController(store: store).addRoutes(to: api)
         VerificationAPIController(store: store, state: state).addRoutes(to: api)
         EditionsAPIController(store: store, state: state).addRoutes(to: api)
@@ -125,11 +126,15 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         HolderAPIController(store: store, state: state, retention: retention).addRoutes(to: api)
     }
     do {  // web pages
-        WebController(state: state, notice: Notice(text: try BundledData.noticeText()), translation: try BundledData.noticeTranslation(),
+        let notice = Notice(text: try BundledData.noticeText())
+        let translation = try BundledData.noticeTranslation()
+        WebController(state: state, notice: notice, translation: translation,
                       lineages: try BundledData.editionLineages(), installation: installation).addRoutes(to: routes)
         AccountWebController(store: store).addRoutes(to: routes)
         VerificationWebController(store: store, state: state, installation: installation).addRoutes(to: routes)
         IssuingBodiesWebController(store: store, state: state).addRoutes(to: routes)
+        BenefitRoutesWebController(store: store, state: state).addRoutes(to: routes)
+        BenefitsPackWebController(state: state, store: store, notice: notice, translation: translation, issuer: issuer).addRoutes(to: routes)
         PublicCheckWebController(store: store, state: state, installation: installation).addRoutes(to: routes)
         CredentialWebController(store: store, state: state, issuer: issuer, installation: installation).addRoutes(to: routes)
         BatchWebController(store: store, state: state, installation: installation).addRoutes(to: routes)

@@ -15,14 +15,21 @@ public final class CatalogState: Sendable {
         /// Read once per catalog version: a change to a body's channel bumps the version
         /// like an edition change does.
         var registry: IssuingBodyRegistry?
+        /// Where each benefit is claimed, read with the catalog and encoded once.
+        var routes: EncodedBenefitRoutes
     }
 
     private let held: Mutex<Held>
     /// Public answers and anonymous pages made from the catalog.
     let renders = RenderCache()
 
-    public init(_ catalog: Catalog) {
-        held = Mutex(Held(snapshot: CatalogSnapshot(catalog: catalog)))
+    public init(_ catalog: Catalog, routes: BenefitRoutes = .none) {
+        held = Mutex(Held(snapshot: CatalogSnapshot(catalog: catalog), routes: EncodedBenefitRoutes(routes)))
+    }
+
+    /// Read from the store: the catalog and the benefits' routes.
+    public static func load(from store: Store) async throws -> CatalogState {
+        CatalogState(try await store.loadCatalog(), routes: try await store.benefitRoutes.all())
     }
 
     public var current: CatalogSnapshot {
@@ -32,7 +39,13 @@ public final class CatalogState: Sendable {
     /// Re-reads the catalog from the store and swaps it in.
     public func reload(from store: Store) async throws {
         let fresh = CatalogSnapshot(catalog: try await store.loadCatalog())
-        held.withLock { $0 = Held(snapshot: fresh, generation: $0.generation + 1) }
+        let routes = EncodedBenefitRoutes(try await store.benefitRoutes.all())
+        held.withLock { $0 = Held(snapshot: fresh, generation: $0.generation + 1, routes: routes) }
+    }
+
+    /// Where each benefit is claimed, as of the catalog version held.
+    public var routes: EncodedBenefitRoutes {
+        held.withLock { $0.routes }
     }
 
     /// The body that issues an entry's certificates, from the registry held here.

@@ -48,15 +48,17 @@ struct BenefitsCommand: AsyncParsableCommand {
         } catch {
             throw UserError(message: Self.message(for: error))
         }
-        let snapshot = try await loadSnapshot()
+        let (snapshot, routes) = try await withStore { store in
+            (CatalogSnapshot(catalog: try await store.loadCatalog()), try await store.benefitRoutes.all())
+        }
         let evaluation: BenefitEvaluation
         do {
             evaluation = try snapshot.catalog.evaluateBenefits(profile, edition: edition)
         } catch let error as ProfileError {
             throw UserError(message: Self.message(for: error))
         }
-        try output.emit(BenefitEvaluationDTO(evaluation)) {
-            Self.table(evaluation, in: language)
+        try output.emit(BenefitEvaluationDTO(evaluation, routes: EncodedBenefitRoutes(routes))) {
+            Self.table(evaluation, routes: routes, in: language)
         }
     }
 
@@ -97,7 +99,7 @@ struct BenefitsCommand: AsyncParsableCommand {
         }
     }
 
-    static func table(_ evaluation: BenefitEvaluation, in language: Language) -> String {
+    static func table(_ evaluation: BenefitEvaluation, routes: BenefitRoutes, in language: Language) -> String {
         let held = evaluation.qualifications.map { standing in
             "\(standing.entry.id) (\(standing.status.rawValue))"
         }.joined(separator: ", ")
@@ -119,7 +121,24 @@ struct BenefitsCommand: AsyncParsableCommand {
                 text += "\n  \(result.benefit.rawValue): " + own.joined(separator: ", ")
             }
         }
+        text += whereToApply(evaluation, routes: routes, in: language)
         text += "\n\n" + evaluation.notes.map { "Note: " + $0.text.text(in: language) }.joined(separator: "\n")
+        return text
+    }
+
+    /// Where the benefits that apply or are conditional are claimed: office, address or
+    /// why there is none, and how far to trust it.
+    static func whereToApply(_ evaluation: BenefitEvaluation, routes: BenefitRoutes, in language: Language) -> String {
+        let claimable = evaluation.benefits.filter { $0.status != .notApplicable }
+        guard !claimable.isEmpty else { return "" }
+        var text = "\n\n" + language.pick(zh: "办理渠道：", en: "Where to apply:")
+        for result in claimable {
+            for route in routes.routes(for: result.benefit) {
+                let office = route.office?.text(in: language) ?? language.pick(zh: "未知办理部门", en: "no office known")
+                text += "\n  \(result.benefit.rawValue): \(office) — \(route.url ?? route.trust.text(in: language))"
+                if route.url != nil { text += " (\(route.trust.text(in: language)))" }
+            }
+        }
         return text
     }
 }

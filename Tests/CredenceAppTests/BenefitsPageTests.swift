@@ -12,9 +12,10 @@ import Testing
     /// The rendered `<li>` of one benefit.
     static func benefit(_ id: String, in html: String) -> Substring? {
         guard let start = html.range(of: "id=\"b-\(id)\"") else { return nil }
+        // Up to the next benefit, or the end of its clause's list.
         let tail = html[start.lowerBound...]
-        guard let end = tail.range(of: "</ul></li>") else { return nil }
-        return tail[..<end.upperBound]
+        let end = tail.dropFirst().range(of: "id=\"b-")?.lowerBound ?? tail.range(of: "</ul></section>")?.upperBound
+        return end.map { tail[..<$0] }
     }
 
     /// The class attribute of the benefit's `<li>`, which carries its status.

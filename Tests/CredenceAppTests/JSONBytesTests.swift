@@ -11,6 +11,7 @@ import Testing
         let file = try! BundledData.tianjin2023()
         return Catalog(editions: [file.edition], entries: file.entries, zones: try! BundledData.zones())
     }()
+    static let routes = EncodedBenefitRoutes(BenefitRoutes(try! BundledData.benefitRoutes()))
 
     @Test func theHandWrittenBenefitsAnswerIsTheEncodersByteForByte() throws {
         let ids = (Self.catalog.entries(of: "tianjin-2023") ?? []).map(\.id)
@@ -24,7 +25,7 @@ import Testing
                             age: age, highTechIndustry: age.map { $0 > 60 }, relevantExperienceYears: age.map { _ in 1.5 },
                             workZone: zone, meetsTitleCriteria: zone == nil ? nil : true, classA: nationality == .foreign ? true : nil,
                             localPharmacistRegistration: index % 2 == 0 ? nil : false)
-                        let dto = BenefitEvaluationDTO(try Self.catalog.evaluateBenefits(profile))
+                        let dto = BenefitEvaluationDTO(try Self.catalog.evaluateBenefits(profile), routes: Self.routes)
                         #expect(dto.json() == Array(try APIJSON.encode(dto)), "\(profile)")
                         compared += 1
                     }

@@ -1,14 +1,15 @@
 import CredenceCore
 
 /// An evaluation as `POST /api/v1/benefits` and `credence benefits --format json` show it
-/// (contract.md, "Benefits"): all fifteen benefits, in the rules' order.
+/// (contract.md, "Benefits"): all fifteen benefits, in the rules' order, each with where
+/// it is claimed (`routes`, issue 32; routes change no rule).
 public struct BenefitEvaluationDTO: Encodable, Sendable {
     public var edition: String
     public var qualifications: [QualificationStandingDTO]
     public var benefits: [BenefitResultDTO]
     public var notes: [BenefitNoteDTO]
 
-    public init(_ evaluation: BenefitEvaluation) {
+    public init(_ evaluation: BenefitEvaluation, routes: EncodedBenefitRoutes) {
         edition = evaluation.edition
         qualifications = evaluation.qualifications.map { standing in
             QualificationStandingDTO(
@@ -20,6 +21,7 @@ public struct BenefitEvaluationDTO: Encodable, Sendable {
             return BenefitResultDTO(
                 id: result.benefit.rawValue, group: result.benefit.group.rawValue, clause: result.benefit.clause,
                 title: result.benefit.title, status: result.status.rawValue, level: result.level?.rawValue, reasons: reasons,
+                routes: routes.dtos(for: result.benefit), routesJSON: routes.json(for: result.benefit),
                 byQualification: zip(evaluation.qualifications, evaluation.byQualification(result.benefit)).map { standing, own in
                     // The same reasons (always, with one qualification held) are worded once.
                     QualificationResultDTO(entryId: standing.entry.id, status: own.status.rawValue, level: own.level?.rawValue,
@@ -80,9 +82,13 @@ public struct BenefitResultDTO: Encodable, Sendable {
     public var status: String
     public var level: String?
     public var reasons: [ReasonDTO]
+    /// Where it is claimed: one office, or two.
+    public var routes: [BenefitRouteDTO]
+    /// `routes` as the encoder writes them, made once per catalog version.
+    var routesJSON: [UInt8]
     public var byQualification: [QualificationResultDTO]
 
-    enum CodingKeys: String, CodingKey { case id, group, clause, title, status, level, reasons, byQualification }
+    enum CodingKeys: String, CodingKey { case id, group, clause, title, status, level, reasons, routes, byQualification }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -93,6 +99,7 @@ public struct BenefitResultDTO: Encodable, Sendable {
         try c.encode(status, forKey: .status)
         try c.encode(level, forKey: .level)  // null, not absent
         try c.encode(reasons, forKey: .reasons)
+        try c.encode(routes, forKey: .routes)
         try c.encode(byQualification, forKey: .byQualification)
     }
 }
@@ -146,6 +153,7 @@ extension BenefitEvaluationDTO {
             out.raw(#","id":"#); out.string(benefit.id)
             out.raw(#","level":"#); out.optionalString(benefit.level)
             out.raw(#","reasons":"#); out.json(reasons.bytes)
+            out.raw(#","routes":"#); out.json(benefit.routesJSON)
             out.raw(#","status":"#); out.string(benefit.status)
             out.raw(#","title":{"en":"#); out.string(benefit.title.en)
             out.raw(#","zh":"#); out.string(benefit.title.zh)

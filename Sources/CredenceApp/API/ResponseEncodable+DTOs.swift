@@ -31,3 +31,4 @@ extension VerificationListDTO: ResponseGenerator {
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: try json())))
     }
 }
+extension BenefitRouteListDTO: ResponseEncodable {}

@@ -7,6 +7,9 @@ enum SiteURL {
     case catalog(query: String? = nil, field: ProfessionalField? = nil, region: String? = nil)
     case entry(String)
     case benefits(qualifications: [String] = [])
+    /// The printable pack for a benefits answer: the same query (`rawQuery`), kept as given.
+    case benefitsPack(rawQuery: String?)
+    case adminBenefitRoutes
     case notice(anchor: String? = nil)
     case language(Lang, back: String)
     case register
@@ -52,6 +55,10 @@ enum SiteURL {
             return "/entries/" + id.queryEncoded
         case .issuingBody(let id):
             return "/admin/issuing-bodies/" + id.queryEncoded
+        case .benefitsPack(let rawQuery):
+            return "/benefits/pack" + (rawQuery.map { "?" + $0 } ?? "")
+        case .adminBenefitRoutes:
+            return "/admin/benefit-routes"
         case .benefits(let qualifications):
             let query = qualifications.map { "qualification=" + $0.queryEncoded }.joined(separator: "&")
             return "/benefits" + (query.isEmpty ? "" : "?" + query)

@@ -101,8 +101,16 @@ struct WebController {
             candidates = all.filter { form.qualifications.contains($0.id) || hits.contains($0.id) }
         }
         let benefitsPage = BenefitsPage(
-            form: form, edition: edition, candidates: candidates, zones: snapshot.catalog.zones, evaluation: evaluation)
+            form: form, edition: edition, candidates: candidates, zones: snapshot.catalog.zones, evaluation: evaluation,
+            routes: state.routes.routes, packQuery: Self.packQuery(request))
         return Response.html(benefitsPage.render(PageContext(request, context)), status: form.errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// The benefits answer's own query, for the pack's form: everything but `code`, `find`
+    /// and the button.
+    static func packQuery(_ request: Request) -> [(name: String, value: String)] {
+        request.uri.queryParameters.filter { !["code", "find", "check"].contains(String($0.key)) && !$0.value.isEmpty }
+            .map { (String($0.key), String($0.value)) }
     }
 
     /// Only a path on this site: never an open redirect to somewhere else.

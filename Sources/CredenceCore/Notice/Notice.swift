@@ -83,3 +83,21 @@ public enum NoticeBlock: Sendable, Equatable {
         }
     }
 }
+
+extension Notice {
+    /// The anchor of the place that prints `quote`: the heading or clause holding it (a
+    /// paragraph belongs to the heading or clause before it), or `附件1` for the catalog's
+    /// table, which `blocks` leaves out. Nil when the notice does not print it.
+    public func anchor(quoting quote: String, in text: String) -> String? {
+        var current: String?
+        for block in blocks {
+            if let anchor = block.anchor { current = anchor }
+            let printed: String? = switch block {
+            case .section(_, let text), .clause(_, let text), .paragraph(let text): text
+            case .annex: nil
+            }
+            if printed?.contains(quote) == true { return current }
+        }
+        return text.contains(quote) ? "附件1" : nil
+    }
+}

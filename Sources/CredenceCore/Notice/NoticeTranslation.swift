@@ -62,3 +62,20 @@ extension BundledData {
         try JSONDecoder().decode(NoticeTranslation.self, from: resource("notice-tianjin-2023.en", "json"))
     }
 }
+
+extension NoticeTranslation {
+    /// The words printed under an anchor: its heading or clause and the paragraphs that
+    /// follow it up to the next anchor, each with Credence's translation.
+    public func passage(_ anchor: String, of notice: Notice) -> [(zh: String, en: String)] {
+        guard let aligned = aligned(with: notice), let start = aligned.firstIndex(where: { $0.chinese.anchor == anchor }) else { return [] }
+        var passage: [(zh: String, en: String)] = []
+        for (offset, (chinese, english)) in aligned[start...].enumerated() {
+            if offset > 0, chinese.anchor != nil { break }
+            switch chinese {
+            case .section(_, let text), .clause(_, let text), .paragraph(let text): passage.append((text, english.en))
+            case .annex: break
+            }
+        }
+        return passage
+    }
+}

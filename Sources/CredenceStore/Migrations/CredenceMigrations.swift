@@ -29,5 +29,6 @@ public enum CredenceMigrations {
         MergeOutboxes(),
         AddReviewsAndRechecks(),
         AddHolderPlace(),
+        AddBenefitRoutes(),
     ]
 }

@@ -94,6 +94,7 @@ struct AccountPage {
             ),
             .if(account.role == .admin, .p(.a(.href(SiteURL.adminUsers.path), .text(page.t("用户列表", "Users"))), .text(" · "),
                                            .a(.href("/admin/issuing-bodies"), .text(page.t("发证机构与核验渠道", "Issuing bodies and channels"))), .text(" · "),
+                                           .a(.href(SiteURL.adminBenefitRoutes.path), .text(page.t("政策办理渠道", "Where benefits are claimed"))), .text(" · "),
                                            .a(.href("/admin/editions"), .text(page.t("目录版本管理", "Catalog editions"))), .text(" · "),
                                            .a(.href("/admin/statistics"), .text(page.t("跟踪统计", "Tracking figures"))), .text(" · "),
                                            .a(.href("/admin/calendar"), .text(page.t("节假日安排", "Holiday calendar"))))),

@@ -11,6 +11,10 @@ struct BenefitsPage {
     var candidates: [Entry]
     var zones: [Zone]
     var evaluation: BenefitEvaluation?
+    /// Where each benefit is claimed.
+    var routes: BenefitRoutes
+    /// The answer's query, carried to the pack's form (`code` left out).
+    var packQuery: [(name: String, value: String)]
 
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("能享受哪些政策", "What does it bring me?"), content: .group(
@@ -42,6 +46,7 @@ struct BenefitsPage {
                 )
             }),
             settle(evaluation, page),
+            packForm(page),
             .forEach(BenefitGroup.allCases) { group in
                 .section(
                     .class("group"),
@@ -75,7 +80,8 @@ struct BenefitsPage {
                  badge(result.status, qualification: false, page),
                  .unwrap(result.level) { .span(.class("level"), .text(" " + $0.name.text(in: lang))) }),
             reasons(result.reasons, evaluation, page),
-            .if(evaluation.qualifications.count > 1, byQualification(result, evaluation, page))
+            .if(evaluation.qualifications.count > 1, byQualification(result, evaluation, page)),
+            .if(result.status != .notApplicable, RouteParts.whereToApply(routes.routes(for: result.benefit), page))
         )
     }
 
@@ -121,6 +127,19 @@ struct BenefitsPage {
                 .li(.a(.href("#" + question.anchor), .text(question.label.text(in: page.language))))
             })
         ))
+    }
+
+    /// "Print a pack": the same answer as a printable page, with a verification result if
+    /// a code is given. A GET form, so the pack has an address a person can keep.
+    private func packForm(_ page: PageContext) -> Node<HTML.BodyContext> {
+        .form(
+            .class("pack-form"), .action(SiteURL.benefitsPack(rawQuery: nil).path), .method(.get),
+            .forEach(packQuery) { .input(.type(.hidden), .name($0.name.attributeEscaped), .value($0.value.attributeEscaped)) },
+            .label(.for("pack-code"), .text(page.t("查验码（可选：附上用人单位的核验结果及二维码）",
+                                                   "Verification code (optional: adds your employer's verification result and its QR code)"))),
+            .input(.type(.text), .id("pack-code"), .name("code"), .attribute(named: "maxlength", value: "20"), .attribute(named: "autocomplete", value: "off")),
+            .button(.type(.submit), .text(page.t("打印办理材料清单", "Print a pack")))
+        )
     }
 
     private func badge(_ status: BenefitStatus, qualification: Bool, _ page: PageContext) -> Node<HTML.BodyContext> {

@@ -67,7 +67,7 @@ enum ChannelParts {
     }
 
     /// A quote's language for screen readers: Chinese when it holds CJK characters.
-    private static func language(of text: String) -> String {
+    static func language(of text: String) -> String {
         text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? "zh" : "en"
     }
 }

@@ -1,0 +1,73 @@
+import CredenceCore
+import Plot
+
+/// "Where to apply": a benefit's routes as the benefits page and the pack show them — the
+/// office, the service and its address (or plainly none), the documents, what the office's
+/// own rules add, how far to trust it, and the evidence behind a disclosure.
+enum RouteParts {
+    static func whereToApply(_ routes: [BenefitRoute], _ page: PageContext) -> Node<HTML.BodyContext> {
+        .details(
+            .class("where-to-apply"),
+            .summary(.text(page.t("去哪里办理", "Where to apply"))),
+            .if(routes.isEmpty, .p(.text(page.t("尚无该项政策的办理渠道信息。", "Nothing is known yet about where this benefit is claimed.")))),
+            .forEach(routes) { route($0, page, evidence: true) },
+            .p(.class("meta"), .text(page.t("办理渠道不是适用规则：是否给予，由办理部门按其规定认定。",
+                                            "Where to apply is not a rule: the office decides each application under its own rules.")))
+        )
+    }
+
+    static func route<C: HTML.BodyContext>(_ route: BenefitRoute, _ page: PageContext, evidence: Bool) -> Node<C> {
+        let lang = page.language
+        return .div(
+            .class("route confidence-\(route.confidence.rawValue)"),
+            .if(route.isEmpty, .p(.strong(.text(page.t("没有已知的办理部门或服务。", "No office and no claim service is known for this benefit."))))),
+            .dl(
+                .unwrap(route.office) { office in
+                    .group(.dt(.text(page.t("办理部门", "Office"))), .dd(.text(office.text(in: lang))))
+                },
+                .unwrap(route.service) { service in
+                    .group(.dt(.text(page.t("服务", "Service"))), .dd(.text(service.text(in: lang))))
+                },
+                .dt(.text(page.t("网上办理地址", "Online address"))),
+                .dd(.unwrap(route.url, { url in
+                    .a(.href(url.attributeEscaped), .attribute(named: "rel", value: "noreferrer"), .text(url))
+                }, else: .text(page.t("未找到官方网址——请向该部门咨询。", "No official address was found — ask the office.")))),
+                .dt(.text(page.t("可信程度", "How far to trust this"))),
+                .dd(.span(.class("confidence"), .text(route.trust.text(in: lang))),
+                    .unwrap(route.confirmation) { .text(page.t("（依据：", " (against: ") + $0.source + page.t("）", ")")) }),
+                .dt(.text(page.t("需携带的材料", "Documents to bring"))),
+                .dd(route.documents.isEmpty
+                    ? .text(page.t("未找到材料清单——请向该部门咨询。", "No list of documents was found — ask the office."))
+                    : .ul(.class("documents"), .forEach(route.documents) { .li(.text($0.text(in: lang))) }))
+            ),
+            .unwrap(route.notes) { notes in
+                .div(.class("office-notes"),
+                     .p(.strong(.text(page.t("另请注意（办理部门自己的规定与来源说明）：", "Also note (the office's own rules, and what the sources say):")))),
+                     .p(.text(notes.text(in: lang))))
+            },
+            .if(evidence, evidenceList(route, page))
+        )
+    }
+
+    private static func evidenceList<C: HTML.BodyContext>(_ route: BenefitRoute, _ page: PageContext) -> Node<C> {
+        .details(
+            .class("evidence"),
+            .summary(.text(page.t("依据（\(route.evidence.count)）", "Evidence (\(route.evidence.count))"))),
+            .ol(.forEach(route.evidence) { item in
+                .li(source(item.source, page),
+                    .blockquote(.attribute(named: "lang", value: ChannelParts.language(of: item.quote)), .text(item.quote)))
+            })
+        )
+    }
+
+    /// An http(s) page as its address; the notice's own words as a link to the clause.
+    private static func source<C: HTML.BodyContext>(_ source: String, _ page: PageContext) -> Node<C> {
+        if source.hasPrefix(Notice.path(anchor: "")) {
+            let anchor = String(source.dropFirst(Notice.path(anchor: "").count))
+            return .a(.href(SiteURL.notice(anchor: anchor).path), .text(page.t("通知原文 §", "The notice, § ") + anchor))
+        }
+        return HTTPAddress.isValid(source)
+            ? .a(.href(source.attributeEscaped), .attribute(named: "rel", value: "noreferrer"), .text(source))
+            : .text(source)
+    }
+}
