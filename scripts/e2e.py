@@ -19,6 +19,7 @@ from axe_selenium_python import Axe
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import e2e_holder  # noqa: E402
+import e2e_pack  # noqa: E402
 import e2e_review  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
 
@@ -408,6 +409,7 @@ def flow(language):
            f"{language}: the public check should mask the name")
     accessible(language, "public-check")
     shot(language, "10-public-check")
+    e2e_pack.walk(sys.modules[__name__], language, verify_link)
     e2e_review.walk(sys.modules[__name__], language, request_url, verify_link)
     e2e_holder.walk(sys.modules[__name__], mailbox, language)
 

@@ -33,16 +33,30 @@ public enum TestDatabase: String, Sendable, CaseIterable {
             return try await body(.sqlite(path: directory.appendingPathComponent("credence.sqlite").path))
         case .postgres:
             guard let base = Self.postgresBaseURL else { throw TestDatabaseError.postgresNotConfigured }
-            let name = "credence_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
-            try await Self.execute("CREATE DATABASE \(name)", on: base)
+            // A test that opens a second store (two instances) uses the slot it holds.
+            if PostgresSlots.held { return try await fresh(on: base, body) }
+            await PostgresSlots.shared.acquire()
             do {
-                let result = try await body(.postgres(url: Self.url(base, database: name)))
-                try? await Self.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: base)
+                let result = try await PostgresSlots.$held.withValue(true) { try await fresh(on: base, body) }
+                await PostgresSlots.shared.release()
                 return result
             } catch {
-                try? await Self.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: base)
+                await PostgresSlots.shared.release()
                 throw error
             }
+        }
+    }
+
+    private func fresh<T>(on base: String, _ body: (StoreConfiguration) async throws -> T) async throws -> T {
+        let name = "credence_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+        try await Self.execute("CREATE DATABASE \(name)", on: base)
+        do {
+            let result = try await body(.postgres(url: Self.url(base, database: name)))
+            try? await Self.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: base)
+            return result
+        } catch {
+            try? await Self.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: base)
+            throw error
         }
     }
 
@@ -64,6 +78,31 @@ public enum TestDatabase: String, Sendable, CaseIterable {
             try? await connection.close()
             throw error
         }
+    }
+}
+
+/// At most `limit` PostgreSQL test databases open at once. Each store's pool holds its own
+/// connections and Swift Testing starts every test at once: past the server's
+/// max_connections (200 in CI) a pool waits forever for a connection and the run hangs.
+actor PostgresSlots {
+    static let shared = PostgresSlots(limit: 24)
+    @TaskLocal static var held = false
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
 
