@@ -54,9 +54,13 @@ import Testing
             let line = try #require(run.stdout.split(separator: "\n").first { $0.contains("permit.age_limit") })
             #expect(line.contains("applies") && line.contains("You are 68"))
             #expect(run.stdout.contains("Tell us more to settle the conditional ones: --class-a"))
+            // Where to apply (issue 32): the office and its address, or plainly none.
+            #expect(run.stdout.contains("Where to apply:\n") && run.stdout.contains("permit.age_limit: Tianjin Municipal Bureau of Science and Technology"))
+            #expect(run.stdout.contains("https://fuwu.most.gov.cn/lhgzweb (From the office's own page)"))
+            #expect(run.stdout.contains("support.haihe_card: Not found — No claim service found — ask the office"))
             let zh = try CLITests.run(["benefits", "--qualification", "cfa", "--language", "zh"],
                                       store: CredenceStoreEnvironment(configuration))
-            #expect(zh.stdout.contains("请告诉我们您的工作地点"))
+            #expect(zh.stdout.contains("请告诉我们您的工作地点") && zh.stdout.contains("办理渠道："))
         }
     }
 

@@ -10,7 +10,7 @@ import Testing
         #expect([UInt8]().hex == "")
     }
 
-    @Test(arguments: ["2023-12-29", "2024-02-29", "2000-02-29"])
+    @Test(arguments: ["2023-12-29", "2024-02-29", "2000-02-29", "0138-12-05", "0004-01-01"])
     func validDatesRoundTrip(text: String) {
         #expect(CalendarDate(text)?.description == text)
     }
