@@ -46,16 +46,7 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func thePackCarriesAnActiveResultWithItsQRCode(database: TestDatabase) async throws {
         try await withOpenApp(database) { app in
-            let store = app.store
-            let employer = try await TestAccounts.employer("Acme", on: store)
-            let officer = try await TestAccounts.staff(.officer, on: store).0
-            let catalog = try await store.loadCatalog()
-            let request = try await store.verifications.submit(
-                VerificationDraft(entryId: "cfa", holderName: "Ana Souza", holderNationality: "BR", certificateNumber: "CFA-9", holderConsent: true),
-                by: employer, catalog: catalog)
-            _ = try await store.verifications.act(.accept, on: request.id, by: officer, catalog: catalog)
-            let done = try await store.verifications.act(.complete, on: request.id, by: officer, .init(outcome: .authentic), catalog: catalog)
-            let code = try #require(done.verificationCode)
+            let code = try await TestRequests.completedAuthentic(on: app.store).code
             let pack = try await app.client.execute(uri: "/benefits/pack?qualification=cfa&code=\(code)", method: .get, headers: [.acceptLanguage: "en"]).text
             #expect(pack.contains("The employer&#39;s verification result") || pack.contains("The employer's verification result"))
             #expect(pack.contains("<svg") && pack.contains("/verify/\(code)") && pack.contains("A** S****"))

@@ -84,3 +84,19 @@ public enum TestForms {
         }.joined(separator: "&"))
     }
 }
+
+/// Requests for tests, made the way employers and officers make them.
+public enum TestRequests {
+    /// A CFA holder's request (Ana Souza, CFA-9) completed authentic by an officer: its verification code.
+    public static func completedAuthentic(on store: Store) async throws -> (request: VerificationRequest, code: String) {
+        let employer = try await TestAccounts.employer("Acme", on: store)
+        let officer = try await TestAccounts.staff(.officer, on: store).0
+        let catalog = try await store.loadCatalog()
+        let request = try await store.verifications.submit(
+            VerificationDraft(entryId: "cfa", holderName: "Ana Souza", holderNationality: "BR", certificateNumber: "CFA-9", holderConsent: true),
+            by: employer, catalog: catalog)
+        _ = try await store.verifications.act(.accept, on: request.id, by: officer, catalog: catalog)
+        let done = try await store.verifications.act(.complete, on: request.id, by: officer, .init(outcome: .authentic), catalog: catalog)
+        return (done, done.verificationCode ?? "")
+    }
+}
