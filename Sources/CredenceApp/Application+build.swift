@@ -115,6 +115,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         CatalogAPIController(state: state).addRoutes(to: api)
         BenefitsAPIController(state: state).addRoutes(to: api)
         BenefitRoutesAPIController(state: state, store: store).addRoutes(to: api)
+        SignOffAPIController(store: store, state: state).addRoutes(to: api)
         AccountsAPIController(store: store).addRoutes(to: api)
         VerificationAPIController(store: store, state: state).addRoutes(to: api)
         EditionsAPIController(store: store, state: state).addRoutes(to: api)

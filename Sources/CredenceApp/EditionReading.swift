@@ -2,13 +2,13 @@ import CredenceCore
 import CredenceStore
 import Hummingbird
 
-/// Which editions a caller may read — drafts are administrators' only; to anyone else a
+/// Which editions a caller may read — drafts are administrators' and reviewers' only; to anyone else a
 /// draft does not exist — and the differences between two readable editions. Shared by the
 /// API and the pages.
 extension CatalogState {
     func readable(_ id: String, context: AppRequestContext) throws -> (Edition, [Entry]) {
         let (edition, entries) = try current.entries(edition: id)
-        if edition.status == .draft, context.actor?.account.role != .admin { throw CatalogError.unknownEdition(id) }
+        if edition.status == .draft, context.actor?.account.role.readsDrafts != true { throw CatalogError.unknownEdition(id) }
         return (edition, entries)
     }
 

@@ -46,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.retention = try RetentionPolicy.fromEnvironment()
             _ = try ReviewPolicy.fromEnvironment()  // the store reads these; refused here, at start
             _ = try PublicCheckPolicy.fromEnvironment()
+            _ = try ReviewInterval.fromEnvironment()
             configuration.issuer = try CredentialIssuer.fromEnvironment()
             configuration.verification = try VerificationMode.fromEnvironment()
             configuration.smtp = try SMTPSettings.fromEnvironment()

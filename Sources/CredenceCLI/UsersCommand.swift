@@ -17,20 +17,26 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create an officer or administrator. The password is read from standard input; the TOTP secret is printed once.")
+            abstract: "Create an officer, administrator or a department's reviewer. The password is read from standard input; the TOTP secret is printed once.")
 
-        @Option(help: "officer or admin.") var role: String
+        @Option(help: "officer, admin or reviewer.") var role: String
         @Option(help: "Their email; they sign in with it.") var email: String
         @Option(help: "Their name.") var name: String
+        @Option(help: "A reviewer's department (GET /api/v1/departments): hrss, ftz, planning, finance, science, market, police.")
+        var department: String?
 
         func run() async throws {
-            guard let role = Role(rawValue: role), role == .officer || role == .admin else {
-                throw UserError(message: "--role must be officer or admin; got '\(role)'. Employers register themselves.")
+            guard let role = Role(rawValue: role), role == .officer || role == .admin || role == .reviewer else {
+                throw UserError(message: "--role must be officer, admin or reviewer; got '\(role)'. Employers register themselves.")
             }
+            if role == .reviewer, department == nil { throw UserError(message: "--department is required for a reviewer: the id of their department.") }
+            if role != .reviewer, department != nil { throw UserError(message: "--department is only for reviewers.") }
             let password = try readPassword()
-            let (account, totp) = try await withStore { try await $0.accounts.createStaff(role: role, email: email, name: name, password: password) }
+            let (account, totp) = try await withStore {
+                try await $0.accounts.createStaff(role: role, email: email, name: name, password: password, department: department)
+            }
             print("""
-                Created \(account.role.rawValue) \(account.email).
+                Created \(account.role.rawValue) \(account.email)\(account.departmentId.map { " (department \($0))" } ?? "").
                 Second factor (TOTP, RFC 6238, SHA-1, 6 digits, 30 s) — add it to an authenticator app now; it is not shown again:
                   secret: \(totp.base32)
                   uri:    \(totp.uri(account: account.email))

@@ -76,12 +76,15 @@ public struct StoreLimits: Sendable, Equatable {
     public var review: ReviewPolicy
     /// `CREDENCE_PUBLIC_CHECK_DAYS` (default 365): how long a code's public check answers.
     public var publicCheck: PublicCheckPolicy
+    /// `CREDENCE_REVIEW_INTERVAL_DAYS` (default 365): when a published edition's review falls due.
+    public var reviewInterval: ReviewInterval
 
     public init(attachmentQuotaBytes: Int = 1024 * 1024 * 1024, review: ReviewPolicy = ReviewPolicy(),
-                publicCheck: PublicCheckPolicy = PublicCheckPolicy()) {
+                publicCheck: PublicCheckPolicy = PublicCheckPolicy(), reviewInterval: ReviewInterval = ReviewInterval()) {
         self.attachmentQuotaBytes = attachmentQuotaBytes
         self.review = review
         self.publicCheck = publicCheck
+        self.reviewInterval = reviewInterval
     }
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreLimits {
@@ -92,6 +95,7 @@ public struct StoreLimits: Sendable, Equatable {
         // `serve` refuses a bad value at start (ReviewPolicy.fromEnvironment); here it cannot come.
         limits.review = (try? ReviewPolicy.fromEnvironment(environment)) ?? ReviewPolicy()
         limits.publicCheck = (try? PublicCheckPolicy.fromEnvironment(environment)) ?? PublicCheckPolicy()
+        limits.reviewInterval = (try? ReviewInterval.fromEnvironment(environment)) ?? ReviewInterval()
         return limits
     }
 }

@@ -11,7 +11,7 @@ import Testing
 /// without an access rule, or whose rule is not enforced, fails here.
 @Suite struct AuthorizationMatrixTests {
     enum Caller: String, CaseIterable, Sendable {
-        case anonymous, employerA, employerB, officer, admin
+        case anonymous, employerA, employerB, officer, admin, reviewer
 
         var role: Role? {
             switch self {
@@ -19,6 +19,7 @@ import Testing
             case .employerA, .employerB: .employer
             case .officer: .officer
             case .admin: .admin
+            case .reviewer: .reviewer
             }
         }
     }
@@ -38,6 +39,7 @@ import Testing
                 .employerB: try await TestAccounts.employer("Bolt", on: app.store),
                 .officer: try await TestAccounts.staff(.officer, on: app.store).0,
                 .admin: try await TestAccounts.staff(.admin, on: app.store).0,
+                .reviewer: try await TestAccounts.staff(.reviewer, on: app.store).0,
             ]
             var checked = 0
             for route in app.routes.sorted() {

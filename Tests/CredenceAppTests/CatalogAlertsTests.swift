@@ -34,6 +34,7 @@ import Testing
             _ = try await store.editions.createDraft(id: "tianjin-2024", jurisdiction: "tianjin", title: .init(zh: "2024", en: "2024"),
                                                      basedOn: "tianjin-2023", by: admin)
             try await store.editions.retire("cfa", from: "tianjin-2024", reason: .membershipLevel, note: "no longer meets the bar", by: admin)
+            try await TestSignOff.approveAll("tianjin-2024", on: store)
             _ = try await store.editions.publish("tianjin-2024", noticeRef: "津人社规〔2024〕1号", issuedOn: .today(at: Date()),
                                                  effectiveOn: .today(at: Date()), by: admin)
 

@@ -63,6 +63,7 @@ import Testing
             #expect(try await Self.send(app, .post, "/api/v1/editions/tianjin-2024/entries/nope/retire", admin, #"{"reason": "issuance"}"#).status == .notFound)
             #expect(try await Self.send(app, .post, "/api/v1/editions/tianjin-2024/entries/cka/retire", admin, #"{"reason": "boredom"}"#).status == .unprocessableContent)
 
+            try await TestSignOff.approveAll("tianjin-2024", on: app.store)
             let published = try await Self.send(app, .post, "/api/v1/editions/tianjin-2024/publish", admin,
                                                 #"{"noticeRef": "津人社规〔2024〕1号", "issuedOn": "2024-12-20", "effectiveOn": "2024-12-20"}"#)
             #expect(published.status == .ok)
@@ -122,6 +123,7 @@ import Testing
             #expect(try await Self.send(app, .post, "/api/v1/editions", admin,
                 #"{"id": "tianjin-2024", "jurisdiction": "tianjin", "title": {"zh": "2024", "en": "2024"}, "basedOn": "tianjin-2023"}"#).status == .created)
             let body = #"{"noticeRef": "津人社规〔2024〕1号", "issuedOn": "2024-12-20", "effectiveOn": "2024-12-20"}"#
+            try await TestSignOff.approveAll("tianjin-2024", on: app.store)
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<4 {
                     group.addTask { try await Self.send(app, .post, "/api/v1/editions/tianjin-2024/publish", admin, body).status.code }
@@ -140,6 +142,7 @@ import Testing
             let admin = try await Self.admin(app)
             _ = try await Self.send(app, .post, "/api/v1/editions", admin,
                 #"{"id": "tianjin-2030", "jurisdiction": "tianjin", "title": {"zh": "2030", "en": "2030"}, "basedOn": "tianjin-2023"}"#)
+            try await TestSignOff.approveAll("tianjin-2030", on: app.store)
             let scheduled = try await Self.send(app, .post, "/api/v1/editions/tianjin-2030/publish", admin,
                                                 #"{"noticeRef": "津人社规〔2030〕1号", "issuedOn": "2026-11-01", "effectiveOn": "2030-01-01"}"#)
             #expect(try scheduled.jsonObject()["status"] as? String == "scheduled")
@@ -219,6 +222,7 @@ import Testing
                                                    basedOn: "tianjin-2023", by: admin)
             let entry = try JSONDecoder().decode(Entry.self, from: Data(Self.newEntry.replacingOccurrences(of: "{\"id\"", with: "{\"seq\": 28, \"id\"").utf8))
             _ = try await one.editions.addEntry(entry, to: "tianjin-2024", by: admin)
+            try await TestSignOff.approveAll("tianjin-2024", on: one)
             _ = try await one.editions.publish("tianjin-2024", noticeRef: "x", issuedOn: CalendarDate("2024-12-20")!,
                                                effectiveOn: CalendarDate("2024-12-20")!, by: admin)
             #expect(try stateTwo.current.search("PMP").hits.isEmpty, "not yet looked")

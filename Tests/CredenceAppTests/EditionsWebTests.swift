@@ -37,6 +37,7 @@ import Testing
             let draftPage = try await app.client.execute(uri: "/admin/editions/tianjin-2024", method: .get,
                                                          headers: TestForms.headers(session: session).merging(english))
             #expect(draftPage.text.contains("Project Management Professional") && draftPage.text.contains("Retired in this edition"))
+            try await TestSignOff.approveAll("tianjin-2024", on: app.store)
             #expect(try await post("/admin/editions/tianjin-2024/publish", [("noticeRef", "津人社规〔2024〕1号"), ("issuedOn", "2024-12-20"),
                                                                              ("effectiveOn", "2024-12-20")]).status == .seeOther)
             let again = try await post("/admin/editions/tianjin-2024/entries/cka/retire", [("reason", "other")])

@@ -52,7 +52,12 @@ import Testing
             let create = ["users", "create", "--role", "officer", "--email", "a@tj.example", "--name", "A"]
             #expect(try CLITests.run(create, store: store, input: "good passphrase here\n").status == 0)
             let cases: [([String], String?, String)] = [
-                (["users", "create", "--role", "employer", "--email", "b@tj.example", "--name", "B"], "good passphrase here\n", "--role must be officer or admin"),
+                (["users", "create", "--role", "employer", "--email", "b@tj.example", "--name", "B"], "good passphrase here\n", "--role must be officer, admin or reviewer"),
+                (["users", "create", "--role", "reviewer", "--email", "r@tj.example", "--name", "R"], "good passphrase here\n", "--department is required"),
+                (["users", "create", "--role", "reviewer", "--email", "r@tj.example", "--name", "R", "--department", "nope"], "good passphrase here\n",
+                 "department must be one of the departments"),
+                (["users", "create", "--role", "officer", "--email", "r@tj.example", "--name", "R", "--department", "hrss"], "good passphrase here\n",
+                 "--department is only for reviewers"),
                 (["users", "create", "--role", "officer", "--email", "b@tj.example", "--name", "B"], "1234567890\n", "commonest"),
                 (["users", "create", "--role", "officer", "--email", "b@tj.example", "--name", "B"], "", "standard input"),
                 (["users", "create", "--role", "officer", "--email", "not-an-email", "--name", "B"], "good passphrase here\n", "--email"),

@@ -62,7 +62,7 @@ public enum TestAccounts {
 
     public static func staff(_ role: Role, on store: Store) async throws -> (Account, TOTP) {
         try await store.accounts.createStaff(role: role, email: "\(role.rawValue)@credence.example", name: "The \(role.rawValue)",
-                                             password: password)
+                                             password: password, department: role == .reviewer ? "hrss" : nil)
     }
 }
 
@@ -98,5 +98,25 @@ public enum TestRequests {
         _ = try await store.verifications.act(.accept, on: request.id, by: officer, catalog: catalog)
         let done = try await store.verifications.act(.complete, on: request.id, by: officer, .init(outcome: .authentic), catalog: catalog)
         return (done, done.verificationCode ?? "")
+    }
+}
+
+/// The departments' sign-off for tests: a draft submitted, and every required department's
+/// reviewer approving it, as reviewers do (issue 34).
+public enum TestSignOff {
+    public static func approveAll(_ edition: String, on store: Store) async throws {
+        let tag = UUID().uuidString.prefix(8).lowercased()
+        let admin = try await store.accounts.createStaff(role: .admin, email: "signoff-admin-\(tag)@credence.example", name: "Sign-off admin",
+                                                         password: TestAccounts.password).0
+        _ = try await store.editions.requestSignOff(edition, by: admin)
+        for department in try await store.editions.departments() where department.part == .required {
+            let reviewer = try await reviewer(department.id, tag: tag, on: store)
+            _ = try await store.editions.answer(edition, .approve, comment: nil, by: reviewer)
+        }
+    }
+
+    public static func reviewer(_ department: String, tag: String = UUID().uuidString.prefix(8).lowercased(), on store: Store) async throws -> Account {
+        try await store.accounts.createStaff(role: .reviewer, email: "reviewer-\(department)-\(tag)@credence.example", name: "Reviewer \(department)",
+                                             password: TestAccounts.password, department: department).0
     }
 }

@@ -12,6 +12,6 @@ struct BenefitsAPIController {
     @Sendable func evaluate(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let body = try await BenefitsRequest.read(from: request)
         return BenefitEvaluationDTO(try state.current.catalog.evaluateBenefits(
-            body.profile, edition: body.edition, includingDrafts: context.actor?.account.role == .admin), routes: state.routes)
+            body.profile, edition: body.edition, includingDrafts: context.actor?.account.role.readsDrafts == true), routes: state.routes)
     }
 }

@@ -17,7 +17,7 @@ struct CatalogAPIController {
     }
 
     @Sendable func editions(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        EditionListDTO(state.current.catalog, includingDrafts: context.actor?.account.role == .admin)
+        EditionListDTO(state.current.catalog, includingDrafts: context.actor?.account.role.readsDrafts == true)
     }
 
     @Sendable func edition(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
@@ -28,7 +28,7 @@ struct CatalogAPIController {
     @Sendable func entries(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let query = QueryParameters(request)
         // The commonest read: the edition in force, whole, encoded once per catalog.
-        if request.uri.query == nil, context.actor?.account.role != .admin {
+        if request.uri.query == nil, context.actor?.account.role.readsDrafts != true {
             return try state.cachedJSON("/api/v1/entries") { snapshot in
                 let (edition, entries) = try snapshot.entries()
                 return EntryListDTO(edition: edition, entries: entries)

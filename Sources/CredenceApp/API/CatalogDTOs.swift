@@ -42,7 +42,7 @@ public struct EditionDTO: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, jurisdiction, title, issuedOn, effectiveOn, status, entryCount, supersedes, noticeRef, entries
+        case id, jurisdiction, title, issuedOn, effectiveOn, status, entryCount, supersedes, noticeRef, reviewDueOn, signOff, entries
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -56,6 +56,8 @@ public struct EditionDTO: Encodable, Sendable {
         try c.encode(entryCount, forKey: .entryCount)
         try c.encode(edition.supersedes, forKey: .supersedes)
         try c.encode(edition.noticeRef, forKey: .noticeRef)
+        try c.encode(edition.reviewDueOn, forKey: .reviewDueOn)
+        try c.encode(edition.signOff.map(SignOffDTO.init), forKey: .signOff)
         if let entries { try c.encode(entries.map(EntryDTO.init), forKey: .entries) }
     }
 }
@@ -113,4 +115,38 @@ public struct ZoneListDTO: Encodable, Sendable {
 
 public struct HealthDTO: Encodable, Sendable {
     public var status: String
+}
+
+/// An edition's sign-off as the API shows it: the departments (as they stood when it was
+/// published), each one's latest answer since the draft last changed, with its comment. The
+/// reviewers' names stay in the audit log.
+public struct SignOffDTO: Encodable, Sendable {
+    struct Answer: Encodable, Sendable {
+        var department: String
+        var decision: String
+        var comment: String?
+        var at: String
+
+        enum CodingKeys: String, CodingKey { case department, decision, comment, at }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(department, forKey: .department)
+            try c.encode(decision, forKey: .decision)
+            try c.encode(comment, forKey: .comment)  // null, not absent
+            try c.encode(at, forKey: .at)
+        }
+    }
+
+    var requestedAt: String
+    var departments: [Department]
+    var answers: [Answer]
+
+    init(_ signOff: SignOff) {
+        requestedAt = signOff.requestedAt
+        departments = signOff.departments
+        let answered = signOff.approvals.map(\.department).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        answers = answered.compactMap { signOff.answer(of: $0) }
+            .map { Answer(department: $0.department, decision: $0.decision.rawValue, comment: $0.comment, at: $0.at) }
+    }
 }

@@ -17,7 +17,7 @@ struct CredentialsAPIController {
     }
 
     func addRoutes(to api: Routes) {
-        api.get("verification-requests/:id/credential", .anyAccount, use: credential)
+        api.get("verification-requests/:id/credential", .verificationParty, use: credential)
         api.get("status-lists/:listId", .anyone, use: statusList)
         api.post("credentials/verify", .anyone, use: verify)
     }

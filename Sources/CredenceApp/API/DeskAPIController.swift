@@ -9,7 +9,7 @@ struct DeskAPIController {
 
     func addRoutes(to routes: Routes) {
         routes.post("verification-requests/:id/follow-ups", .signedIn([.officer]), use: addFollowUp)
-        routes.get("verification-requests/:id/follow-ups", .anyAccount, use: followUps)
+        routes.get("verification-requests/:id/follow-ups", .verificationParty, use: followUps)
         routes.post("verification-requests/:id/rating", .signedIn([.employer]), use: rate)
     }
 

@@ -87,7 +87,7 @@ struct EditionsAPIController {
 
     @Sendable func history(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let id = try context.parameters.require("id")
-        let lines = try await store.editions.history(of: id, includingDrafts: context.actor?.account.role == .admin)
+        let lines = try await store.editions.history(of: id, includingDrafts: context.actor?.account.role.readsDrafts == true)
         return HistoryDTO(id: id, lines: lines)
     }
 

@@ -32,3 +32,4 @@ extension VerificationListDTO: ResponseGenerator {
     }
 }
 extension BenefitRouteListDTO: ResponseEncodable {}
+extension DepartmentListDTO: ResponseEncodable {}

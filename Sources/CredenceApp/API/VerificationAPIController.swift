@@ -16,15 +16,15 @@ struct VerificationAPIController {
     func addRoutes(to routes: Routes) {
         let requests = routes.group("verification-requests")
         requests.post("", .signedIn([.employer]), use: submit)
-        requests.get("", .anyAccount, use: list)
-        requests.get(":id", .anyAccount, use: show)
+        requests.get("", .verificationParty, use: list)
+        requests.get(":id", .verificationParty, use: show)
         requests.post(":id/assign", .signedIn([.officer, .admin]), use: assign)
         for (path, action, roles) in VerificationRouting.actions {
             requests.post(":id/\(path)", .signedIn(roles)) { request, context in try await act(action, request, context) }
         }
         requests.post(":id/attachments", .signedIn([.employer]), use: attach)
         requests.get(":id/attachments/:attachment", .signedIn([.employer, .officer]), use: attachment)
-        requests.get(":id/receipt", .anyAccount, use: receipt)
+        requests.get(":id/receipt", .verificationParty, use: receipt)
         routes.get("public-key", .anyone, use: publicKey)
         routes.get("verify/:code", .anyone, use: check)
         routes.get("issuing-bodies", .anyone, use: issuingBodies)

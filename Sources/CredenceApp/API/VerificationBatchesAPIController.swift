@@ -13,8 +13,8 @@ struct VerificationBatchesAPIController {
     func addRoutes(to routes: Routes) {
         routes.get("verification-batches/template", .anyone, use: template)
         routes.post("verification-batches", .signedIn([.employer]), use: submit)
-        routes.get("verification-batches/:batch", .anyAccount, use: show)
-        routes.get("verification-batches/:batch/export", .anyAccount, use: export)
+        routes.get("verification-batches/:batch", .verificationParty, use: show)
+        routes.get("verification-batches/:batch/export", .verificationParty, use: export)
     }
 
     static func language(_ request: Request) throws -> Language {

@@ -10,6 +10,8 @@ public enum Access: Sendable, Hashable, CustomStringConvertible {
     case signedIn(Set<Role>)
 
     public static let anyAccount = Access.signedIn(Set(Role.accounts))
+    /// A verification request's employer and the verification staff: never a reviewer.
+    public static let verificationParty = Access.signedIn(Set(Role.verificationParties))
 
     public func allows(_ role: Role?) -> Bool {
         switch self {

@@ -21,6 +21,14 @@ enum LocalTime {
         return language == .zh ? "\(year)年\(month)月\(day)日 \(clock)" : "\(day) \(months[month - 1]) \(year), \(clock) (China time)"
     }
 
+    /// An RFC 3339 instant as stored in a record, read as `text` reads a date (as given when unreadable).
+    static func display(_ rfc3339: String, _ language: Lang) -> String {
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = fractional.date(from: rfc3339) ?? ISO8601DateFormatter().date(from: rfc3339) else { return rfc3339 }
+        return text(date, language)
+    }
+
     static func node<Context>(_ date: Date, _ page: PageContext) -> Node<Context> {
         .element(named: "time", nodes: [.attribute(named: "datetime", value: Timestamps.rfc3339(date)), .text(text(date, page.language))])
     }

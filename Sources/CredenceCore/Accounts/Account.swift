@@ -13,10 +13,12 @@ public struct Account: Sendable, Equatable, Codable {
     /// Staff: whether the second factor has been used at least once.
     public var secondFactorConfirmed: Bool
     public var createdAt: Date
+    /// A reviewer's department (issue 34).
+    public var departmentId: String?
 
     public init(id: UUID, email: String, role: Role, name: String, organizationName: String? = nil,
                 unifiedSocialCreditCode: String? = nil, phone: String? = nil, isDisabled: Bool = false,
-                secondFactorConfirmed: Bool = false, createdAt: Date) {
+                secondFactorConfirmed: Bool = false, createdAt: Date, departmentId: String? = nil) {
         self.id = id
         self.email = email
         self.role = role
@@ -27,6 +29,7 @@ public struct Account: Sendable, Equatable, Codable {
         self.isDisabled = isDisabled
         self.secondFactorConfirmed = secondFactorConfirmed
         self.createdAt = createdAt
+        self.departmentId = departmentId
     }
 }
 

@@ -10,6 +10,9 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     /// The certificate's holder, through the link mailed to them (issue 31): never an
     /// account, never signed in; named on the events and audit entries they cause.
     case holder
+    /// A department's reviewer (issue 34): signs off drafts of the catalog for their
+    /// department; sees drafts, diffs, dossiers and demand, nothing of requests.
+    case reviewer
 
     /// Sees a holder's personal data in full (passport number, attachments): the employer
     /// who asked and the officers who verify. Administrators keep the catalog and the
@@ -17,10 +20,16 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     public var handlesPersonalData: Bool { self == .employer || self == .officer }
 
     /// Staff sign in with a second factor (TOTP) every time.
-    public var requiresSecondFactor: Bool { self == .officer || self == .admin }
+    public var requiresSecondFactor: Bool { self == .officer || self == .admin || self == .reviewer }
+
+    /// Reads draft editions: the administrators who make them and the reviewers who sign them off.
+    public var readsDrafts: Bool { self == .admin || self == .reviewer }
 
     /// The roles an account can have (a holder is never one).
-    public static let accounts: [Role] = [.employer, .officer, .admin]
+    public static let accounts: [Role] = [.employer, .officer, .admin, .reviewer]
+
+    /// Those a verification request can concern: its employer and the verification staff.
+    public static let verificationParties: [Role] = [.employer, .officer, .admin]
 
     public var name: BilingualText {
         switch self {
@@ -28,6 +37,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         case .officer: BilingualText(zh: "核验人员", en: "Verification officer")
         case .admin: BilingualText(zh: "管理员", en: "Administrator")
         case .holder: BilingualText(zh: "持证人", en: "Holder")
+        case .reviewer: BilingualText(zh: "会签部门审核人", en: "Department reviewer")
         }
     }
 }

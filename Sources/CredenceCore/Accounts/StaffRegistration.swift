@@ -7,18 +7,27 @@ public struct StaffRegistration: Sendable, Equatable {
     public var email: String
     public var name: String
     public var password: String
+    /// A reviewer's department; only reviewers have one.
+    public var department: String?
 
-    public init(role: Role, email: String, name: String, password: String) {
+    public init(role: Role, email: String, name: String, password: String, department: String? = nil) {
         self.role = role
         self.email = email
         self.name = name
         self.password = password
+        self.department = department
     }
 
     public func validated() throws(InvalidInput) -> StaffRegistration {
         var problems: [InputError] = []
-        if role != .officer && role != .admin {
-            problems.append(InputError("role", zh: "员工账号的角色须为 officer 或 admin。", en: "role must be officer or admin; employers register themselves."))
+        if role != .officer && role != .admin && role != .reviewer {
+            problems.append(InputError("role", zh: "员工账号的角色须为 officer、admin 或 reviewer。", en: "role must be officer, admin or reviewer; employers register themselves."))
+        }
+        if role == .reviewer, department == nil {
+            problems.append(InputError("department", zh: "审核人须属于一个部门。", en: "department is required for a reviewer: one of the departments' ids."))
+        }
+        if role != .reviewer, department != nil {
+            problems.append(InputError("department", zh: "只有审核人属于部门。", en: "department is only for reviewers."))
         }
         let normalized = EmailAddress.normalized(email)
         if normalized == nil {
@@ -30,7 +39,7 @@ public struct StaffRegistration: Sendable, Equatable {
         }
         if let problem = PasswordPolicy.problem(with: password, email: normalized) { problems.append(problem) }
         guard problems.isEmpty, let normalized else { throw InvalidInput(problems: problems) }
-        return StaffRegistration(role: role, email: normalized, name: trimmedName, password: password)
+        return StaffRegistration(role: role, email: normalized, name: trimmedName, password: password, department: department)
     }
 
     /// Staff move between officer and administrator; employers stay employers (their

@@ -9,6 +9,6 @@ extension Account {
         }
         self.init(id: id, email: record.email, role: role, name: record.name, organizationName: record.organizationName,
                   unifiedSocialCreditCode: record.unifiedSocialCreditCode, phone: record.phone, isDisabled: record.disabledAt != nil,
-                  secondFactorConfirmed: record.totpConfirmedAt != nil, createdAt: record.createdAt)
+                  secondFactorConfirmed: record.totpConfirmedAt != nil, createdAt: record.createdAt, departmentId: record.departmentID)
     }
 }

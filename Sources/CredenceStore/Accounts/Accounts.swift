@@ -70,12 +70,16 @@ public struct Accounts: Sendable {
 
     /// An officer or administrator, with the TOTP secret they must use from their first
     /// sign-in on. The secret is returned once and shown once.
-    public func createStaff(role: Role, email: String, name: String, password: String) async throws -> (Account, TOTP) {
+    public func createStaff(role: Role, email: String, name: String, password: String, department: String? = nil) async throws -> (Account, TOTP) {
         let staff: StaffRegistration
         do {
-            staff = try StaffRegistration(role: role, email: email, name: name, password: password).validated()
+            staff = try StaffRegistration(role: role, email: email, name: name, password: password, department: department).validated()
         } catch {
             throw AccountError.invalid(error.problems)
+        }
+        if let department, try await DepartmentRecord.find(department, on: database) == nil {
+            throw AccountError.invalid([InputError("department", zh: "没有编号为“\(department)”的部门。",
+                                                   en: "department must be one of the departments' ids (GET /api/v1/departments); got '\(department)'.")])
         }
         let totp = TOTP.generate()
         let record = UserRecord()
@@ -84,8 +88,10 @@ public struct Accounts: Sendable {
         record.role = staff.role.rawValue
         record.name = staff.name
         record.totpSecret = try TOTPSecretSeal.seal(totp, with: sealer)
+        record.departmentID = staff.department
         let account = try await insert(record)
-        try await audit("account.created", subject: account.id, email: account.email, detail: "role=\(role.rawValue)")
+        try await audit("account.created", subject: account.id, email: account.email,
+                        detail: "role=\(role.rawValue)" + (staff.department.map { " department=\($0)" } ?? ""))
         return (account, totp)
     }
 

@@ -58,7 +58,7 @@ extension Accounts {
 extension Account {
     /// The `users` columns an `Account` is made of (never the password hash or TOTP secret).
     static let columns = ["id", "email", "role", "name", "organization_name", "unified_social_credit_code", "phone",
-                          "disabled_at", "totp_confirmed_at", "created_at"]
+                          "disabled_at", "totp_confirmed_at", "created_at", "department_id"]
 
     init(_ row: some SQLRow) throws {
         let id = try row.decode(column: "id", as: UUID.self)
@@ -74,6 +74,7 @@ extension Account {
             phone: try row.decode(column: "phone", as: String?.self),
             isDisabled: try row.decode(column: "disabled_at", as: Date?.self) != nil,
             secondFactorConfirmed: try row.decode(column: "totp_confirmed_at", as: Date?.self) != nil,
-            createdAt: try row.decode(column: "created_at", as: Date.self))
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            departmentId: try row.decode(column: "department_id", as: String?.self))
     }
 }

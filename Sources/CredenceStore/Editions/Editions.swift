@@ -9,10 +9,12 @@ import SQLKit
 public struct Editions: Sendable {
     let database: any Database
     let now: @Sendable () -> Date
+    let reviewInterval: ReviewInterval
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }, reviewInterval: ReviewInterval = ReviewInterval()) {
         self.database = database
         self.now = now
+        self.reviewInterval = reviewInterval
     }
 
     /// Bumped by every change; an instance whose catalog is older reloads it.
@@ -63,13 +65,15 @@ public struct Editions: Sendable {
         return try record.edition()
     }
 
-    private func draft(_ id: String, on db: any Database) async throws -> EditionRecord {
+    /// The draft; `changing` it withdraws the departments' answers given to it.
+    func draft(_ id: String, on db: any Database, changing: Bool = true) async throws -> EditionRecord {
         guard let record = try await EditionRecord.find(id, on: db) else { throw EditionError.notFound(id) }
         guard record.status == EditionStatus.draft.rawValue else {
             throw EditionError.published(BilingualText(
                 zh: "目录版本“\(id)”已发布，已发布的版本不再修改。请以它为基础新建草稿。",
                 en: "Edition '\(id)' is published; published editions never change. Start a new draft from it."))
         }
+        if changing { try await Self.withdrawApprovals(record, at: now(), on: db) }
         return record
     }
 
@@ -195,13 +199,15 @@ public struct Editions: Sendable {
         try await database.transaction { db in
             // Taking the catalog's version row first serializes publishing.
             try await Self.bump(on: db)
-            let record = try await draft(editionID, on: db)
+            let record = try await draft(editionID, on: db, changing: false)
             if try await EntryRecord.query(on: db).filter(\.$editionID == editionID).count() == 0 {
                 throw EditionError.invalid([InputError("id", zh: "空版本不能发布。", en: "An edition with no entries cannot be published.")])
             }
+            record.signOff = String(decoding: try CanonicalJSON.data(try await Self.signedOff(record, on: db)), as: UTF8.self)
             record.noticeRef = noticeRef
             record.issuedOn = issuedOn.description
             record.effectiveOn = effectiveOn.description
+            record.reviewDueOn = reviewInterval.due(effectiveOn: effectiveOn).description
             if effectiveOn <= today {
                 try await Self.putInForce(record, at: now(), on: db)
             } else {
@@ -251,7 +257,7 @@ public struct Editions: Sendable {
 }
 
 extension Store {
-    public var editions: Editions { Editions(database: database, now: clock) }
+    public var editions: Editions { Editions(database: database, now: clock, reviewInterval: limits.reviewInterval) }
 }
 
 extension Editions {

@@ -30,5 +30,6 @@ public enum CredenceMigrations {
         AddReviewsAndRechecks(),
         AddHolderPlace(),
         AddBenefitRoutes(),
+        AddCatalogReview(),
     ]
 }

@@ -26,6 +26,8 @@ final class UserRecord: Model, @unchecked Sendable {
     @OptionalField(key: "disabled_at") var disabledAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "password_changed_at") var passwordChangedAt: Date
+    /// A reviewer's department.
+    @OptionalField(key: "department_id") var departmentID: String?
 
     init() {}
 }

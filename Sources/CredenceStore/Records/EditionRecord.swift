@@ -1,5 +1,6 @@
 import CredenceCore
 import FluentKit
+import Foundation
 
 /// The `editions` table. Records stay inside the store: callers get `Edition` values.
 final class EditionRecord: Model, @unchecked Sendable {
@@ -14,6 +15,9 @@ final class EditionRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     @OptionalField(key: "supersedes") var supersedes: String?
     @OptionalField(key: "notice_ref") var noticeRef: String?
+    @OptionalField(key: "review_due_on") var reviewDueOn: String?
+    /// The departments' sign-off as JSON (`SignOff`).
+    @OptionalField(key: "sign_off") var signOff: String?
 
     init() {}
 
@@ -27,6 +31,9 @@ final class EditionRecord: Model, @unchecked Sendable {
         status = edition.status.rawValue
         supersedes = edition.supersedes
         noticeRef = edition.noticeRef
+        // Set only when there is one: migrations older than these columns insert editions too.
+        if let due = edition.reviewDueOn { reviewDueOn = due.description }
+        if let record = edition.signOff { signOff = try? String(decoding: CanonicalJSON.data(record), as: UTF8.self) }
     }
 
     func edition() throws -> Edition {
@@ -36,6 +43,20 @@ final class EditionRecord: Model, @unchecked Sendable {
         return Edition(
             id: id, jurisdiction: jurisdiction, title: BilingualText(zh: titleZh, en: titleEn),
             issuedOn: issuedOn.flatMap(CalendarDate.init), effectiveOn: effectiveOn.flatMap(CalendarDate.init),
-            status: status, supersedes: supersedes, noticeRef: noticeRef)
+            status: status, supersedes: supersedes, noticeRef: noticeRef, reviewDueOn: reviewDueOn.flatMap(CalendarDate.init),
+            signOff: try signOff.map { try JSONDecoder().decode(SignOff.self, from: Data($0.utf8)) })
     }
+}
+
+/// The `departments` table: the departments that sign off a new edition (issue 34).
+final class DepartmentRecord: Model, @unchecked Sendable {
+    static let schema = "departments"
+
+    @ID(custom: "id", generatedBy: .user) var id: String?
+    /// The department as JSON (`Department`).
+    @Field(key: "document") var document: String
+    /// The notice's order.
+    @Field(key: "position") var position: Int
+
+    init() {}
 }

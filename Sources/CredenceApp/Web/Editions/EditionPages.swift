@@ -10,11 +10,15 @@ struct EditionsAdminPage {
 
     func render(_ page: PageContext) -> HTML {
         let lang = page.language
+        let admin = page.account?.role == .admin
         return Layout.page(page, title: page.t("目录版本管理", "Catalog editions"), content: .group(
             .h1(.text(page.t("目录版本管理", "Catalog editions"))),
             .p(.class("lead"), .text(page.t("依据通知第四部分，对《目录》实行动态管理：退出不符合要求的资格，纳入需要增加的资格，适时发布新版本。",
                                             "Section 四 of the notice: the catalog is managed dynamically — qualifications are retired or added and new editions issued."))),
             Banner.error(error, page),
+            .forEach(editions.compactMap { edition in edition.review(today: .today()).map { (edition, $0) } }) { edition, review in
+                .p(.class("settle"), .text(edition.title.text(in: lang) + page.t("：", ": ") + review.name.text(in: lang)))
+            },
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(page.t("版本", "Edition"))), .th(.text(page.t("状态", "Status"))), .th(.text(page.t("生效日期", "Effective"))),
                            .th(.text(page.t("资格数", "Entries"))), .th(.text(page.t("导出", "Export"))))),
@@ -26,6 +30,7 @@ struct EditionsAdminPage {
                             .a(.href("/api/v1/editions/\(edition.id.queryEncoded)/export?format=csv"), .text("CSV"))))
                 })
             )),
+            .if(admin, .group(
             .h2(.text(page.t("新建草稿", "Start a draft"))),
             .form(
                 .class("account-form"), .action("/admin/editions"), .method(.post), Layout.csrfField(page),
@@ -51,6 +56,7 @@ struct EditionsAdminPage {
                 TextField(name: "title.en", label: BilingualText(zh: "CSV/Excel：标题（英文）", en: "CSV/Excel: title (English)")).render(page),
                 .button(.type(.submit), .text(page.t("导入", "Import")))
             )
+            ))
         ))
     }
 }
@@ -60,13 +66,15 @@ struct EditionAdminPage {
     var edition: Edition
     var entries: [Entry]
     var retirements: [Retirement]
+    var departments: [Department] = []
     var done: BilingualText?
     var error: BilingualText?
 
     func render(_ page: PageContext) -> HTML {
         let lang = page.language
         let base = "/admin/editions/" + edition.id.queryEncoded
-        let isDraft = edition.status == .draft
+        // Reviewers read drafts and answer for their department; only administrators change them.
+        let isDraft = edition.status == .draft && page.account?.role == .admin
         return Layout.page(page, title: edition.title.text(in: lang), content: .group(
             .p(.class("crumbs"), .a(.href("/admin/editions"), .text(page.t("目录版本管理", "Catalog editions")))),
             .h1(.text(edition.title.text(in: lang))),
@@ -75,7 +83,10 @@ struct EditionAdminPage {
                                                                            .text(page.t("与 \(old) 比较", "Compare with \(old)")))) }),
             Banner.done(done, page),
             Banner.error(error, page),
-            .if(!isDraft, .p(.class("note"), .text(page.t("已发布的版本不能修改；如需调整，请基于它新建草稿。",
+            .unwrap(edition.review(today: .today())) { .p(.class("settle"), .text($0.name.text(in: lang))) },
+            .unwrap(edition.noticeRef) { .p(.class("meta"), .text(page.t("通知文号：", "Notice reference: ") + $0)) },
+            SignOffParts.section(edition, departments: departments, viewer: page.account, page),
+            .if(!isDraft && edition.status != .draft, .p(.class("note"), .text(page.t("已发布的版本不能修改；如需调整，请基于它新建草稿。",
                                                           "Published editions never change; start a new draft from this one to adjust it.")))),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(page.t("序号", "No."))), .th(.text(page.t("资格", "Qualification"))), .if(isDraft, .th(.text(page.t("操作", "Actions")))))),

@@ -12,10 +12,13 @@ struct EditionsWebController {
 
     func addRoutes(to routes: Routes) {
         let admin = Access.signedIn([.admin])
-        routes.get("admin/editions", admin, use: editionsPage)
+        let readers = Access.signedIn([.admin, .reviewer])
+        routes.get("admin/editions", readers, use: editionsPage)
         routes.post("admin/editions", admin, use: createDraft)
         routes.post("admin/editions/import", admin, uploads: true, use: importDraft)
-        routes.get("admin/editions/:edition", admin, use: editionPage_)
+        routes.get("admin/editions/:edition", readers, use: editionPage_)
+        routes.post("admin/editions/:edition/sign-off-request", admin, use: requestSignOff)
+        routes.post("admin/editions/:edition/approvals", .signedIn([.reviewer]), use: answer)
         routes.post("admin/editions/:edition/entries", admin, use: addEntry)
         routes.get("admin/editions/:edition/entries/:id", admin, use: entryForm)
         routes.post("admin/editions/:edition/entries/:id", admin, use: changeEntry)
@@ -119,6 +122,26 @@ struct EditionsWebController {
         }
     }
 
+    @Sendable func requestSignOff(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let id = try context.parameters.require("edition")
+        return try await attempt(request, context, back: id) {
+            _ = try await store.editions.requestSignOff(id, by: try context.requireActor().account)
+            return "/admin/editions/" + id.queryEncoded + "#sign-off"
+        }
+    }
+
+    /// A reviewer approves or returns the draft for their department.
+    @Sendable func answer(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        var request = request
+        let form = try await FormFields.read(&request)
+        let id = try context.parameters.require("edition")
+        return try await attempt(request, context, back: id) {
+            _ = try await store.editions.answer(id, ApprovalDecision(rawValue: form["decision"]) ?? .approve, comment: form["comment"],
+                                                by: try context.requireActor().account)
+            return "/admin/editions/" + id.queryEncoded + "#sign-off"
+        }
+    }
+
     @Sendable func statistics(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let page = StatisticsPage(statistics: try await store.verifications.statistics(), catalog: state.current.catalog,
                                   bodies: try await state.registry(from: store).bodies)
@@ -150,7 +173,7 @@ struct EditionsWebController {
 
     @Sendable func history(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let id = try context.parameters.require("id")
-        let lines = try await store.editions.history(of: id, includingDrafts: context.actor?.account.role == .admin)
+        let lines = try await store.editions.history(of: id, includingDrafts: context.actor?.account.role.readsDrafts == true)
         return Response.html(HistoryPage(id: id, lines: lines).render(PageContext(request, context)))
     }
 
@@ -164,7 +187,10 @@ struct EditionsWebController {
     private func editionPage(_ id: String, _ request: Request, _ context: AppRequestContext, error: BilingualText? = nil,
                              status: HTTPResponse.Status = .ok) async throws -> Response {
         let (edition, entries) = try state.current.entries(edition: id)
-        let page = EditionAdminPage(edition: edition, entries: entries, retirements: try await store.editions.retirements(in: id), error: error)
+        // A reviewer asking for a published edition's page, or a draft: both readable to them.
+        if edition.status == .draft, context.actor?.account.role.readsDrafts != true { throw CatalogError.unknownEdition(id) }
+        let page = EditionAdminPage(edition: edition, entries: entries, retirements: try await store.editions.retirements(in: id),
+                                    departments: try await store.editions.departments(), error: error)
         return Response.html(page.render(PageContext(request, context)), status: status)
     }
 
@@ -179,6 +205,9 @@ struct EditionsWebController {
             try await state.reload(from: store)
             return Response(status: .seeOther, headers: [.location: path])
         } catch let error as EditionError {
+            message = error.message
+            status = APIError(error).status
+        } catch let error as SignOffRefusal {
             message = error.message
             status = APIError(error).status
         } catch let error as SpreadsheetFile.Unsupported {

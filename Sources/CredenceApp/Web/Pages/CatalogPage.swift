@@ -23,10 +23,12 @@ struct CatalogPage {
             .h1(.text(title)),
             .p(.class("meta"), .text(page.t("状态：", "Status: ") + edition.status.name.text(in: lang)),
                .unwrap(edition.issuedOn) { .text(page.t("；发布日期：", "; issued ") + $0.description) },
+               .unwrap(edition.noticeRef) { .text(page.t("；文号：", "; notice reference ") + $0) },
                .unwrap(edition.supersedes) { old in
                    .group(.text(" · "), .a(.href("/editions/\(old.queryEncoded)/diff/\(edition.id.queryEncoded)"),
                                            .text(page.t("与上一版本相比的变化", "What changed since \(old)"))))
                }),
+            SignOffParts.record(edition, page),
             .unwrap(predecessor) { predecessor in
                 .p(.class("meta lineage"),
                    .text(page.t("制定基础：", "Made on the basis of: ") + predecessor.title.text(in: lang) + page.t("。", ". ")),

@@ -12,7 +12,7 @@ struct CredentialWebController {
 
     func addRoutes(to routes: Routes) {
         routes.get("requests/:id/certificate", .signedIn([.employer, .officer]), use: certificate)
-        routes.get("requests/:id/credential", .anyAccount, use: credential)
+        routes.get("requests/:id/credential", .verificationParty, use: credential)
         routes.post("verify/credential", .anyone, uploads: true, use: verifyCredential)
     }
 

@@ -15,7 +15,7 @@ struct VerificationWebController {
         routes.get("requests", .signedIn([.employer]), use: requestsPage)
         routes.get("requests/new", .signedIn([.employer]), use: newRequestPage)
         routes.post("requests", .signedIn([.employer]), uploads: true, use: submit)
-        routes.get("requests/:id", .anyAccount, use: requestPage)
+        routes.get("requests/:id", .verificationParty, use: requestPage)
         for (path, action, roles) in VerificationRouting.actions {
             routes.post("requests/:id/\(path)", .signedIn(roles)) { request, context in try await act(action, request, context) }
         }
@@ -24,7 +24,7 @@ struct VerificationWebController {
         routes.post("requests/:id/follow-ups", .signedIn([.officer]), use: addFollowUp)
         routes.post("requests/:id/rating", .signedIn([.employer]), use: rate)
         routes.get("requests/:id/attachments/:attachment", .signedIn([.employer, .officer]), use: attachment)
-        routes.get("requests/:id/receipt", .anyAccount, use: receipt)
+        routes.get("requests/:id/receipt", .verificationParty, use: receipt)
         routes.post("webhook", .signedIn([.employer]), use: registerWebhook)
         routes.get("queue", .signedIn([.officer, .admin]), use: queue)
     }
