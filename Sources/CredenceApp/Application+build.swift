@@ -112,10 +112,11 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
     }
     do {  // JSON API
         let api = routes.group("api/v1")
-        CatalogAPIController(state: state).addRoutes(to: api)
+        CatalogAPIController(state: state, store: store).addRoutes(to: api)
         BenefitsAPIController(state: state).addRoutes(to: api)
         BenefitRoutesAPIController(state: state, store: store).addRoutes(to: api)
         SignOffAPIController(store: store, state: state).addRoutes(to: api)
+        CatalogReviewAPIController(store: store, state: state).addRoutes(to: api)
         AccountsAPIController(store: store).addRoutes(to: api)
         VerificationAPIController(store: store, state: state).addRoutes(to: api)
         EditionsAPIController(store: store, state: state).addRoutes(to: api)
@@ -129,12 +130,13 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
     do {  // web pages
         let notice = Notice(text: try BundledData.noticeText())
         let translation = try BundledData.noticeTranslation()
-        WebController(state: state, notice: notice, translation: translation,
+        WebController(state: state, store: store, notice: notice, translation: translation,
                       lineages: try BundledData.editionLineages(), installation: installation).addRoutes(to: routes)
         AccountWebController(store: store).addRoutes(to: routes)
         VerificationWebController(store: store, state: state, installation: installation).addRoutes(to: routes)
         IssuingBodiesWebController(store: store, state: state).addRoutes(to: routes)
         BenefitRoutesWebController(store: store, state: state).addRoutes(to: routes)
+        CatalogReviewWebController(store: store, state: state).addRoutes(to: routes)
         BenefitsPackWebController(state: state, store: store, notice: notice, translation: translation, issuer: issuer).addRoutes(to: routes)
         PublicCheckWebController(store: store, state: state, installation: installation).addRoutes(to: routes)
         CredentialWebController(store: store, state: state, issuer: issuer, installation: installation).addRoutes(to: routes)

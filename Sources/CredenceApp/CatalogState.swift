@@ -20,6 +20,9 @@ public final class CatalogState: Sendable {
     }
 
     private let held: Mutex<Held>
+    /// Queries whose answer, as this catalog version made it, found little (issue 34): a
+    /// cached answer is not remade, so the search that made it says so here.
+    private let weakSearches = Mutex<Set<String>>([])
     /// Public answers and anonymous pages made from the catalog.
     let renders = RenderCache()
 
@@ -41,6 +44,21 @@ public final class CatalogState: Sendable {
         let fresh = CatalogSnapshot(catalog: try await store.loadCatalog())
         let routes = EncodedBenefitRoutes(try await store.benefitRoutes.all())
         held.withLock { $0 = Held(snapshot: fresh, generation: $0.generation + 1, routes: routes) }
+        weakSearches.withLock { $0.removeAll() }
+    }
+
+    /// Notes what a search found, when it made its answer.
+    func answered(_ query: String, _ hits: [SearchHit]) {
+        guard SearchDemand.isWeak(hits), let text = SearchDemand.normalized(query) else { return }
+        weakSearches.withLock { _ = $0.insert(text) }
+    }
+
+    /// Records a public search that found little, in the background: the keyed tag of the
+    /// visitor's cookie (else address) and the week, never the cookie or the address.
+    func searched(_ query: String, _ request: Request, _ context: AppRequestContext, store: Store) {
+        guard let text = SearchDemand.normalized(query), weakSearches.withLock({ $0.contains(text) }) else { return }
+        let session = request.cookies[Cookies.session]?.value ?? request.cookies[Cookies.csrf]?.value ?? context.remoteAddress
+        Task { await store.demand.recordMiss(query: text, session: session) }
     }
 
     /// Where each benefit is claimed, as of the catalog version held.

@@ -33,6 +33,7 @@ struct PeriodicJob: Service {
     static func retention(store: Store, policy: RetentionPolicy, logger: Logger) -> PeriodicJob {
         PeriodicJob(name: "personal data erased", firstDelay: .seconds(60), interval: .seconds(86_400), logger: logger) {
             let erased = try await store.verifications.erase(policy)
+            try await store.demand.purge()  // searches that found little: kept 12 weeks
             return erased.isEmpty ? nil : ["requests": "\(erased.count)", "retention_days": "\(policy.days)"]
         }
     }

@@ -1,10 +1,12 @@
 import CredenceCore
+import CredenceStore
 import Hummingbird
 
 /// `/api/v1` catalog reads: editions, entries, search, zones. Handlers only translate:
 /// parameters in, a `CatalogSnapshot` query, a DTO out.
 struct CatalogAPIController {
     let state: CatalogState
+    let store: Store
 
     func addRoutes(to routes: Routes) {
         // Drafts are the administrators' work in progress: nobody else sees them.
@@ -62,10 +64,13 @@ struct CatalogAPIController {
             return try Response.json(SearchResultsDTO(query: q, edition: edition, hits: hits), status: .ok)
         }
         // In the edition in force, the same question has the same answer until the catalog changes.
-        return try state.cachedJSON("/api/v1/search \(limit) \(q)") { snapshot in
+        let answer = try state.cachedJSON("/api/v1/search \(limit) \(q)") { snapshot in
             let (edition, hits) = try snapshot.search(q, limit: limit)
+            state.answered(q, hits)
             return SearchResultsDTO(query: q, edition: edition, hits: hits)
         }
+        state.searched(q, request, context, store: store)
+        return answer
     }
 
     @Sendable func zones(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {

@@ -33,3 +33,7 @@ extension VerificationListDTO: ResponseGenerator {
 }
 extension BenefitRouteListDTO: ResponseEncodable {}
 extension DepartmentListDTO: ResponseEncodable {}
+extension DossierDTO: ResponseEncodable {}
+extension DemandDTO: ResponseEncodable {}
+extension ProposalDTO: ResponseEncodable {}
+extension ProposalListDTO: ResponseEncodable {}

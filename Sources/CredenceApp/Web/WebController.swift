@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceStore
 import Foundation
 import Hummingbird
 import Plot
@@ -7,6 +8,7 @@ import Plot
 /// and renders a page model.
 struct WebController {
     let state: CatalogState
+    let store: Store
     let notice: Notice
     let translation: NoticeTranslation
     /// What each shipped edition's notice repeals and how its effective date is set.
@@ -55,7 +57,12 @@ struct WebController {
 
     @Sendable func catalog(_ request: Request, _ context: AppRequestContext) throws -> Response {
         let page = PageContext(request, context)
-        return try state.cachedPage(page) { try catalogPage(request, page, $0) }
+        let answer = try state.cachedPage(page) { try catalogPage(request, page, $0) }
+        // A GET form writes spaces as "+", which the query's decoding leaves as they are.
+        if let query = request.uri.queryParameters["q"].map({ $0.replacingOccurrences(of: "+", with: " ") }) {
+            state.searched(query, request, context, store: store)
+        }
+        return answer
     }
 
     private func catalogPage(_ request: Request, _ page: PageContext, _ snapshot: CatalogSnapshot) throws -> HTML {
@@ -68,6 +75,7 @@ struct WebController {
         let entries: [Entry]
         if let query {
             let hits = try snapshot.search(String(query.prefix(200)), limit: SearchLimit.range.upperBound)
+            state.answered(query.replacingOccurrences(of: "+", with: " "), hits.hits)
             entries = hits.hits.map(\.entry).filter(filter.matches)
         } else {
             entries = all.filter(filter.matches)

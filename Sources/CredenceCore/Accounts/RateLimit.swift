@@ -32,6 +32,8 @@ public struct RateLimit: Sendable, Equatable {
     public static let holderLink = RateLimit(name: "holder_link", limit: 30, window: 60)
     /// Invitations re-sent to one request's holder: 3 an hour.
     public static let holderInvitation = RateLimit(name: "holder_invitation", limit: 3, window: 3600)
+    /// Proposals of new entries per address: 5 an hour (issue 34).
+    public static let proposal = RateLimit(name: "proposal", limit: 5, window: 3600)
 
     /// The counter's key for one subject (an email, an address).
     public func key(_ subject: String) -> String { name + ":" + subject }

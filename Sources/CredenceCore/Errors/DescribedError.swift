@@ -30,7 +30,7 @@ extension DescribedError {
 
 extension InputError {
     /// Every problem, for one message: each language's sentences joined.
-    static func joined(_ problems: [InputError]) -> BilingualText {
+    public static func joined(_ problems: [InputError]) -> BilingualText {
         BilingualText(zh: problems.map(\.message.zh).joined(), en: problems.map(\.message.en).joined(separator: " "))
     }
 }

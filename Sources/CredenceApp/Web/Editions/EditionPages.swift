@@ -67,6 +67,8 @@ struct EditionAdminPage {
     var entries: [Entry]
     var retirements: [Retirement]
     var departments: [Department] = []
+    /// An accepted proposal the "add" form starts from (its name, body and region as proposed).
+    var proposal: Proposal?
     var done: BilingualText?
     var error: BilingualText?
 
@@ -110,8 +112,13 @@ struct EditionAdminPage {
                 })
             )),
             .if(isDraft, .group(
-                .h2(.text(page.t("增加资格", "Add a qualification"))),
-                EntryForm.render(nil, action: "\(base)/entries", button: page.t("增加", "Add"), page),
+                .h2(.id("add-entry"), .text(page.t("增加资格", "Add a qualification"))),
+                .unwrap(proposal) { .p(.class("note"), .text(page.t("根据公众建议预填：", "Pre-filled from a proposal: ") + $0.draft.why)) },
+                EntryForm.render(proposal.map { proposed in
+                    Entry(id: "", edition: edition.id, seq: 0, name: BilingualText(zh: proposed.draft.name, en: proposed.draft.name),
+                          region: BilingualText(zh: proposed.draft.region, en: proposed.draft.region),
+                          issuer: BilingualText(zh: proposed.draft.issuer, en: proposed.draft.issuer), fields: [], remarks: BilingualText(zh: "", en: ""))
+                }, action: "\(base)/entries", button: page.t("增加", "Add"), page),
                 .h2(.text(page.t("发布", "Publish"))),
                 .form(
                     .class("account-form"), .action("\(base)/publish"), .method(.post), Layout.csrfField(page),

@@ -189,8 +189,10 @@ struct EditionsWebController {
         let (edition, entries) = try state.current.entries(edition: id)
         // A reviewer asking for a published edition's page, or a draft: both readable to them.
         if edition.status == .draft, context.actor?.account.role.readsDrafts != true { throw CatalogError.unknownEdition(id) }
+        let proposed = request.uri.queryParameters["proposal"].flatMap { UUID(uuidString: String($0)) }
+        let proposal = proposed == nil ? nil : try await store.demand.proposals().first { $0.id == proposed && $0.status == .accepted }
         let page = EditionAdminPage(edition: edition, entries: entries, retirements: try await store.editions.retirements(in: id),
-                                    departments: try await store.editions.departments(), error: error)
+                                    departments: try await store.editions.departments(), proposal: proposal, error: error)
         return Response.html(page.render(PageContext(request, context)), status: status)
     }
 
