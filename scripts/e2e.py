@@ -20,6 +20,7 @@ from axe_selenium_python import Axe
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import e2e_holder  # noqa: E402
 import e2e_pack  # noqa: E402
+import e2e_catalog_review  # noqa: E402
 import e2e_review  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
 
@@ -49,8 +50,11 @@ for _ in range(200):
         time.sleep(0.1)
 
 secrets = {}
-for officer_email, officer_name in [("officer@e2e.example", "E2E Officer"), ("reviewer@e2e.example", "E2E Reviewer")]:
-    created = subprocess.run([args.binary, "users", "create", "--role", "officer", "--email", officer_email, "--name", officer_name],
+for officer_email, officer_name, role in [("officer@e2e.example", "E2E Officer", ["officer"]), ("reviewer@e2e.example", "E2E Reviewer", ["officer"]),
+                                         ("admin@e2e.example", "E2E Admin", ["admin"]),
+                                         ("hrss@e2e.example", "HRSS Reviewer", ["reviewer", "--department", "hrss"]),
+                                         ("ftz@e2e.example", "FTZ Reviewer", ["reviewer", "--department", "ftz"])]:
+    created = subprocess.run([args.binary, "users", "create", "--role"] + role + ["--email", officer_email, "--name", officer_name],
                              input="an officer passphrase", capture_output=True, text=True, env=env, check=True).stdout
     secrets[officer_email] = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
 
@@ -417,6 +421,7 @@ def flow(language):
 try:
     for language in ["zh", "en"]:
         flow(language)
+    e2e_catalog_review.walk(sys.modules[__name__])
 finally:
     browser.quit()
     server.terminate()

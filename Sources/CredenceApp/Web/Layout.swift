@@ -49,8 +49,8 @@ enum Layout {
                         .a(.href(SiteURL.benefits().path), .text(page.t("能享受哪些政策", "What it brings"))),
                         .a(.href(SiteURL.notice().path), .text(page.t("通知原文", "The notice"))),
                         .a(.href(SiteURL.verify(code: nil).path), .text(page.t("查验码核对", "Check a code"))),
-                        .unwrap(page.account.map { $0.role == .employer ? SiteURL.requests : SiteURL.queue(status: nil) }) { work in
-                            .a(.href(work.path), .text(page.account?.role == .employer ? page.t("查验申请", "Verifications") : page.t("核验队列", "Queue")))
+                        .unwrap(page.account) { account in
+                            .a(.href(SiteURL.home(of: account.role).path), .text(SiteURL.homeName(of: account.role).text(in: page.language)))
                         },
                         page.account.map { account in
                             .group(

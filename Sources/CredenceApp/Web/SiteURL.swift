@@ -10,6 +10,7 @@ enum SiteURL {
     /// The printable pack for a benefits answer: the same query (`rawQuery`), kept as given.
     case benefitsPack(rawQuery: String?)
     case adminBenefitRoutes
+    case adminEditions
     case notice(anchor: String? = nil)
     case language(Lang, back: String)
     case register
@@ -41,6 +42,23 @@ enum SiteURL {
     /// An issuing body on the administrators' registry page; its form posts here too.
     case issuingBody(String)
 
+    /// Where a signed-in person's work is: an employer's requests, a reviewer's editions, the staff's queue.
+    static func home(of role: Role) -> SiteURL {
+        switch role {
+        case .employer: .requests
+        case .reviewer: .adminEditions
+        default: .queue(status: nil)
+        }
+    }
+
+    static func homeName(of role: Role) -> BilingualText {
+        switch role {
+        case .employer: BilingualText(zh: "查验申请", en: "Verifications")
+        case .reviewer: BilingualText(zh: "目录会签", en: "Catalog sign-off")
+        default: BilingualText(zh: "核验队列", en: "Queue")
+        }
+    }
+
     var path: String {
         switch self {
         case .home:
@@ -59,6 +77,8 @@ enum SiteURL {
             return "/benefits/pack" + (rawQuery.map { "?" + $0 } ?? "")
         case .adminBenefitRoutes:
             return "/admin/benefit-routes"
+        case .adminEditions:
+            return "/admin/editions"
         case .benefits(let qualifications):
             let query = qualifications.map { "qualification=" + $0.queryEncoded }.joined(separator: "&")
             return "/benefits" + (query.isEmpty ? "" : "?" + query)

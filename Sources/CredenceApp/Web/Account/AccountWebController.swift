@@ -93,7 +93,7 @@ struct AccountWebController {
         do {
             let account = try await store.accounts.signIn(
                 email: form["email"], password: form["password"], totp: form["totp"], address: context.remoteAddress)
-            let home = account.role == .employer ? SiteURL.requests.path : SiteURL.queue(status: nil).path
+            let home = SiteURL.home(of: account.role).path
             return try await startSession(for: account, request, context, next: next ?? home)
         } catch AccountError.wrongCredentials {
             page.error = BilingualText(
