@@ -15,14 +15,16 @@ serve "$PORT"
 # Tokens first: the anonymous run tries wrong passwords, and the throttle then locks this address.
 ADMIN=$(staff_token "$PORT" admin)
 OFFICER=$(staff_token "$PORT" officer)
+REVIEWER=$(staff_token "$PORT" reviewer hrss)
 EMPLOYER=$(employer_token "$PORT" Acme)
 status=0
-for role in anonymous employer officer admin; do
+for role in anonymous employer officer admin reviewer; do
   case $role in
     anonymous) header=() ;;
     employer) header=(-H "Authorization: Bearer $EMPLOYER") ;;
     officer) header=(-H "Authorization: Bearer $OFFICER") ;;
     admin) header=(-H "Authorization: Bearer $ADMIN") ;;
+    reviewer) header=(-H "Authorization: Bearer $REVIEWER") ;;
   esac
   echo "== $role"
   # Signing in and revoking would end the run's own token; they are fuzzed anonymously.

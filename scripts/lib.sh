@@ -27,10 +27,10 @@ serve() {
   return 1
 }
 
-# staff_token PORT ROLE — creates a staff user of ROLE and prints a bearer token for it.
+# staff_token PORT ROLE [DEPARTMENT] — creates a staff user of ROLE (a reviewer of DEPARTMENT) and prints a bearer token for it.
 staff_token() {
   local email="$2-$RANDOM@credence.example" output secret
-  output=$(printf 'a long script passphrase' | "$CREDENCE" users create --role "$2" --email "$email" --name "$2")
+  output=$(printf 'a long script passphrase' | "$CREDENCE" users create --role "$2" ${3:+--department "$3"} --email "$email" --name "$2")
   secret=$(echo "$output" | awk '/secret:/ {print $2}')
   curl -sf -X POST "http://127.0.0.1:$1/api/v1/tokens" -H 'Content-Type: application/json' \
     -d "{\"email\": \"$email\", \"password\": \"a long script passphrase\", \"totp\": \"$(totp "$secret")\"}" |

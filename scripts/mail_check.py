@@ -92,6 +92,12 @@ try:
     # Both staff accounts first, while the server is idle: the CLI writes the same SQLite file.
     created = cli(["users", "create", "--role", "admin", "--email", "admin@mail.example", "--name", "Admin"], "an admin passphrase")
     admin_secret = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
+    # The departments that must approve a new edition (issue 34): one reviewer each.
+    reviewer_secrets = {}
+    for department in ["hrss", "ftz"]:
+        created = cli(["users", "create", "--role", "reviewer", "--department", department, "--email", f"{department}@mail.example",
+                       "--name", department], "a reviewer passphrase")
+        reviewer_secrets[department] = next(line.split()[-1] for line in created.splitlines() if "secret:" in line)
     officer = call("POST", "/api/v1/tokens", {"email": "officer@mail.example", "password": "an officer passphrase", "totp": totp(secret)})["token"]
     good = employer("天津示例科技有限公司", "hr@good.example")
     bouncing = employer("Bounce Ltd", "bounce@bad.example")
@@ -121,6 +127,11 @@ try:
                                       "basedOn": "tianjin-2023"}, admin)
     call("POST", "/api/v1/editions/tianjin-2027/entries/cfa/retire", {"reason": "membership_level", "note": "test retirement"}, admin)
     today = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
+    call("POST", "/api/v1/editions/tianjin-2027/sign-off-request", None, admin)
+    for department, reviewer_secret in reviewer_secrets.items():
+        reviewer = call("POST", "/api/v1/tokens", {"email": f"{department}@mail.example", "password": "a reviewer passphrase",
+                                                   "totp": totp(reviewer_secret)})["token"]
+        call("POST", "/api/v1/editions/tianjin-2027/approvals", {"decision": "approve"}, reviewer)
     call("POST", "/api/v1/editions/tianjin-2027/publish", {"noticeRef": "test", "issuedOn": today, "effectiveOn": today}, admin)
 
     deadline = time.time() + 40

@@ -82,7 +82,6 @@ public struct Dossiers: Sendable {
         -> ReviewNote
     {
         guard known else { throw VerificationError.notFound }
-        let source = source.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
         let problems = ReviewNote.problems(text: text, source: source)
         guard problems.isEmpty else { throw VerificationError.invalid(problems) }
         let record = ReviewNoteRecord()

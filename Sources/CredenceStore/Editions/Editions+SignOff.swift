@@ -18,7 +18,7 @@ extension Editions {
 
     /// An administrator changes a department's part or name; audited.
     public func updateDepartment(_ id: String, part: DepartmentPart, name: BilingualText?, by admin: Account) async throws -> Department {
-        if let name, name.zh.trimmingCharacters(in: .whitespaces).isEmpty || name.en.trimmingCharacters(in: .whitespaces).isEmpty
+        if let name, name.zh.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || name.en.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             || name.zh.schemaLength > 200 || name.en.schemaLength > 200 {
             throw EditionError.invalid([InputError("name", zh: "请填写部门的中英文名称（各200字以内）。", en: "name needs zh and en, each up to 200 characters.")])
         }

@@ -44,7 +44,8 @@ struct CatalogReviewWebController {
         let id = try context.parameters.require("id")
         do {
             _ = try await store.dossiers.addNote(to: id, kind: ReviewNoteKind(rawValue: form["kind"]) ?? .other, text: form["text"],
-                                                 source: form["source"], by: try context.requireActor().account,
+                                                 source: form["source"].trimmingCharacters(in: .whitespaces).isEmpty ? nil : form["source"],
+                                                 by: try context.requireActor().account,
                                                  known: (try? state.current.catalog.entry(id)) != nil)
         } catch VerificationError.invalid(let problems) {
             return try await dossierPage(request, context, error: InputError.joined(problems), status: .unprocessableContent)
