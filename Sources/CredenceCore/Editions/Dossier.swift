@@ -58,22 +58,9 @@ public struct DossierMonth: Sendable, Equatable {
     public init(month: String) { self.month = month }
 }
 
-/// What a review note is about: the three things section 四 tracks, or something else.
-public enum ReviewNoteKind: String, CaseIterable, Sendable, Codable {
-    case issuance
-    case membershipLevel = "membership_level"
-    case practiceAbility = "practice_ability"
-    case other
-
-    public var name: BilingualText {
-        switch self {
-        case .issuance: BilingualText(zh: "发证情况", en: "Issuance")
-        case .membershipLevel: BilingualText(zh: "会员水平", en: "Membership level")
-        case .practiceAbility: BilingualText(zh: "从业能力", en: "Practice ability")
-        case .other: BilingualText(zh: "其他", en: "Other")
-        }
-    }
-}
+/// What a review note is about: the three things section 四 tracks (the same as the reasons
+/// an entry leaves the catalog), or something else.
+public typealias ReviewNoteKind = RetirementReason
 
 /// A dated note by a signed-in administrator or reviewer; kept forever.
 public struct ReviewNote: Sendable, Equatable {
