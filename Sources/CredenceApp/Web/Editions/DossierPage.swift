@@ -33,7 +33,7 @@ struct DossierPage {
             Banner.error(error, page),
             .if(dossier.notes.isEmpty, .p(.text(page.t("尚无复审记录。", "No review note yet.")))),
             .ul(.class("notes"), .forEach(dossier.notes) { note in
-                .li(.strong(.text(note.kind.name.text(in: lang))), .text(" · " + LocalTime.text(note.at, lang) + " · " + note.by + "："),
+                .li(.strong(.text(note.kind.name.text(in: lang))), .text(" · " + LocalTime.text(note.at, lang) + " · " + note.by + page.t("：", ":")),
                     .p(.text(note.text)),
                     .unwrap(note.source) { .p(.class("sub"), .a(.href($0.attributeEscaped), .attribute(named: "rel", value: "noreferrer"), .text($0))) })
             }),

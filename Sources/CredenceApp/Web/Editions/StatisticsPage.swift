@@ -52,8 +52,10 @@ struct StatisticsPage {
         guard !bars.isEmpty else { return "" }
         let width = 40, gap = 12, height = 160, top = 20, bottom = 30
         let maximum = max(1, bars.map(\.1).max() ?? 1)
+        let (wide, high) = (bars.count * (width + gap) + gap, height + top + bottom)
+        // The viewBox lets the stylesheet shrink a long chart (24 months) to the page's width.
         var svg = "<svg class=\"chart\" role=\"img\" aria-label=\"\(label.attributeEscaped)\" xmlns=\"http://www.w3.org/2000/svg\" "
-            + "width=\"\(bars.count * (width + gap) + gap)\" height=\"\(height + top + bottom)\">"
+            + "width=\"\(wide)\" height=\"\(high)\" viewBox=\"0 0 \(wide) \(high)\">"
         for (index, (key, value)) in bars.enumerated() {
             let h = Int(Double(value) / Double(maximum) * Double(height))
             let x = gap + index * (width + gap)
