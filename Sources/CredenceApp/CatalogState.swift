@@ -47,6 +47,12 @@ public final class CatalogState: Sendable {
         weakSearches.withLock { $0.removeAll() }
     }
 
+    /// Whether any edition, drafts included, holds the entry: what a dossier and its notes may be about.
+    func holdsEntry(_ id: String) -> Bool {
+        let catalog = current.catalog
+        return catalog.editions.contains { catalog.entries(of: $0.id)?.contains { $0.id == id } == true }
+    }
+
     /// Notes what a search found, when it made its answer.
     func answered(_ query: String, _ hits: [SearchHit]) {
         guard SearchDemand.isWeak(hits), let text = SearchDemand.normalized(query) else { return }

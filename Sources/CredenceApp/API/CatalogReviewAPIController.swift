@@ -26,7 +26,7 @@ struct CatalogReviewAPIController {
 
     /// The dossier of an entry any edition holds; a 404 for anything else.
     static func dossier(_ id: String, store: Store, state: CatalogState) async throws -> EntryDossier {
-        guard state.current.catalog.editions.contains(where: { state.current.catalog.entries(of: $0.id)?.contains { $0.id == id } == true }) else {
+        guard state.holdsEntry(id) else {
             throw APIError.notFound("The catalog has no entry '\(id)'.")
         }
         let channel = try await state.registry(from: store).body(for: id).channel
@@ -40,9 +40,8 @@ struct CatalogReviewAPIController {
         guard let kind = try body.choice("kind", ReviewNoteKind.self) else {
             throw body.invalid("kind", "kind is required: \(ReviewNoteKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        let known = state.current.catalog.editions.contains { state.current.catalog.entries(of: $0.id)?.contains { $0.id == id } == true }
         let note = try await store.dossiers.addNote(to: id, kind: kind, text: try body.requiredString("text", "what was found"),
-                                                    source: try body.string("source"), by: try context.requireActor().account, known: known)
+                                                    source: try body.string("source"), by: try context.requireActor().account, known: state.holdsEntry(id))
         return try Response.json(ReviewNoteDTO(note), status: .created)
     }
 

@@ -46,7 +46,7 @@ struct CatalogReviewWebController {
             _ = try await store.dossiers.addNote(to: id, kind: ReviewNoteKind(rawValue: form["kind"]) ?? .other, text: form["text"],
                                                  source: form["source"].trimmingCharacters(in: .whitespaces).isEmpty ? nil : form["source"],
                                                  by: try context.requireActor().account,
-                                                 known: (try? state.current.catalog.entry(id)) != nil)
+                                                 known: state.holdsEntry(id))
         } catch VerificationError.invalid(let problems) {
             return try await dossierPage(request, context, error: InputError.joined(problems), status: .unprocessableContent)
         }
