@@ -5,7 +5,10 @@ input of the rules, `workRelatedTo` and `linked_unlisted` among them — must ge
 status for each of the fifteen benefits, the same `level` on title.equivalence, and the
 same per-qualification statuses (`byQualification`).
 
-    python3 scripts/benefits_oracle.py --binary .build/debug/credence [--profiles 400] [--seed N]
+    python3 scripts/benefits_oracle.py --binary .build/debug/credence [--profiles 400] [--seed N] [--save-answers DIR]
+
+--save-answers keeps every answer's bytes as the server sent them (DIR/0001.json…), so two
+builds can be compared byte for byte: `cmp` each pair (docs/benchmarks.md, issue 35).
 """
 import argparse, json, os, random, subprocess, sys, tempfile, urllib.request
 
@@ -17,6 +20,7 @@ parser.add_argument("--binary", default=".build/debug/credence")
 parser.add_argument("--port", type=int, default=18441)
 parser.add_argument("--profiles", type=int, default=400)
 parser.add_argument("--seed", type=int, default=20261201)
+parser.add_argument("--save-answers", help="a folder to keep every answer's bytes in")
 args = parser.parse_args()
 base = f"http://127.0.0.1:{args.port}"
 
@@ -38,12 +42,22 @@ def get(path):
         return json.loads(response.read())
 
 
+saved = 0
+
+
 def post(path, body):
+    global saved
     request = urllib.request.Request(base + path, method="POST", data=json.dumps(body).encode(),
                                      headers={"Content-Type": "application/json"})
     try:
         with urllib.request.urlopen(request) as response:
-            return response.status, json.loads(response.read())
+            raw = response.read()
+            if args.save_answers:
+                saved += 1
+                os.makedirs(args.save_answers, exist_ok=True)
+                with open(os.path.join(args.save_answers, f"{saved:04d}.json"), "wb") as out:
+                    out.write(raw)
+            return response.status, json.loads(raw)
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read() or b"{}")
 

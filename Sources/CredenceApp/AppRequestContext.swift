@@ -9,13 +9,15 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in account and how it signed in; nil for anonymous requests.
     public var actor: Actor?
-    /// Who is asking and whether over TLS: the peer, until `ClientOriginMiddleware` has read
+    /// Who is asking and whether over TLS: the peer, until `RequestFactsMiddleware` has read
     /// a trusted proxy's headers.
     public var origin: ClientOrigin
     /// The client's IP address: what the throttles, the audit log and sign-in records use.
     public var remoteAddress: String { origin.address }
     /// This browser's CSRF token (the `credence_csrf` cookie, or one minted when a form needs it).
     public var csrf: CSRFToken?
+    /// Where the request goes, read from its path once (`RequestFactsMiddleware`).
+    public var area = RequestArea.unread
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -71,14 +71,13 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
 {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let allowedMethods = AllowedMethods()
-    router.add(middleware: ClientOriginMiddleware(proxies: network.trustedProxies, servesTLS: network.tls != nil))
+    router.add(middleware: RequestFactsMiddleware(proxies: network.trustedProxies, servesTLS: network.tls != nil))
     _ = Observability.registry
-    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestMetricsMiddleware())
     if logLevel <= .debug {  // it logs at debug; below that level it would only cost
         router.add(middleware: LogRequestsMiddleware(.debug))
     }
-    router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: HolderPrivacyMiddleware())  // outside the errors: a refusal is not cached either
+    router.add(middleware: ResponseHeadersMiddleware())  // outside the errors: a refusal carries them too
     router.add(middleware: ErrorMiddleware(allowedMethods: allowedMethods) { error, request in
         Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)
     })

@@ -15,8 +15,9 @@ public final class CatalogState: Sendable {
         /// Read once per catalog version: a change to a body's channel bumps the version
         /// like an edition change does.
         var registry: IssuingBodyRegistry?
-        /// Where each benefit is claimed, read with the catalog and encoded once.
-        var routes: EncodedBenefitRoutes
+        /// Where each benefit is claimed, read with the catalog and encoded once, with the
+        /// rest of a benefits answer's fixed bytes.
+        var answer: EncodedBenefitAnswer
     }
 
     private let held: Mutex<Held>
@@ -27,7 +28,7 @@ public final class CatalogState: Sendable {
     let renders = RenderCache()
 
     public init(_ catalog: Catalog, routes: BenefitRoutes = .none) {
-        held = Mutex(Held(snapshot: CatalogSnapshot(catalog: catalog), routes: EncodedBenefitRoutes(routes)))
+        held = Mutex(Held(snapshot: CatalogSnapshot(catalog: catalog), answer: EncodedBenefitAnswer(routes)))
     }
 
     /// Read from the store: the catalog and the benefits' routes.
@@ -42,8 +43,8 @@ public final class CatalogState: Sendable {
     /// Re-reads the catalog from the store and swaps it in.
     public func reload(from store: Store) async throws {
         let fresh = CatalogSnapshot(catalog: try await store.loadCatalog())
-        let routes = EncodedBenefitRoutes(try await store.benefitRoutes.all())
-        held.withLock { $0 = Held(snapshot: fresh, generation: $0.generation + 1, routes: routes) }
+        let answer = EncodedBenefitAnswer(try await store.benefitRoutes.all())
+        held.withLock { $0 = Held(snapshot: fresh, generation: $0.generation + 1, answer: answer) }
         weakSearches.withLock { $0.removeAll() }
     }
 
@@ -69,7 +70,14 @@ public final class CatalogState: Sendable {
 
     /// Where each benefit is claimed, as of the catalog version held.
     public var routes: EncodedBenefitRoutes {
-        held.withLock { $0.routes }
+        held.withLock { $0.answer.routes }
+    }
+
+    /// A benefits answer's bytes, evaluated and written from one catalog version (the words
+    /// kept for a version are only ever made from it).
+    func benefitsAnswer(_ profile: BenefitProfile, edition: String?, includingDrafts: Bool) throws -> ByteBuffer {
+        let (snapshot, answer) = held.withLock { ($0.snapshot, $0.answer) }
+        return answer.write(try snapshot.catalog.evaluateBenefits(profile, edition: edition, includingDrafts: includingDrafts))
     }
 
     /// The body that issues an entry's certificates, from the registry held here.

@@ -4,14 +4,17 @@ import CredenceStore
 import Foundation
 import Testing
 
-/// The benefits answer is written by hand (`BenefitEvaluationDTO.json()`); it must be the
-/// very bytes Foundation's encoder makes with the API's settings, for every kind of answer.
+/// The benefits answer is written by hand from pieces encoded once (`EncodedBenefitAnswer`);
+/// it must be the very bytes Foundation's encoder makes of `BenefitEvaluationDTO` with the
+/// API's settings, for every kind of answer — when its reasons' words are made, and when
+/// they are kept from an earlier answer.
 @Suite struct JSONBytesTests {
     static let catalog: Catalog = {
         let file = try! BundledData.tianjin2023()
         return Catalog(editions: [file.edition], entries: file.entries, zones: try! BundledData.zones())
     }()
     static let routes = EncodedBenefitRoutes(BenefitRoutes(try! BundledData.benefitRoutes()))
+    static let answer = EncodedBenefitAnswer(BenefitRoutes(try! BundledData.benefitRoutes()))
 
     @Test func theHandWrittenBenefitsAnswerIsTheEncodersByteForByte() throws {
         let ids = (Self.catalog.entries(of: "tianjin-2023") ?? []).map(\.id)
@@ -25,14 +28,20 @@ import Testing
                             age: age, highTechIndustry: age.map { $0 > 60 }, relevantExperienceYears: age.map { _ in 1.5 },
                             workZone: zone, meetsTitleCriteria: zone == nil ? nil : true, classA: nationality == .foreign ? true : nil,
                             localPharmacistRegistration: index % 2 == 0 ? nil : false)
-                        let dto = BenefitEvaluationDTO(try Self.catalog.evaluateBenefits(profile), routes: Self.routes)
-                        #expect(dto.json() == Array(try APIJSON.encode(dto)), "\(profile)")
+                        let evaluation = try Self.catalog.evaluateBenefits(profile)
+                        let encoded = Array(try APIJSON.encode(BenefitEvaluationDTO(evaluation, routes: Self.routes)))
+                        #expect(Array(Self.answer.write(evaluation).readableBytesView) == encoded, "\(profile)")
                         compared += 1
                     }
                 }
             }
         }
         #expect(compared == 27 * 5 * 4 * 3)
+        // And again: every reason's words are now kept, none made.
+        for id in ids {
+            let evaluation = try Self.catalog.evaluateBenefits(BenefitProfile(qualifications: [id], age: 66, relevantExperienceYears: 1.5))
+            #expect(Array(Self.answer.write(evaluation).readableBytesView) == Array(try APIJSON.encode(BenefitEvaluationDTO(evaluation, routes: Self.routes))))
+        }
     }
 
     @Test func stringsAreEscapedAsTheEncoderEscapesThem() throws {
@@ -66,11 +75,11 @@ import Testing
         let channel = VerificationChannel.writtenRequestDefault
         for next in [nil, "/api/v1/verification-requests?limit=20&after=x"] {
             let dto = VerificationListDTO(requests: [base, completed, erased].enumerated().map { index, request in
-                VerificationRequestDTO(request: request, channel: index == 2 ? nil : channel, detail: false)
+                VerificationRequestDTO(request: request, channel: index == 2 ? nil : index == 1 ? .whole(channel) : .summary(id: "cfa-institute", kind: channel.kind), detail: false)
             }, next: next)
-            let written = try dto.json()
+            let written = Array(try dto.json().readableBytesView)
             #expect(written == Array(try APIJSON.encode(dto)), "\(String(decoding: written, as: UTF8.self))")
         }
-        #expect(try VerificationListDTO(requests: [], next: nil).json() == Array(try APIJSON.encode(VerificationListDTO(requests: [], next: nil))))
+        #expect(Array(try VerificationListDTO(requests: [], next: nil).json().readableBytesView) == Array(try APIJSON.encode(VerificationListDTO(requests: [], next: nil))))
     }
 }

@@ -9,9 +9,10 @@ struct BenefitsAPIController {
         routes.post("benefits", .anyone, use: evaluate)
     }
 
-    @Sendable func evaluate(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func evaluate(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let body = try await BenefitsRequest.read(from: request)
-        return BenefitEvaluationDTO(try state.current.catalog.evaluateBenefits(
-            body.profile, edition: body.edition, includingDrafts: context.actor?.account.role.readsDrafts == true), routes: state.routes)
+        let answer = try state.benefitsAnswer(body.profile, edition: body.edition,
+                                              includingDrafts: context.actor?.account.role.readsDrafts == true)
+        return Response(status: .ok, headers: JSONResponse.headers, body: .init(byteBuffer: answer))
     }
 }

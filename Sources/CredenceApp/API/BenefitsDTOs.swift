@@ -2,7 +2,8 @@ import CredenceCore
 
 /// An evaluation as `POST /api/v1/benefits` and `credence benefits --format json` show it
 /// (contract.md, "Benefits"): all fifteen benefits, in the rules' order, each with where
-/// it is claimed (`routes`, issue 32; routes change no rule).
+/// it is claimed (`routes`, issue 32; routes change no rule). The API writes the same bytes
+/// from pieces encoded once (`EncodedBenefitAnswer`).
 public struct BenefitEvaluationDTO: Encodable, Sendable {
     public var edition: String
     public var qualifications: [QualificationStandingDTO]
@@ -21,7 +22,7 @@ public struct BenefitEvaluationDTO: Encodable, Sendable {
             return BenefitResultDTO(
                 id: result.benefit.rawValue, group: result.benefit.group.rawValue, clause: result.benefit.clause,
                 title: result.benefit.title, status: result.status.rawValue, level: result.level?.rawValue, reasons: reasons,
-                routes: routes.dtos(for: result.benefit), routesJSON: routes.json(for: result.benefit),
+                routes: routes.dtos(for: result.benefit),
                 byQualification: zip(evaluation.qualifications, evaluation.byQualification(result.benefit)).map { standing, own in
                     // The same reasons (always, with one qualification held) are worded once.
                     QualificationResultDTO(entryId: standing.entry.id, status: own.status.rawValue, level: own.level?.rawValue,
@@ -84,8 +85,6 @@ public struct BenefitResultDTO: Encodable, Sendable {
     public var reasons: [ReasonDTO]
     /// Where it is claimed: one office, or two.
     public var routes: [BenefitRouteDTO]
-    /// `routes` as the encoder writes them, made once per catalog version.
-    var routesJSON: [UInt8]
     public var byQualification: [QualificationResultDTO]
 
     enum CodingKeys: String, CodingKey { case id, group, clause, title, status, level, reasons, routes, byQualification }
@@ -125,64 +124,5 @@ public struct ReasonDTO: Encodable, Sendable, Equatable {
         try c.encode(zh, forKey: .zh)
         try c.encode(en, forKey: .en)
         try c.encode(fact, forKey: .fact)
-    }
-}
-
-extension BenefitEvaluationDTO {
-    /// The same bytes `APIJSON.encode(self)` makes (sorted keys, slashes unescaped), written
-    /// directly: the API answers with these, and `JSONBytesTests` compares the two.
-    public func json() -> [UInt8] {
-        var out = JSONBytes()
-        out.raw(#"{"benefits":"#)
-        out.array(benefits) { out, benefit in
-            // Written once, copied where a qualification's reasons are the benefit's (shared
-            // arrays, so the comparison is of storage).
-            var reasons = JSONBytes(capacity: 1024)
-            reasons.array(benefit.reasons, Self.reason)
-            out.raw(#"{"byQualification":"#)
-            out.array(benefit.byQualification) { out, own in
-                out.raw(#"{"entryId":"#); out.string(own.entryId)
-                out.raw(#","level":"#); out.optionalString(own.level)
-                out.raw(#","reasons":"#)
-                if own.reasons == benefit.reasons { out.json(reasons.bytes) } else { out.array(own.reasons, Self.reason) }
-                out.raw(#","status":"#); out.string(own.status)
-                out.raw("}")
-            }
-            out.raw(#","clause":"#); out.string(benefit.clause)
-            out.raw(#","group":"#); out.string(benefit.group)
-            out.raw(#","id":"#); out.string(benefit.id)
-            out.raw(#","level":"#); out.optionalString(benefit.level)
-            out.raw(#","reasons":"#); out.json(reasons.bytes)
-            out.raw(#","routes":"#); out.json(benefit.routesJSON)
-            out.raw(#","status":"#); out.string(benefit.status)
-            out.raw(#","title":{"en":"#); out.string(benefit.title.en)
-            out.raw(#","zh":"#); out.string(benefit.title.zh)
-            out.raw("}}")
-        }
-        out.raw(#","edition":"#); out.string(edition)
-        out.raw(#","notes":"#)
-        out.array(notes) { out, note in
-            out.raw(#"{"clause":"#); out.optionalString(note.clause)
-            out.raw(#","en":"#); out.string(note.en)
-            out.raw(#","id":"#); out.string(note.id)
-            out.raw(#","zh":"#); out.string(note.zh)
-            out.raw("}")
-        }
-        out.raw(#","qualifications":"#)
-        out.array(qualifications) { out, standing in
-            out.raw(#"{"id":"#); out.string(standing.id)
-            out.raw(#","reasons":"#); out.array(standing.reasons, Self.reason)
-            out.raw(#","status":"#); out.string(standing.status)
-            out.raw("}")
-        }
-        out.raw("}")
-        return out.bytes
-    }
-
-    private static func reason(_ out: inout JSONBytes, _ reason: ReasonDTO) {
-        out.raw(#"{"en":"#); out.string(reason.en)
-        out.raw(#","fact":"#); out.optionalString(reason.fact)
-        out.raw(#","zh":"#); out.string(reason.zh)
-        out.raw("}")
     }
 }

@@ -1,35 +1,45 @@
 import CredenceCore
+import NIOCore
 
 /// A JSON writer for the answers computed afresh on every call — the benefits evaluation,
 /// an employer's list of requests: Foundation's `JSONEncoder` spent half of the first's and
 /// a third of the second's time building and sorting dictionaries (perf, release build). Callers write keys in sorted order; strings are escaped as `APIJSON`
-/// escapes them, so the bytes are the same — `JSONBytesTests` holds them equal.
+/// escapes them, so the bytes are the same — `JSONBytesTests` holds them equal. Written
+/// into the buffer the response sends (an array copied into one was a second copy of a
+/// 55 kB answer, issue 35).
 struct JSONBytes {
-    private(set) var bytes: [UInt8] = []
+    private(set) var buffer: ByteBuffer
 
     init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBufferAllocator().buffer(capacity: capacity)
     }
+
+    /// What has been written, as an array (tests, and pieces kept to copy later).
+    var bytes: [UInt8] { Array(buffer.readableBytesView) }
 
     /// Punctuation and keys known to need no escaping: `{"id":`.
     mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        buffer.writeStaticString(text)
+    }
+
+    private mutating func byte(_ value: UInt8) {
+        buffer.writeInteger(value)
     }
 
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             // Runs that need no escaping (nearly everything) are copied whole.
             var start = 0
             for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                buffer.writeBytes(UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 escape(utf8[index])
                 start = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            buffer.writeBytes(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     private mutating func escape(_ byte: UInt8) {
@@ -45,19 +55,19 @@ struct JSONBytes {
             raw(#"\u00"#)
             let digits: StaticString = "0123456789abcdef"
             digits.withUTF8Buffer { hex in
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
+                buffer.writeInteger(hex[Int(byte >> 4)])
+                buffer.writeInteger(hex[Int(byte & 0x0F)])
             }
         }
     }
 
     mutating func int(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        buffer.writeString(String(value))
     }
 
     /// JSON made elsewhere (by `APIJSON.encode`), copied in.
     mutating func json(_ encoded: [UInt8]) {
-        bytes.append(contentsOf: encoded)
+        buffer.writeBytes(encoded)
     }
 
     mutating func bilingual(_ text: BilingualText) {

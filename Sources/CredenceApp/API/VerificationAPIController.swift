@@ -81,7 +81,7 @@ struct VerificationAPIController {
                 + "limit=\(limit)&after=\(last.id.uuidString.lowercased())"
         } : nil
         return VerificationListDTO(requests: list.requests.map { item in
-            VerificationRequestDTO(request: item, channel: registry.body(for: item.entryId).channel, detail: false)
+            VerificationRequestDTO(request: item, channel: .summary(of: registry.body(for: item.entryId)), detail: false)
         }, next: next)
     }
 
@@ -99,7 +99,7 @@ struct VerificationAPIController {
     }
 
     func dto(_ request: VerificationRequest, detail: Bool) async throws -> VerificationRequestDTO {
-        VerificationRequestDTO(request: request, channel: try await state.issuingBody(for: request.entryId, from: store).channel,
+        VerificationRequestDTO(request: request, channel: .whole(try await state.issuingBody(for: request.entryId, from: store).channel),
                                detail: detail)
     }
 

@@ -71,7 +71,7 @@ struct VerificationBatchesAPIController {
         return BatchDTO(
             id: batch.id.uuidString.lowercased(), createdAt: Timestamps.rfc3339(batch.createdAt), count: batch.count,
             byStatus: Dictionary(uniqueKeysWithValues: VerificationStatus.allCases.map { ($0.rawValue, batch.byStatus[$0] ?? 0) }),
-            requests: batch.requests.map { VerificationRequestDTO(request: $0, channel: registry.body(for: $0.entryId).channel, detail: false) })
+            requests: batch.requests.map { VerificationRequestDTO(request: $0, channel: .summary(of: registry.body(for: $0.entryId)), detail: false) })
     }
 
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {

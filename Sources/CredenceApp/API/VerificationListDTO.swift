@@ -1,5 +1,6 @@
 import CredenceCore
 import Foundation
+import NIOCore
 
 struct VerificationListDTO: Encodable, Sendable {
     var requests: [VerificationRequestDTO]
@@ -14,31 +15,24 @@ struct VerificationListDTO: Encodable, Sendable {
         try c.encode(next, forKey: .next)  // null, not absent
     }
 
-    /// The bytes `APIJSON.encode(self)` makes, written directly (each issuing body's channel
-    /// encoded once); `JSONBytesTests` holds the two equal.
-    func json() throws -> [UInt8] {
-        var channels: [(channel: VerificationChannel, json: [UInt8])] = []
-        func encoded(_ channel: VerificationChannel) throws -> [UInt8] {
-            if let known = channels.first(where: { $0.channel == channel }) { return known.json }
-            let json = Array(try APIJSON.encode(channel))
-            channels.append((channel, json))
-            return json
-        }
+    /// The bytes `APIJSON.encode(self)` makes, written directly; `JSONBytesTests` holds the
+    /// two equal.
+    func json() throws -> ByteBuffer {
         var out = JSONBytes(capacity: 1024 * (requests.count + 1))
         out.raw(#"{"next":"#); out.optionalString(next)
         out.raw(#","requests":["#)
         for (index, item) in requests.enumerated() {
             if index > 0 { out.raw(",") }
-            item.writeSummary(&out, channel: try item.channel.map(encoded))
+            try item.writeSummary(&out)
         }
         out.raw("]}")
-        return out.bytes
+        return out.buffer
     }
 }
 
 extension VerificationRequestDTO {
     /// A request as a list shows it (no history), keys in the encoder's sorted order.
-    func writeSummary(_ out: inout JSONBytes, channel: [UInt8]?) {
+    func writeSummary(_ out: inout JSONBytes) throws {
         let r = request
         out.raw(#"{"assignee":"#); out.optionalString(r.assigneeId.map { $0.uuidString.lowercased() })
         out.raw(#","attachments":"#)
@@ -52,7 +46,17 @@ extension VerificationRequestDTO {
         }
         out.raw(#","certificateNumber":"#); out.string(r.certificateNumber)
         out.raw(#","certificateStatus":"#); out.optionalString(r.certificateStatus?.rawValue)
-        out.raw(#","channel":"#); if let channel { out.json(channel) } else { out.raw("null") }
+        out.raw(#","channel":"#)
+        switch channel {
+        case .summary(let id, let kind):
+            out.raw(#"{"id":"#); out.string(id)
+            out.raw(#","kind":"#); out.string(kind.rawValue)
+            out.raw("}")
+        case .whole(let channel):
+            out.json(Array(try APIJSON.encode(channel)))
+        case nil:
+            out.raw("null")
+        }
         out.raw(#","completedAt":"#); out.optionalString(r.completedAt.map(Timestamps.rfc3339))
         out.raw(#","consent":{"at":"#); out.optionalString(r.consent.at.map(Timestamps.rfc3339))
         out.raw(#","basis":"#); out.string(r.consent.basis.rawValue)

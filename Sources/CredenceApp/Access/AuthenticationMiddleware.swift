@@ -14,7 +14,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     {
         // No credential sent (most reads): nothing to look up, not even a database handle.
         var context = context
-        if ErrorMiddleware.isMachineRoute(request.uri.path) {
+        if context.area.isMachine {
             if let token = request.bearerToken, let (account, id) = try await store.accounts.account(forToken: token) {
                 context.actor = Actor(account: account, credential: .token(id))
             }

@@ -66,7 +66,7 @@ struct CSRFCookieMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard !ErrorMiddleware.isMachineRoute(request.uri.path) else { return try await next(request, context) }
+        guard !context.area.isMachine else { return try await next(request, context) }
         var context = context
         let cookie = request.cookies[Cookies.csrf]?.value
         let token = CSRFToken(existing: cookie.flatMap { $0.count >= 32 ? $0 : nil })

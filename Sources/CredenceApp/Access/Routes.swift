@@ -65,7 +65,7 @@ public struct Routes {
 /// A stranger's post to a staff route is refused before a byte of its body is read.
 enum Gate {
     static func check(_ access: Access, formLimit: Int, _ request: inout Request, _ context: AppRequestContext) async throws {
-        let isAPI = ErrorMiddleware.isMachineRoute(request.uri.path)
+        let isAPI = context.area.isMachine
         if case .signedIn = access {
             guard let actor = context.actor else {
                 if isAPI {

@@ -28,11 +28,10 @@ final class ConnectionCounter: Sendable {
 /// On every connection: closes it at once when the server already holds its limit, and
 /// closes it when its first request's head has not arrived within the header timeout
 /// (half-sent requests cannot pile up). Between requests Hummingbird's idle timeout applies.
-final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
+/// Inbound only: responses do not pass through it.
+final class ConnectionGuard: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
 
     private let counter: ConnectionCounter
     private let headerTimeout: TimeAmount

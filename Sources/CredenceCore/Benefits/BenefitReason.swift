@@ -4,7 +4,7 @@
 /// payloads are small on purpose (a position under 256, an age under 131, years as a
 /// Float): a reason is 12 bytes, not 24, and the engine copies many (measured: the
 /// typical evaluation took 2.7 µs with Int/Double payloads and six reasons a benefit).
-public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
+public enum BenefitReason: Sendable, Hashable, BitwiseCopyable {
     // Step 1: scope (section 一).
     case outsideScope
     case workZoneUnknown
@@ -72,6 +72,18 @@ public enum BenefitReason: Sendable, Equatable, BitwiseCopyable {
         case .ageHighTechUnknown: .highTechIndustry
         case .ageUnknown: .age
         case .classAUnknown: .classA
+        default: nil
+        }
+    }
+
+    /// The position of the held qualification the reason names, if it names one: its words
+    /// depend on that entry and nothing else of the profile.
+    public var qualificationPosition: Int? {
+        switch self {
+        case .experienceMet(let position, _), .experienceShort(let position, _), .experienceUnknown(let position),
+             .workRelated(let position), .workNotRelated(let position), .workRelationUnknown(let position),
+             .pharmacistRegistered(let position), .pharmacistRegistrationNeeded(let position, _), .noTitleMapping(let position):
+            Int(position)
         default: nil
         }
     }

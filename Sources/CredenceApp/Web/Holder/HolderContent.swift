@@ -51,20 +51,3 @@ struct HolderContent {
 enum HolderRouting {
     static func token(_ context: AppRequestContext) throws -> String { try context.parameters.require("token") }
 }
-
-/// The holder's pages and API — and their refusals — are never cached or indexed: the
-/// link is the key (issue 31).
-struct HolderPrivacyMiddleware: RouterMiddleware {
-    static let fields: [HTTPField] = [
-        HTTPField(name: .cacheControl, value: "no-store"),
-        HTTPField(name: HTTPField.Name("X-Robots-Tag")!, value: "noindex, nofollow"),
-    ]
-
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
-        guard request.uri.path.hasPrefix("/holder/") || request.uri.path.hasPrefix("/api/v1/holder/") else { return try await next(request, context) }
-        var response = try await next(request, context)
-        response.headers[.cacheControl] = nil
-        response.headers.append(contentsOf: Self.fields)
-        return response
-    }
-}

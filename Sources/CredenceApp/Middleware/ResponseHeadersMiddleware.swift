@@ -1,10 +1,12 @@
 import HTTPTypes
 import Hummingbird
 
-/// Headers every response carries: the pages load nothing from elsewhere and run no
-/// script, so the policy can be strict. Over TLS (served, or a trusted proxy's `https`),
-/// browsers are told to use nothing else for a year.
-struct SecurityHeadersMiddleware: RouterMiddleware {
+/// Headers responses carry, in one layer. Every response: the pages load nothing from
+/// elsewhere and run no script, so the policy can be strict; over TLS (served, or a trusted
+/// proxy's `https`) browsers are told to use nothing else for a year. The holder's pages
+/// and API — and their refusals — are never cached or indexed: the link is the key
+/// (issue 31).
+struct ResponseHeadersMiddleware: RouterMiddleware {
     /// Made once, not per response (their values are checked when a field is made). No
     /// handler sets these, so they are appended, not searched for and replaced.
     static let fields: [HTTPField] = [
@@ -14,6 +16,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         HTTPField(name: .referrerPolicy, value: "same-origin"),
     ]
     static let overTLS = HTTPField(name: .strictTransportSecurity, value: "max-age=31536000")
+    static let holderFields: [HTTPField] = [
+        HTTPField(name: .cacheControl, value: "no-store"),
+        HTTPField(name: HTTPField.Name("X-Robots-Tag")!, value: "noindex, nofollow"),
+    ]
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response)
         async throws -> Response
@@ -21,6 +27,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         response.headers.append(contentsOf: Self.fields)
         if context.origin.isSecure { response.headers.append(Self.overTLS) }
+        if context.area.isHolder {
+            response.headers[.cacheControl] = nil
+            response.headers.append(contentsOf: Self.holderFields)
+        }
         return response
     }
 }
