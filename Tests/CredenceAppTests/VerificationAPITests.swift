@@ -89,6 +89,13 @@ import Testing
             let list = try await app.client.execute(uri: "/api/v1/verification-requests", method: .get, headers: cast.employerA).jsonObject()
             let listed = try #require((list["requests"] as? [[String: Any]])?.first)
             #expect((listed["holder"] as? [String: Any])?["passportNumber"] as? String == "53*****34", "masked in lists")
+            // A list carries the channel's summary; the request itself the whole channel (issue 35).
+            let whole = try #require(body["channel"] as? [String: Any])
+            #expect(whole["evidence"] is [Any])
+            let summary = try #require(listed["channel"] as? [String: Any])
+            #expect(Set(summary.keys) == ["id", "kind"])
+            #expect(summary["id"] as? String == body["issuingBodyId"] as? String)
+            #expect(summary["kind"] as? String == whole["kind"] as? String)
 
             // Officer: more information, employer resubmits, accepted with an estimate, completed.
             #expect(try await Self.act(app, id, "request-info", cast.officer,

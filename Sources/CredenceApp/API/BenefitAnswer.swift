@@ -61,9 +61,50 @@ public struct EncodedBenefitAnswer: Sendable {
 
     /// The answer's bytes.
     func write(_ evaluation: BenefitEvaluation) -> ByteBuffer {
-        var words = reasons.kept()
-        var out = JSONBytes(capacity: capacity)
-        func write(_ list: Reasons) {
+        var writer = Writer(out: JSONBytes(capacity: capacity), words: reasons.kept(), evaluation: evaluation)
+        writer.out.raw(#"{"benefits":["#)
+        for (index, result) in evaluation.benefits.enumerated() {
+            if index > 0 { writer.out.raw(",") }
+            let pieces = index < self.pieces.count && self.pieces[index].benefit == result.benefit
+                ? self.pieces[index] : self.pieces.first { $0.benefit == result.benefit }!
+            writer.out.raw(#"{"byQualification":["#)
+            for (position, (standing, own)) in zip(evaluation.qualifications, evaluation.byQualification(result.benefit)).enumerated() {
+                if position > 0 { writer.out.raw(",") }
+                writer.out.raw(#"{"entryId":"#); writer.out.string(standing.entry.id)
+                writer.out.raw(#","level":"#); writer.out.optionalString(own.level?.rawValue)
+                writer.out.raw(#","reasons":"#); writer.reasons(own.reasons)
+                writer.out.raw(#","status":"#); writer.out.string(own.status.rawValue)
+                writer.out.raw("}")
+            }
+            writer.out.raw("]")
+            writer.out.json(pieces.head); writer.out.optionalString(result.level?.rawValue)
+            writer.out.raw(#","reasons":"#); writer.reasons(result.reasons)
+            writer.out.json(pieces.routes); writer.out.string(result.status.rawValue)
+            writer.out.json(pieces.title)
+        }
+        writer.out.raw(#"],"edition":"#); writer.out.string(evaluation.edition)
+        writer.out.json(notes)
+        writer.out.raw(#","qualifications":["#)
+        for (index, standing) in evaluation.qualifications.enumerated() {
+            if index > 0 { writer.out.raw(",") }
+            writer.out.raw(#"{"id":"#); writer.out.string(standing.entry.id)
+            writer.out.raw(#","reasons":"#); writer.reasons(standing.reasons)
+            writer.out.raw(#","status":"#); writer.out.string(standing.status.rawValue)
+            writer.out.raw("}")
+        }
+        writer.out.raw("]}")
+        reasons.keep(writer.words)
+        return writer.out.buffer
+    }
+
+    /// One answer being written. A struct with mutating methods, not closures capturing the
+    /// buffer: captured variables are boxed and checked for exclusive access on every use.
+    private struct Writer {
+        var out: JSONBytes
+        var words: ReasonBytes.Words
+        let evaluation: BenefitEvaluation
+
+        mutating func reasons(_ list: Reasons) {
             out.raw("[")
             for index in list.indices {
                 if index > 0 { out.raw(",") }
@@ -71,44 +112,6 @@ public struct EncodedBenefitAnswer: Sendable {
             }
             out.raw("]")
         }
-        out.raw(#"{"benefits":["#)
-        for (index, result) in evaluation.benefits.enumerated() {
-            if index > 0 { out.raw(",") }
-            let pieces = index < self.pieces.count && self.pieces[index].benefit == result.benefit
-                ? self.pieces[index] : self.pieces.first { $0.benefit == result.benefit }!
-            out.raw(#"{"byQualification":["#)
-            for (position, (standing, own)) in zip(evaluation.qualifications, evaluation.byQualification(result.benefit)).enumerated() {
-                if position > 0 { out.raw(",") }
-                out.raw(#"{"entryId":"#); out.string(standing.entry.id)
-                out.raw(#","level":"#); out.optionalString(own.level?.rawValue)
-                out.raw(#","reasons":"#); write(own.reasons)
-                out.raw(#","status":"#); out.string(own.status.rawValue)
-                out.raw("}")
-            }
-            out.raw("]")
-            out.json(pieces.head); out.optionalString(result.level?.rawValue)
-            out.raw(#","reasons":"#); write(result.reasons)
-            out.json(pieces.routes); out.string(result.status.rawValue)
-            out.json(pieces.title)
-        }
-        out.raw(#"],"edition":"#); out.string(evaluation.edition)
-        out.json(notes)
-        out.raw(#","qualifications":"#)
-        out.array(evaluation.qualifications) { out, standing in
-            out.raw(#"{"id":"#); out.string(standing.entry.id)
-            out.raw(#","reasons":"#)
-            out.raw("[")
-            for index in standing.reasons.indices {
-                if index > 0 { out.raw(",") }
-                out.json(words.bytes(of: standing.reasons[index], in: evaluation))
-            }
-            out.raw("]")
-            out.raw(#","status":"#); out.string(standing.status.rawValue)
-            out.raw("}")
-        }
-        out.raw("}")
-        reasons.keep(words)
-        return out.buffer
     }
 }
 

@@ -105,53 +105,75 @@ struct RequestRow {
     var request: VerificationRequest
     var passportSealed: String?
 
-    init(_ row: some SQLRow) throws {
-        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-        func optionalText(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        let status = try text("status")
+    /// A row of the list's statement: `columns` in their order, then the organization name.
+    init(_ row: RowCells) throws {
+        typealias At = RequestColumn
+        let status = try row.text(At.status)
         guard let known = VerificationStatus(rawValue: status) else {
-            throw StoreDataError(table: Self.table, row: try text("id"), problem: "unknown status \(status)")
+            throw StoreDataError(table: Self.table, row: try row.text(At.id), problem: "unknown status \(status)")
         }
-        passportSealed = try optionalText("passport_sealed")
+        passportSealed = try row.optionalText(At.passportSealed)
         request = VerificationRequest(
-            id: try row.decode(column: "id", as: UUID.self), employerId: try row.decode(column: "employer_id", as: UUID.self),
-            organizationName: try optionalText("organization_name"), entryId: try text("entry_id"), edition: try text("edition_id"),
-            issuingBodyId: try text("issuing_body_id"), holderName: try text("holder_name"),
-            holderNationality: try text("holder_nationality"), holderDateOfBirth: try optionalText("holder_date_of_birth"),
-            passportNumber: nil, passportMasked: try optionalText("passport_masked"),
-            certificateNumber: try text("certificate_number"), issuedOn: try optionalText("issued_on"),
-            expiresOn: try optionalText("expires_on"), note: try optionalText("note"), status: known,
-            estimatedCompletionOn: try optionalText("estimated_completion_on"),
-            rejectionReason: try optionalText("rejection_reason").flatMap(RejectionReason.init),
-            outcome: try optionalText("outcome").flatMap(VerificationOutcome.init),
-            completedAt: try row.decode(column: "completed_at", as: Date?.self),
-            verificationCode: try optionalText("verification_code"),
-            createdAt: try row.decode(column: "created_at", as: Date.self), updatedAt: try row.decode(column: "updated_at", as: Date.self),
+            id: try row.uuid(At.id), employerId: try row.uuid(At.employer),
+            organizationName: try row.optionalText(At.organizationName), entryId: try row.text(At.entry), edition: try row.text(At.edition),
+            issuingBodyId: try row.text(At.issuingBody), holderName: try row.text(At.holderName),
+            holderNationality: try row.text(At.holderNationality), holderDateOfBirth: try row.optionalText(At.holderDateOfBirth),
+            passportNumber: nil, passportMasked: try row.optionalText(At.passportMasked),
+            certificateNumber: try row.text(At.certificateNumber), issuedOn: try row.optionalText(At.issuedOn),
+            expiresOn: try row.optionalText(At.expiresOn), note: try row.optionalText(At.note), status: known,
+            estimatedCompletionOn: try row.optionalText(At.estimatedCompletionOn),
+            rejectionReason: try row.optionalText(At.rejectionReason).flatMap(RejectionReason.init),
+            outcome: try row.optionalText(At.outcome).flatMap(VerificationOutcome.init),
+            completedAt: try row.optionalDate(At.completedAt),
+            verificationCode: try row.optionalText(At.verificationCode),
+            createdAt: try row.date(At.createdAt), updatedAt: try row.date(At.updatedAt),
             history: [], attachments: [])
-        if let at = try row.decode(column: "personal_data_erased_at", as: Date?.self) {
-            request.erasure = PersonalDataErasure(at: at, afterDays: try row.decode(column: "personal_data_retention_days", as: Int?.self) ?? 0)
+        if let at = try row.optionalDate(At.erasedAt) {
+            request.erasure = PersonalDataErasure(at: at, afterDays: try row.optionalInt(At.retentionDays) ?? 0)
         }
-        request.assigneeId = try row.decode(column: "assignee_id", as: UUID?.self)
-        request.previousRequestId = try row.decode(column: "previous_request_id", as: UUID?.self)
-        request.holderEmailMasked = try optionalText("holder_email_masked")
-        let basis = try optionalText("consent_basis").flatMap(ConsentBasis.init) ?? .employerAttestation
-        request.consent = ConsentStanding(basis: basis, at: basis == .holder ? try row.decode(column: "consented_at", as: Date?.self) : request.createdAt,
+        request.assigneeId = try row.optionalUUID(At.assignee)
+        request.previousRequestId = try row.optionalUUID(At.previousRequest)
+        request.holderEmailMasked = try row.optionalText(At.holderEmailMasked)
+        let basis = try row.optionalText(At.consentBasis).flatMap(ConsentBasis.init) ?? .employerAttestation
+        request.consent = ConsentStanding(basis: basis, at: basis == .holder ? try row.optionalDate(At.consentedAt) : request.createdAt,
                                           consents: [])
-        request.withdrawalReason = try optionalText("withdrawal_reason").flatMap(WithdrawalReason.init)
-        request.publicCheckOff = try row.decode(column: "public_check_off", as: Bool?.self) ?? false
-        request.publicCheckDays = try row.decode(column: "public_check_days", as: Int?.self)
-        if let at = try row.decode(column: "review_requested_at", as: Date?.self) {
+        request.withdrawalReason = try row.optionalText(At.withdrawalReason).flatMap(WithdrawalReason.init)
+        request.publicCheckOff = try row.optionalBool(At.publicCheckOff) ?? false
+        request.publicCheckDays = try row.optionalInt(At.publicCheckDays)
+        if let at = try row.optionalDate(At.reviewRequestedAt) {
             request.review = ResultReview(
-                requestedAt: at, reason: try optionalText("review_reason") ?? "", note: try optionalText("review_note"),
-                decision: try optionalText("review_decision").flatMap(ReviewDecision.init),
-                decidedAt: try row.decode(column: "review_decided_at", as: Date?.self), decisionNote: try optionalText("review_decision_note"),
-                outcomeReviewed: try optionalText("review_outcome_reviewed").flatMap(VerificationOutcome.init))
+                requestedAt: at, reason: try row.optionalText(At.reviewReason) ?? "", note: try row.optionalText(At.reviewNote),
+                decision: try row.optionalText(At.reviewDecision).flatMap(ReviewDecision.init),
+                decidedAt: try row.optionalDate(At.reviewDecidedAt), decisionNote: try row.optionalText(At.reviewDecisionNote),
+                outcomeReviewed: try row.optionalText(At.reviewOutcomeReviewed).flatMap(VerificationOutcome.init))
         }
-        if let at = try row.decode(column: "revoked_at", as: Date?.self) {
-            request.revocation = Revocation(at: at, reason: try optionalText("revocation_reason").flatMap(RevocationReason.init) ?? .other,
-                                            note: try optionalText("revocation_note"))
+        if let at = try row.optionalDate(At.revokedAt) {
+            request.revocation = Revocation(at: at, reason: try row.optionalText(At.revocationReason).flatMap(RevocationReason.init) ?? .other,
+                                            note: try row.optionalText(At.revocationNote))
         }
     }
+}
+
+/// Where each column sits in the list's rows: its place in `RequestRow.columns`, found once.
+enum RequestColumn {
+    private static func at(_ name: String) -> Int { RequestRow.columns.firstIndex(of: name)! }
+    static let id = at("id"), employer = at("employer_id"), entry = at("entry_id"), edition = at("edition_id")
+    static let issuingBody = at("issuing_body_id"), holderName = at("holder_name"), holderNationality = at("holder_nationality")
+    static let holderDateOfBirth = at("holder_date_of_birth"), passportSealed = at("passport_sealed"), passportMasked = at("passport_masked")
+    static let certificateNumber = at("certificate_number"), issuedOn = at("issued_on"), expiresOn = at("expires_on"), note = at("note")
+    static let status = at("status"), estimatedCompletionOn = at("estimated_completion_on"), rejectionReason = at("rejection_reason")
+    static let outcome = at("outcome"), completedAt = at("completed_at"), verificationCode = at("verification_code")
+    static let createdAt = at("created_at"), updatedAt = at("updated_at"), erasedAt = at("personal_data_erased_at")
+    static let retentionDays = at("personal_data_retention_days"), revokedAt = at("revoked_at"), revocationReason = at("revocation_reason")
+    static let revocationNote = at("revocation_note"), assignee = at("assignee_id"), previousRequest = at("previous_request_id")
+    static let reviewRequestedAt = at("review_requested_at"), reviewReason = at("review_reason"), reviewNote = at("review_note")
+    static let reviewDecision = at("review_decision"), reviewDecidedAt = at("review_decided_at"), reviewDecisionNote = at("review_decision_note")
+    static let reviewOutcomeReviewed = at("review_outcome_reviewed"), holderEmailMasked = at("holder_email_masked")
+    static let consentBasis = at("consent_basis"), consentedAt = at("consented_at"), withdrawalReason = at("withdrawal_reason")
+    static let publicCheckOff = at("public_check_off"), publicCheckDays = at("public_check_days")
+    /// After the columns: the employer's organization name, then the attachment's columns.
+    static let organizationName = RequestRow.columns.count
+    static let attachment = RequestRow.columns.count + 1
 }
 
 extension Verifications {
@@ -214,8 +236,8 @@ extension Verifications {
             .orderBy(SQLColumn("created_at", table: AttachmentRecord.schema), SQLDirection.ascending)
 
         var rows: [RequestRow] = []
-        for row in try await withAttachments.all() {
-            let id = try row.decode(column: "id", as: UUID.self)
+        for row in try await RowCells.read(withAttachments.select, on: reader) {
+            let id = try row.uuid(RequestColumn.id)
             if rows.last?.request.id != id { rows.append(try RequestRow(row)) }
             if let attachment = try AttachmentColumn.attachment(row) { rows[rows.count - 1].request.attachments.append(attachment) }
         }
@@ -263,13 +285,10 @@ enum AttachmentColumn {
     static let joinCondition = "\"\(table)\".\"request_id\" = \"page\".\"id\""
 
     /// The attachment on this row, if the row has one (of a kind Credence knows).
-    static func attachment(_ row: some SQLRow) throws -> VerificationRequest.Attachment? {
-        guard let id = try row.decode(column: "attachment_id", as: UUID?.self),
-              let kind = AttachmentKind(rawValue: try row.decode(column: "attachment_kind", as: String.self))
-        else { return nil }
-        return .init(id: id, fileName: try row.decode(column: "attachment_file_name", as: String.self), kind: kind,
-                     size: try row.decode(column: "attachment_size", as: Int.self),
-                     sha256: try row.decode(column: "attachment_sha256", as: String.self),
-                     createdAt: try row.decode(column: "attachment_created_at", as: Date.self))
+    static func attachment(_ row: RowCells) throws -> VerificationRequest.Attachment? {
+        func at(_ name: String) -> Int { RequestColumn.attachment + names.firstIndex(of: name)! }
+        guard let id = try row.optionalUUID(at("id")), let kind = AttachmentKind(rawValue: try row.text(at("kind"))) else { return nil }
+        return .init(id: id, fileName: try row.text(at("file_name")), kind: kind, size: try row.optionalInt(at("size")) ?? 0,
+                     sha256: try row.text(at("sha256")), createdAt: try row.date(at("created_at")))
     }
 }
