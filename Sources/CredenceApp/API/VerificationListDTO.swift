@@ -34,11 +34,11 @@ extension VerificationRequestDTO {
     /// A request as a list shows it (no history), keys in the encoder's sorted order.
     func writeSummary(_ out: inout JSONBytes) throws {
         let r = request
-        out.raw(#"{"assignee":"#); out.optionalString(r.assigneeId.map { $0.uuidString.lowercased() })
+        out.raw(#"{"assignee":"#); out.optionalString(r.assigneeId.map { $0.lowercasedText })
         out.raw(#","attachments":"#)
         out.array(r.attachments) { out, file in
             out.raw(#"{"fileName":"#); out.string(file.fileName)
-            out.raw(#","id":"#); out.string(file.id.uuidString.lowercased())
+            out.raw(#","id":"#); out.string(file.id.lowercasedText)
             out.raw(#","kind":"#); out.string(file.kind.rawValue)
             out.raw(#","sha256":"#); out.string(file.sha256)
             out.raw(#","size":"#); out.int(file.size)
@@ -73,7 +73,7 @@ extension VerificationRequestDTO {
         out.raw(#","name":"#); out.string(r.holderName)
         out.raw(#","nationality":"#); out.string(r.holderNationality)
         out.raw(#","passportNumber":"#); out.optionalString(r.passportMasked)
-        out.raw(#"},"id":"#); out.string(r.id.uuidString.lowercased())
+        out.raw(#"},"id":"#); out.string(r.id.lowercasedText)
         out.raw(#","issuedOn":"#); out.optionalString(r.issuedOn)
         out.raw(#","issuingBodyId":"#); out.string(r.issuingBodyId)
         out.raw(#","note":"#); out.optionalString(r.note)
@@ -89,7 +89,7 @@ extension VerificationRequestDTO {
         } else {
             out.raw("null")
         }
-        out.raw(#","previousRequestId":"#); out.optionalString(r.previousRequestId.map { $0.uuidString.lowercased() })
+        out.raw(#","previousRequestId":"#); out.optionalString(r.previousRequestId.map { $0.lowercasedText })
         out.raw(#","rejectionReason":"#); out.optionalString(r.rejectionReason?.rawValue)
         out.raw(#","review":"#)
         if let review = r.review {

@@ -1,3 +1,4 @@
+import CredenceCore
 import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -80,7 +81,7 @@ enum RowCells: Sendable {
         case .sqlite(let data):
             switch data[index] {
             case .text(let text):
-                guard let id = UUID(uuidString: text) else { throw RowCellsError(problem: "column \(index) is not a UUID") }
+                guard let id = UUID(text: text) else { throw RowCellsError(problem: "column \(index) is not a UUID") }
                 return id
             case .null: return nil
             case let other: return try SQLiteDataDecoder().decode(UUID.self, from: other)
