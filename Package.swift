@@ -120,12 +120,6 @@ let package = Package(
             ],
             path: "Benchmarks/SearchBenchmark"
         ),
-        // The load test's reference: a bare Hummingbird server, one route, no middleware.
-        .executableTarget(
-            name: "bare-hello",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
-            path: "Benchmarks/BareHello"
-        ),
         // Benefits evaluations per second, engine alone and through the catalog.
         .executableTarget(
             name: "credence-benefits-bench",

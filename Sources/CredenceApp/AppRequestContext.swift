@@ -3,20 +3,20 @@ import Foundation
 import Hummingbird
 
 /// The per-request context: Hummingbird's core storage, who is asking (set by
-/// `AuthenticationMiddleware`), from where, the form token of this browser, and our JSON
+/// `Authentication`), from where, the form token of this browser, and our JSON
 /// encoder so handlers can return API values directly.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in account and how it signed in; nil for anonymous requests.
     public var actor: Actor?
-    /// Who is asking and whether over TLS: the peer, until `RequestFactsMiddleware` has read
+    /// Who is asking and whether over TLS: the peer, until `RequestFacts` has read
     /// a trusted proxy's headers.
     public var origin: ClientOrigin
     /// The client's IP address: what the throttles, the audit log and sign-in records use.
     public var remoteAddress: String { origin.address }
     /// This browser's CSRF token (the `credence_csrf` cookie, or one minted when a form needs it).
     public var csrf: CSRFToken?
-    /// Where the request goes, read from its path once (`RequestFactsMiddleware`).
+    /// Where the request goes, read from its path once (`RequestFacts`).
     public var area = RequestArea.unread
 
     public init(source: Source) {

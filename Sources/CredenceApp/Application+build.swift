@@ -71,18 +71,16 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
 {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let allowedMethods = AllowedMethods()
-    router.add(middleware: RequestFactsMiddleware(proxies: network.trustedProxies, servesTLS: network.tls != nil))
-    _ = Observability.registry
-    router.add(middleware: RequestMetricsMiddleware())
     if logLevel <= .debug {  // it logs at debug; below that level it would only cost
         router.add(middleware: LogRequestsMiddleware(.debug))
     }
-    router.add(middleware: ResponseHeadersMiddleware())  // outside the errors: a refusal carries them too
-    router.add(middleware: ErrorMiddleware(allowedMethods: allowedMethods) { error, request in
-        Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)
-    })
-    router.add(middleware: AuthenticationMiddleware(store: store))
-    router.add(middleware: CSRFCookieMiddleware())
+    _ = Observability.registry
+    router.add(middleware: RequestPipeline(
+        facts: RequestFacts(proxies: network.trustedProxies, servesTLS: network.tls != nil),
+        authentication: Authentication(store: store),
+        errors: ErrorAnswers(allowedMethods: allowedMethods) { error, request in
+            Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)
+        }))
     let installation = Installation(operatorName: issuer.name, verification: verification)
     if verification == .external { router.add(middleware: ExternalVerificationMiddleware(installation: installation)) }
     let routes = Routes(router, table: access)

@@ -32,7 +32,7 @@ enum CSRF {
 }
 
 /// This browser's CSRF token for one request: the cookie's, or — only when a page renders a
-/// form and asks for it — a new one, which `CSRFCookieMiddleware` then sets as the cookie.
+/// form and asks for it — a new one, which `CSRFCookie` then sets as the cookie.
 /// Pages without forms, assets and cookieless readers mint nothing.
 public final class CSRFToken: Sendable {
     private let existing: String?
@@ -60,21 +60,18 @@ public final class CSRFToken: Sendable {
 
 /// Gives every page request its `CSRFToken`, and the browser a cookie when a new token was
 /// minted for one of its forms.
-struct CSRFCookieMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response
-    {
-        guard !context.area.isMachine else { return try await next(request, context) }
-        var context = context
+enum CSRFCookie {
+    /// Before the handler: the page's token, from the cookie (or one to mint if a form asks).
+    static func open(_ request: Request, _ context: inout AppRequestContext) {
+        guard !context.area.isMachine else { return }
         let cookie = request.cookies[Cookies.csrf]?.value
-        let token = CSRFToken(existing: cookie.flatMap { $0.count >= 32 ? $0 : nil })
-        context.csrf = token
-        var response = try await next(request, context)
-        if let minted = token.minted, response.headers[.setCookie]?.contains(Cookies.csrf + "=") != true {
+        context.csrf = CSRFToken(existing: cookie.flatMap { $0.count >= 32 ? $0 : nil })
+    }
+
+    /// After it: the cookie, if a token was minted and the handler set none.
+    static func close(_ response: inout Response, _ context: AppRequestContext) {
+        if let minted = context.csrf?.minted, response.headers[.setCookie]?.contains(Cookies.csrf + "=") != true {
             response.setCookie(Cookies.make(Cookies.csrf, minted, for: context))
         }
-        return response
     }
 }

@@ -9,16 +9,15 @@ import NIOCore
 /// outage is a 503 with Retry-After (`StoreUnavailable`). Anything unexpected is logged and
 /// answered with a plain 500 that shows no internals. A known address asked with a method
 /// it does not answer is a 405 with `Allow`.
-struct ErrorMiddleware: RouterMiddleware {
+struct ErrorAnswers {
     typealias Context = AppRequestContext
     let allowedMethods: AllowedMethods
     let renderPage: @Sendable (APIError, Request) -> Response
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response
-    {
+    /// The answer to a request whose handling threw `error` (matched by the catch clauses).
+    func answer(_ error: any Error, to request: Request, _ context: Context) -> Response {
         do {
-            return try await next(request, context)
+            throw error
         } catch let error as APIError {
             return respond(error, to: request)
         } catch let error as any DescribedError {

@@ -1,12 +1,12 @@
 import HTTPTypes
 import Hummingbird
 
-/// Headers responses carry, in one layer. Every response: the pages load nothing from
+/// Headers responses carry, refusals too. Every response: the pages load nothing from
 /// elsewhere and run no script, so the policy can be strict; over TLS (served, or a trusted
 /// proxy's `https`) browsers are told to use nothing else for a year. The holder's pages
 /// and API — and their refusals — are never cached or indexed: the link is the key
 /// (issue 31).
-struct ResponseHeadersMiddleware: RouterMiddleware {
+enum ResponseHeaders {
     /// Made once, not per response (their values are checked when a field is made). No
     /// handler sets these, so they are appended, not searched for and replaced.
     static let fields: [HTTPField] = [
@@ -21,17 +21,13 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
         HTTPField(name: HTTPField.Name("X-Robots-Tag")!, value: "noindex, nofollow"),
     ]
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response)
-        async throws -> Response
-    {
-        var response = try await next(request, context)
-        response.headers.append(contentsOf: Self.fields)
-        if context.origin.isSecure { response.headers.append(Self.overTLS) }
+    static func add(to response: inout Response, _ context: AppRequestContext) {
+        response.headers.append(contentsOf: fields)
+        if context.origin.isSecure { response.headers.append(overTLS) }
         if context.area.isHolder {
             response.headers[.cacheControl] = nil
-            response.headers.append(contentsOf: Self.holderFields)
+            response.headers.append(contentsOf: holderFields)
         }
-        return response
     }
 }
 

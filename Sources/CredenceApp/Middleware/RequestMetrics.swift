@@ -10,24 +10,16 @@ import Synchronization
 /// `/_bench/hello` ran at 0.85–1.00 of the same-work reference, with it 0.59–0.75
 /// (issue 35, same run). The duration is the handler's: Credence's answers are written
 /// from memory once the handler returns.
-struct RequestMetricsMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
+struct RequestMetrics {
     private let series = SeriesCache()
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let start = DispatchTime.now().uptimeNanoseconds
-        do {
-            let response = try await next(request, context)
-            series.of(context.endpointPath ?? "Unknown", request.method, response.status)
-                .record(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
-            return response
-        } catch {
-            let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
-            let failed = series.of(context.endpointPath ?? "NotFound", request.method, status)
-            failed.record(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
-            failed.errors.increment()
-            throw error
-        }
+    static func start() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// Counts the answer; an error answer (4xx, 5xx) counts as an error too.
+    func record(_ status: HTTPResponse.Status, _ request: Request, _ context: AppRequestContext, since start: UInt64) {
+        let series = series.of(context.endpointPath ?? "NotFound", request.method, status)
+        series.record(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
+        if status.code >= 400 { series.errors.increment() }
     }
 }
 

@@ -1,20 +1,18 @@
 import HTTPTypes
 import Hummingbird
 
-/// First thing, reads what every later step needs to know about a request, once: the
+/// First thing (`RequestPipeline`), reads what every later step needs to know about a request, once: the
 /// client's real address and scheme (behind a trusted proxy from its headers, otherwise
 /// from the connection — a client's own `X-Forwarded-For` is ignored) and where the
 /// request goes (`RequestArea`). Throttles, audit, cookies, HSTS, the error format, the
 /// credential read and the CSRF check all read the context, not the headers or the path
 /// again (each read of the path makes a new string: four a request before, issue 35).
-struct RequestFactsMiddleware: RouterMiddleware {
+struct RequestFacts {
     let proxies: TrustedProxies
     /// This server speaks TLS itself.
     let servesTLS: Bool
 
-    func handle(_ request: Request, context: AppRequestContext,
-                next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
-        var context = context
+    func read(_ request: Request, into context: inout AppRequestContext) {
         if proxies.isEmpty {
             context.origin.isSecure = servesTLS
         } else {
@@ -23,7 +21,6 @@ struct RequestFactsMiddleware: RouterMiddleware {
                 xForwardedFor: request.headers[.xForwardedFor], xForwardedProto: request.headers[.xForwardedProto])
         }
         context.area = RequestArea(path: request.uri.path)
-        return try await next(request, context)
     }
 }
 
@@ -35,11 +32,11 @@ public struct RequestArea: Sendable, Equatable {
     public var isHolder: Bool
 
     init(path: String) {
-        isMachine = ErrorMiddleware.isMachineRoute(path)
+        isMachine = ErrorAnswers.isMachineRoute(path)
         isHolder = path.hasPrefix("/holder/") || path.hasPrefix("/api/v1/holder/")
     }
 
-    /// Before `RequestFactsMiddleware` has read the path.
+    /// Before `RequestFacts` has read the path.
     static let unread = RequestArea(path: "")
 }
 

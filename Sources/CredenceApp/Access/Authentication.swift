@@ -5,15 +5,12 @@ import Hummingbird
 /// the session cookie — so a page's cookie can never be used to call the API from another
 /// site. An unknown, expired or revoked credential is simply anonymous; routes that need
 /// someone say so through their `Access`.
-struct AuthenticationMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
+struct Authentication {
     let store: Store
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response
-    {
+    /// Sets `context.actor` when the request carries a credential that holds.
+    func identify(_ request: Request, _ context: inout AppRequestContext) async throws {
         // No credential sent (most reads): nothing to look up, not even a database handle.
-        var context = context
         if context.area.isMachine {
             if let token = request.bearerToken, let (account, id) = try await store.accounts.account(forToken: token) {
                 context.actor = Actor(account: account, credential: .token(id))
@@ -23,7 +20,6 @@ struct AuthenticationMiddleware: RouterMiddleware {
         {
             context.actor = Actor(account: account, credential: .session(secret))
         }
-        return try await next(request, context)
     }
 }
 
