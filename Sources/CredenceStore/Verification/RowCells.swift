@@ -54,82 +54,51 @@ enum RowCells: Sendable {
         }
     }
 
-    func text(_ index: Int) throws -> String {
-        guard let text = try optionalText(index) else { throw RowCellsError(problem: "column \(index) is null") }
-        return text
-    }
+    func text(_ index: Int) throws -> String { try required(index, optionalText) }
+    func uuid(_ index: Int) throws -> UUID { try required(index, optionalUUID) }
+    func date(_ index: Int) throws -> Date { try required(index, optionalDate) }
 
     func optionalText(_ index: Int) throws -> String? {
-        switch self {
-        case .sqlite(let data):
-            switch data[index] {
-            case .text(let text): return text
-            case .null: return nil
-            case let other: return try SQLiteDataDecoder().decode(String.self, from: other)
-            }
-        case .postgres(let row): return try row[index].decode(String?.self)
-        }
-    }
-
-    func uuid(_ index: Int) throws -> UUID {
-        guard let id = try optionalUUID(index) else { throw RowCellsError(problem: "column \(index) is null") }
-        return id
+        try cell(index) { if case .text(let text) = $0 { text } else { nil } }
     }
 
     func optionalUUID(_ index: Int) throws -> UUID? {
-        switch self {
-        case .sqlite(let data):
-            switch data[index] {
-            case .text(let text):
-                guard let id = UUID(text: text) else { throw RowCellsError(problem: "column \(index) is not a UUID") }
-                return id
-            case .null: return nil
-            case let other: return try SQLiteDataDecoder().decode(UUID.self, from: other)
-            }
-        case .postgres(let row): return try row[index].decode(UUID?.self)
-        }
-    }
-
-    func date(_ index: Int) throws -> Date {
-        guard let date = try optionalDate(index) else { throw RowCellsError(problem: "column \(index) is null") }
-        return date
+        try cell(index) { if case .text(let text) = $0 { UUID(text: text) } else { nil } }
     }
 
     func optionalDate(_ index: Int) throws -> Date? {
-        switch self {
-        case .sqlite(let data):
-            switch data[index] {
-            case .float(let seconds): return Date(timeIntervalSince1970: seconds)
-            case .integer(let seconds): return Date(timeIntervalSince1970: Double(seconds))
-            case .null: return nil
-            case let other: return try SQLiteDataDecoder().decode(Date.self, from: other)
+        try cell(index) { data in
+            switch data {
+            case .float(let seconds): Date(timeIntervalSince1970: seconds)
+            case .integer(let seconds): Date(timeIntervalSince1970: Double(seconds))
+            default: nil
             }
-        case .postgres(let row): return try row[index].decode(Date?.self)
         }
     }
 
     func optionalInt(_ index: Int) throws -> Int? {
-        switch self {
-        case .sqlite(let data):
-            switch data[index] {
-            case .integer(let value): return value
-            case .null: return nil
-            case let other: return try SQLiteDataDecoder().decode(Int.self, from: other)
-            }
-        case .postgres(let row): return try row[index].decode(Int?.self)
-        }
+        try cell(index) { if case .integer(let value) = $0 { value } else { nil } }
     }
 
     func optionalBool(_ index: Int) throws -> Bool? {
+        try cell(index) { if case .integer(let value) = $0 { value != 0 } else { nil } }
+    }
+
+    /// A cell: SQLite's value as it is usually stored (`sqlite`), else through SQLite's
+    /// decoder; PostgreSQL's decoded as its type. Null is nil on both.
+    private func cell<T: Decodable & PostgresDecodable>(_ index: Int, sqlite: (SQLiteData) -> T?) throws -> T? where T._DecodableType == T {
         switch self {
         case .sqlite(let data):
-            switch data[index] {
-            case .integer(let value): return value != 0
-            case .null: return nil
-            case let other: return try SQLiteDataDecoder().decode(Bool.self, from: other)
-            }
-        case .postgres(let row): return try row[index].decode(Bool?.self)
+            if case .null = data[index] { return nil }
+            return try sqlite(data[index]) ?? SQLiteDataDecoder().decode(T.self, from: data[index])
+        case .postgres(let row):
+            return try row[index].decode(T?.self)
         }
+    }
+
+    private func required<T>(_ index: Int, _ read: (Int) throws -> T?) throws -> T {
+        guard let value = try read(index) else { throw RowCellsError(problem: "column \(index) is null") }
+        return value
     }
 }
 
