@@ -28,7 +28,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
-        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
     ],
     targets: [
         // The domain: catalog, editions, zones, search, benefits, accounts' rules. No web
@@ -48,15 +47,18 @@ let package = Package(
             ]
         ),
         // Spreadsheets as HR keeps them: CSV in UTF-8 or GB18030 (glibc's iconv), Excel .xlsx
-        // (ZIPFoundation, XMLCoder) — read into the core's Sheet; the .xlsx template written.
+        // (ZIPFoundation; its XML streamed through Foundation's XMLParser, bounded while it
+        // reads) — read into the core's Sheet; the .xlsx template written.
         .target(
             name: "CredenceSheets",
             dependencies: [
                 "CredenceCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "XMLCoder", package: "XMLCoder"),
             ]
         ),
+        // Bytes off the wire read into values, bounded while read: multipart/form-data,
+        // urlencoded forms, the request path. No web framework, so they can be fuzzed alone.
+        .target(name: "CredenceWire", dependencies: ["CredenceCore"]),
         // Persistence: FluentKit on SQLite (embedded default) or PostgreSQL.
         .target(
             name: "CredenceStore",
@@ -80,6 +82,7 @@ let package = Package(
                 "CredenceStore",
                 "CredenceMail",
                 "CredenceSheets",
+                "CredenceWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdHTTP2", package: "hummingbird"),
@@ -87,6 +90,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -150,6 +154,7 @@ let package = Package(
             dependencies: [
                 "CredenceTestSupport",
                 "CredenceSheets",
+                "CredenceWire",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

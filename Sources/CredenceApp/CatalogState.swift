@@ -60,12 +60,12 @@ public final class CatalogState: Sendable {
         weakSearches.withLock { _ = $0.insert(text) }
     }
 
-    /// Records a public search that found little, in the background: the keyed tag of the
-    /// visitor's cookie (else address) and the week, never the cookie or the address.
+    /// Records a public search that found little, in the background: the week's tag of the
+    /// visitor's network (`NetworkPrefix`), never the address.
     func searched(_ query: String, _ request: Request, _ context: AppRequestContext, store: Store) {
         guard let text = SearchDemand.normalized(query), weakSearches.withLock({ $0.contains(text) }) else { return }
-        let session = request.cookies[Cookies.session]?.value ?? request.cookies[Cookies.csrf]?.value ?? context.remoteAddress
-        Task { await store.demand.recordMiss(query: text, session: session) }
+        let address = context.remoteAddress
+        Task { await store.demand.recordMiss(query: text, address: address) }
     }
 
     /// Where each benefit is claimed, as of the catalog version held.

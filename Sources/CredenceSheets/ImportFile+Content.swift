@@ -11,9 +11,9 @@ extension ImportFile {
         if case .unsupported(let found) = kind { throw SpreadsheetFile.Unsupported(found: found) }
         guard sheet || kind == .xlsx else { return .json(String(decoding: bytes, as: UTF8.self)) }
         do {
-            return .sheet(try SpreadsheetFile.sheet(bytes))
+            return .sheet(try SpreadsheetFile.sheet(bytes, limits: .catalog))
         } catch let error as CatalogCSV.RowErrors {
-            throw ImportRejected(rows: error.rows)
+            throw ImportRejected(rows: error.rows, total: error.total)
         }
     }
 }

@@ -57,17 +57,17 @@ public enum SpreadsheetFile {
         return text
     }
 
-    /// The file as a sheet. Unsupported files are refused before any row is read
-    /// (`Unsupported`); a CSV file whose quotes do not close is refused naming the row
-    /// (`CatalogCSV.RowErrors`).
-    public static func sheet(_ bytes: [UInt8]) throws -> Sheet {
+    /// The file as a sheet, read within `limits` (`SheetTooLarge` past one). Unsupported
+    /// files are refused before any row is read (`Unsupported`); a CSV file whose quotes do
+    /// not close is refused naming the row (`CatalogCSV.RowErrors`).
+    public static func sheet(_ bytes: [UInt8], limits: SheetLimits) throws -> Sheet {
         switch kind(of: bytes) {
         case .xlsx:
-            return try XLSXReader.firstSheet(bytes)
+            return try XLSXReader.firstSheet(bytes, limits: limits)
         case .unsupported(let found):
             throw Unsupported(found: found)
         case .text:
-            return try Sheet.csv(try text(bytes))
+            return try Sheet.csv(try text(bytes), limits: limits)
         }
     }
 }

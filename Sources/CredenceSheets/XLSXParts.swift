@@ -1,114 +1,122 @@
+import CredenceCore
 import Foundation
 
-// The parts of a workbook the reader needs, as XMLCoder decodes them (element and attribute
-// names as ECMA-376 spells them; what is not needed is not declared and is skipped).
+// The parts of a workbook the reader needs, each read by an `XMLPart` (element and attribute
+// names as ECMA-376 part 1 spells them; whatever else a part holds is passed over).
 
-/// `xl/workbook.xml`: the sheets in order, and which day numbering dates use.
-struct Workbook: Decodable {
-    struct Sheets: Decodable { var sheet: [SheetReference] }
-    struct SheetReference: Decodable {
-        var name: String?
-        var rid: String
-        enum CodingKeys: String, CodingKey { case name, rid = "r:id" }
+/// `xl/workbook.xml`: the first sheet's relationship id, and which day numbering dates use.
+final class WorkbookPart: XMLPart {
+    private(set) var firstSheet: String?
+    private(set) var date1904 = false
+
+    override func open(_ element: String, _ attributes: [String: String]) throws {
+        switch element {
+        case "sheet" where firstSheet == nil:
+            firstSheet = attributes.first { XMLPart.local($0.key) == "id" && $0.key.contains(":") }?.value
+        case "workbookPr":
+            date1904 = attributes["date1904"].map { $0 == "1" || $0 == "true" } ?? false
+        default: break
+        }
     }
-    struct Properties: Decodable { var date1904: String? }
-
-    var sheets: Sheets
-    var workbookPr: Properties?
 }
 
-/// `xl/_rels/workbook.xml.rels`: where each sheet's part is.
-struct Relationships: Decodable {
-    struct Relationship: Decodable {
-        var id: String
-        var target: String
-        enum CodingKeys: String, CodingKey { case id = "Id", target = "Target" }
+/// `xl/_rels/workbook.xml.rels`: where each part is, by relationship id.
+final class RelationshipsPart: XMLPart {
+    private(set) var targets: [String: String] = [:]
+
+    override func open(_ element: String, _ attributes: [String: String]) throws {
+        if element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
     }
-    var relationship: [Relationship]
-    enum CodingKeys: String, CodingKey { case relationship = "Relationship" }
 }
 
-/// Text as `<t>` holds it (it may carry `xml:space`, so it is read as an element's value).
-struct TextElement: Decodable {
-    var value: String?
-    enum CodingKeys: String, CodingKey { case value = "" }
-}
+/// A string item's text (`<si>`, `<is>`): plain `<t>`, or rich-text runs `<r><t>` joined;
+/// phonetic runs (`<rPh>`) are not part of the text.
+struct StringItemText {
+    private var text = ""
+    private var inPhonetic = false
+    let cellBytes: Int
 
-/// A string item (`<si>`, `<is>`): plain `<t>`, or rich-text runs `<r><t>` joined; phonetic
-/// runs (`<rPh>`) are not part of the text.
-struct StringItem: Decodable {
-    struct Run: Decodable { var t: TextElement? }
-    var t: TextElement?
-    var r: [Run]?
+    init(cellBytes: Int) {
+        self.cellBytes = cellBytes
+    }
 
-    var text: String { t?.value ?? (r ?? []).map { $0.t?.value ?? "" }.joined() }
+    mutating func open(_ element: String, in part: XMLPart) {
+        if element == "rPh" { inPhonetic = true }
+        if element == "t", !inPhonetic { part.collectText() }
+    }
+
+    /// The text so far, refused past `cellBytes` (runs add up).
+    mutating func close(_ element: String, text collected: String?, position: (row: Int?, column: Int?)) throws {
+        if element == "rPh" { inPhonetic = false }
+        guard element == "t", let collected else { return }
+        text += collected
+        if text.utf8.count > cellBytes { throw SheetTooLarge(.cellBytes(cellBytes, atRow: position.row, column: position.column)) }
+    }
+
+    var value: String { text }
 }
 
 /// `xl/sharedStrings.xml`.
-struct SharedStrings: Decodable {
-    var si: [StringItem]
+final class SharedStringsPart: XMLPart {
+    private(set) var strings: [String] = []
+    private var item: StringItemText?
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        si = try container.decodeIfPresent([StringItem].self, forKey: .si) ?? []
+    override func open(_ element: String, _ attributes: [String: String]) throws {
+        if element == "si" { item = StringItemText(cellBytes: cellBytes) }
+        item?.open(element, in: self)
     }
-    enum CodingKeys: String, CodingKey { case si }
-}
 
-/// `xl/worksheets/sheetN.xml`: rows of cells.
-struct Worksheet: Decodable {
-    struct Cell: Decodable {
-        /// "B3".
-        var r: String?
-        /// The style's index in `cellXfs`.
-        var s: Int?
-        /// s, inlineStr, str, b, n, e, d.
-        var t: String?
-        var v: TextElement?
-        var `is`: StringItem?
+    override func close(_ element: String, text: String?) throws {
+        try item?.close(element, text: text, position: position)
+        if element == "si", let item {
+            strings.append(item.value)
+            self.item = nil
+        }
     }
-    struct Row: Decodable {
-        var r: Int?
-        var c: [Cell]?
-    }
-    struct SheetData: Decodable { var row: [Row]? }
-    var sheetData: SheetData
 }
 
 /// `xl/styles.xml`: the number format of each cell style, and the workbook's own formats.
-struct Styles: Decodable {
-    struct NumberFormat: Decodable {
-        var numFmtId: Int
-        var formatCode: String
+final class StylesPart: XMLPart {
+    private var custom: [Int: String] = [:]
+    private var cellFormats: [Int?] = []
+    private var inCellXfs = false
+
+    override func open(_ element: String, _ attributes: [String: String]) throws {
+        switch element {
+        case "numFmt":
+            if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"], custom[id] == nil { custom[id] = code }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs: cellFormats.append(attributes["numFmtId"].flatMap(Int.init))
+        default: break
+        }
     }
-    struct NumberFormats: Decodable { var numFmt: [NumberFormat]? }
-    struct CellFormat: Decodable { var numFmtId: Int? }
-    struct CellFormats: Decodable { var xf: [CellFormat]? }
-    var numFmts: NumberFormats?
-    var cellXfs: CellFormats?
-}
 
-/// Which cell styles show a number as a date.
-enum DateFormats {
-    /// Built-in formats that are dates (ECMA-376 §18.8.30, with the East Asian ones).
-    static let builtIn: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
+    override func close(_ element: String, text: String?) throws {
+        if element == "cellXfs" { inCellXfs = false }
+    }
 
-    static func styles(_ styles: Styles) -> Set<Int> {
-        let custom = Dictionary((styles.numFmts?.numFmt ?? []).map { ($0.numFmtId, $0.formatCode) }, uniquingKeysWith: { first, _ in first })
+    /// Which cell styles (indexes into `cellXfs`) show a number as a date.
+    var dateStyles: Set<Int> {
         var dated = Set<Int>()
-        for (index, format) in (styles.cellXfs?.xf ?? []).enumerated() {
-            guard let id = format.numFmtId else { continue }
-            if custom[id].map(isDate) ?? builtIn.contains(id) { dated.insert(index) }
+        for (index, id) in cellFormats.enumerated() {
+            guard let id else { continue }
+            if custom[id].map(DateFormats.isDate) ?? DateFormats.builtIn.contains(id) { dated.insert(index) }
         }
         return dated
     }
+}
+
+/// Which number formats show a number as a date.
+enum DateFormats {
+    /// Built-in formats that are dates (ECMA-376 §18.8.30, with the East Asian ones).
+    static let builtIn: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
 
     /// A format code shows a date when, outside quoted text and [brackets], it has a day,
     /// or year token (d, y, 年, 月, 日; an m alone may be minutes, a month is never alone).
     static func isDate(_ code: String) -> Bool {
         var plain = ""
         var quoted = false, bracket = false, escaped = false
-        for character in code {
+        for character in code.prefix(256) {
             if escaped { escaped = false; continue }
             switch character {
             case "\\": escaped = true

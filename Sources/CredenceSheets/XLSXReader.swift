@@ -1,29 +1,27 @@
 import CredenceCore
 import Foundation
-import XMLCoder
 import ZIPFoundation
 
 /// The first sheet of an Excel workbook (Office Open XML, ECMA-376 part 1 §18): the ZIP
-/// package read with ZIPFoundation, its parts with XMLCoder. Cells hold what Excel shows:
-/// shared strings, inline strings, numbers as written, booleans as TRUE/FALSE, and numbers
-/// in a date format as dates (`yyyy-MM-dd`). Rows keep the numbers Excel gives them.
+/// package read with ZIPFoundation, each part streamed through a bounded `XMLPart`. Every
+/// limit of `SheetLimits` holds while the file is read: unzipped bytes per part, XML depth
+/// and elements, cells per row, bytes per cell and shared string, rows.
 enum XLSXReader {
-    /// The largest part read (a sheet of 500 rows is far smaller): a ZIP bomb stops here.
-    static let maxPartBytes = 32 * 1024 * 1024
-
-    /// The sheet, or `SpreadsheetFile.Unsupported` for a file that is not a readable
-    /// workbook (a damaged ZIP, a part that is not the XML it should be).
-    static func firstSheet(_ bytes: [UInt8]) throws(SpreadsheetFile.Unsupported) -> Sheet {
+    /// The sheet; `SheetTooLarge` past a limit; `SpreadsheetFile.Unsupported` for a file
+    /// that is not a readable workbook (a damaged ZIP, a part that is not the XML it should be).
+    static func firstSheet(_ bytes: [UInt8], limits: SheetLimits) throws -> Sheet {
         do {
-            return try read(bytes)
+            return try read(bytes, limits: limits)
         } catch let error as SpreadsheetFile.Unsupported {
+            throw error
+        } catch let error as SheetTooLarge {
             throw error
         } catch {
             throw SpreadsheetFile.Unsupported(found: BilingualText(zh: "已损坏或无法解析的 Excel 工作簿", en: "a damaged or unreadable Excel workbook"))
         }
     }
 
-    private static func read(_ bytes: [UInt8]) throws -> Sheet {
+    private static func read(_ bytes: [UInt8], limits: SheetLimits) throws -> Sheet {
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -32,52 +30,31 @@ enum XLSXReader {
         }
         func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
-            guard entry.uncompressedSize <= maxPartBytes else { throw notAWorkbook }
+            let tooLarge = SheetTooLarge(.partBytes(SheetLimits.partBytes, part: path))
+            guard entry.uncompressedSize <= SheetLimits.partBytes else { throw tooLarge }
             var data = Data()
             // The size a ZIP header declares may lie: the bytes themselves are counted too.
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= maxPartBytes else { throw notAWorkbook }
+                guard data.count + chunk.count <= SheetLimits.partBytes else { throw tooLarge }
                 data.append(chunk)
             }
             return data
         }
-        let decoder = XMLDecoder()
-        guard let workbookData = try part("xl/workbook.xml"), let relsData = try part("xl/_rels/workbook.xml.rels") else { throw notAWorkbook }
-        let workbook = try decoder.decode(Workbook.self, from: workbookData)
-        let rels = try decoder.decode(Relationships.self, from: relsData)
-        guard let first = workbook.sheets.sheet.first, let target = rels.relationship.first(where: { $0.id == first.rid })?.target else {
-            throw notAWorkbook
+        func read<Part: XMLPart>(_ path: String, into reader: Part) throws -> Part? {
+            guard let data = try part(path) else { return nil }
+            try reader.read(data)
+            return reader
         }
+        guard let workbook = try read("xl/workbook.xml", into: WorkbookPart(name: "xl/workbook.xml", cellBytes: limits.cellBytes)),
+              let rels = try read("xl/_rels/workbook.xml.rels", into: RelationshipsPart(name: "xl/_rels/workbook.xml.rels", cellBytes: limits.cellBytes)),
+              let first = workbook.firstSheet, let target = rels.targets[first]
+        else { throw notAWorkbook }
         let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        guard let sheetData = try part(sheetPath) else { throw notAWorkbook }
-        let strings = try part("xl/sharedStrings.xml").map { try decoder.decode(SharedStrings.self, from: $0).si.map(\.text) } ?? []
-        let dateStyles = try part("xl/styles.xml").map { DateFormats.styles(try decoder.decode(Styles.self, from: $0)) } ?? []
-        let worksheet = try decoder.decode(Worksheet.self, from: sheetData)
-        let dates = ExcelDates(date1904: workbook.workbookPr?.date1904.map { $0 == "1" || $0 == "true" } ?? false)
-
-        var rows: [Sheet.Row] = []
-        for (index, row) in (worksheet.sheetData.row ?? []).enumerated() {
-            let number = row.r ?? (rows.last.map { $0.number + 1 } ?? index + 1)
-            var cells: [String] = []
-            for cell in row.c ?? [] {
-                let column = cell.r.flatMap(Self.column) ?? cells.count
-                guard column < 16_384 else { throw notAWorkbook }
-                while cells.count < column { cells.append("") }
-                let value = cell.v?.value ?? ""
-                let text: String = switch cell.t ?? "n" {
-                case "s": Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? ""
-                case "inlineStr": cell.is?.text ?? ""
-                case "b": value == "1" ? "TRUE" : "FALSE"
-                case "n" where cell.s.map(dateStyles.contains) == true: Double(value).flatMap(dates.day) ?? value
-                default: value
-                }
-                cells.append(text)
-            }
-            rows.append(Sheet.Row(number: number, cells: cells))
-        }
-        // A sheet is a rectangle (its used range): Excel leaves trailing empty cells out.
-        let width = rows.map(\.cells.count).max() ?? 0
-        return Sheet(rows: rows.map { Sheet.Row(number: $0.number, cells: $0.cells + Array(repeating: "", count: width - $0.cells.count)) })
+        let strings = try read("xl/sharedStrings.xml", into: SharedStringsPart(name: "xl/sharedStrings.xml", cellBytes: limits.cellBytes))?.strings ?? []
+        let dateStyles = try read("xl/styles.xml", into: StylesPart(name: "xl/styles.xml", cellBytes: limits.cellBytes))?.dateStyles ?? []
+        let worksheet = WorksheetPart(limits: limits, strings: strings, dateStyles: dateStyles, dates: ExcelDates(date1904: workbook.date1904))
+        guard try read(sheetPath, into: worksheet) != nil else { throw notAWorkbook }
+        return worksheet.sheet
     }
 
     static var notAWorkbook: SpreadsheetFile.Unsupported {

@@ -82,22 +82,29 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func demandShowsQueriesFromThreeSessionsRejectionsAndProposals(database: TestDatabase) async throws {
-        try await withOpenApp(database) { app in
+        try await withOpenApp(database, configure: { $0.network.trustedProxies = try! TrustedProxies(parsing: "127.0.0.1, ::1") }) { app in
             let store = app.store
-            for session in ["a", "b"] { await store.demand.recordMiss(query: "Chartered  Surveyor", session: session) }
-            await store.demand.recordMiss(query: "Jane Doe", session: "c")
-            await store.demand.recordMiss(query: "x", session: "c")  // too short: never kept
+            // Visitors are networks (a /24, a /56): two addresses of one /24 are one visitor.
+            for address in ["198.51.100.7", "203.0.113.9", "198.51.100.200"] { await store.demand.recordMiss(query: "Chartered  Surveyor", address: address) }
+            await store.demand.recordMiss(query: "Jane Doe", address: "192.0.2.1")
+            await store.demand.recordMiss(query: "x", address: "192.0.2.1")  // too short: never kept
+            await store.demand.recordMiss(query: "quantum", address: "not an address")  // never kept
             let catalog = try await store.loadCatalog()
             #expect(try await store.demand.report(catalog: catalog).searches.isEmpty)
-            await store.demand.recordMiss(query: "chartered surveyor", session: "a")  // the same session again: still two
-            #expect(try await store.demand.report(catalog: catalog).searches.isEmpty)
-            await store.demand.recordMiss(query: "CHARTERED SURVEYOR", session: "d")
+            await store.demand.recordMiss(query: "chartered surveyor", address: "2001:db8:0:ab12::1")
             let report = try await store.demand.report(catalog: catalog)
             #expect(report.searches.map(\.query) == ["chartered surveyor"] && report.searches.first?.sessions == 3)
 
-            // Over HTTP: a search that finds nothing is recorded in the background, as a tag of the visitor's cookie.
-            for visitor in ["v1", "v2", "v3"] {
-                _ = try await send(app, .get, "/api/v1/search?q=quantum%20surveyor", [.cookie: "credence_csrf=\(visitor)"])
+            // Over HTTP, recorded in the background: 25 invented cookies from one network are one visitor…
+            for visitor in 0..<25 {
+                _ = try await send(app, .get, "/api/v1/search?q=quantum%20surveyor",
+                                   [.cookie: "credence_csrf=v\(visitor)", HTTPField.Name("X-Forwarded-For")!: "203.0.113.\(visitor + 1)"])
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await store.demand.report(catalog: catalog).searches.contains { $0.query == "quantum surveyor" } == false)
+            // …three networks are three.
+            for network in ["198.51.100.9", "2001:db8:1::5"] {
+                _ = try await send(app, .get, "/api/v1/search?q=quantum%20surveyor", [HTTPField.Name("X-Forwarded-For")!: network])
             }
             var seen = false
             for _ in 0..<50 where !seen {

@@ -1,4 +1,5 @@
 @testable import CredenceApp
+import CredenceWire
 import Foundation
 import NIOCore
 import Testing
@@ -33,10 +34,10 @@ import Testing
 
     @Test func aBodyCutShortOrMalformedIsRefused() {
         let cut = Self.body([("Content-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"", Array("%PDF".utf8))], close: false)
-        #expect(throws: APIError.self) { try MultipartForm(body: Array(buffer: cut), boundary: Self.boundary) }
+        #expect(throws: MalformedBody.self) { try MultipartForm(body: Array(buffer: cut), boundary: Self.boundary) }
         let noDisposition = Self.body([("Content-Type: text/plain", Array("x".utf8))])
-        #expect(throws: APIError.self) { try MultipartForm(body: Array(buffer: noDisposition), boundary: Self.boundary) }
-        #expect(throws: APIError.self) { try MultipartForm(body: Array("not multipart at all".utf8), boundary: Self.boundary) }
+        #expect(throws: MalformedBody.self) { try MultipartForm(body: Array(buffer: noDisposition), boundary: Self.boundary) }
+        #expect(throws: MalformedBody.self) { try MultipartForm(body: Array("not multipart at all".utf8), boundary: Self.boundary) }
         #expect(MultipartForm.boundary(of: "multipart/form-data; boundary=\"abc\"") == "abc")
         #expect(MultipartForm.boundary(of: "application/json") == nil)
         #expect(MultipartForm.boundary(of: "multipart/form-data; boundary=" + String(repeating: "x", count: 71)) == nil)

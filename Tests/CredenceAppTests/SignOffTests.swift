@@ -95,16 +95,23 @@ import Testing
             let read = try await app.client.execute(uri: "/api/v1/verification-requests/\(request.id.uuidString.lowercased())", method: .get, headers: reviewer)
             #expect(read.status == .forbidden)
             #expect(try await app.client.execute(uri: "/api/v1/verification-requests", method: .get, headers: reviewer).status == .forbidden)
-            // Only the notice's two "会同" departments are required until an administrator says otherwise.
-            let changed = try await app.client.execute(uri: "/api/v1/departments/ftz", method: .put, headers: admin,
-                                                       body: ByteBuffer(string: #"{"part": "consulted"}"#))
+            // The notice's two "会同" departments are required by the notice itself: they cannot be demoted.
+            for lead in ["ftz", "hrss"] {
+                let demoted = try await app.client.execute(uri: "/api/v1/departments/\(lead)", method: .put, headers: admin,
+                                                           body: ByteBuffer(string: #"{"part": "consulted"}"#))
+                #expect(demoted.status == .conflict && demoted.errorCode == "leading_department")
+            }
+            // Another department's part is the administrators' to change, audited.
+            let changed = try await app.client.execute(uri: "/api/v1/departments/science", method: .put, headers: admin,
+                                                       body: ByteBuffer(string: #"{"part": "required"}"#))
             #expect(changed.status == .ok)
-            #expect(try await store.auditLog.events().contains { $0.kind == "department.changed" && $0.subject == "ftz" })
+            #expect(try await store.auditLog.events().contains { $0.kind == "department.changed" && $0.subject == "science" })
+            _ = try await app.client.execute(uri: "/api/v1/departments/science", method: .put, headers: admin, body: ByteBuffer(string: #"{"part": "consulted"}"#))
             let bad = try await app.client.execute(uri: "/api/v1/departments/ftz", method: .put, headers: admin, body: ByteBuffer(string: #"{"part": "vital"}"#))
             #expect(bad.status == .unprocessableContent)
             #expect(try await app.client.execute(uri: "/api/v1/departments/nope", method: .put, headers: admin,
                                                  body: ByteBuffer(string: #"{"part": "consulted"}"#)).status == .notFound)
-            #expect(try await store.editions.departments().filter { $0.part == .required }.map(\.id) == ["hrss"])
+            #expect(try await store.editions.departments().filter { $0.part == .required }.map(\.id) == ["hrss", "ftz"])
             // A reviewer needs a department that exists.
             await #expect(throws: AccountError.self) {
                 _ = try await store.accounts.createStaff(role: .reviewer, email: "r@credence.example", name: "R", password: TestAccounts.password, department: "nope")

@@ -77,4 +77,9 @@ extension TestResponse {
         guard let object = try json() as? [String: Any] else { throw CocoaError(.coderReadCorrupt) }
         return object
     }
+
+    /// The JSON error's `code` (`{"error": {"code": …}}`), nil when there is none.
+    public var errorCode: String? {
+        ((try? jsonObject())?["error"] as? [String: Any])?["code"] as? String
+    }
 }

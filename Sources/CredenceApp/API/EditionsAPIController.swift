@@ -193,6 +193,6 @@ struct EditionsAPIController {
         }
         let type = file.contentType.lowercased()
         let sheet = format.map { $0 != "json" } ?? (file.fileName.map(ImportFile.isSheet) ?? (type.hasPrefix("text/csv") || type.hasPrefix(XLSXWriter.mediaType)))
-        return try ImportFile.content(file.bytes, sheet: sheet)
+        return try await UploadReader.shared.importContent(file.bytes, sheet: sheet)
     }
 }

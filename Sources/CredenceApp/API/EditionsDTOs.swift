@@ -129,7 +129,10 @@ struct ImportErrorBody: Encodable, Sendable {
     }
 
     var error: ErrorBody.Detail
+    /// The first `CatalogCSV.RowError.shownAtMost` problems.
     var rows: [Row]
+    /// How many problems the file has.
+    var total: Int
 }
 
 extension RetiredDTO: ResponseEncodable {}

@@ -16,7 +16,7 @@ struct SignOffAPIController {
     }
 
     @Sendable func departments(_ request: Request, _ context: AppRequestContext) async throws -> DepartmentListDTO {
-        DepartmentListDTO(departments: try await store.editions.departments())
+        DepartmentListDTO(departments: try await store.editions.departments(), effect: nil)
     }
 
     /// `{"part": "required" | "consulted", "name"?: {zh, en}}`.
@@ -30,9 +30,9 @@ struct SignOffAPIController {
             let object = try body.object("name", accepting: ["zh", "en"])
             name = BilingualText(zh: try object.requiredString("zh", "the name as printed"), en: try object.requiredString("en", "the English name"))
         }
-        let department = try await store.editions.updateDepartment(try context.parameters.require("id"), part: part, name: name,
-                                                                     by: try context.requireActor().account)
-        return DepartmentListDTO(departments: [department])
+        let changed = try await store.editions.updateDepartment(try context.parameters.require("id"), part: part, name: name,
+                                                                  by: try context.requireActor().account)
+        return DepartmentListDTO(departments: [changed.department], effect: changed.effect)
     }
 
     @Sendable func requestSignOff(_ request: Request, _ context: AppRequestContext) async throws -> EditionDTO {
@@ -56,4 +56,6 @@ struct SignOffAPIController {
 
 struct DepartmentListDTO: Encodable, Sendable {
     var departments: [Department]
+    /// After a change: what it does to the drafts awaiting sign-off, when it does anything.
+    var effect: BilingualText?
 }

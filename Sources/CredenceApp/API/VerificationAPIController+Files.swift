@@ -1,3 +1,4 @@
+import CredenceWire
 import CredenceCore
 import CredenceStore
 import Foundation

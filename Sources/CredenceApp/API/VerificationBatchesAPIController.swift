@@ -38,7 +38,7 @@ struct VerificationBatchesAPIController {
         let language = try Self.language(request)
         let file = try await UploadedFile.read(request, upTo: BatchCSV.maxBytes, limitText: "2 MiB")
         do {
-            let batch = try await store.verifications.submitBatch(try Self.sheet(file.bytes), by: try context.requireActor().account,
+            let batch = try await store.verifications.submitBatch(try await UploadReader.shared.batchSheet(file.bytes), by: try context.requireActor().account,
                                                                   catalog: state.current.catalog, language: language)
             return try Response.json(BatchCreatedDTO(id: batch.id.uuidString.lowercased(), count: batch.count,
                                                      requests: batch.requests.map { $0.id.uuidString.lowercased() }), status: .created)
@@ -47,22 +47,12 @@ struct VerificationBatchesAPIController {
         }
     }
 
-    /// The uploaded file as a sheet: CSV (UTF-8 or GB18030) or .xlsx; another kind is a 415,
-    /// a CSV whose quotes do not close a refusal naming the row.
-    static func sheet(_ bytes: [UInt8]) throws -> Sheet {
-        do {
-            return try SpreadsheetFile.sheet(bytes)
-        } catch let error as CatalogCSV.RowErrors {
-            throw BatchCSV.Refused(rows: error.rows)
-        }
-    }
-
     static func error(_ refused: BatchCSV.Refused, language: Language) -> any Error {
         if refused.tooMany {
             return APIError(status: .contentTooLarge, code: "too_large", message: refused.rows.first?.why ?? "Too many rows.", field: "file")
         }
-        return ImportRejected(rows: refused.rows, message: language == .zh
-            ? "文件中有 \(refused.rows.count) 处问题，未创建任何申请。" : "\(refused.rows.count) problem(s) in the file; nothing was created.")
+        return ImportRejected(rows: refused.rows, total: refused.total, message: language == .zh
+            ? "文件中有 \(refused.total) 处问题，未创建任何申请。" : "\(refused.total) problem(s) in the file; nothing was created.")
     }
 
     @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> BatchDTO {

@@ -1,3 +1,4 @@
+import CredenceWire
 import Foundation
 import Hummingbird
 
@@ -29,13 +30,7 @@ struct FormFields: Sendable {
     }
 
     init(query: String) {
-        pairs = query.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ part: Substring?) -> String {
-                String(part ?? "").replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            return (decode(parts.first), decode(parts.count > 1 ? parts[1] : nil))
-        }
+        pairs = URLEncodedForm.pairs(query)
     }
 
     func first(_ name: String) -> String? {

@@ -1,3 +1,4 @@
+import CredenceWire
 import Foundation
 import Hummingbird
 import NIOCore

@@ -24,9 +24,9 @@ struct ErrorAnswers {
             return respond(APIError(error), to: request)
         } catch let error as ImportRejected {
             let body = ImportErrorBody(
-                error: .init(code: "invalid_rows", message: error.message ?? "\(error.rows.count) problems in the file; nothing was imported.",
+                error: .init(code: "invalid_rows", message: error.message ?? "\(error.total) problems in the file; nothing was imported.",
                              field: nil),
-                rows: error.rows.map { .init(row: $0.row, field: $0.field, why: $0.why) })
+                rows: error.rows.map { .init(row: $0.row, field: $0.field, why: $0.why) }, total: error.total)
             if Self.isMachineRoute(request.uri.path) {
                 return (try? Response.json(body, status: .unprocessableContent)) ?? Response(status: .unprocessableContent)
             }

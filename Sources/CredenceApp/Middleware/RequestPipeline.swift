@@ -1,6 +1,10 @@
+import CredenceWire
+import HTTPTypes
 import Hummingbird
 
 /// Every request's way through Credence, in order, in one layer:
+/// 0. `RequestPath` — the path in its one form (empty segments and dot segments folded, an
+///    encoded slash refused), so the router and every rule after it read the same path;
 /// 1. `RequestFacts` — who is asking (behind a trusted proxy, from its headers) and where to;
 /// 2. `Authentication` — the signed-in account, if a credential holds;
 /// 3. `CSRFCookie` — a page's form token, before the handler, and its cookie after;
@@ -17,10 +21,19 @@ struct RequestPipeline: RouterMiddleware {
     let errors: ErrorAnswers
     let metrics = RequestMetrics()
 
-    func handle(_ request: Request, context: AppRequestContext,
+    func handle(_ original: Request, context: AppRequestContext,
                 next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         let start = RequestMetrics.start()
         var context = context
+        let request: Request
+        do {
+            request = try Self.normalised(original)
+        } catch {
+            facts.read(original, into: &context)
+            var response = errors.answer(error, to: original, context)
+            ResponseHeaders.add(to: &response, context)
+            return response
+        }
         facts.read(request, into: &context)
         var response: Response
         do {
@@ -34,5 +47,17 @@ struct RequestPipeline: RouterMiddleware {
         metrics.record(response.status, request, context, since: start)
         ResponseHeaders.add(to: &response, context)
         return response
+    }
+
+    /// The request with its path in its one form (the same request when it already was).
+    static func normalised(_ request: Request) throws -> Request {
+        let full = request.head.path ?? "/"
+        let query = full.firstIndex(of: "?")
+        let path = full[..<(query ?? full.endIndex)]
+        let normal = try RequestPath.normalised(path)
+        guard normal != path else { return request }
+        var head = request.head
+        head.path = String(normal) + (query.map { String(full[$0...]) } ?? "")
+        return Request(head: head, body: request.body)
     }
 }

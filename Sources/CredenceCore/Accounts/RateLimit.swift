@@ -32,6 +32,9 @@ public struct RateLimit: Sendable, Equatable {
     public static let holderLink = RateLimit(name: "holder_link", limit: 30, window: 60)
     /// Invitations re-sent to one request's holder: 3 an hour.
     public static let holderInvitation = RateLimit(name: "holder_invitation", limit: 3, window: 3600)
+    /// What `holderInvitation` limits, for its refusal.
+    public static let holderInvitationLimited = BilingualText(zh: "这项申请一小时内最多重发 3 次持证人邀请。",
+                                                              en: "This request's holder invitations may be sent at most 3 times an hour.")
     /// Proposals of new entries per address: 5 an hour (issue 34).
     public static let proposal = RateLimit(name: "proposal", limit: 5, window: 3600)
 
@@ -74,8 +77,11 @@ public enum SignInSlowdown {
 public struct RateLimited: Error, Sendable, Equatable {
     /// Seconds to wait.
     public var seconds: Int
+    /// What is limited, as a sentence, when it is not attempts from the caller's address.
+    public var limited: BilingualText?
 
-    public init(retryAfter seconds: Int) {
+    public init(retryAfter seconds: Int, limited: BilingualText? = nil) {
         self.seconds = seconds
+        self.limited = limited
     }
 }

@@ -41,6 +41,9 @@ public enum CatalogCSV {
         public var field: String?
         public var why: String
 
+        /// A refusal lists this many problems, then says how many more there are.
+        public static let shownAtMost = 50
+
         public init(row: Int, field: String?, why: String) {
             self.row = row
             self.field = field
@@ -48,9 +51,15 @@ public enum CatalogCSV {
         }
     }
 
-    /// Every bad row of a file.
+    /// Every bad row of a file: the first `RowError.shownAtMost`, and how many there were.
     public struct RowErrors: Error, Sendable, Equatable {
         public var rows: [RowError]
+        public var total: Int
+
+        public init(rows: [RowError], total: Int? = nil) {
+            self.rows = Array(rows.prefix(RowError.shownAtMost))
+            self.total = max(total ?? rows.count, self.rows.count)
+        }
     }
 
     /// Reads a file into entries of `edition`, or every problem found; nothing is returned
@@ -63,7 +72,7 @@ public enum CatalogCSV {
         return String(cell.dropFirst())
     }
 
-    public static func parse(_ text: String, edition: String) throws(RowErrors) -> [Entry] {
+    public static func parse(_ text: String, edition: String) throws -> [Entry] {
         try parse(try Sheet.csv(text), edition: edition)
     }
 
@@ -90,11 +99,11 @@ public enum CatalogCSV {
             func optional(_ name: String) -> String? { cell(name).isEmpty ? nil : cell(name) }
             var rowErrors: [RowError] = []
             let seq = Int(cell("seq"))
-            if seq == nil { rowErrors.append(RowError(row: row, field: "seq", why: "not a whole number: '\(cell("seq"))'")) }
+            if seq == nil { rowErrors.append(RowError(row: row, field: "seq", why: "not a whole number: \(Echo.quoted(cell("seq")))")) }
             var fields: [ProfessionalField] = []
             for code in cell("fields").split(separator: "|") {
                 if let field = ProfessionalField(rawValue: String(code)) { fields.append(field) } else {
-                    rowErrors.append(RowError(row: row, field: "fields", why: "unknown field code '\(code)'"))
+                    rowErrors.append(RowError(row: row, field: "fields", why: "unknown field code \(Echo.quoted(code))"))
                 }
             }
             let titleLevel = optional("title_level").flatMap(TitleLevel.init)
@@ -132,51 +141,9 @@ public enum CatalogCSV {
         var errors: [RowError] = []
         var ids = Set<String>(), seqs = Set<Int>()
         for entry in entries {
-            if !ids.insert(entry.id).inserted { errors.append(RowError(row: rowOf(entry.id), field: "id", why: "'\(entry.id)' appears twice")) }
+            if !ids.insert(entry.id).inserted { errors.append(RowError(row: rowOf(entry.id), field: "id", why: "\(Echo.quoted(entry.id)) appears twice")) }
             if !seqs.insert(entry.seq).inserted { errors.append(RowError(row: rowOf(entry.id), field: "seq", why: "\(entry.seq) appears twice")) }
         }
         return errors
-    }
-
-    /// RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks.
-    /// Kept by hand (not SwiftCSV): the core imports Foundation and Crypto only; 40 lines,
-    /// held by the import round-trip and bad-row tests (EditionsAPITests).
-    static func records(_ text: String) throws -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var cell = ""
-        var quoted = false
-        var iterator = Array(text).makeIterator()
-        var pending: Character? = nil
-        var line = 1
-        func next() -> Character? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
-            if quoted {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { cell.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
-                } else {
-                    if c == "\n" { line += 1 }
-                    cell.append(c)
-                }
-            } else {
-                switch c {
-                case "\"" where cell.isEmpty: quoted = true
-                case ",": row.append(cell); cell = ""
-                case "\r\n", "\n", "\r":
-                    row.append(cell); cell = ""
-                    rows.append(row); row = []
-                    line += 1
-                default: cell.append(c)
-                }
-            }
-        }
-        if quoted { throw RowError(row: line, field: nil, why: "a quoted cell is not closed") }
-        if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
-        return rows
     }
 }

@@ -59,7 +59,7 @@ public enum ImportFile {
         do {
             return try sheet(try Sheet.csv(text), edition: edition)
         } catch let error as CatalogCSV.RowErrors {
-            throw ImportRejected(rows: error.rows)
+            throw ImportRejected(rows: error.rows, total: error.total)
         }
     }
 
@@ -67,7 +67,7 @@ public enum ImportFile {
         do {
             return try CatalogCSV.parse(sheet, edition: edition)
         } catch {
-            throw ImportRejected(rows: error.rows)
+            throw ImportRejected(rows: error.rows, total: error.total)
         }
     }
 
@@ -80,12 +80,16 @@ public enum ImportFile {
 
 /// An import refused because of its rows: 422 with every row's problem.
 public struct ImportRejected: Error {
+    /// The first `RowError.shownAtMost` problems.
     public var rows: [CatalogCSV.RowError]
+    /// How many problems there were in all.
+    public var total: Int
     /// What the refusal says above its rows (by default, that nothing was imported).
     public var message: String?
 
-    public init(rows: [CatalogCSV.RowError], message: String? = nil) {
-        self.rows = rows
+    public init(rows: [CatalogCSV.RowError], total: Int? = nil, message: String? = nil) {
+        self.rows = Array(rows.prefix(CatalogCSV.RowError.shownAtMost))
+        self.total = max(total ?? rows.count, self.rows.count)
         self.message = message
     }
 }

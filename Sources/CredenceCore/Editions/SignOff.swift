@@ -15,6 +15,36 @@ public struct Department: Sendable, Codable, Hashable {
         self.part = part
     }
 
+    /// The notice's leading departments: it is issued by 市人社局 "会同" (together with) the
+    /// FTZ's administrative committee, so their approval is required by the notice itself,
+    /// not by an administrator's setting, and cannot be made merely consulted (issue 42).
+    public static let noticeLeads: Set<String> = ["hrss", "ftz"]
+
+    /// Whether a new edition waits for this department's approval.
+    public var isRequired: Bool { part == .required || Self.noticeLeads.contains(id) }
+
+    /// The department with its part changed to `part`; a leading department cannot be demoted.
+    public func changing(part: DepartmentPart) throws(SignOffRefusal) -> Department {
+        if part != .required, Self.noticeLeads.contains(id) { throw .leadingDepartment(self) }
+        var changed = self
+        changed.part = part
+        return changed
+    }
+
+    /// What a change of part does to the drafts awaiting sign-off (`awaiting`, their ids):
+    /// nothing is withdrawn either way, and the answer says so; nil when nothing waits or
+    /// the part is unchanged.
+    public static func effect(of before: Department, _ after: Department, awaiting: [String]) -> BilingualText? {
+        guard !awaiting.isEmpty, before.isRequired != after.isRequired else { return nil }
+        let drafts = awaiting.joined(separator: ", ")
+        if after.isRequired {
+            return BilingualText(zh: "待会签的草稿（\(drafts)）现在还须\(after.name.zh)同意后才能发布；已给出的意见都保留。",
+                                 en: "The drafts awaiting sign-off (\(drafts)) now also wait for the approval of \(after.name.en) before they can be published; no answer given is withdrawn.")
+        }
+        return BilingualText(zh: "待会签的草稿（\(drafts)）发布时不再需要\(after.name.zh)同意；其已给出的意见保留在记录中。",
+                             en: "The drafts awaiting sign-off (\(drafts)) no longer need the approval of \(after.name.en) to be published; any answer it gave stays on their record.")
+    }
+
     /// The seven departments that issued the notice, in its order.
     public static let noticeIssuers: [Department] = [
         Department(id: "hrss", name: BilingualText(zh: "市人社局", en: "Tianjin Municipal Bureau of Human Resources and Social Security"), part: .required),
@@ -95,7 +125,7 @@ public struct SignOff: Sendable, Codable, Hashable {
 
     /// The required departments whose latest answer is not an approval.
     public func pending(of departments: [Department]) -> [Department] {
-        departments.filter { $0.part == .required && answer(of: $0.id)?.decision != .approve }
+        departments.filter { $0.isRequired && answer(of: $0.id)?.decision != .approve }
     }
 }
 
@@ -108,6 +138,8 @@ public enum SignOffRefusal: Error, Sendable, Equatable {
     /// A reviewer with no department.
     case noDepartment
     case commentRequired
+    /// Making one of the notice's leading departments merely consulted.
+    case leadingDepartment(Department)
 }
 
 extension SignOffRefusal: DescribedError {
@@ -119,6 +151,7 @@ extension SignOffRefusal: DescribedError {
         case .notSubmitted: "sign_off_not_requested"
         case .noDepartment: "no_department"
         case .commentRequired: "invalid_field"
+        case .leadingDepartment: "leading_department"
         }
     }
 
@@ -135,6 +168,9 @@ extension SignOffRefusal: DescribedError {
             BilingualText(zh: "您的账户不属于任何部门。", en: "Your account belongs to no department.")
         case .commentRequired:
             BilingualText(zh: "退回时请写明理由（最多2000字）。", en: "comment is required when returning a draft (up to 2,000 characters).")
+        case .leadingDepartment(let department):
+            BilingualText(zh: "《通知》由市人社局会同自贸试验区管委会印发：\(department.name.zh)须会签同意，不能改为征求意见。",
+                          en: "The notice is issued by the Municipal Bureau of Human Resources and Social Security together with the FTZ's administrative committee: \(department.name.en) must approve, and cannot be made consulted.")
         }
     }
 }

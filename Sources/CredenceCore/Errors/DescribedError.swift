@@ -215,8 +215,11 @@ extension RateLimited: DescribedError {
     public var kind: ErrorKind { .tooManyRequests }
     public var code: String { "too_many_attempts" }
     public var message: BilingualText {
-        BilingualText(zh: "来自您所在地址的尝试次数过多，请\(seconds)秒后再试。",
-                      en: "Too many attempts from your address. Try again in \(seconds) seconds.")
+        guard let limited else {
+            return BilingualText(zh: "来自您所在地址的尝试次数过多，请\(seconds)秒后再试。",
+                                 en: "Too many attempts from your address. Try again in \(seconds) seconds.")
+        }
+        return BilingualText(zh: limited.zh + "请\(seconds)秒后再试。", en: limited.en + " Try again in \(seconds) seconds.")
     }
     public var retryAfter: Int? { seconds }
 }

@@ -44,13 +44,29 @@ public enum BatchCSV {
     public typealias RowError = CatalogCSV.RowError
 
     public struct Refused: Error, Sendable, Equatable {
+        /// The first `RowError.shownAtMost` problems.
         public var rows: [RowError]
+        /// How many problems there were in all.
+        public var total: Int
         /// Past the row limit (413 rather than 422).
         public var tooMany = false
 
-        public init(rows: [RowError], tooMany: Bool = false) {
-            self.rows = rows
+        public init(rows: [RowError], total: Int? = nil, tooMany: Bool = false) {
+            self.rows = Array(rows.prefix(RowError.shownAtMost))
+            self.total = max(total ?? rows.count, self.rows.count)
             self.tooMany = tooMany
+        }
+    }
+
+    /// A file with a header and no holder under it (422 `no_rows`).
+    public struct NoRows: DescribedError, Equatable {
+        public init() {}
+        public var kind: ErrorKind { .invalid }
+        public var code: String { "no_rows" }
+        public var field: String? { "file" }
+        public var message: BilingualText {
+            BilingualText(zh: "文件只有表头，没有持证人。请在表头下每行填写一位持证人（职业资格、持证人姓名、国籍、证书编号、持证人已同意），再上传。",
+                          en: "The file has a header but no holders. Put one holder on each row below the header (entry, holder name, nationality, certificate number, holder consent) and upload it again.")
         }
     }
 
@@ -58,7 +74,7 @@ public enum BatchCSV {
     /// force (a row may name an entry by id or by its seq); `open` are the (entry, certificate
     /// number) pairs the employer already has open — a row repeating one is bad.
     public static func parse(_ sheet: Sheet, entries: [Entry], open: Set<[String]>, today: CalendarDate,
-                             language: Language) throws(Refused) -> [VerificationDraft] {
+                             language: Language) throws -> [VerificationDraft] {
         guard let (headerRow, body) = sheet.headerAndBody else {
             throw Refused(rows: [RowError(row: 1, field: nil, why: language == .zh ? "文件是空的。" : "The file is empty.")])
         }
@@ -75,6 +91,7 @@ public enum BatchCSV {
             throw Refused(rows: [RowError(row: headerRow.number, field: nil, why: (language == .zh ? "缺少列：" : "Missing columns: ")
                                           + missing.map { $0.header.text(in: language) }.joined(separator: language == .zh ? "、" : ", "))])
         }
+        guard !body.isEmpty else { throw NoRows() }
         guard body.count <= maxRows else {
             throw Refused(rows: [RowError(row: body[maxRows].number, field: nil, why: language == .zh
                 ? "一个文件最多 \(maxRows) 行（本文件 \(body.count) 行）。" : "A file may have at most \(maxRows) rows (this one has \(body.count)).")],

@@ -173,6 +173,16 @@ public enum HolderRefusal: Error, Sendable, Equatable {
     case alreadyDone
     /// The request has no holder's address (or it was erased): nothing to send a link to.
     case noHolderAddress
+    /// The holder declined or withdrew consent: the employer cannot ask them again through
+    /// Credence (a new request is a new question, made by the employer in their own name).
+    case holderSaidNo
+
+    /// Whether the employer may send the holder's link again (issue 42): not once the holder
+    /// said no, nor once the request has ended.
+    public static func checkInvitation(status: VerificationStatus, withdrawal: WithdrawalReason?) throws(HolderRefusal) {
+        if withdrawal != nil { throw .holderSaidNo }
+        if status.isFinal { throw .tooLate }
+    }
 
     public var message: BilingualText {
         switch self {
@@ -188,6 +198,8 @@ public enum HolderRefusal: Error, Sendable, Equatable {
             BilingualText(zh: "这一步已经完成。", en: "This step has been taken already.")
         case .noHolderAddress:
             BilingualText(zh: "该申请没有持证人邮箱，无法发送链接。", en: "This request has no holder.email to send a link to.")
+        case .holderSaidNo:
+            BilingualText(zh: "持证人已拒绝或撤回同意，不能再向其发送邀请。", en: "The holder declined or withdrew consent; they are not invited again.")
         }
     }
 
@@ -199,6 +211,7 @@ public enum HolderRefusal: Error, Sendable, Equatable {
         case .alreadyErased: "already_erased"
         case .alreadyDone: "already_done"
         case .noHolderAddress: "no_holder_email"
+        case .holderSaidNo: "holder_refused"
         }
     }
 }

@@ -150,12 +150,3 @@ public struct DataSealer: Sendable {
         return String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: key), as: UTF8.self)
     }
 }
-
-extension DataSealer {
-    /// A keyed tag of `text` (HMAC-SHA256 under a key derived from this one, 16 hex digits):
-    /// the same text gives the same tag, and without the key nothing leads back to the text.
-    public func tag(_ text: String) -> String {
-        let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data("credence search-demand tag".utf8), outputByteCount: 32)
-        return Array(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: derived)).prefix(8).hex
-    }
-}

@@ -44,7 +44,7 @@ public struct VerificationDraft: Sendable, Equatable {
             return text
         }
         if !entries.contains(entryId) {
-            problems.append(InputError("entryId", zh: "请选择《目录》内的职业资格。", en: "entryId must be an entry of the catalog in force, such as cfa; got '\(entryId)'."))
+            problems.append(InputError("entryId", zh: "请选择《目录》内的职业资格。", en: "entryId must be an entry of the catalog in force, such as cfa; got \(Echo.quoted(entryId))."))
         }
         clean.holderName = holderName.trimmingCharacters(in: .whitespacesAndNewlines)
         if !(1...100).contains(clean.holderName.schemaLength) || holderName.schemaLength > 100 {
@@ -53,7 +53,7 @@ public struct VerificationDraft: Sendable, Equatable {
         if let code = CountryCode.normalized(holderNationality) {
             clean.holderNationality = code
         } else {
-            problems.append(InputError("holder.nationality", zh: "国籍须为ISO 3166-1两位字母代码，如 GB、US、AU。", en: "holder.nationality must be an ISO 3166-1 alpha-2 code such as GB, US or AU; got '\(holderNationality)'."))
+            problems.append(InputError("holder.nationality", zh: "国籍须为ISO 3166-1两位字母代码，如 GB、US、AU。", en: "holder.nationality must be an ISO 3166-1 alpha-2 code such as GB, US or AU; got \(Echo.quoted(holderNationality))."))
         }
         clean.holderDateOfBirth = blankToNil(holderDateOfBirth)
         if let text = clean.holderDateOfBirth {
@@ -90,7 +90,7 @@ public struct VerificationDraft: Sendable, Equatable {
                 clean.holderEmail = normalized
             } else {
                 problems.append(InputError("holder.email", zh: "持证人邮箱格式不正确，如 name@example.com。",
-                                           en: "holder.email must be an email address such as name@example.com; got '\(email.prefix(60))'."))
+                                           en: "holder.email must be an email address such as name@example.com; got \(Echo.quoted(email))."))
             }
         } else {
             clean.holderEmail = nil

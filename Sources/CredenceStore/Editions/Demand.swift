@@ -4,28 +4,44 @@ import Foundation
 import SQLKit
 
 /// The demand for new entries (issue 34): public searches that found little (a query and
-/// its week, with keyed session tags only), requests rejected as not in the catalog
-/// (counts), and proposals from the public form.
+/// its week, with a tag of the visitor's network under the week's own key), requests
+/// rejected as not in the catalog (counts), and proposals from the public form.
 public struct Demand: Sendable {
     let database: any Database
     let sealer: DataSealer
     let now: @Sendable () -> Date
 
     /// A public search that found little. Best effort: it never delays or fails the search.
-    /// `session` is whatever tells one visitor from another (a cookie, else the address);
-    /// only a keyed tag of it and the week is kept.
-    public func recordMiss(query: String, session: String) async {
-        guard let text = SearchDemand.normalized(query) else { return }
+    /// Visitors are told apart by their network (`NetworkPrefix`: a /24 or a /56 of the
+    /// client's address, never a cookie the client chooses); only the week's tag of it is kept.
+    public func recordMiss(query: String, address: String) async {
+        guard let text = SearchDemand.normalized(query), let network = NetworkPrefix.of(address) else { return }
         let week = SearchDemand.week(of: now())
         do {
             let held = try await SearchMissRecord.query(on: database).filter(\.$week == week).count()
             guard held < SearchDemand.rowsPerWeek else { return }
+            let key = try await weekKey(week)
             try await database.sql.insert(into: SearchMissRecord.schema)
                 .columns("id", "week", "query", "tag")
-                .values(SQLBind(UUID()), SQLBind(week), SQLBind(text), SQLBind(sealer.tag(week + "|" + session)))
+                .values(SQLBind(UUID()), SQLBind(week), SQLBind(text), SQLBind(key.tag(network)))
                 .ignoringConflicts(with: ["week", "query", "tag"])
                 .run()
         } catch {}
+    }
+
+    /// The week's tag key, made on its first use (by whichever instance comes first); every
+    /// earlier week's key is destroyed then.
+    func weekKey(_ week: String) async throws -> WeekTagKey {
+        func held() async throws -> WeekTagKey? {
+            try await DemandWeekKeyRecord.find(week, on: database).flatMap { Data(base64Encoded: $0.key) }.map { WeekTagKey(bytes: Array($0)) }
+        }
+        if let key = try await held() { return key }
+        try await database.sql.insert(into: DemandWeekKeyRecord.schema).columns("week", "key")
+            .values(SQLBind(week), SQLBind(Data(WeekTagKey.make().bytes).base64EncodedString()))
+            .ignoringConflicts(with: ["week"]).run()
+        try await DemandWeekKeyRecord.query(on: database).filter(\.$id < week).delete()
+        guard let key = try await held() else { throw StoreUnavailable(cause: .unreachable) }
+        return key
     }
 
     /// Everything `/admin/demand` shows: queries asked by enough sessions in a week, the
@@ -48,10 +64,11 @@ public struct Demand: Sendable {
         return DemandReport(searches: searches, notInCatalog: counts, proposals: try await proposals())
     }
 
-    /// Rows older than `SearchDemand.weeksKept` weeks go.
+    /// Rows older than `SearchDemand.weeksKept` weeks go, and every past week's tag key.
     public func purge() async throws {
         let oldest = CalendarDate.today(at: now()).addingDays(-7 * SearchDemand.weeksKept).description
         try await SearchMissRecord.query(on: database).filter(\.$week < oldest).delete()
+        try await DemandWeekKeyRecord.query(on: database).filter(\.$id < SearchDemand.week(of: now())).delete()
     }
 
     // MARK: Proposals

@@ -16,23 +16,28 @@ extension Editions {
         }
     }
 
-    /// An administrator changes a department's part or name; audited.
-    public func updateDepartment(_ id: String, part: DepartmentPart, name: BilingualText?, by admin: Account) async throws -> Department {
+    /// An administrator changes a department's part or name; audited, with what the change
+    /// does to the drafts awaiting sign-off (`Department.effect`). The notice's leading
+    /// departments stay required (`Department.changing`).
+    public func updateDepartment(_ id: String, part: DepartmentPart, name: BilingualText?,
+                                 by admin: Account) async throws -> (department: Department, effect: BilingualText?) {
         if let name, name.zh.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || name.en.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             || name.zh.schemaLength > 200 || name.en.schemaLength > 200 {
             throw EditionError.invalid([InputError("name", zh: "请填写部门的中英文名称（各200字以内）。", en: "name needs zh and en, each up to 200 characters.")])
         }
         return try await database.transaction { db in
             guard let record = try await DepartmentRecord.find(id, on: db) else { throw EditionError.notFound(id) }
-            var department = try JSONDecoder().decode(Department.self, from: Data(record.document.utf8))
-            let before = department
-            department.part = part
+            let before = try JSONDecoder().decode(Department.self, from: Data(record.document.utf8))
+            var department = try before.changing(part: part)
             if let name { department.name = name }
+            let awaiting = try await EditionRecord.query(on: db).filter(\.$status == EditionStatus.draft.rawValue).filter(\.$signOff != nil)
+                .sort(\.$id).all().compactMap(\.id)
+            let effect = Department.effect(of: before, department, awaiting: awaiting)
             record.document = String(decoding: try CanonicalJSON.data(department), as: UTF8.self)
             try await record.save(on: db)
             try await AuditLog.append(on: db, at: now(), kind: "department.changed", actor: admin.id, subject: id, email: admin.email,
-                                      address: nil, detail: "\(before.part.rawValue) → \(part.rawValue)")
-            return department
+                                      address: nil, detail: "\(before.part.rawValue) → \(part.rawValue)" + (effect.map { ": " + $0.en } ?? ""))
+            return (department, effect)
         }
     }
 

@@ -31,5 +31,6 @@ public enum CredenceMigrations {
         AddHolderPlace(),
         AddBenefitRoutes(),
         AddCatalogReview(),
+        AddDemandWeekKeys(),
     ]
 }

@@ -97,8 +97,14 @@ extension Verifications {
         guard let sealed = record.holderEmailSealed, record.personalDataErasedAt == nil else {
             throw VerificationError.holder(.noHolderAddress)
         }
+        do {
+            try HolderRefusal.checkInvitation(status: VerificationStatus(rawValue: record.status) ?? .submitted,
+                                              withdrawal: record.withdrawalReason.flatMap(WithdrawalReason.init))
+        } catch {
+            throw VerificationError.holder(error)
+        }
         let reservation = try await RateLimits(database: database, now: now).reserve(.holderInvitation, for: id.uuidString)
-        if let wait = reservation.retryAfter { throw RateLimited(retryAfter: wait) }
+        if let wait = reservation.retryAfter { throw RateLimited(retryAfter: wait, limited: RateLimit.holderInvitationLimited) }
         let invitation = try HolderInvitation.make(requestID: id, employerID: employer.id, email: try keys.sealer.open(sealed), at: now(),
                                                    sealer: keys.sealer)
         try await database.transaction { db in

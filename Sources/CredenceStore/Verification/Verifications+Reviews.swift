@@ -65,20 +65,6 @@ extension Verifications {
         record.statusIndex = nil
     }
 
-    /// A result a review superseded, found by its code (for the public check).
-    func supersededCheck(code: String) async throws -> PublicCheck? {
-        guard let old = try await SupersededResultRecord.query(on: reader).filter(\.$verificationCode == code).first(),
-              let request = try await VerificationRequestRecord.find(old.requestID, on: reader)
-        else { return nil }
-        var check = PublicCheck(code: code, outcome: VerificationOutcome(rawValue: old.outcome) ?? .authentic, entryId: request.entryID,
-                                edition: request.editionID, completedOn: CalendarDate.today(at: old.completedAt).description,
-                                holderNameMasked: Masking.name(request.holderName))
-        check.expiresOn = request.expiresOn
-        check.certificateStatus = CertificateStatus.of(expiresOn: request.expiresOn, resultDay: .today(at: old.completedAt))
-        check.revocation = Revocation(at: old.supersededAt, reason: .superseded, note: nil)
-        return check
-    }
-
     /// Revocation-list places held by superseded results: each is revoked.
     func supersededSlots(list: Int, on db: (any Database)? = nil) async throws -> [Int] {
         try await SupersededResultRecord.query(on: db ?? reader).filter(\.$statusList == list).all().compactMap(\.statusIndex)

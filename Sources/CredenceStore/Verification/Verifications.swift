@@ -246,27 +246,6 @@ public struct Verifications: Sendable {
         return SignedReceipt(receipt: receipt, signature: signature, keyId: keyId)
     }
 
-    /// Looks up an authentic result by its code, for anyone, under a per-address limit
-    /// (the keyspace makes guessing hopeless; the limit keeps it costly too).
-    public func publicCheck(code: String, address: String) async throws -> PublicCheck? {
-        let reservation = try await RateLimits(database: database, now: now).reserve(.codeLookup, for: address)
-        if let wait = reservation.retryAfter { throw RateLimited(retryAfter: wait) }
-        let normalized = code.trimmingCharacters(in: .whitespaces).uppercased()
-        guard normalized.count <= 20,
-              let record = try await VerificationRequestRecord.query(on: database).filter(\.$verificationCode == normalized).first(),
-              record.outcome == VerificationOutcome.authentic.rawValue, let completedAt = record.completedAt
-        else { return normalized.count <= 20 ? try await supersededCheck(code: normalized) : nil }
-        var check = PublicCheck(code: normalized, outcome: .authentic, entryId: record.entryID, edition: record.editionID,
-                                completedOn: CalendarDate.today(at: completedAt).description,
-                                holderNameMasked: Masking.name(record.holderName))
-        check.revocation = record.revocation
-        check.expiresOn = record.expiresOn
-        check.certificateStatus = CertificateStatus.of(expiresOn: record.expiresOn, resultDay: CalendarDate.today(at: completedAt))
-        check.active = publicCheckPolicy.isActive(resultDay: .today(at: completedAt), days: record.publicCheckDays,
-                                                  switchedOff: record.publicCheckOff ?? false, today: .today(at: now()))
-        return check
-    }
-
     // MARK: Views
 
     /// One request for its own page: with history, and the passport number opened for

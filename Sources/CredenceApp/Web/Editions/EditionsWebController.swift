@@ -53,7 +53,7 @@ struct EditionsWebController {
             guard let file = form.files.first, !file.bytes.isEmpty else {
                 throw EditionError.invalid([InputError("file", zh: "请选择文件。", en: "Choose a file.")])
             }
-            let content = try ImportFile.content(file.bytes, sheet: ImportFile.isSheet(fileName: file.fileName))
+            let content = try await UploadReader.shared.importContent(file.bytes, sheet: ImportFile.isSheet(fileName: file.fileName))
             let parsed = try ImportFile.draft(content) {
                 (form["id"].trimmingCharacters(in: .whitespaces), "tianjin", BilingualText(zh: form["title.zh"], en: form["title.en"]))
             }

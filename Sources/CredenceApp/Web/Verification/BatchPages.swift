@@ -5,8 +5,10 @@ import Plot
 /// Many holders at once: the upload beside the single form on `/requests/new`, and a
 /// batch's own page.
 enum BatchParts {
-    static func upload(_ page: PageContext, problems: [CatalogCSV.RowError]) -> Node<HTML.BodyContext> {
-        .section(
+    static func upload(_ page: PageContext, problems refusal: BatchCSV.Refused) -> Node<HTML.BodyContext> {
+        let problems = refusal.rows
+        let more = refusal.total - problems.count
+        return .section(
             .id("batch"),
             .h2(.text(page.t("一次提交多位持证人（Excel 或 CSV 文件）", "Many holders at once (an Excel or CSV file)"))),
             .p(.text(page.t("下载模板，每行填写一位持证人（最多 \(BatchCSV.maxRows) 行、2 MiB），再上传。可直接上传 Excel 工作簿（.xlsx，读取第一个工作表），或 Excel 另存的 CSV（UTF-8 或中文 Windows 默认的 GB18030 编码均可）；旧版 .xls 请先另存为 .xlsx。任何一行有误，整个文件都不会提交，并按 Excel 的行号和列名列出每一处问题。",
@@ -20,12 +22,14 @@ enum BatchParts {
                      .p(.class("meta"), .text(CountryNames.sorted(page.language).map { "\($0.name) \($0.code)" }.joined(separator: " · ")))),
             .if(!problems.isEmpty, .div(
                 .class("error-summary"), .attribute(named: "role", value: "alert"),
-                .h3(.text(page.t("文件中有 \(problems.count) 处问题，未创建任何申请：", "\(problems.count) problem(s) in the file; nothing was created:"))),
-                .ul(.forEach(problems.prefix(100)) { problem in
+                .h3(.text(page.t("文件中有 \(refusal.total) 处问题，未创建任何申请：", "\(refusal.total) problem(s) in the file; nothing was created:"))),
+                .ul(.forEach(problems) { problem in
                     // Row 0: the file as a whole (not a spreadsheet at all).
                     .li(.text(problem.row == 0 ? problem.why
                               : page.t("第 \(problem.row) 行", "Row \(problem.row)") + (problem.field.map { " · \($0)" } ?? "") + page.t("：", ": ") + problem.why))
-                }))),
+                }),
+                .if(more > 0, .p(.text(page.t("以上是前 \(problems.count) 处，另有 \(more) 处未列出。", "The first \(problems.count) are listed; \(more) more are not."))))
+            )),
             .form(
                 .class("action-form"), .action("/requests/batch"), .method(.post),
                 .attribute(named: "enctype", value: "multipart/form-data"), Layout.csrfField(page),

@@ -21,30 +21,31 @@ struct BatchWebController {
         var request = request
         let form = try await FormFields.read(&request)
         let page = PageContext(request, context)
-        var problems: [CatalogCSV.RowError]
+        var problems: BatchCSV.Refused
         if let file = form.files.first(where: { $0.field == "file" && !$0.bytes.isEmpty }) {
             guard file.bytes.count <= BatchCSV.maxBytes else {
-                problems = [.init(row: 1, field: nil, why: page.t("文件不能超过 2 MiB。", "The file may be at most 2 MiB."))]
+                problems = .init(rows: [.init(row: 1, field: nil, why: page.t("文件不能超过 2 MiB。", "The file may be at most 2 MiB."))])
                 return try refused(problems, request, context, status: .contentTooLarge)
             }
             do {
-                let batch = try await store.verifications.submitBatch(try VerificationBatchesAPIController.sheet(file.bytes),
+                let batch = try await store.verifications.submitBatch(try await UploadReader.shared.batchSheet(file.bytes),
                                                                       by: try context.requireActor().account,
                                                                       catalog: state.current.catalog, language: page.language)
                 return Response(status: .seeOther, headers: [.location: "/batches/\(batch.id.uuidString.lowercased())"])
             } catch let refused as BatchCSV.Refused {
-                problems = refused.rows
+                problems = refused
                 return try self.refused(problems, request, context, status: refused.tooMany ? .contentTooLarge : .unprocessableContent)
-            } catch let unsupported as SpreadsheetFile.Unsupported {
-                problems = [.init(row: 0, field: nil, why: unsupported.message.text(in: page.language))]
-                return try self.refused(problems, request, context, status: .unsupportedMediaType)
+            } catch let refusal as any DescribedError {
+                // Not a spreadsheet, past a limit, or no rows: the file as a whole (row 0).
+                problems = .init(rows: [.init(row: 0, field: nil, why: refusal.message.text(in: page.language))])
+                return try self.refused(problems, request, context, status: APIError(refusal).status)
             }
         }
-        problems = [.init(row: 1, field: nil, why: page.t("请选择一个文件（CSV 或 .xlsx）。", "Choose a file (CSV or .xlsx)."))]
+        problems = .init(rows: [.init(row: 1, field: nil, why: page.t("请选择一个文件（CSV 或 .xlsx）。", "Choose a file (CSV or .xlsx)."))])
         return try refused(problems, request, context, status: .unprocessableContent)
     }
 
-    private func refused(_ problems: [CatalogCSV.RowError], _ request: Request, _ context: AppRequestContext,
+    private func refused(_ problems: BatchCSV.Refused, _ request: Request, _ context: AppRequestContext,
                          status: HTTPResponse.Status) throws -> Response {
         var page = NewRequestPage(entries: try state.current.entries().entries, installation: installation)
         page.batchProblems = problems

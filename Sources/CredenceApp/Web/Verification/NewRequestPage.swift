@@ -8,7 +8,7 @@ struct NewRequestPage {
     var values: [String: String] = [:]
     var errors: [String: BilingualText] = [:]
     /// A refused batch file's problems, row by row.
-    var batchProblems: [CatalogCSV.RowError] = []
+    var batchProblems = BatchCSV.Refused(rows: [])
     /// Who runs this installation and whether it takes requests.
     var installation: Installation
 

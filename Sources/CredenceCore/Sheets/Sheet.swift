@@ -23,17 +23,11 @@ public struct Sheet: Sendable, Equatable {
         self.rows = rows
     }
 
-    /// CSV text (RFC 4180; a byte-order mark is dropped); record n is row n.
-    public static func csv(_ text: String) throws(CatalogCSV.RowErrors) -> Sheet {
-        var body = text
-        if body.hasPrefix(CatalogCSV.bom) { body.removeFirst() }
-        do {
-            return Sheet(rows: try CatalogCSV.records(body).enumerated().map { Row(number: $0.offset + 1, cells: $0.element) })
-        } catch let error as CatalogCSV.RowError {
-            throw CatalogCSV.RowErrors(rows: [error])
-        } catch {
-            throw CatalogCSV.RowErrors(rows: [CatalogCSV.RowError(row: 1, field: nil, why: "\(error)")])
-        }
+    /// CSV text (RFC 4180; a byte-order mark is dropped); record n is row n; rows with
+    /// nothing in them are left out (their numbers are not reused). Refused past `limits`
+    /// (`SheetTooLarge`), or when a quoted cell does not close (`CatalogCSV.RowErrors`).
+    public static func csv(_ text: String, limits: SheetLimits = .catalog) throws -> Sheet {
+        try CSVRecords.sheet(text, limits: limits)
     }
 
     /// The first row that is not blank (the header), and the rows after it that are not blank.
