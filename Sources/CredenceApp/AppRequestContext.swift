@@ -39,3 +39,12 @@ public struct Actor: Sendable {
     public var account: Account
     public var credential: Credential
 }
+
+extension AppRequestContext {
+    /// A path parameter as the person wrote it: percent-decoding undone (the router gives
+    /// the raw segment; " TJ-…" arrives as "%20TJ-…"), at most `limit` characters.
+    func pathText(_ name: String, limit: Int = 64) throws -> String {
+        let raw = try parameters.require(name)
+        return String((raw.removingPercentEncoding ?? raw).prefix(limit))
+    }
+}

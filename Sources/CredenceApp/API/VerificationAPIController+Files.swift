@@ -39,9 +39,9 @@ extension VerificationAPIController {
     }
 
     @Sendable func check(_ request: Request, _ context: AppRequestContext) async throws -> PublicCheckDTO {
-        let code = try context.parameters.require("code")
+        let code = try context.pathText("code")
         guard let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress) else {
-            throw APIError.notFound("No authentic result has the code '\(code)'.")
+            throw APIError.notFound("No authentic result has the code \(Echo.quoted(code)).")
         }
         guard check.active else {
             throw APIError(status: .gone, code: "verification_code_inactive", message: PublicCheckPolicy.inactive.en)

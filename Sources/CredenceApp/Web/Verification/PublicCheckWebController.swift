@@ -23,7 +23,7 @@ struct PublicCheckWebController {
     }
 
     @Sendable func check(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        let code = try context.parameters.require("code")
+        let code = try context.pathText("code")
         let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress)
         let page = VerifyPage(code: code, check: check,
                               entryName: check.flatMap { try? state.current.catalog.entry($0.entryId, edition: $0.edition).name },
