@@ -47,12 +47,15 @@ let package = Package(
             ]
         ),
         // Spreadsheets as HR keeps them: CSV in UTF-8 or GB18030 (glibc's iconv), Excel .xlsx
-        // (ZIPFoundation; its XML streamed through Foundation's XMLParser, bounded while it
-        // reads) — read into the core's Sheet; the .xlsx template written.
+        // (its ZIP read with the system's zlib, its XML streamed through Foundation's
+        // XMLParser, bounded while read) — read into the core's Sheet; the .xlsx template
+        // written (ZIPFoundation).
+        .systemLibrary(name: "CredenceZlib", path: "Sources/CredenceZlib"),
         .target(
             name: "CredenceSheets",
             dependencies: [
                 "CredenceCore",
+                "CredenceZlib",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -130,6 +133,14 @@ let package = Package(
             dependencies: ["CredenceCore"],
             path: "Benchmarks/BenefitsBenchmark"
         ),
+        // libFuzzer targets for every reader of outside bytes (issue 42): built with
+        // `-sanitize=fuzzer -DFUZZING` by scripts/fuzz-parsers.sh; built plainly, each
+        // replays the files it is given.
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CredenceCore", "FuzzDriver"], path: "Fuzz/FuzzSupport"),
+    ] + ["FuzzXLSX", "FuzzCSV", "FuzzMultipart", "FuzzJSON", "FuzzImport", "FuzzForms", "FuzzCodes"].map { name in
+        .executableTarget(name: name, dependencies: ["FuzzSupport", "CredenceCore", "CredenceSheets", "CredenceWire"], path: "Fuzz/\(name)")
+    } + [
         .target(
             name: "CredenceTestSupport",
             dependencies: [

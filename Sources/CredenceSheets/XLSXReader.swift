@@ -1,9 +1,8 @@
 import CredenceCore
 import Foundation
-import ZIPFoundation
 
 /// The first sheet of an Excel workbook (Office Open XML, ECMA-376 part 1 §18): the ZIP
-/// package read with ZIPFoundation, each part streamed through a bounded `XMLPart`. Every
+/// package read by `ZIPPackage`, each part streamed through a bounded `XMLPart`. Every
 /// limit of `SheetLimits` holds while the file is read: unzipped bytes per part, XML depth
 /// and elements, cells per row, bytes per cell and shared string, rows.
 enum XLSXReader {
@@ -22,24 +21,10 @@ enum XLSXReader {
     }
 
     private static func read(_ bytes: [UInt8], limits: SheetLimits) throws -> Sheet {
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
+        guard let package = ZIPPackage(bytes) else {
             throw SpreadsheetFile.Unsupported(found: BilingualText(zh: "损坏的 ZIP 文件", en: "a damaged ZIP file"))
         }
-        func part(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            let tooLarge = SheetTooLarge(.partBytes(SheetLimits.partBytes, part: path))
-            guard entry.uncompressedSize <= SheetLimits.partBytes else { throw tooLarge }
-            var data = Data()
-            // The size a ZIP header declares may lie: the bytes themselves are counted too.
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= SheetLimits.partBytes else { throw tooLarge }
-                data.append(chunk)
-            }
-            return data
-        }
+        func part(_ path: String) throws -> Data? { try package.part(path).map { Data($0) } }
         func read<Part: XMLPart>(_ path: String, into reader: Part) throws -> Part? {
             guard let data = try part(path) else { return nil }
             try reader.read(data)

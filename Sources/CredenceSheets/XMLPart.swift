@@ -29,6 +29,9 @@ class XMLPart: NSObject, XMLParserDelegate {
     /// and its entities are how XML is made to expand.
     func read(_ data: Data) throws {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil { throw XLSXReader.notAWorkbook }
+        // Only UTF-8 (what every spreadsheet program writes) reaches the parser: Foundation's
+        // XMLParser traps on a name that is not valid UTF-8 (found by FuzzXLSX, issue 42).
+        guard String(validating: data, as: UTF8.self) != nil, !data.contains(0) else { throw XLSXReader.notAWorkbook }
         let parser = XMLParser(data: data)
         parser.delegate = self
         parser.shouldResolveExternalEntities = false

@@ -58,6 +58,13 @@ import Testing
             let half = try await send(.post, "/api/v1/editions/tianjin-2027/publish", admin, publish)
             #expect(half.status == .conflict && ((error(half))["message"] as? String)?.contains("Pilot Free Trade Zone") == true)
             #expect(((error(half))["message"] as? String)?.contains("Human Resources") == false)
+            // A department's part changed while the draft awaits: nothing is withdrawn, and the answer says what changes.
+            let promoted = try await send(.put, "/api/v1/departments/science", admin, #"{"part": "required"}"#)
+            let effect = try promoted.jsonObject()["effect"] as? [String: String]
+            #expect(promoted.status == .ok && effect?["en"]?.contains("(tianjin-2027) now also wait for the approval of") == true && effect?["zh"] != nil)
+            let demoted = try await send(.put, "/api/v1/departments/science", admin, #"{"part": "consulted"}"#)
+            #expect((try demoted.jsonObject()["effect"] as? [String: String])?["en"]?.contains("no longer need") == true)
+            #expect(try await store.auditLog.events().contains { $0.kind == "department.changed" && $0.detail?.contains("tianjin-2027") == true })
             #expect(try await send(.post, "/api/v1/editions/tianjin-2027/approvals", ftz, #"{"decision": "approve"}"#).status == .ok)
 
             // The draft changes: the approvals were to another text.

@@ -1,0 +1,28 @@
+import CredenceCore
+import FuzzSupport
+
+/// What people type or send that is read as an identifier: a verification code, a client's
+/// address (its network, for the demand log).
+func fuzz(_ bytes: [UInt8]) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    if let code = VerificationCode.parse(text) {
+        Replay.require(code.count == 14 && code.hasPrefix("TJ-"), "not a code: \(code)")
+        Replay.require(VerificationCode.parse(code) == code, "a code read twice changes: \(code)")
+    }
+    if let network = NetworkPrefix.of(text) {
+        Replay.require(NetworkPrefix.of(String(network.prefix { $0 != "/" })) == network, "a network is not its own network: \(network)")
+    }
+}
+
+@main enum Main {
+    static func main() {
+        #if FUZZING
+        Replay.fuzz { data, size in
+            fuzz(Array(UnsafeBufferPointer(start: data, count: size)))
+            return 0
+        }
+        #else
+        Replay.main(fuzz)
+        #endif
+    }
+}

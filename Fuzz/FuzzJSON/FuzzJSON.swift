@@ -1,0 +1,24 @@
+import CredenceCore
+import FuzzSupport
+
+/// The strict JSON reader every API body goes through: a value or an error with its offset.
+func fuzz(_ bytes: [UInt8]) {
+    do {
+        _ = try StrictJSON.parse(bytes)
+    } catch {
+        Replay.require(error.offset >= 0 && error.offset <= bytes.count, "an error outside the input")
+    }
+}
+
+@main enum Main {
+    static func main() {
+        #if FUZZING
+        Replay.fuzz { data, size in
+            fuzz(Array(UnsafeBufferPointer(start: data, count: size)))
+            return 0
+        }
+        #else
+        Replay.main(fuzz)
+        #endif
+    }
+}
