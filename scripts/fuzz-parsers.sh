@@ -43,10 +43,18 @@ seed() {  # target, name, content (printf format)
   mkdir -p "$OUT/corpus/$1"
   printf "$3" > "$OUT/corpus/$1/$2"
 }
-for target in FuzzXLSX FuzzCSV FuzzImport; do
+for target in FuzzCSV FuzzImport; do
   mkdir -p "$OUT/corpus/$target"
   cp Tests/CredenceAppTests/Fixtures/* "$OUT/corpus/$target/"
 done
+# FuzzXLSX: a first byte says what the rest is (0: a whole file; 1, 2, 3: the sheet, shared strings, styles).
+mkdir -p "$OUT/corpus/FuzzXLSX"
+for fixture in Tests/CredenceAppTests/Fixtures/*.xlsx; do
+  { printf '\x00'; cat "$fixture"; } > "$OUT/corpus/FuzzXLSX/$(basename "$fixture")"
+done
+seed FuzzXLSX sheet '\x01<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>entry</t></is></c><c r="B1" t="s"><v>1</v></c></row><row r="3"><c r="XFD3"/><c r="A3" s="2"><v>45000.5</v></c></row></sheetData></worksheet>'
+seed FuzzXLSX strings '\x02<sst><si><t>a</t></si><si><r><t>b</t></r><r><t>c</t></r><rPh><t>d</t></rPh></si><si><t><![CDATA[<e>]]>&amp;&#x4e2d;</t></si></sst>'
+seed FuzzXLSX styles '\x03<styleSheet><numFmts><numFmt numFmtId="164" formatCode="[$-804]yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs><xf/><xf numFmtId="22"/><xf numFmtId="164"/></cellXfs></styleSheet>'
 seed FuzzCSV header 'entry (id or seq),holder name,nationality (ISO 3166-1 alpha-2),certificate number,holder consent (yes/no)\r\n'
 seed FuzzCSV quoted 'a,"b ""c""\r\nd",e\r\n,,,\r\n'
 seed FuzzImport json '\x00{"edition":{"id":"x","jurisdiction":"tianjin","title":{"zh":"x","en":"x"}},"entries":[]}'

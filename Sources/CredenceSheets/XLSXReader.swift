@@ -52,6 +52,9 @@ enum XLSXReader {
         var letters = 0
         for scalar in reference.unicodeScalars {
             guard let value = UInt8(exactly: scalar.value), (65...90).contains(value) else { break }
+            // At most three letters (XFD is the last column): a long run of letters once
+            // overflowed here and stopped the process (found by FuzzXLSX, issue 42).
+            guard letters < 3 else { return nil }
             column = column * 26 + Int(value - 64)
             letters += 1
         }
