@@ -84,10 +84,10 @@ for target in "${TARGETS[@]}"; do
   fi
   code=$?
   set -e
-  seconds=$(echo "$(date +%s.%N) - $started" | bc)
+  seconds=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
   runs=$(grep -h "stat::number_of_executed_units" "$log" | awk '{s += $2} END {print s + 0}')
   crashes=$(find "$OUT/crashes/$target" -type f | wc -l)
-  printf "%-14s %12s %8.1f %10.0f %8s\n" "$target" "$runs" "$seconds" "$(echo "$runs / $seconds" | bc -l)" "$crashes"
+  printf "%-14s %12s %8.1f %10.0f %8s\n" "$target" "$runs" "$seconds" "$(awk -v r="$runs" -v s="$seconds" 'BEGIN {print r / s}')" "$crashes"
   if [ "$code" -ne 0 ] || [ "$crashes" -gt 0 ]; then
     status=1
     echo "  $target failed (exit $code); the end of its log:"; tail -25 "$log" | sed 's/^/    /'

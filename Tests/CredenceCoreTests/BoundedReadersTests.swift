@@ -81,3 +81,36 @@ import Testing
         #expect(throws: Never.self) { try HolderRefusal.checkInvitation(status: .submitted, withdrawal: nil) }
     }
 }
+
+/// `addingDays` in constant time gives the days the day-by-day walk gave.
+@Suite struct CalendarArithmeticTests {
+    func walked(_ date: CalendarDate, _ days: Int) -> CalendarDate {
+        var (y, m, d) = (date.year, date.month, date.day)
+        func length(_ m: Int, _ y: Int) -> Int { m == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : [4, 6, 9, 11].contains(m) ? 30 : 31 }
+        for _ in 0..<abs(days) {
+            if days > 0 {
+                d += 1
+                if d > length(m, y) { d = 1; m += 1; if m > 12 { m = 1; y += 1 } }
+            } else {
+                d -= 1
+                if d < 1 { m -= 1; if m < 1 { m = 12; y -= 1 }; d = length(m, y) }
+            }
+        }
+        return CalendarDate(year: y, month: m, day: d) ?? date
+    }
+
+    @Test func addingDaysAgreesWithWalking() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let start = try #require(CalendarDate(year: Int.random(in: 1700...2300, using: &generator), month: Int.random(in: 1...12, using: &generator),
+                                                  day: Int.random(in: 1...28, using: &generator)))
+            let days = Int.random(in: -60_000...60_000, using: &generator)
+            #expect(start.addingDays(days) == walked(start, days), "\(start) + \(days)")
+        }
+        let epoch = try #require(CalendarDate("1970-01-01"))
+        #expect(epoch.daysSinceEpoch == 0 && CalendarDate("2000-03-01")?.daysSinceEpoch == 11_017)
+        #expect(CalendarDate("9999-12-31")?.addingDays(1) == CalendarDate("9999-12-31"), "past year 9999: the day itself")
+        #expect(epoch.addingDays(.max) == epoch && epoch.addingDays(.min) == epoch)
+        #expect(CalendarDate("2024-02-28")?.addingDays(1) == CalendarDate("2024-02-29") && CalendarDate("1900-02-28")?.addingDays(1) == CalendarDate("1900-03-01"))
+    }
+}

@@ -62,21 +62,37 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 }
 
 extension CalendarDate {
-    /// The next (or, for negative `days`, an earlier) day.
+    /// The day `days` after this one (before it, for negative `days`); this day itself when
+    /// that falls outside years 1 to 9999. In constant time (the day count below): it was a
+    /// day-by-day walk, and a batch's dates of birth walked 48,000 days a row (found by the
+    /// fuzzer's profile, issue 42).
     public func addingDays(_ days: Int) -> CalendarDate {
-        var (y, m, d) = (year, month, day)
-        var remaining = days
-        while remaining > 0 {
-            d += 1
-            if d > Self.daysIn(month: m, year: y) { d = 1; m += 1; if m > 12 { m = 1; y += 1 } }
-            remaining -= 1
-        }
-        while remaining < 0 {
-            d -= 1
-            if d < 1 { m -= 1; if m < 1 { m = 12; y -= 1 }; d = Self.daysIn(month: m, year: y) }
-            remaining += 1
-        }
-        return CalendarDate(year: y, month: m, day: d) ?? self
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        guard !overflow, let date = CalendarDate(daysSinceEpoch: sum) else { return self }
+        return date
+    }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1  // from 1 March
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day `days` after 1970-01-01 (civil_from_days); nil outside years 1 to 9999.
+    public init?(daysSinceEpoch days: Int) {
+        guard (-719_162...2_932_896).contains(days) else { return nil }  // 0001-01-01 … 9999-12-31
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: dayOfYear - (153 * shifted + 2) / 5 + 1)
     }
 
     /// 1 = Monday … 7 = Sunday (Zeller's congruence, Gregorian calendar).

@@ -3,7 +3,7 @@ import Foundation
 import Plot
 
 /// `/admin/demand`: what people ask for that the catalog lacks (纳入) — searches that found
-/// little (asked from three or more sessions in a week), requests rejected as not in the
+/// little (asked from three or more networks in a week), requests rejected as not in the
 /// catalog, and proposals with their moderation.
 struct DemandPage {
     var report: DemandReport
@@ -20,10 +20,10 @@ struct DemandPage {
             .p(.a(.href("/admin/demand.csv"), .text(page.t("下载 CSV", "Download CSV")))),
             Banner.error(error, page),
             .h2(.text(page.t("未找到或只找到弱匹配的搜索", "Searches that found nothing or only weak matches"))),
-            .p(.class("note"), .text(page.t("只显示一周内至少3个不同会话搜索过的词；不保存地址或会话。",
-                                            "Only queries asked from at least 3 sessions in a week; no address or session is kept."))),
+            .p(.class("note"), .text(page.t("只显示一周内来自至少3个不同网络（IPv4 /24、IPv6 /56）的搜索词；不保存地址，每周的标记密钥在一周后销毁。",
+                                            "Only queries asked from at least 3 networks (an IPv4 /24, an IPv6 /56) in a week; no address is kept, and each week's tag key is destroyed after it."))),
             .if(report.searches.isEmpty, .p(.text(page.t("暂无。", "None yet.")))),
-            .ul(.forEach(report.searches) { .li(.code(.text($0.query)), .text(page.t("（\($0.week)起一周，\($0.sessions)个会话）", " (week of \($0.week), \($0.sessions) sessions)"))) }),
+            .ul(.forEach(report.searches) { .li(.code(.text($0.query)), .text(page.t("（\($0.week)起一周，\($0.sessions)个网络）", " (week of \($0.week), \($0.sessions) networks)"))) }),
             .h2(.text(page.t("以“不属于《目录》”退回的申请", "Requests rejected as not in the catalog"))),
             .if(report.notInCatalog.isEmpty, .p(.text(page.t("暂无。", "None yet.")))),
             .ul(.forEach(report.notInCatalog) { .li(.text("\($0.name) — \($0.count)")) }),
