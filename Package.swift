@@ -47,9 +47,8 @@ let package = Package(
             ]
         ),
         // Spreadsheets as HR keeps them: CSV in UTF-8 or GB18030 (glibc's iconv), Excel .xlsx
-        // (its ZIP read with the system's zlib, its XML streamed through Foundation's
-        // XMLParser, bounded while read) — read into the core's Sheet; the .xlsx template
-        // written (ZIPFoundation).
+        // (its ZIP read with the system's zlib, its XML streamed by a small scanner, bounded
+        // while read) — read into the core's Sheet; the .xlsx template written (ZIPFoundation).
         .systemLibrary(name: "CredenceZlib", path: "Sources/CredenceZlib"),
         .target(
             name: "CredenceSheets",

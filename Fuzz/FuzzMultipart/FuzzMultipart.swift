@@ -13,14 +13,5 @@ func fuzz(_ bytes: [UInt8]) {
 }
 
 @main enum Main {
-    static func main() {
-        #if FUZZING
-        Replay.fuzz { data, size in
-            fuzz(Array(UnsafeBufferPointer(start: data, count: size)))
-            return 0
-        }
-        #else
-        Replay.main(fuzz)
-        #endif
-    }
+    static func main() { Replay.run(fuzz) }
 }

@@ -7,7 +7,7 @@ import FuzzDriver
 /// a target is a libFuzzer binary; built plainly (as `swift build` does) it replays the files
 /// and folders it is given through the same function, so a crash file can be run again by hand.
 public enum Replay {
-    public static func main(_ body: ([UInt8]) -> Void) {
+    static func main(_ body: ([UInt8]) -> Void) {
         let paths = CommandLine.arguments.dropFirst()
         guard !paths.isEmpty else {
             FileHandle.standardError.write(Data("usage: \(CommandLine.arguments[0]) FILE-OR-FOLDER…\n".utf8))
@@ -28,14 +28,25 @@ public enum Replay {
         print("replayed \(count) inputs")
     }
 
-    #if FUZZING
-    /// Hands the process to libFuzzer with `body` as the target (`LLVMFuzzerRunDriver`).
-    public static func fuzz(_ body: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Never {
+    /// The target's entry: libFuzzer's driver when built with `-DFUZZING`, else a replay of
+    /// the files named on the command line.
+    public static func run(_ body: @escaping ([UInt8]) -> Void) -> Never {
+        #if FUZZING
+        target = body
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv, body))
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            Replay.target?(Array(UnsafeBufferPointer(start: data, count: size)))
+            return 0
+        })
+        #else
+        main(body)
+        exit(0)
+        #endif
     }
-    #endif
+
+    /// The function libFuzzer calls, set once before the driver starts (a C callback cannot capture it).
+    nonisolated(unsafe) static var target: (([UInt8]) -> Void)?
 
     /// A failed invariant: stops the process, which libFuzzer reports as a crash with its input.
     public static func require(_ condition: Bool, _ message: @autoclosure () -> String) {

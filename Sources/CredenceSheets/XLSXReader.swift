@@ -2,7 +2,7 @@ import CredenceCore
 import Foundation
 
 /// The first sheet of an Excel workbook (Office Open XML, ECMA-376 part 1 §18): the ZIP
-/// package read by `ZIPPackage`, each part streamed through a bounded `XMLPart`. Every
+/// package read by `ZIPPackage`, each part streamed through a bounded `XMLPart` (`XMLScanner`). Every
 /// limit of `SheetLimits` holds while the file is read: unzipped bytes per part, XML depth
 /// and elements, cells per row, bytes per cell and shared string, rows.
 enum XLSXReader {
@@ -24,10 +24,9 @@ enum XLSXReader {
         guard let package = ZIPPackage(bytes) else {
             throw SpreadsheetFile.Unsupported(found: BilingualText(zh: "损坏的 ZIP 文件", en: "a damaged ZIP file"))
         }
-        func part(_ path: String) throws -> Data? { try package.part(path).map { Data($0) } }
         func read<Part: XMLPart>(_ path: String, into reader: Part) throws -> Part? {
-            guard let data = try part(path) else { return nil }
-            try reader.read(data)
+            guard let bytes = try package.part(path) else { return nil }
+            try reader.read(bytes)
             return reader
         }
         guard let workbook = try read("xl/workbook.xml", into: WorkbookPart(name: "xl/workbook.xml", cellBytes: limits.cellBytes)),

@@ -44,6 +44,11 @@ struct VerificationBatchesAPIController {
                                                      requests: batch.requests.map { $0.id.uuidString.lowercased() }), status: .created)
         } catch let refused as BatchCSV.Refused {
             throw Self.error(refused, language: language)
+        } catch let refusal as any DescribedError where !(refusal is StoreUnavailable) {
+            // The file as a whole (no rows, past a limit, not a spreadsheet): in the language of `lang`, as rows are.
+            var error = APIError(refusal)
+            error.message = refusal.message.text(in: language)
+            throw error
         }
     }
 
