@@ -22,7 +22,8 @@ class XMLPart {
     /// refusal, or XML that is not well-formed (`XLSXReader.notAWorkbook`).
     func read(_ bytes: [UInt8]) throws {
         do {
-            try XMLScanner.scan(bytes) { event in
+            // No text in a workbook part is longer than a cell may be (values, strings, formulas).
+            try XMLScanner.scan(bytes, maxText: cellBytes) { event in
                 switch event {
                 case .start(let element, let attributes):
                     depth += 1
@@ -46,6 +47,8 @@ class XMLPart {
             }
         } catch is XMLScanner.Malformed {
             throw XLSXReader.notAWorkbook
+        } catch is XMLScanner.TextTooLong {
+            throw SheetTooLarge(.cellBytes(cellBytes, atRow: position.row, column: position.column))
         }
     }
 

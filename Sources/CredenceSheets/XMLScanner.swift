@@ -9,6 +9,8 @@
 /// fails on data near 1 MB (#4851) — found with FuzzXLSX, issue 42.
 enum XMLScanner {
     struct Malformed: Error {}
+    /// A run of text longer than `maxText`: stopped at that point, not read to its end.
+    struct TextTooLong: Error {}
 
     enum Event {
         case start(name: String, attributes: [String: String])
@@ -19,21 +21,23 @@ enum XMLScanner {
     /// Attributes one element may have (a workbook's elements have a dozen at most).
     static let maxAttributes = 64
 
-    static func scan(_ bytes: [UInt8], _ handle: (Event) throws -> Void) throws {
+    static func scan(_ bytes: [UInt8], maxText: Int = .max, _ handle: (Event) throws -> Void) throws {
         try bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Cursor(bytes: buffer)
+            var scanner = Cursor(bytes: buffer, maxText: maxText)
             try scanner.document(handle)
         }
     }
 
     private struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
+        let maxText: Int
         var at = 0
         var open: [String] = []
         var rootSeen = false
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, maxText: Int) {
             self.bytes = bytes
+            self.maxText = maxText
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { at = 3 }
         }
 
@@ -76,6 +80,7 @@ enum XMLScanner {
                         at += 9
                         let range = try skip(past: "]]>")
                         guard !open.isEmpty else { throw Malformed() }
+                        guard range.count <= maxText else { throw TextTooLong() }
                         try handle(.text(try Self.utf8(bytes[range], normalisingLines: true)))
                     } else if starts("<!") {
                         throw Malformed()  // a document type declaration: no workbook part has one
@@ -92,7 +97,10 @@ enum XMLScanner {
                     }
                 } else {
                     let start = at
-                    while let byte = peek(), byte != 0x3C { at += 1 }
+                    while let byte = peek(), byte != 0x3C {
+                        at += 1
+                        guard at - start <= maxText else { throw TextTooLong() }
+                    }
                     let run = bytes[start..<at]
                     if open.isEmpty {
                         guard run.allSatisfy(Self.isSpace) else { throw Malformed() }
