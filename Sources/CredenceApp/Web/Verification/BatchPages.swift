@@ -22,7 +22,9 @@ enum BatchParts {
                      .p(.class("meta"), .text(CountryNames.sorted(page.language).map { "\($0.name) \($0.code)" }.joined(separator: " · ")))),
             .if(!problems.isEmpty, .div(
                 .class("error-summary"), .attribute(named: "role", value: "alert"),
-                .h3(.text(page.t("文件中有 \(refusal.total) 处问题，未创建任何申请：", "\(refusal.total) problem(s) in the file; nothing was created:"))),
+                .h3(.text(problems.allSatisfy { $0.row == 0 }
+                    ? page.t("未根据此文件创建任何申请：", "Nothing was created from this file:")
+                    : page.t("文件中有 \(refusal.total) 处问题，未创建任何申请：", "\(refusal.total) problem(s) in the file; nothing was created:"))),
                 .ul(.forEach(problems) { problem in
                     // Row 0: the file as a whole (not a spreadsheet at all).
                     .li(.text(problem.row == 0 ? problem.why
