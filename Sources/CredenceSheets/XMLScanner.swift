@@ -7,21 +7,21 @@
 /// kept about 20 KB for every malformed document it was given (10,000 malformed uploads:
 /// 200 MB never returned), parses on after errors (swift-corelibs-foundation #5281) and
 /// fails on data near 1 MB (#4851) — found with FuzzXLSX, issue 42.
-enum XMLScanner {
-    struct Malformed: Error {}
+package enum XMLScanner {
+    package struct Malformed: Error {}
     /// A run of text longer than `maxText`: stopped at that point, not read to its end.
-    struct TextTooLong: Error {}
+    package struct TextTooLong: Error {}
 
-    enum Event {
+    package enum Event {
         case start(name: String, attributes: [String: String])
         case end(name: String)
         case text(String)
     }
 
     /// Attributes one element may have (a workbook's elements have a dozen at most).
-    static let maxAttributes = 64
+    package static let maxAttributes = 64
 
-    static func scan(_ bytes: [UInt8], maxText: Int = .max, _ handle: (Event) throws -> Void) throws {
+    package static func scan(_ bytes: [UInt8], maxText: Int = .max, _ handle: (Event) throws -> Void) throws {
         try bytes.withUnsafeBufferPointer { buffer in
             var scanner = Cursor(bytes: buffer, maxText: maxText)
             try scanner.document(handle)

@@ -22,14 +22,16 @@ import Testing
         ("/", "/"),
         ("//", "/"),
         ("/verify/TJ%20X", "/verify/TJ%20X"),
+        ("/api%2fv1%2Fentries", "/api/v1/entries"),
+        ("/api/v1/verification-requests%2F..%2F..%2Fv1/entries", "/api/v1/entries"),
+        ("/holder/%5Cx", "/holder/%5Cx"),
     ])
     func aPathHasOneForm(_ given: String, _ normal: String) throws {
         #expect(try RequestPath.normalised(given[...]) == normal[...])
     }
 
-    @Test(arguments: ["/api/v1/verification-requests%2Fx", "/api%2fv1/entries", "/holder/%5C..", "api/v1/entries", "",
-                      "/" + String(repeating: "a", count: 9_000)])
-    func encodedSlashesAndStrangePathsAreRefused(_ given: String) {
+    @Test(arguments: ["api/v1/entries", "", "*", "/" + String(repeating: "a", count: 9_000)])
+    func strangePathsAreRefused(_ given: String) {
         #expect(throws: MalformedBody.self) { try RequestPath.normalised(given[...]) }
     }
 
@@ -56,8 +58,11 @@ import Testing
                 let answer = try await app.client.execute(uri: path, method: .get)
                 #expect(answer.status == .notFound && answer.headers[.contentType]?.hasPrefix("application/json") == true, "\(path)")
             }
-            let refused = try await app.client.execute(uri: "/api/v1/verification-requests%2Fx", method: .get)
-            #expect(refused.status == .badRequest && refused.errorCode == "bad_path")
+            let folded = try await app.client.execute(uri: "/api%2Fv1%2Fverification-requests", method: .post,
+                                                      headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: "{}"))
+            #expect(folded.status == .notFound && folded.errorCode == "verification_external", "an encoded slash is a slash")
+            let long = try await app.client.execute(uri: "/api/v1/" + String(repeating: "a", count: 9_000), method: .get)
+            #expect(long.status == .badRequest && long.errorCode == "bad_path")
             let query = try await app.client.execute(uri: "/api//v1/search?q=cfa", method: .get)
             #expect(query.status == .ok && query.text.contains("cfa"), "the query survives the folding")
             let metrics = try await app.client.execute(uri: "/metrics", method: .get).text
