@@ -140,6 +140,8 @@ let package = Package(
     ] + ["FuzzXLSX", "FuzzCSV", "FuzzMultipart", "FuzzJSON", "FuzzImport", "FuzzForms", "FuzzCodes"].map { name in
         .executableTarget(name: name, dependencies: ["FuzzSupport", "CredenceCore", "CredenceSheets", "CredenceWire"], path: "Fuzz/\(name)")
     } + [
+        // The XML scanner's events, for scripts/xml_differential.py to hold against expat.
+        .executableTarget(name: "XMLEvents", dependencies: ["CredenceSheets"], path: "Fuzz/XMLEvents"),
         .target(
             name: "CredenceTestSupport",
             dependencies: [

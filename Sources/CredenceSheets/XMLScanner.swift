@@ -60,11 +60,16 @@ package enum XMLScanner {
             throw Malformed()
         }
         static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        /// A C0 control other than tab and line ends: no XML character (XML 1.0 §2.2).
+        static func isControl(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
         mutating func skipSpace() { while let byte = peek(), Self.isSpace(byte) { at += 1 } }
 
         mutating func name() throws -> String {
             let start = at
-            while let byte = peek(), !Self.isSpace(byte), byte != 0x3E, byte != 0x2F, byte != 0x3D, byte != 0x3C, byte != 0x22, byte != 0x27 { at += 1 }
+            while let byte = peek(), !Self.isSpace(byte), byte != 0x3E, byte != 0x2F, byte != 0x3D, byte != 0x3C, byte != 0x22, byte != 0x27 {
+                guard byte >= 0x20 else { throw Malformed() }
+                at += 1
+            }
             guard at > start else { throw Malformed() }
             return try Self.utf8(bytes[start..<at])
         }
@@ -102,6 +107,10 @@ package enum XMLScanner {
                         guard at - start <= maxText else { throw TextTooLong() }
                     }
                     let run = bytes[start..<at]
+                    // "]]>" may not stand in text (XML 1.0 §2.4).
+                    if run.count >= 3, (run.startIndex..<(run.endIndex - 2)).contains(where: { run[$0] == 0x5D && run[$0 + 1] == 0x5D && run[$0 + 2] == 0x3E }) {
+                        throw Malformed()
+                    }
                     if open.isEmpty {
                         guard run.allSatisfy(Self.isSpace) else { throw Malformed() }
                     } else {
@@ -150,12 +159,14 @@ package enum XMLScanner {
                 guard peek() == quote else { throw Malformed() }
                 let value = try Self.decoded(bytes[start..<at], attribute: true)
                 at += 1
+                // Attributes are separated by white space (XML 1.0 §3.1).
+                guard let next = peek(), Self.isSpace(next) || next == 0x3E || next == 0x2F else { throw Malformed() }
                 guard attributes.updateValue(value, forKey: key) == nil, attributes.count <= XMLScanner.maxAttributes else { throw Malformed() }
             }
         }
 
         static func utf8(_ run: Slice<UnsafeBufferPointer<UInt8>>, normalisingLines: Bool = false) throws -> String {
-            guard !run.contains(0), let text = String(validating: run, as: UTF8.self) else { throw Malformed() }  // NUL is no XML character
+            guard !run.contains(where: isControl), let text = String(validating: run, as: UTF8.self) else { throw Malformed() }
             guard normalisingLines, text.utf8.contains(0x0D) else { return text }
             return text.replacingCRLF()
         }
@@ -166,6 +177,7 @@ package enum XMLScanner {
             guard run.contains(0x26) || run.contains(0x0D) || (attribute && run.contains(where: { $0 == 0x09 || $0 == 0x0A })) else {
                 return try utf8(run)
             }
+            guard !run.contains(where: isControl) else { throw Malformed() }
             var out: [UInt8] = []
             out.reserveCapacity(run.count)
             var index = run.startIndex
