@@ -135,14 +135,21 @@ public final class Store: Sendable {
         if ownsEventLoops { try? await eventLoops.shutdownGracefully() }
     }
 
+    /// Brings the schema up to date. FluentKit reports each migration at info level (about 60
+    /// lines on a first start, before the line saying where the server listens): they are
+    /// shown at debug level only, and one line says how many were applied.
     private func migrate() async throws {
         let migrations = Migrations()
         migrations.add(CredenceMigrations.all)
+        var migrationLogger = logger
+        if logger.logLevel > .debug { migrationLogger.logLevel = max(logger.logLevel, .notice) }
         let migrator = Migrator(
-            databases: databases, migrations: migrations, logger: logger,
+            databases: databases, migrations: migrations, logger: migrationLogger,
             on: eventLoops.any())
         try await migrator.setupIfNeeded().get()
+        let pending = try await migrator.previewPrepareBatch().get().count
         try await migrator.prepareBatch().get()
+        if pending > 0 { logger.info("database migrated: \(pending) migrations applied") }
     }
 }
 
