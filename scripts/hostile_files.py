@@ -59,6 +59,8 @@ def files():
     yield "deep workbook.xml (.xlsx)", xlsx(header_row(), workbook_extra=deep), "application/octet-stream"
     rows = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>cfa</t></is></c></row>' for n in range(2, 501))
     yield "wide (.xlsx, 500 rows, one cell in column XFD)", xlsx(header_row() + rows + '<row r="501"><c r="XFD501"><v>1</v></c></row>'), "application/octet-stream"
+    sparse = header_row() + "".join(f'<row r="{n}">' + "".join(inline(f"{col}{n}", v) for col, v in zip("ABCDE", ["cfa", f"H{n}", "GB", f"N-{n}", "yes"])) + "</row>" for n in (2, 1_048_576))
+    yield "sparse (.xlsx, rows 2 and 1,048,576: two holders; the second copy repeats them)", xlsx(sparse), "application/octet-stream"
     amplified = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c><c r="B{n}" t="s"><v>0</v></c></row>' for n in range(2, 502))
     yield "amplified (.xlsx, one 1 MB shared string in 1,000 cells)", xlsx(header_row() + amplified, shared="<si><t>" + "A" * 1_000_000 + "</t></si>"), "application/octet-stream"
     yield "wide CSV (the header, then 2,000,000 empty columns)", (",".join(HEADER)).encode() + b"," * 2_000_000 + b"\r\ncfa,A,GB,1,yes\r\n", "text/csv"
@@ -130,8 +132,10 @@ def main():
                                              {"Content-Type": content_type, "Authorization": "Bearer " + server.token}, timeout=args.timeout)
                 code = json.loads(answer).get("error", {}).get("code") if answer[:1] == b"{" and len(answer) < 1_000_000 else None
                 outcome.update(status=status, code=code, size=len(answer))
+                outcome.setdefault("statuses", []).append(status)
             except Exception as error:  # a dropped connection is what a crash looks like here
                 outcome.update(status=type(error).__name__)
+                outcome.setdefault("statuses", []).append(type(error).__name__)
             outcome["seconds"] = time.monotonic() - started
 
         # Two at once, as two hostile clients would send them.
@@ -154,7 +158,12 @@ def main():
         peak = server.peak_mb()
         survived = server.alive()
         results.append((name, len(body), outcome, peak, survived, get_ms))
-        ok = isinstance(outcome.get("status"), int) and 400 <= outcome["status"] < 500 and survived
+        statuses = outcome.get("statuses", [])
+        if name.startswith("sparse"):  # made; the second copy repeats open requests (422), or races it (see docs/reliability.md)
+            ok = 201 in statuses and set(statuses) <= {201, 422}
+        else:
+            ok = len(statuses) == 2 and all(isinstance(s, int) and 400 <= s < 500 for s in statuses)
+        ok = ok and survived
         failed |= not ok
     server.stop()
     if args.markdown:
@@ -162,6 +171,8 @@ def main():
         print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, size, outcome, peak, survived, get_ms in results:
         status = f"{outcome.get('status')} ({outcome.get('code')})" if outcome.get("code") else str(outcome.get("status"))
+        if name.startswith("sparse"):
+            status = " and ".join(str(s) for s in sorted(outcome.get("statuses", [])))
         cells = [name, f"{size:,}", status, f"{outcome['seconds'] * 1000:,.0f} ms", f"{peak:,.0f} MB" if peak else "—",
                  "up" if survived else "DIED", f"{get_ms:,.0f} ms" if get_ms not in (None, float("inf")) else "failed"]
         print(("| " + " | ".join(cells) + " |") if args.markdown else "  ".join(cells), flush=True)

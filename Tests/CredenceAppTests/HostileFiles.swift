@@ -33,8 +33,8 @@ enum HostileFiles {
         #"<row r="1">"# + header.enumerated().map { inline(String(UnicodeScalar(UInt8(65 + $0.offset))) + "1", $0.element) }.joined() + "</row>"
     }
 
-    static func holderRow(_ n: Int) -> String {
-        #"<row r="\#(n)">"# + inline("A\(n)", "cfa") + inline("B\(n)", "Holder \(n)") + inline("C\(n)", "GB") + inline("D\(n)", "N-\(n)")
+    static func holderRow(_ n: Int, certificate: String = "N") -> String {
+        #"<row r="\#(n)">"# + inline("A\(n)", "cfa") + inline("B\(n)", "Holder \(n)") + inline("C\(n)", "GB") + inline("D\(n)", "\(certificate)-\(n)")
             + inline("E\(n)", "yes") + "</row>"
     }
 
@@ -46,15 +46,17 @@ enum HostileFiles {
     static func deepWorkbook() throws -> [UInt8] { try workbook(sheet: headerRow, workbookExtra: nested) }
     /// 500 holders, one of them with a cell in the last column (XFD).
     static func wide() throws -> [UInt8] {
-        try workbook(sheet: headerRow + (2...500).map(holderRow).joined() + #"<row r="501"><c r="XFD501"><v>1</v></c></row>"#)
+        try workbook(sheet: headerRow + (2...500).map { holderRow($0) }.joined() + #"<row r="501"><c r="XFD501"><v>1</v></c></row>"#)
     }
     /// One shared string of 1 MB in two columns of 500 rows.
     static func amplified() throws -> [UInt8] {
         let rows = (2...501).map { #"<row r="\#($0)"><c r="A\#($0)" t="s"><v>0</v></c><c r="B\#($0)" t="s"><v>0</v></c></row>"# }.joined()
         return try workbook(sheet: headerRow + rows, sharedStrings: "<si><t>" + String(repeating: "A", count: 1_000_000) + "</t></si>")
     }
+    /// Two holders, in the sheet's second row and its last (1,048,576): nothing between is made.
+    static func sparse() throws -> [UInt8] { try workbook(sheet: headerRow + holderRow(2, certificate: "S") + holderRow(1_048_576, certificate: "S")) }
     /// `rows` holders.
-    static func long(rows: Int) throws -> [UInt8] { try workbook(sheet: headerRow + (2...(rows + 1)).map(holderRow).joined()) }
+    static func long(rows: Int) throws -> [UInt8] { try workbook(sheet: headerRow + (2...(rows + 1)).map { holderRow($0) }.joined()) }
 
     static var csvHeader: String { header.joined(separator: ",") }
     /// The header, then two million empty columns.

@@ -52,6 +52,10 @@ import Testing
             // The server is still there, and a good file still goes through.
             let good = try await Self.upload(app.client, token, try HostileFiles.long(rows: 3))
             #expect(good.status == .created, "\(good.text)")
+            // A sparse sheet (rows 2 and 1,048,576) is two holders, read as such.
+            let sparse = try await Self.upload(app.client, token, try HostileFiles.sparse())
+            let count = try sparse.jsonObject()["count"] as? Int
+            #expect(sparse.status == .created && count == 2, "\(sparse.text.prefix(300))")
         }
     }
 
