@@ -4,8 +4,10 @@
 # codes and addresses. Each target (Fuzz/) runs under memory and time limits from a corpus
 # seeded with the test fixtures; a crash stops the run, and its input is kept.
 #
-#   scripts/fuzz-parsers.sh [-runs N | -max_total_time S] [--release] [--jobs J] [--only FuzzCSV,...]
+#   scripts/fuzz-parsers.sh [-runs N | -max_total_time S] [--release] [--jobs J] [--only FuzzCSV,...] [--seed S]
 #
+# --seed makes a run repeatable (CI uses one, so its corpus, and the XML differential read
+# from it, are the same from run to run).
 # CI: `scripts/fuzz-parsers.sh -runs 20000` (debug build, a fixed number of runs per target).
 # The long run in docs/reliability.md: `scripts/fuzz-parsers.sh -max_total_time 900 --release --jobs 2`.
 # Crashes and the grown corpora land in ci-artifacts/fuzz/.
@@ -15,6 +17,7 @@ cd "$(dirname "$0")/.."
 LIMIT=(-runs=20000)
 CONFIG=debug
 JOBS=1
+SEED=()
 TARGETS=(FuzzXLSX FuzzCSV FuzzMultipart FuzzJSON FuzzImport FuzzForms FuzzCodes)
 while [ $# -gt 0 ]; do
   case $1 in
@@ -23,6 +26,7 @@ while [ $# -gt 0 ]; do
     --release) CONFIG=release; shift ;;
     --jobs) JOBS=$2; shift 2 ;;
     --only) IFS=, read -r -a TARGETS <<< "$2"; shift 2 ;;
+    --seed) SEED=(-seed="$2"); shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -75,11 +79,11 @@ for target in "${TARGETS[@]}"; do
   started=$(date +%s.%N)
   set +e
   if [ "$JOBS" -gt 1 ]; then
-    "$BIN/$target" "$OUT/corpus/$target" "${LIMIT[@]}" -jobs="$JOBS" -workers="$JOBS" -max_len=$max_len -rss_limit_mb=2048 \
+    "$BIN/$target" "$OUT/corpus/$target" "${LIMIT[@]}" ${SEED[@]+"${SEED[@]}"} -jobs="$JOBS" -workers="$JOBS" -max_len=$max_len -rss_limit_mb=2048 \
       -malloc_limit_mb=1024 -timeout=10 -print_final_stats=1 -artifact_prefix="$OUT/crashes/$target/" > "$log" 2>&1
     cat fuzz-*.log >> "$log" 2>/dev/null; rm -f fuzz-*.log
   else
-    "$BIN/$target" "$OUT/corpus/$target" "${LIMIT[@]}" -max_len=$max_len -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=10 \
+    "$BIN/$target" "$OUT/corpus/$target" "${LIMIT[@]}" ${SEED[@]+"${SEED[@]}"} -max_len=$max_len -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=10 \
       -print_final_stats=1 -artifact_prefix="$OUT/crashes/$target/" > "$log" 2>&1
   fi
   code=$?
