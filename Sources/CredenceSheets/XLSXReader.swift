@@ -77,9 +77,6 @@ struct ExcelDates {
             guard whole >= 1, whole != 60 else { return nil }
             day = whole - (whole > 60 ? 25_569 : 25_568)  // 1899-12-30 (after the false leap day), 1899-12-31 (before)
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(day) * 86_400))
-        return c.year.flatMap { year in c.month.flatMap { month in c.day.flatMap { CalendarDate(year: year, month: month, day: $0)?.description } } }
+        return CalendarDate(daysSinceEpoch: day)?.description
     }
 }

@@ -38,8 +38,7 @@ public enum RequestPath {
             if byte == 0x2F && (previous == 0x2F || previous == 0x2E) { return true }  // "//", "./"
             previous = byte
         }
-        return previous == 0x2E  // ends in "."
-            || path.hasSuffix("/.") || path.hasSuffix("/..")
+        return previous == 0x2E  // ends in "." (so also "/." and "/..")
     }
 
     private static func decodingSlashesAndDots(_ path: Substring) -> String {

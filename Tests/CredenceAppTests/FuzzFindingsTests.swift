@@ -82,3 +82,13 @@ import ZIPFoundation
         #expect(read(truncated) is SpreadsheetFile.Unsupported)
     }
 }
+
+/// Excel's day numbers, now counted by the core's calendar arithmetic.
+@Suite struct ExcelDatesTests {
+    @Test func serialDaysAreTheDaysExcelShows() {
+        let days = ExcelDates(date1904: false)
+        #expect(days.day(1) == "1900-01-01" && days.day(59) == "1900-02-28" && days.day(60) == nil && days.day(61) == "1900-03-01")
+        #expect(days.day(45000.75) == "2023-03-15" && days.day(2_958_465) == "9999-12-31" && days.day(-1) == nil)
+        #expect(ExcelDates(date1904: true).day(0) == "1904-01-01" && ExcelDates(date1904: true).day(43538) == "2023-03-15")
+    }
+}
