@@ -24,7 +24,7 @@ struct BatchWebController {
         var problems: BatchCSV.Refused
         if let file = form.files.first(where: { $0.field == "file" && !$0.bytes.isEmpty }) {
             guard file.bytes.count <= BatchCSV.maxBytes else {
-                problems = .init(rows: [.init(row: 1, field: nil, why: page.t("文件不能超过 2 MiB。", "The file may be at most 2 MiB."))])
+                problems = .init(rows: [.init(row: 0, field: nil, why: page.t("文件不能超过 2 MiB。", "The file may be at most 2 MiB."))])
                 return try refused(problems, request, context, status: .contentTooLarge)
             }
             do {
@@ -41,7 +41,7 @@ struct BatchWebController {
                 return try self.refused(problems, request, context, status: APIError(refusal).status)
             }
         }
-        problems = .init(rows: [.init(row: 1, field: nil, why: page.t("请选择一个文件（CSV 或 .xlsx）。", "Choose a file (CSV or .xlsx)."))])
+        problems = .init(rows: [.init(row: 0, field: nil, why: page.t("请选择一个文件（CSV 或 .xlsx）。", "Choose a file (CSV or .xlsx)."))])
         return try refused(problems, request, context, status: .unprocessableContent)
     }
 
