@@ -156,6 +156,52 @@ finally:
     server.wait()
     controller.stop()
 
+
+
+class TLSMailbox:
+    """Takes mail only after STARTTLS (aiosmtpd refuses MAIL before it): issue 43's leg."""
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((session.ssl is not None, list(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted"
+
+
+def starttls_leg():
+    """The same client over STARTTLS to a server whose certificate a private authority signed
+    (CREDENCE_SMTP_CA_FILE), and a mail folder on an install without SMTP."""
+    import ssl
+    folder = tempfile.mkdtemp(prefix="credence-tls-")
+    cert, key = os.path.join(folder, "cert.pem"), os.path.join(folder, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+                    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"], check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    tls_box = TLSMailbox()
+    tls_controller = Controller(tls_box, hostname="127.0.0.1", port=args.smtp_port + 1, tls_context=context, require_starttls=True)
+    tls_controller.start()
+    leg_env = dict(os.environ, CREDENCE_DATA_DIR=os.path.join(folder, "data"), CREDENCE_PUBLIC_URL=base,
+                   CREDENCE_SMTP_URL=f"smtp://localhost:{args.smtp_port + 1}", CREDENCE_MAIL_FROM="noreply@credence.example",
+                   CREDENCE_SMTP_CA_FILE=cert)
+    leg_env.pop("DATABASE_URL", None)
+    leg = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--log-level", "error"], env=leg_env)
+    try:
+        wait_up(base)
+        token = employer("TLS Ltd", "hr@tls.example")
+        call("POST", "/api/v1/verification-requests", {"entryId": "cfa", "holder": {"name": "Ana Souza", "nationality": "BR"},
+                                                       "certificateNumber": "T-1", "holderConsent": True}, token)
+        deadline = time.time() + 30
+        while time.time() < deadline and not tls_box.messages:
+            time.sleep(0.3)
+    finally:
+        leg.terminate()
+        leg.wait()
+        tls_controller.stop()
+    expect(len(tls_box.messages) == 1 and tls_box.messages[0][0], "over STARTTLS (a private authority trusted by CREDENCE_SMTP_CA_FILE) the mail arrived")
+
+
+starttls_leg()
 everything = [m for m in mailbox.messages if "hr@good.example" in m[1]]
 alerts = [m for m in everything if "entry.retired" in m[2].decode() or b"Catalog" in m[2]
           or "Catalog change" in str(email.message_from_bytes(m[2], policy=email.policy.default)["Subject"])]

@@ -31,8 +31,17 @@ public struct AppConfiguration: Sendable {
     public var issuer = try! CredentialIssuer.fromEnvironment([:])
     /// Whether requests are taken here or employers are sent to the notice's platform (`CREDENCE_VERIFICATION`).
     public var verification = VerificationMode.local
-    /// Where mail goes (`CREDENCE_SMTP_URL`, `CREDENCE_MAIL_FROM`); nil keeps it in the outbox.
+    /// Where mail goes (`CREDENCE_SMTP_URL`, `CREDENCE_MAIL_FROM`); nil writes it to `mailFolder`.
     public var smtp: SMTPSettings?
+    /// Told the address (`http://127.0.0.1:8080`) once the server listens (`serve` prints its start-up block).
+    public var onListening: (@Sendable (String) -> Void)?
+    /// Without SMTP, each message is an `.eml` file here (`/admin/mail` lists them).
+    public var mailFolder: MailFolder
+
+    /// SMTP when configured, else the folder.
+    public var mailTransport: any MailTransport {
+        smtp.map { SMTPClient(settings: $0) } ?? mailFolder
+    }
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfiguration = .fromEnvironment(),
@@ -44,5 +53,7 @@ public struct AppConfiguration: Sendable {
         self.store = store
         self.logLevel = logLevel
         self.benchmarkRoutes = benchmarkRoutes
+        self.mailFolder = MailFolder(folder: store.dataFolder().appendingPathComponent("mail"),
+                                     from: ProcessInfo.processInfo.environment["CREDENCE_MAIL_FROM"])
     }
 }

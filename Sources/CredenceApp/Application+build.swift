@@ -32,19 +32,19 @@ public struct BuiltApplication {
             let access = AccessTable()
             let router = try buildRouter(store: store, state: state, access: access, network: configuration.network,
                                          issuer: configuration.issuer, verification: configuration.verification, logLevel: configuration.logLevel,
-                                         benchmarkRoutes: configuration.benchmarkRoutes, retention: configuration.retention)
+                                         benchmarkRoutes: configuration.benchmarkRoutes, retention: configuration.retention,
+                                         mailFolder: configuration.smtp == nil ? configuration.mailFolder : nil)
             var services: [any Service] = [StoreService(store: store)]
             if configuration.backgroundWork {
                 // Without the watch, verified credentials are never trusted from memory (each
                 // request asks the database), so tests that switch background work off do too.
                 services += [CredentialWatch(store: store), WebhookDelivery(store: store, logger: logger), CatalogRefresher(store: store, state: state, logger: logger),
-                             PeriodicJob.retention(store: store, policy: configuration.retention, logger: logger),
+                             PeriodicJob.retention(store: store, policy: configuration.retention,
+                                                   mailFolder: configuration.smtp == nil ? configuration.mailFolder : nil, logger: logger),
                              PeriodicJob.expiryNotices(store: store, logger: logger)]
-                if let smtp = configuration.smtp {
-                    services.append(MailDelivery(store: store, client: SMTPClient(settings: smtp), publicURL: configuration.issuer.publicURL,
-                                                 entryName: { id, edition in try state.current.catalog.entry(id, edition: edition).name },
-                                                 logger: logger))
-                }
+                services.append(MailDelivery(store: store, transport: configuration.mailTransport, publicURL: configuration.issuer.publicURL,
+                                             entryName: { id, edition in try state.current.catalog.entry(id, edition: edition).name },
+                                             logger: logger))
             }
             // Hummingbird prints parameters as {id}; routes are declared with :id.
             let routes = router.routes.map { route in
@@ -55,7 +55,13 @@ public struct BuiltApplication {
             let application = Application(
                 router: router, server: server,
                 configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Credence"),
-                services: services, logger: logger)
+                services: services,
+                onServerRunning: { channel in
+                    guard let report = configuration.onListening, let address = channel.localAddress else { return }
+                    let host = address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? configuration.hostname
+                    report("\(configuration.network.tls == nil ? "http" : "https")://\(host):\(address.port ?? configuration.port)")
+                },
+                logger: logger)
             return BuiltApplication(application: application, store: store, access: access, routes: routes)
         } catch {
             await store.close()
@@ -67,7 +73,7 @@ public struct BuiltApplication {
 /// Every route, grouped as the product is: machine endpoints, the JSON API, the pages.
 public func buildRouter(store: Store, state: CatalogState, access: AccessTable = AccessTable(), network: NetworkSettings = .init(),
                         issuer: CredentialIssuer = try! .fromEnvironment([:]), verification: VerificationMode = .local, logLevel: Logger.Level = .info, benchmarkRoutes: Bool = false,
-                        retention: RetentionPolicy = RetentionPolicy()) throws -> Router<AppRequestContext>
+                        retention: RetentionPolicy = RetentionPolicy(), mailFolder: MailFolder? = nil) throws -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let allowedMethods = AllowedMethods()
@@ -81,7 +87,8 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         errors: ErrorAnswers(allowedMethods: allowedMethods) { error, request in
             Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)
         }))
-    let installation = Installation(operatorName: issuer.name, verification: verification)
+    let installation = Installation(operatorName: issuer.name, verification: verification, publicURL: issuer.publicURL,
+                                    mailFolder: mailFolder?.folder.path)
     if verification == .external { router.add(middleware: ExternalVerificationMiddleware(installation: installation)) }
     let routes = Routes(router, table: access)
 
@@ -142,6 +149,8 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         CalendarWebController(store: store).addRoutes(to: routes)
         ServiceStandardsWebController(store: store).addRoutes(to: routes)
         HolderWebController(store: store, state: state, issuer: issuer, retention: retention).addRoutes(to: routes)
+        MailWebController(store: store, folder: mailFolder).addRoutes(to: routes)
+        AdminWebController(store: store, mailFolder: mailFolder).addRoutes(to: routes)
     }
     allowedMethods.load(router.routes)
     return router

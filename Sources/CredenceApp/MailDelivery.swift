@@ -5,22 +5,23 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Sends what the mail outbox holds over SMTP, for as long as the app runs: each message
-/// once (claimed by this instance), a temporary refusal tried again later, a permanent one
+/// Sends what the mail outbox holds — over SMTP, or into the data folder's `.eml` files
+/// when no SMTP server is configured — for as long as the app runs: each message once
+/// (claimed by this instance), a temporary refusal tried again later, a permanent one
 /// given up without holding back anyone else's mail.
 public struct MailDelivery: Service {
     let store: Store
-    let client: SMTPClient
+    let transport: any MailTransport
     let publicURL: String
     /// An entry's name in an edition (the catalog's, for alert mails).
     let entryName: @Sendable (String, String) throws -> BilingualText
     let logger: Logger
     var interval: Duration = .seconds(1)
 
-    public init(store: Store, client: SMTPClient, publicURL: String, entryName: @escaping @Sendable (String, String) throws -> BilingualText,
+    public init(store: Store, transport: any MailTransport, publicURL: String, entryName: @escaping @Sendable (String, String) throws -> BilingualText,
                 logger: Logger, interval: Duration = .seconds(1)) {
         self.store = store
-        self.client = client
+        self.transport = transport
         self.publicURL = publicURL
         self.entryName = entryName
         self.logger = logger
@@ -83,7 +84,7 @@ public struct MailDelivery: Service {
                 mail = (composed.subject, composed.text, composed.html)
             }
             let host = URLComponents(string: publicURL)?.host ?? "credence.local"
-            try await client.send(MailMessage(from: client.settings.from, to: due.to, subject: mail.subject, text: mail.text, html: mail.html,
+            try await transport.send(MailMessage(from: transport.from, to: due.to, subject: mail.subject, text: mail.text, html: mail.html,
                                               date: due.createdAt, messageID: "\(due.id.uuidString.lowercased())@\(host)"))
             try await mails.delivered(due.id)
         } catch {

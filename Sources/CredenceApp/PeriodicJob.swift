@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceMail
 import CredenceStore
 import Logging
 import ServiceLifecycle
@@ -30,10 +31,12 @@ struct PeriodicJob: Service {
 
     /// Erases expired personal data (`RetentionPolicy`) a minute after start and then daily;
     /// a request is erased once.
-    static func retention(store: Store, policy: RetentionPolicy, logger: Logger) -> PeriodicJob {
+    static func retention(store: Store, policy: RetentionPolicy, mailFolder: MailFolder?, logger: Logger) -> PeriodicJob {
         PeriodicJob(name: "personal data erased", firstDelay: .seconds(60), interval: .seconds(86_400), logger: logger) {
             let erased = try await store.verifications.erase(policy)
             try await store.demand.purge()  // searches that found little: kept 12 weeks
+            // Mail kept as files (no SMTP) names holders and carries their links: kept no longer than the requests.
+            try mailFolder?.purge(before: store.clock().addingTimeInterval(-Double(policy.days) * 86_400))
             return erased.isEmpty ? nil : ["requests": "\(erased.count)", "retention_days": "\(policy.days)"]
         }
     }

@@ -20,9 +20,16 @@ public enum VerificationMode: String, Sendable {
     }
 }
 
-/// What the pages say of this installation: who operates it (`CREDENCE_AUTHORITY_NAME_…`)
-/// and whether it takes verification requests itself.
+/// What the pages say of this installation: who operates it (`CREDENCE_AUTHORITY_NAME_…`),
+/// whether it takes verification requests itself, where it says it is reached and where
+/// its mail goes (`/about`).
 struct Installation: Sendable {
     var operatorName: BilingualText
     var verification: VerificationMode
+    var publicURL = CredentialIssuer.defaultPublicURL
+    /// The folder mail is written to when no SMTP server is configured; nil with SMTP.
+    var mailFolder: String? = nil
+
+    var operatorConfigured: Bool { operatorName != CredentialIssuer.defaultName }
+    var publicURLConfigured: Bool { publicURL != CredentialIssuer.defaultPublicURL }
 }

@@ -23,13 +23,13 @@ struct LineLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
+    func log(event: LogEvent) {
         var all = metadata
         if let provided = metadataProvider?.get() { all.merge(provided) { $1 } }
-        if let explicit { all.merge(explicit) { $1 } }
+        if let explicit = event.metadata { all.merge(explicit) { $1 } }
+        if let error = event.error { all["error"] = "\(error)" }
         let fields = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let text = "\(Date.now.formatted(.iso8601)) \(level) \(label): \(fields.isEmpty ? "" : fields + " ")\(message)\n"
+        let text = "\(Date.now.formatted(.iso8601)) \(event.level) \(label): \(fields.isEmpty ? "" : fields + " ")\(event.message)\n"
         Self.output.withLock { _ in FileHandle.standardError.write(Data(text.utf8)) }
     }
 }

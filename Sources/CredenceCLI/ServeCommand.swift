@@ -3,6 +3,7 @@ import CredenceApp
 import CredenceCore
 import CredenceMail
 import CredenceStore
+import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -55,15 +56,12 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw UserError(message: "\(error)")
         }
-        if !configuration.issuer.operatorConfigured {
-            // Issue 33: an installation names who runs it; unnamed, it names no authority.
-            Logger(label: "credence").warning("""
-                no operator named: results, credentials and pages say "\(CredentialIssuer.defaultName.en)". \
-                Set \(CredentialIssuer.nameVariables.joined(separator: " and ")) to the operator's name (docs/operations.md).
-                """)
-        }
         if let tlsCertificate, let tlsKey {
             configuration.network.tls = .init(certificate: tlsCertificate, key: tlsKey)
+        }
+        configuration.onListening = { [configuration] address in
+            // One block on standard output, written at once (print would wait in a pipe's buffer).
+            FileHandle.standardOutput.write(Data((StartupReport(address: address, configuration: configuration).lines.joined(separator: "\n") + "\n").utf8))
         }
         let app = try await openingStore(configuration.store) { try await buildApplication(configuration) }
         // SIGTERM or SIGINT: stop accepting, let requests under way finish (at most 10 s),

@@ -55,19 +55,23 @@ public struct MailMessage: Sendable, Equatable {
     }
 
 
-    /// The message as sent after DATA, lines ending CRLF, dot-stuffed, without the final ".".
-    public var rendered: String {
+    /// The message as an `.eml` file holds it: RFC 5322, lines ending CRLF.
+    public var file: String {
         let boundary = "credence-" + messageID.filter { $0.isLetter || $0.isNumber }
         let date = DateFormatter.rfc5322.string(from: self.date)
-        let lines = [
+        return [
             "From: \(from)", "To: \(to)", "Subject: \(Self.encodedWord(subject))", "Date: \(date)", "Message-ID: <\(messageID)>",
             "MIME-Version: 1.0", "Content-Type: multipart/alternative; boundary=\"\(boundary)\"", "",
             "--\(boundary)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", Self.base64Lines(text),
             "--\(boundary)", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", "", Self.base64Lines(html),
             "--\(boundary)--", "",
-        ]
+        ].joined(separator: "\r\n")
+    }
+
+    /// The message as sent after DATA: the file, dot-stuffed, without the final ".".
+    public var rendered: String {
         // base64 and our headers never begin a line with ".", but stuff anyway (RFC 5321 4.5.2).
-        return lines.joined(separator: "\r\n").split(separator: "\r\n", omittingEmptySubsequences: false)
+        file.split(separator: "\r\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
     }
 }

@@ -15,6 +15,7 @@ public struct SMTPClient: Sendable {
 
     public init(settings: SMTPSettings) {
         self.settings = settings
+        if let roots = settings.trustRootsFile { tlsConfiguration.trustRoots = .file(roots) }
     }
 
     /// A refusal by the server: 4xx is worth trying again later, 5xx is not.
@@ -70,8 +71,10 @@ public struct SMTPClient: Sendable {
         var extensions = try await command("EHLO \(me)")
         if !settings.implicitTLS, extensions.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
             _ = try await command("STARTTLS", expect: 220...220)
-            let context = try NIOSSLContext(configuration: tlsConfiguration)
-            try await channel.pipeline.addHandler(try NIOSSLClientHandler(context: context, serverHostname: settings.host), position: .first)
+            try await channel.eventLoop.submit { [tlsConfiguration, host = settings.host] in
+                let context = try NIOSSLContext(configuration: tlsConfiguration)
+                try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: host), position: .first)
+            }.get()
             extensions = try await command("EHLO \(me)")
         }
         if let username = settings.username, let password = settings.password {

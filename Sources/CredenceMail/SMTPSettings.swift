@@ -9,6 +9,9 @@ public struct SMTPSettings: Sendable, Equatable {
     public var username: String?
     public var password: String?
     public var from: String
+    /// `CREDENCE_SMTP_CA_FILE`: PEM certificates to trust for the server's TLS instead of the
+    /// system's (a private mail server's own authority).
+    public var trustRootsFile: String? = nil
 
     public struct Invalid: Error, CustomStringConvertible {
         public var description: String
@@ -23,8 +26,15 @@ public struct SMTPSettings: Sendable, Equatable {
         guard MailMessage.isAddress(from) else {
             throw Invalid(description: "CREDENCE_MAIL_FROM must be the sender's address (name@domain) when CREDENCE_SMTP_URL is set.")
         }
-        return SMTPSettings(host: host, port: url.port ?? (scheme == "smtps" ? 465 : 587), implicitTLS: scheme == "smtps",
-                            username: url.user?.removingPercentEncoding, password: url.password?.removingPercentEncoding, from: from)
+        var settings = SMTPSettings(host: host, port: url.port ?? (scheme == "smtps" ? 465 : 587), implicitTLS: scheme == "smtps",
+                                    username: url.user?.removingPercentEncoding, password: url.password?.removingPercentEncoding, from: from)
+        if let roots = environment["CREDENCE_SMTP_CA_FILE"], !roots.isEmpty {
+            guard FileManager.default.isReadableFile(atPath: roots) else {
+                throw Invalid(description: "CREDENCE_SMTP_CA_FILE must be a readable PEM file; \(roots) is not.")
+            }
+            settings.trustRootsFile = roots
+        }
+        return settings
     }
 
     public init(host: String, port: Int, implicitTLS: Bool = false, username: String? = nil, password: String? = nil, from: String) {

@@ -58,7 +58,9 @@ enum Layout {
                                 .form(.class("inline"), .action(SiteURL.signOut.path), .method(.post), csrfField(page),
                                       .button(.type(.submit), .class("link"), .text(page.t("退出", "Sign out"))))
                             )
-                        } ?? .a(.href(SiteURL.signIn(next: nil).path), .text(page.t("登录", "Sign in"))),
+                        } ?? .group(
+                            .a(.href(SiteURL.register.path), .text(page.t("用人单位注册", "Employers: register"))),
+                            .a(.href(SiteURL.signIn(next: nil).path), .text(page.t("登录", "Sign in")))),
                         .a(.class("lang"), .attribute(named: "lang", value: page.language.other.rawValue),
                            .href(SiteURL.language(page.language.other, back: page.currentURL).path.attributeEscaped),
                            .text(page.language.other.ownName))
@@ -70,7 +72,8 @@ enum Layout {
                         "依据：市人社局等七部门关于印发《天津市境外职业资格认可目录（2023年版）》的通知（2023年12月29日）。中文内容按通知原文照录；英文为补充译文，注明来源。",
                         "Source: the notice of the Tianjin Municipal Human Resources and Social Security Bureau and six other departments on the Catalog of Recognized Foreign Professional Qualifications (2023 edition), 29 December 2023. Chinese text is as printed; English is a supplementary translation, marked with its source."))),
                     .p(.a(.href("/service-standards"), .text(page.t("服务标准与办理时限", "Service standards"))), .text(" · "),
-                       .a(.href("/openapi.yaml"), .text(page.t("JSON 接口说明（OpenAPI）", "JSON API (OpenAPI)"))))
+                       .a(.href("/openapi.yaml"), .text(page.t("JSON 接口说明（OpenAPI）", "JSON API (OpenAPI)"))), .text(" · "),
+                       .a(.href(SiteURL.installation.path), .text(page.t("关于本安装（运营方）", "About this installation (operator)"))))
                 )
             )
         )

@@ -19,6 +19,12 @@ enum SiteURL {
     case account
     case accountPassword
     case adminUsers
+    /// The administrators' index of their pages.
+    case admin
+    /// Who runs this installation, where it is reached, where its mail goes.
+    case installation
+    /// The mail folder, or one file in it.
+    case adminMail(String?)
     case requests
     case newRequest(entry: String?)
     /// A new request pre-filled from a completed one (a re-check, issue 33).
@@ -47,6 +53,7 @@ enum SiteURL {
         switch role {
         case .employer: .requests
         case .reviewer: .adminEditions
+        case .admin: .admin
         default: .queue(status: nil)
         }
     }
@@ -55,6 +62,7 @@ enum SiteURL {
         switch role {
         case .employer: BilingualText(zh: "查验申请", en: "Verifications")
         case .reviewer: BilingualText(zh: "目录会签", en: "Catalog sign-off")
+        case .admin: BilingualText(zh: "管理", en: "Administration")
         default: BilingualText(zh: "核验队列", en: "Queue")
         }
     }
@@ -98,6 +106,12 @@ enum SiteURL {
             return "/account/password"
         case .adminUsers:
             return "/admin/users"
+        case .admin:
+            return "/admin"
+        case .installation:
+            return "/about"
+        case .adminMail(let name):
+            return "/admin/mail" + (name.map { "/" + $0 } ?? "")
         case .requests:
             return "/requests"
         case .newRequest(let entry):

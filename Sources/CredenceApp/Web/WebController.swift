@@ -22,7 +22,12 @@ struct WebController {
         routes.get("entries/:id", .anyone, use: entry)
         routes.get("benefits", .anyone, use: benefits)
         routes.get("notice", .anyone, use: noticePage)
+        routes.get("about", .anyone, use: about)
         routes.get("language/:lang", .anyone, use: switchLanguage)
+    }
+
+    @Sendable func about(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        Response.html(InstallationPage(installation: installation).render(PageContext(request, context)))
     }
 
     @Sendable func home(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {

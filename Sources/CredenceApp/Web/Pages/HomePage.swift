@@ -17,7 +17,6 @@ enum HomePage {
                    .a(.href(SiteURL.catalog().path), .text(edition.title.text(in: page.language))),
                    .text(page.t("，共 \(count) 项。", ", \(count) entries.")))
             },
-            PlatformParts.notice(installation: installation, page),
             .ul(
                 .class("links"),
                 .li(.a(.href(SiteURL.catalog().path), .text(page.t("浏览全部目录", "Browse the whole catalog")))),

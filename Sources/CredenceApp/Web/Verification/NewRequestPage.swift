@@ -38,7 +38,6 @@ struct NewRequestPage {
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("新的查验申请", "New verification request"), content: .group(
             .h1(.text(page.t("新的查验申请", "New verification request"))),
-            PlatformParts.notice(installation: installation, page),
             .unwrap(values["previousRequestId"].flatMap(UUID.init(uuidString:))) { previous in
                 .div(.class("note"), .p(.text(page.t("重新核验：以下内容取自", "A re-check: filled in from ")),
                                         .a(.href(SiteURL.request(previous).path), .text(page.t("原申请", "the earlier request"))),

@@ -32,7 +32,6 @@ struct RequestsPage {
                .text(page.t("、", " and ")),
                .a(.href(SiteURL.notice(anchor: "附件2").path), .text(page.t("附件2", "annex 2"))),
                .text(page.t("）。", ")."))),
-            PlatformParts.notice(installation: installation, page),
             .p(.a(.class("button"), .href(SiteURL.newRequest(entry: nil).path), .text(page.t("新的查验申请", "New verification request")))),
             ReviewParts.expiring(expiring, catalog: catalog, page),
             RequestSearchForm.render(action: SiteURL.requests.path, search: search, hidden: [], page),

@@ -18,7 +18,7 @@ struct VerifyPage {
     func render(_ page: PageContext) -> HTML {
         Layout.page(page, title: page.t("核对核验结果", "Check a verification result"), content: .group(
             .h1(.text(page.t("核对核验结果", "Check a verification result"))),
-            PlatformParts.notice(installation: installation, page),
+            .if(installation.verification == .external, PlatformParts.notice(installation: installation, page)),
             .form(
                 .class("search"), .action("/verify"), .method(.get),
                 .label(.for("code"), .text(page.t("查验码", "Verification code"))),
