@@ -145,7 +145,7 @@ let package = Package(
         .target(
             name: "CredenceTestSupport",
             dependencies: [
-                "CredenceCore", "CredenceStore", "CredenceApp",
+                "CredenceCore", "CredenceStore", "CredenceApp", "CredenceMail",
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -165,6 +165,7 @@ let package = Package(
             name: "CredenceAppTests",
             dependencies: [
                 "CredenceTestSupport",
+                "CredenceMail",
                 "CredenceSheets",
                 "CredenceWire",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

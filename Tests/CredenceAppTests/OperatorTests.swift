@@ -32,22 +32,26 @@ import Testing
         }
     }
 
-    @Test func thePagesQuoteSectionThreeAndNameTheOperator() async throws {
+    /// Issue 43: the notice's section 三 and who operates the installation are said once, on
+    /// `/about` (every page's footer links it), not in a box on every page.
+    @Test func theInstallationPageQuotesSectionThreeAndNamesTheOperator() async throws {
         try await withOpenApp(.sqlite) { app in
-            for path in ["/", "/verify"] {
+            let about = String(buffer: try await app.client.execute(uri: "/about", method: .get, headers: [.acceptLanguage: "zh"]).body)
+            #expect(about.contains(VerificationPlatform.sentence.zh) && about.contains("href=\"\(VerificationPlatform.address)\""))
+            #expect(about.contains("运营方未配置") && about.contains("CREDENCE_PUBLIC_URL"))
+            for path in ["/", "/verify", "/catalog"] {
                 let page = String(buffer: try await app.client.execute(uri: path, method: .get, headers: [.acceptLanguage: "zh"]).body)
-                #expect(page.contains(VerificationPlatform.sentence.zh) && page.contains("href=\"\(VerificationPlatform.address)\""), "\(path)")
-                #expect(page.contains("运营方未配置"), "\(path)")
+                #expect(!page.contains("运营方未配置") && page.contains("href=\"/about\""), "\(path)")
             }
             let employer = try await TestAccounts.employer("Acme", on: app.store)
             let session = try await app.store.accounts.openSession(for: employer)
             for path in ["/requests", "/requests/new"] {
                 let page = String(buffer: try await app.client.execute(uri: path, method: .get, headers: TestForms.headers(session: session)).body)
-                #expect(page.contains(VerificationPlatform.address), "\(path)")
+                #expect(!page.contains("运营方未配置") && page.contains("href=\"/about\""), "\(path)")
             }
         }
         try await withOpenApp(.sqlite, configure: { $0.issuer.name = BilingualText(zh: "某某运营单位", en: "Some Operator") }) { app in
-            let page = String(buffer: try await app.client.execute(uri: "/verify", method: .get, headers: [.acceptLanguage: "en"]).body)
+            let page = String(buffer: try await app.client.execute(uri: "/about", method: .get, headers: [.acceptLanguage: "en"]).body)
             #expect(page.contains("operated by Some Operator") && page.contains(VerificationPlatform.sentence.en))
         }
     }

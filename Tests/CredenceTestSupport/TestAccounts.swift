@@ -1,4 +1,5 @@
 import CredenceApp
+import CredenceMail
 import CredenceCore
 import CredenceStore
 import Foundation
@@ -26,6 +27,8 @@ public func withOpenApp<T: Sendable>(_ database: TestDatabase, clock: TestClock 
         configuration.backgroundWork = false
         // The test client may open a connection well before its first request.
         configuration.network.headerTimeout = .seconds(300)
+        // Never the working directory's data folder: each app its own, like its database.
+        configuration.mailFolder = MailFolder(folder: FileManager.default.temporaryDirectory.appendingPathComponent("credence-mail-\(UUID())"))
         configure(&configuration)
         let built = try await BuiltApplication.build(configuration)
         let (store, access) = (built.store, built.access)
