@@ -22,7 +22,7 @@ import Testing
             #expect(english.contains("Where to apply") && english.contains("https://fuwu.most.gov.cn/lhgzweb"))
             #expect(english.contains("From the office&#39;s own page") || english.contains("From the office's own page"))
             #expect(english.contains("No official address was found — ask the office."))
-            #expect(english.contains("Also note (the office"))
+            #expect(english.contains("What to know before you go") && english.contains("Other source (not official)"))
             #expect(english.contains("href=\"/notice#") && english.contains("Print a pack"))
             #expect(english.contains("name=\"qualification\" value=\"cfa\"") && english.contains("name=\"age\" value=\"40\""))
             let chinese = try await get("/benefits?\(query)&check=1", "zh").text

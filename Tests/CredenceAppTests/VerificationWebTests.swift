@@ -60,7 +60,15 @@ import Testing
             let estimate = try HolidayCalendar.bundled().adding(2, to: .today()).date.description
             #expect(waiting.text.contains("Estimated completion") && waiting.text.contains(estimate))
             #expect(try await officerDoes("accept", []).status == .conflict, "twice is a conflict, shown on the page")
-            #expect(try await officerDoes("complete", [("outcome", "authentic"), ("note", "Validated on the LF page.")]).status == .seeOther)
+            // Issue 43: nothing pre-selected; a result names the channel and a reference, and is confirmed.
+            let desk = try await app.client.execute(uri: path, method: .get, headers: TestForms.headers(session: officerSession).merging(english))
+            #expect(desk.text.contains("<option value selected=\"selected\">Choose the outcome</option>"))
+            let careless = try await officerDoes("complete", [("outcome", "authentic"), ("note", "")])
+            #expect(careless.status == .unprocessableContent && careless.text.contains("请选择核验所用渠道"))
+            #expect(try await app.client.execute(uri: "\(path)/complete", method: .get, headers: TestForms.headers(session: officerSession))
+                .headers[.location] == path, "the form's address, reloaded, leads back to the request")
+            #expect(try await officerDoes("complete", [("outcome", "authentic"), ("checkedBy", "online_register"), ("reference", "LF register entry 2026-12-06"),
+                                                 ("confirm", "yes"), ("note", "Validated on the LF page.")]).status == .seeOther)
 
             let done = try await app.client.execute(uri: path, method: .get, headers: TestForms.headers(session: employerSession).merging(english))
             #expect(done.text.contains("Result: Authentic"))

@@ -35,7 +35,7 @@ import Testing
             #expect(channel.problems().isEmpty, "\(body.id): an administrator can confirm it as it stands: \(channel.problems())")
         }
         #expect(try BundledData.issuingBodies().filter { $0.channel.confidence == .noneFound }.map(\.id).sorted()
-                == ["aia-accountants", "ima", "macao-dssopt", "peoplecert", "soa"])
+                == ["aia-accountants", "aws", "garp", "icaew", "ieee", "ima", "ipa", "macao-dssopt", "peoplecert", "soa"])
     }
 
     @Test func aStatedTurnaroundIsConvertedAndEveryOtherFigureIsADefault() throws {

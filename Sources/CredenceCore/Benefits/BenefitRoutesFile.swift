@@ -1,6 +1,7 @@
 import Foundation
 
-/// Resources/benefit-routes.json, as found (2026-12-03): for each benefit the office, the
+/// Resources/benefit-routes.json, as found (2026-12-03; notes rewritten as guidance for the
+/// person and evidence marked `official`, 2026-12-05): for each benefit the office, the
 /// online service, the documents a source lists, notes, a confidence and the evidence.
 /// Shipped unchanged; `BundledData.benefitRoutes()` reads it.
 struct BenefitRoutesFile: Decodable {
@@ -18,6 +19,8 @@ struct BenefitRoutesFile: Decodable {
     struct Evidence: Decodable {
         var source_url: String
         var quote: String
+        /// The notice or a government site (true), any other page (false).
+        var official: Bool
     }
 
     var routes: [Route]
@@ -39,12 +42,12 @@ extension BundledData {
             positions[benefit, default: 0] += 1
             let evidence = try route.evidence.map { found in
                 guard found.source_url.hasPrefix(BenefitRoutesFile.noticeSource) else {
-                    return ChannelEvidence(source: found.source_url, quote: found.quote)
+                    return ChannelEvidence(source: found.source_url, quote: found.quote, official: found.official)
                 }
                 guard let anchor = notice.anchor(quoting: found.quote, in: text) else {
                     throw corrupt("benefit-routes.json: the notice does not print \(found.quote)")
                 }
-                return ChannelEvidence(source: Notice.path(anchor: anchor), quote: found.quote)
+                return ChannelEvidence(source: Notice.path(anchor: anchor), quote: found.quote, official: true)
             }
             return BenefitRoute(benefit: benefit, position: positions[benefit]!, office: route.office, service: route.service, url: route.url,
                                 documents: route.documents, notes: route.notes, confidence: route.confidence, evidence: evidence)

@@ -34,10 +34,22 @@ public struct ChannelEvidence: Sendable, Codable, Equatable {
     /// The page's address, or where a file was seen.
     public var source: String
     public var quote: String
+    /// As the routes' data file marks it (issue 43): true for the notice itself or a
+    /// government site (or the issuing office's own), false for any other page; nil where
+    /// the data does not say (channels' evidence).
+    public var official: Bool?
 
-    public init(source: String, quote: String) {
+    public init(source: String, quote: String, official: Bool? = nil) {
         self.source = source
         self.quote = quote
+        self.official = official
+    }
+}
+
+extension [ChannelEvidence] {
+    /// Official sources first, then the others, each in the data's order.
+    public var officialFirst: [ChannelEvidence] {
+        filter { $0.official != false } + filter { $0.official == false }
     }
 }
 

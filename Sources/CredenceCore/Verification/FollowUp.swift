@@ -3,7 +3,19 @@ import Foundation
 /// An officer's contacts with an issuing body (issue 17), and the employer's rating of a
 /// completed request (好差评).
 public struct FollowUp: Sendable, Equatable {
-    public enum Channel: String, CaseIterable, Sendable { case email, phone, letter, onlineRegister = "online_register", other }
+    public enum Channel: String, CaseIterable, Sendable {
+        case email, phone, letter, onlineRegister = "online_register", other
+
+        public var name: BilingualText {
+            switch self {
+            case .email: BilingualText(zh: "电子邮件", en: "Email")
+            case .phone: BilingualText(zh: "电话", en: "Telephone")
+            case .letter: BilingualText(zh: "信函", en: "Letter")
+            case .onlineRegister: BilingualText(zh: "在线名录", en: "Online register")
+            case .other: BilingualText(zh: "其他", en: "Other")
+            }
+        }
+    }
 
     public var on: CalendarDate
     public var channel: Channel

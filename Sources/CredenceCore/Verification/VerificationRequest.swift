@@ -42,6 +42,9 @@ public struct VerificationRequest: Sendable, Equatable {
     public var holderEmailMasked: String?
     /// Whose consent the request rests on, with the holder's records (read for a detail view).
     public var consent = ConsentStanding(basis: .employerAttestation, at: nil, consents: [])
+
+    /// The holder was invited and has not given both consents: the request cannot be accepted yet.
+    public var awaitsHolderConsent: Bool { consent.basis == .holder && consent.at == nil }
     /// Why it ended withdrawn when the holder ended it.
     public var withdrawalReason: WithdrawalReason?
     /// The holder's public-check settings: switched off, and the days from the result (nil: the policy's).

@@ -87,6 +87,11 @@ public enum VerificationOutcome: String, CaseIterable, Sendable, Codable {
     case notAuthentic = "not_authentic"
     case unableToVerify = "unable_to_verify"
 
+    /// A completion without an outcome: the officer chooses one, nothing is assumed (issue 43).
+    public static let missing = InputError(
+        "outcome", zh: "请选择核验结果：证书真实、证书不真实或无法核实。",
+        en: "Choose the outcome: authentic, not authentic, or unable to verify.")
+
     public var name: BilingualText {
         switch self {
         case .authentic: BilingualText(zh: "证书真实", en: "Authentic")

@@ -32,5 +32,6 @@ public enum CredenceMigrations {
         AddBenefitRoutes(),
         AddCatalogReview(),
         AddDemandWeekKeys(),
+        ReloadSourcedData(),
     ]
 }

@@ -182,7 +182,9 @@ public struct Verifications: Sendable {
                     try apply(corrections, to: record)
                 }
             case .complete:
-                try complete(record, outcome: input.outcome ?? .unableToVerify, catalog: catalog)
+                // Issue 43: a result is chosen, never assumed.
+                guard let outcome = input.outcome else { throw VerificationError.invalid([VerificationOutcome.missing]) }
+                try complete(record, outcome: outcome, catalog: catalog)
                 try await ServiceRecords.completed(record, calendar: calendar, on: db)
             case .review:
                 try await askReview(record, input, on: db)

@@ -21,6 +21,9 @@ enum RouteParts {
         return .div(
             .class("route confidence-\(route.confidence.rawValue)"),
             .if(route.isEmpty, .p(.strong(.text(page.t("没有已知的办理部门或服务。", "No office and no claim service is known for this benefit."))))),
+            .if(route.confirmation == nil && [.none, .indirect].contains(route.confidence), .p(.class("unpublished"), .text(page.t(
+                "通知给予这项便利，但办理部门尚未公布办理方式：请直接向下列部门咨询。",
+                "The notice grants this benefit, but the office does not yet publish how to claim it: ask the office below directly.")))),
             .dl(
                 .unwrap(route.office) { office in
                     .group(.dt(.text(page.t("办理部门", "Office"))), .dd(.text(office.text(in: lang))))
@@ -42,7 +45,7 @@ enum RouteParts {
             ),
             .unwrap(route.notes) { notes in
                 .div(.class("office-notes"),
-                     .p(.strong(.text(page.t("另请注意（办理部门自己的规定与来源说明）：", "Also note (the office's own rules, and what the sources say):")))),
+                     .p(.strong(.text(page.t("办理提示：", "What to know before you go:")))),
                      .p(.text(notes.text(in: lang))))
             },
             .if(evidence, evidenceList(route, page))
@@ -53,8 +56,9 @@ enum RouteParts {
         .details(
             .class("evidence"),
             .summary(.text(page.t("依据（\(route.evidence.count)）", "Evidence (\(route.evidence.count))"))),
-            .ol(.forEach(route.evidence) { item in
-                .li(source(item.source, page),
+            .ol(.forEach(route.evidence.officialFirst) { item in
+                .li(.if(item.official == false, .span(.class("unofficial"), .text(page.t("其他来源（非官方）：", "Other source (not official): ")))),
+                    source(item.source, page),
                     .blockquote(.attribute(named: "lang", value: ChannelParts.language(of: item.quote)), .text(item.quote)))
             })
         )

@@ -42,7 +42,8 @@ enum RequestDeskParts {
             }, else: .form(
                 .class("action-form"), .action(SiteURL.request(request.id).path + "/rating"), .method(.post), Layout.csrfField(page),
                 .div(.class("question"), .label(.for("r-score"), .text(page.t("评分（1–5）", "Score (1–5)"))),
-                     .select(.id("r-score"), .attribute(named: "name", value: "score"),
+                     .select(.id("r-score"), .attribute(named: "name", value: "score"), .attribute(named: "required", value: "required"),
+                             .choice(value: "", label: page.t("请选择", "Choose a score"), selected: true),
                              .forEach([5, 4, 3, 2, 1]) { .choice(value: String($0), label: String(repeating: "★", count: $0)) })),
                 .div(.class("question"), .label(.for("r-comment"), .text(page.t("意见（可选）", "Comment (optional)"))),
                      .textarea(.id("r-comment"), .name("comment"), .attribute(named: "rows", value: "2"), .text(""))),
@@ -52,12 +53,6 @@ enum RequestDeskParts {
     }
 
     static func channelName(_ channel: FollowUp.Channel, _ page: PageContext) -> String {
-        switch channel {
-        case .email: page.t("电子邮件", "Email")
-        case .phone: page.t("电话", "Telephone")
-        case .letter: page.t("信函", "Letter")
-        case .onlineRegister: page.t("在线名录", "Online register")
-        case .other: page.t("其他", "Other")
-        }
+        channel.name.text(in: page.language)
     }
 }

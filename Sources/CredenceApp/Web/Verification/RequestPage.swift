@@ -21,6 +21,8 @@ struct RequestPage {
     var previous: VerificationRequest? = nil
     /// Whether its employer may still ask for a review of the result (`ReviewPolicy`).
     var reviewOpen = false
+    /// No SMTP: the holder's invitation waits in the mail folder for an administrator.
+    var mailKeptForAdministrators = false
 
     var isStaff: Bool { viewer.role != .employer }
 
@@ -130,7 +132,9 @@ struct RequestPage {
         case .withdrawn:
             return .p(.class("meta"), .text(request.withdrawalReason?.name.text(in: page.language) ?? page.t("已由用人单位撤回。", "Withdrawn by the employer.")))
         case .submitted:
-            return .p(.class("meta"), .text(page.t("已提交，等待受理。", "Submitted, waiting to be accepted.")))
+            return .p(.class("meta"), .text(request.awaitsHolderConsent ? page.t("已提交，等待持证人同意后受理。", "Submitted: it can be accepted once the holder has consented.")
+                                            : page.t("已提交，等待核验人员受理。通知未规定受理时限；受理时会告知预计完成日期（附件2第二条）。",
+                                                     "Submitted, waiting for an officer to accept it. The notice sets no deadline for acceptance; on acceptance you are told the estimated completion date (annex 2, 2).")))
         }
     }
 
@@ -157,14 +161,21 @@ struct RequestPage {
     }
 
     private func actions(_ page: PageContext) -> Node<HTML.BodyContext> {
+        // No button that cannot work: acceptance waits for the holder's consents (said instead).
         let open = VerificationWorkflow.actions(from: request.status).filter {
             !$0.byHolder && $0.byEmployer == !isStaff && $0 != .submit && ($0 != .revoke || (request.revocation == nil && viewer.role == .officer))
                 && ($0 != .review || reviewOpen) && ($0 != .reviewDecision || viewer.role == .officer)
+                && ($0 != .accept || !request.awaitsHolderConsent)
         }
-        return .if(!open.isEmpty && (viewer.role != .admin), .group(
-            .h2(.text(page.t("下一步", "Next step"))),
-            .forEach(open) { action in actionForm(action, page) }
-        ))
+        return .group(
+            ConsentParts.waiting(request, viewer: viewer, mailKeptForAdministrators: mailKeptForAdministrators, page),
+            .if(viewer.role == .admin && !request.status.isFinal, .p(.class("meta"), .text(page.t(
+                "管理员可查看申请，受理和出具结果由核验人员办理。", "Administrators can read requests; officers accept them and record results.")))),
+            .if(!open.isEmpty && (viewer.role != .admin), .group(
+                .h2(.text(page.t("下一步", "Next step"))),
+                .forEach(open) { action in actionForm(action, page) }
+            ))
+        )
     }
 
     private func actionForm(_ action: VerificationAction, _ page: PageContext) -> Node<HTML.BodyContext> {
@@ -193,10 +204,7 @@ struct RequestPage {
                         .forEach(RevocationReason.byOfficer) { .choice(value: $0.rawValue, label: $0.name.text(in: page.language)) }))),
             .if(action == .requestInfo, InfoChecklistParts.askingFields(page)),
             .if(action == .resubmit, InfoChecklistParts.answerFields(request, page)),
-            .if(action == .complete, .div(.class("question"),
-                .label(.for("outcome"), .text(page.t("结果", "Outcome"))),
-                .select(.id("outcome"), .attribute(named: "name", value: "outcome"),
-                        .forEach(VerificationOutcome.allCases) { .choice(value: $0.rawValue, label: $0.name.text(in: page.language)) }))),
+            .if(action == .complete, ResultParts.fields(page)),
             ReviewParts.fields(action, page),
             .div(.class("question"),
                  .label(.for("note-\(action.rawValue)"), .text(action == .reviewDecision ? page.t("复核意见（必填）", "What the review found (required)")

@@ -18,6 +18,9 @@ struct VerificationWebController {
         routes.get("requests/:id", .verificationParty, use: requestPage)
         for (path, action, roles) in VerificationRouting.actions {
             routes.post("requests/:id/\(path)", .signedIn(roles)) { request, context in try await act(action, request, context) }
+            // A refused step shows the request's page at its form's address; reloaded or
+            // bookmarked, that address leads back to the request instead of a 405.
+            routes.get("requests/:id/\(path)", .verificationParty, use: backToRequest)
         }
         routes.post("requests/:id/attachments", .signedIn([.employer]), uploads: true, use: attach)
         routes.post("requests/:id/assign", .signedIn([.officer]), use: take)
@@ -78,6 +81,10 @@ struct VerificationWebController {
         input.outcome = VerificationOutcome(rawValue: form["outcome"])
         InfoChecklistForm.read(form, into: &input)
         do {
+            if action == .complete {
+                input.note = try ResultParts.note(channel: form[ResultParts.channelField], reference: form[ResultParts.referenceField],
+                                                  confirmed: form[ResultParts.confirmField] == "yes", note: input.note)
+            }
             _ = try await store.verifications.act(action, on: id, by: try context.requireActor().account, input,
                                                   catalog: state.current.catalog)
         } catch VerificationError.invalid(let problems) {
@@ -86,6 +93,13 @@ struct VerificationWebController {
             // A refused step (the workflow's, a review's, the holder's consent pending …) is said on the page.
             return try await detail(id, request, context, error: error.message, status: APIError(error).status)
         }
+        return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
+    }
+
+    /// To the request's page, for whoever may see it (anyone else: 404, as on the page).
+    @Sendable func backToRequest(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = try VerificationRouting.requestID(context)
+        _ = try await store.verifications.request(id, for: try context.requireActor().account)
         return Response(status: .seeOther, headers: [.location: SiteURL.request(id).path])
     }
 
@@ -196,6 +210,7 @@ struct VerificationWebController {
         page.followUps = try await store.verifications.followUps(of: id, for: account)
         if let previous = found.previousRequestId { page.previous = try? await store.verifications.request(previous, for: account) }
         page.reviewOpen = store.limits.review.isOpen(for: found, today: .today(at: store.clock()))
+        page.mailKeptForAdministrators = installation.mailFolder != nil
         page.rating = try await store.verifications.rating(of: id)
         if page.isStaff {
             page.measured = try await store.verifications.serviceStandards(of: page.body.id).issuingBodies.first
