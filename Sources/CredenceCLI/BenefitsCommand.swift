@@ -75,11 +75,8 @@ struct BenefitsCommand: AsyncParsableCommand {
 
     /// The core's message, naming the flag that carries the fact instead of the API field.
     static func message(for error: ProfileError) -> String {
-        let field = error.fact.rawValue
-        let message = error.message.en
-        return message.hasPrefix(field)
-            ? flag(error.fact) + message.dropFirst(field.count)
-            : "\(flag(error.fact)): \(message)"
+        FieldLabel.replacing(error.fact.rawValue, in: error.message.en, with: flag(error.fact))
+            ?? "\(flag(error.fact)): \(error.message.en)"
     }
 
     static func flag(_ fact: ProfileFact) -> String {

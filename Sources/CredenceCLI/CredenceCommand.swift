@@ -56,7 +56,7 @@ extension CredenceCommand {
         // A problem that names its field names the flag here: "--role must be …".
         case .invalid(let problems):
             problems.map { problem in
-                problem.field.map { problem.message.en.hasPrefix($0 + " ") } == true ? "--" + problem.message.en : problem.message.en
+                FieldLabel.replacing(problem.field, in: problem.message.en, with: "--" + (problem.field ?? "")) ?? problem.message.en
             }.joined(separator: " ")
         case .emailTaken: "An account with this email already exists."
         case .noSuchAccount(let email): "No account '\(email)'."

@@ -486,14 +486,14 @@ import Testing
             _ = try Self.catalog.evaluateBenefits(profile)
         } catch let error as ProfileError {
             #expect(error.fact == fact)
-            #expect(!error.message.zh.isEmpty && error.message.en.contains(fact.rawValue))
+            #expect(!error.message.zh.isEmpty && error.message.en.hasPrefix(FieldLabel.english[fact.rawValue] ?? fact.rawValue))
         } catch {
             Issue.record("unexpected \(error)")
         }
     }
 
     @Test func anUnknownEditionIsNamed() {
-        #expect(throws: ProfileError(.edition, zh: "没有名为“tianjin-1999”的目录版本。", en: "edition: there is no edition 'tianjin-1999'.")) {
+        #expect(throws: ProfileError(.edition, zh: "没有名为“tianjin-1999”的目录版本。", en: "Edition: there is no edition 'tianjin-1999'.")) {
             try Self.catalog.evaluateBenefits(BenefitProfile(qualifications: ["cfa"]), edition: "tianjin-1999")
         }
     }

@@ -29,28 +29,28 @@ public struct EmployerRegistration: Sendable, Equatable {
         clean.phone = phone.trimmingCharacters(in: .whitespaces)
         if !(1...200).contains(clean.organizationName.schemaLength) || organizationName.schemaLength > 200 {
             problems.append(InputError("organizationName", zh: "请填写单位名称（最多200个字符）。",
-                                       en: "organizationName is required: the organization's registered name, up to 200 characters."))
+                                       en: "Organization name is required: the organization's registered name, up to 200 characters."))
         }
         if let code = UnifiedSocialCreditCode(unifiedSocialCreditCode) {
             clean.unifiedSocialCreditCode = code.value
         } else {
             problems.append(InputError("unifiedSocialCreditCode",
                                        zh: "统一社会信用代码应为18位，且校验码正确（GB 32100-2015）。",
-                                       en: "unifiedSocialCreditCode must be the 18-character code of GB 32100-2015 with a valid check character."))
+                                       en: "Unified social credit code must be the 18-character code of GB 32100-2015 with a valid check character."))
         }
         if !(1...100).contains(clean.contactName.schemaLength) || contactName.schemaLength > 100 {
             problems.append(InputError("contactName", zh: "请填写联系人姓名（最多100个字符）。",
-                                       en: "contactName is required: who to contact, up to 100 characters."))
+                                       en: "Contact name is required: who to contact, up to 100 characters."))
         }
         if let email = EmailAddress.normalized(email) {
             clean.email = email
         } else {
-            problems.append(InputError("email", zh: "请填写有效的邮箱地址。", en: "email must be an email address, such as hr@example.com."))
+            problems.append(InputError("email", zh: "请填写有效的邮箱地址。", en: "Email must be an email address, such as hr@example.com."))
         }
         let digits = clean.phone.filter { ("0"..."9").contains($0) }
         if !(5...20).contains(digits.count) || clean.phone.contains(where: { !(("0"..."9").contains($0) || " +-()".contains($0)) }) {
             problems.append(InputError("phone", zh: "请填写有效的电话号码（数字，可含 + - 空格 括号）。",
-                                       en: "phone must be a telephone number: 5 to 20 digits, with + - spaces or brackets if you like."))
+                                       en: "Telephone must be a telephone number: 5 to 20 digits, with + - spaces or brackets if you like."))
         }
         if let problem = PasswordPolicy.problem(with: password, email: clean.email) {
             problems.append(problem)

@@ -21,21 +21,21 @@ public struct StaffRegistration: Sendable, Equatable {
     public func validated() throws(InvalidInput) -> StaffRegistration {
         var problems: [InputError] = []
         if role != .officer && role != .admin && role != .reviewer {
-            problems.append(InputError("role", zh: "员工账号的角色须为 officer、admin 或 reviewer。", en: "role must be officer, admin or reviewer; employers register themselves."))
+            problems.append(InputError("role", zh: "员工账号的角色须为 officer、admin 或 reviewer。", en: "Role must be officer, admin or reviewer; employers register themselves."))
         }
         if role == .reviewer, department == nil {
-            problems.append(InputError("department", zh: "审核人须属于一个部门。", en: "department is required for a reviewer: one of the departments' ids."))
+            problems.append(InputError("department", zh: "审核人须属于一个部门。", en: "Department is required for a reviewer: one of the departments' ids."))
         }
         if role != .reviewer, department != nil {
-            problems.append(InputError("department", zh: "只有审核人属于部门。", en: "department is only for reviewers."))
+            problems.append(InputError("department", zh: "只有审核人属于部门。", en: "Department is only for reviewers."))
         }
         let normalized = EmailAddress.normalized(email)
         if normalized == nil {
-            problems.append(InputError("email", zh: "请填写有效的邮箱地址。", en: "email must be an email address."))
+            problems.append(InputError("email", zh: "请填写有效的邮箱地址。", en: "Email must be an email address."))
         }
         let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if !(1...100).contains(trimmedName.count) {
-            problems.append(InputError("name", zh: "请填写姓名。", en: "name is required, up to 100 characters."))
+            problems.append(InputError("name", zh: "请填写姓名。", en: "Name is required, up to 100 characters."))
         }
         if let problem = PasswordPolicy.problem(with: password, email: normalized) { problems.append(problem) }
         guard problems.isEmpty, let normalized else { throw InvalidInput(problems: problems) }
@@ -47,6 +47,6 @@ public struct StaffRegistration: Sendable, Equatable {
     public static func roleChangeProblem(from current: Role, to role: Role) -> InputError? {
         let staff: Set<Role> = [.officer, .admin]
         guard !staff.contains(role) || !staff.contains(current) else { return nil }
-        return InputError("role", zh: "只能在 officer 与 admin 之间变更。", en: "role can only move staff between officer and admin.")
+        return InputError("role", zh: "只能在 officer 与 admin 之间变更。", en: "Role can only move staff between officer and admin.")
     }
 }

@@ -38,22 +38,22 @@ public struct BenefitRouteCorrection: Sendable, Equatable {
         text(service, "service", limit: 500)
         text(notes, "notes", limit: 2000)
         if documents.count > 20 {
-            problems.append(InputError("documents", zh: "材料最多20项。", en: "documents must be up to 20 items."))
+            problems.append(InputError("documents", zh: "材料最多20项。", en: "Documents must be up to 20 items."))
         }
         for (index, document) in documents.enumerated() { text(document, "documents[\(index)]", limit: 500) }
         if let url, !HTTPAddress.isValid(url) || url.schemaLength > 1000 {
-            problems.append(InputError("url", zh: "网址须以 http(s):// 开头，或留空（null）。", en: "url must be an http(s) address or null."))
+            problems.append(InputError("url", zh: "网址须以 http(s):// 开头，或留空（null）。", en: "Online address must be an http(s) address, or left empty."))
         }
         if !HTTPAddress.isValid(source) || source.schemaLength > 1000 {
             problems.append(InputError("source", zh: "请填写核实所依据的网页地址（http(s)://…）。",
-                                       en: "source must be the http(s) address of the page the route was checked on."))
+                                       en: "Source must be the http(s) address of the page the route was checked on."))
         }
         if let checkedOn {
             if checkedOn > today {
-                problems.append(InputError("checkedOn", zh: "核实日期不能晚于今天（\(today)）。", en: "checkedOn must be a day on or before today (\(today))."))
+                problems.append(InputError("checkedOn", zh: "核实日期不能晚于今天（\(today)）。", en: "Checked on must be a day on or before today (\(today))."))
             }
         } else {
-            problems.append(InputError("checkedOn", zh: "请填写核实的日期（YYYY-MM-DD）。", en: "checkedOn is required: the day the route was checked, YYYY-MM-DD."))
+            problems.append(InputError("checkedOn", zh: "请填写核实的日期（YYYY-MM-DD）。", en: "Checked on is required: the day the route was checked, YYYY-MM-DD."))
         }
         return problems
     }

@@ -20,26 +20,26 @@ extension BenefitProfile {
         var problems: [ProfileError] = []
         if qualifications.isEmpty {
             problems.append(ProfileError(.qualifications, zh: "请至少选择一项《目录》内的职业资格。",
-                                         en: "qualifications must list at least one catalog entry id (such as cfa)."))
+                                         en: "Qualifications must list at least one catalog entry id (such as cfa)."))
         }
         if qualifications.count > Self.maxQualifications {
             problems.append(ProfileError(.qualifications, zh: "最多可选择\(Self.maxQualifications)项职业资格。",
-                                         en: "qualifications may list at most \(Self.maxQualifications) entries; got \(qualifications.count)."))
+                                         en: "Qualifications may list at most \(Self.maxQualifications) entries; got \(qualifications.count)."))
         }
         if let related = workRelatedTo, related.count > Self.maxQualifications {
             problems.append(ProfileError(.workRelatedTo, zh: "workRelatedTo 最多可列出\(Self.maxQualifications)项。",
-                                         en: "workRelatedTo may list at most \(Self.maxQualifications) ids; got \(related.count)."))
+                                         en: "Work related to may list at most \(Self.maxQualifications) ids; got \(related.count)."))
         } else if let related = workRelatedTo, let stranger = related.first(where: { !qualifications.contains($0) }) {
             problems.append(ProfileError(.workRelatedTo, zh: "workRelatedTo 只能列出您持有的资格；“\(stranger)”不在 qualifications 中。",
-                                         en: "workRelatedTo may list only qualifications you hold (ids from qualifications); '\(stranger)' is not among them."))
+                                         en: "Work related to may list only qualifications you hold (ids from qualifications); '\(stranger)' is not among them."))
         }
         if let age, !Self.ageRange.contains(age) {
             problems.append(ProfileError(.age, zh: "年龄须为0到130之间的整数，收到的是\(age)。",
-                                         en: "age must be a whole number of years from 0 to 130; got \(age)."))
+                                         en: "Age must be a whole number of years from 0 to 130; got \(age)."))
         }
         if let years = relevantExperienceYears, !(years.isFinite && years >= 0 && years <= Double(Self.ageRange.upperBound)) {
             problems.append(ProfileError(.relevantExperienceYears, zh: "相关工作年限须为0到130之间的数字，收到的是\(BenefitReason.years(years))。",
-                                         en: "relevantExperienceYears must be a number of years from 0 to 130; got \(BenefitReason.years(years))."))
+                                         en: "Years of relevant experience must be a number of years from 0 to 130; got \(BenefitReason.years(years))."))
         }
         return problems
     }
@@ -54,7 +54,7 @@ extension Catalog {
                                  includingDrafts: Bool = false) throws -> BenefitEvaluation {
         try profile.validate()
         if let editionID, self.edition(editionID).map({ includingDrafts || $0.status != .draft }) != true {
-            throw ProfileError(.edition, zh: "没有名为“\(editionID)”的目录版本。", en: "edition: there is no edition '\(editionID)'.")
+            throw ProfileError(.edition, zh: "没有名为“\(editionID)”的目录版本。", en: "Edition: there is no edition '\(editionID)'.")
         }
         let edition = try resolveEdition(editionID)
         var entries: [Entry] = []
@@ -64,7 +64,7 @@ extension Catalog {
             guard let entry = entry(id, inEdition: edition.id) else {
                 throw ProfileError(
                     .qualifications, zh: "目录\(edition.id)中没有“\(id)”这一项。",
-                    en: "qualifications: there is no entry '\(id)' in edition \(edition.id).")
+                    en: "Qualifications: there is no entry '\(id)' in edition \(edition.id).")
             }
             entries.append(entry)
         }
@@ -72,7 +72,7 @@ extension Catalog {
             let accepted = (zones.map(\.id) + [WorkZone.linkedUnlistedValue, WorkZone.outsideValue]).joined(separator: ", ")
             throw ProfileError(
                 .workZone, zh: "没有“\(id)”这一区域；可选：\(accepted)。",
-                en: "workZone must be one of \(accepted); got '\(id)'.")
+                en: "Work zone must be one of \(accepted); got '\(id)'.")
         }
         return BenefitsEngine.evaluate(profile, holding: entries, edition: edition.id)
     }

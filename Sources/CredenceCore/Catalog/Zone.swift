@@ -42,13 +42,13 @@ extension Zone {
         var problems: [InputError] = []
         let slug = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         if id.isEmpty || id.schemaLength > 80 || !slug || id.hasPrefix("-") || id.hasSuffix("-") || WorkZone.reservedValues.contains(id) {
-            problems.append(InputError("id", zh: "区域编号须为小写字母、数字和连字符。", en: "id must be a slug (not 'outside' or 'linked_unlisted')."))
+            problems.append(InputError("id", zh: "区域编号须为小写字母、数字和连字符。", en: "The id must be a slug (not 'outside' or 'linked_unlisted')."))
         }
         if name.zh.isEmpty || name.en.isEmpty || name.zh.schemaLength > 200 || name.en.schemaLength > 300 {
-            problems.append(InputError("name", zh: "请填写中英文名称。", en: "name needs zh and en."))
+            problems.append(InputError("name", zh: "请填写中英文名称。", en: "Name needs both Chinese and English (zh and en)."))
         }
         if let source, source.schemaLength > 1000 {
-            problems.append(InputError("source", zh: "来源最多1000个字符。", en: "source may have at most 1,000 characters."))
+            problems.append(InputError("source", zh: "来源最多1000个字符。", en: "Source may have at most 1,000 characters."))
         }
         return problems
     }

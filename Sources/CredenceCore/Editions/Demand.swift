@@ -95,7 +95,7 @@ public struct ProposalDraft: Sendable, Equatable {
         clean.why = text(why, "why", 2000, zh: "理由", en: "why it should be added")
         if let contact, !contact.trimmingCharacters(in: .whitespaces).isEmpty {
             if let address = EmailAddress.normalized(contact) { clean.contact = address } else {
-                problems.append(InputError("contact", zh: "联系邮箱格式不正确，或留空。", en: "contact must be an email address, or left out."))
+                problems.append(InputError("contact", zh: "联系邮箱格式不正确，或留空。", en: "Contact must be an email address, or left out."))
             }
         } else {
             clean.contact = nil

@@ -86,10 +86,10 @@ public struct ReviewNote: Sendable, Equatable {
     public static func problems(text: String, source: String?) -> [InputError] {
         var problems: [InputError] = []
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || text.schemaLength > 4000 {
-            problems.append(InputError("text", zh: "请填写内容（最多4000字）。", en: "text is required, up to 4,000 characters."))
+            problems.append(InputError("text", zh: "请填写内容（最多4000字）。", en: "Text is required, up to 4,000 characters."))
         }
         if let source, !HTTPAddress.isValid(source) || source.schemaLength > 1000 {
-            problems.append(InputError("source", zh: "来源须为 http(s) 网址，或留空。", en: "source must be an http(s) address, or left out."))
+            problems.append(InputError("source", zh: "来源须为 http(s) 网址，或留空。", en: "Source must be an http(s) address, or left out."))
         }
         return problems
     }

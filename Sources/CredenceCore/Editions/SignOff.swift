@@ -167,7 +167,7 @@ extension SignOffRefusal: DescribedError {
         case .noDepartment:
             BilingualText(zh: "您的账户不属于任何部门。", en: "Your account belongs to no department.")
         case .commentRequired:
-            BilingualText(zh: "退回时请写明理由（最多2000字）。", en: "comment is required when returning a draft (up to 2,000 characters).")
+            BilingualText(zh: "退回时请写明理由（最多2000字）。", en: "Comment is required when returning a draft (up to 2,000 characters).")
         case .leadingDepartment(let department):
             BilingualText(zh: "《通知》由市人社局会同自贸试验区管委会印发：\(department.name.zh)须会签同意，不能改为征求意见。",
                           en: "The notice is issued by the Municipal Bureau of Human Resources and Social Security together with the FTZ's administrative committee: \(department.name.en) must approve, and cannot be made consulted.")

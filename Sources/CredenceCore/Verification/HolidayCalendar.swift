@@ -38,18 +38,18 @@ public struct HolidayCalendar: Sendable, Equatable {
         public func problems(forYear expected: Int) -> [InputError] {
             var problems: [InputError] = []
             if year != expected {
-                problems.append(InputError("year", zh: "年份须与地址中的年份一致。", en: "year must be \(expected), the year in the address."))
+                problems.append(InputError("year", zh: "年份须与地址中的年份一致。", en: "Year must be \(expected), the year in the address."))
             }
             if notice.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || notice.schemaLength > 500 {
-                problems.append(InputError("notice", zh: "请填写国务院办公厅通知的名称。", en: "notice is required: the State Council notice's title (at most 500 characters)."))
+                problems.append(InputError("notice", zh: "请填写国务院办公厅通知的名称。", en: "Notice is required: the State Council notice's title (at most 500 characters)."))
             }
             if sources.isEmpty || sources.contains(where: { $0.isEmpty || $0.schemaLength > 500 }) || sources.count > 20 {
-                problems.append(InputError("sources", zh: "请至少提供一个来源。", en: "sources must list 1 to 20 places the arrangement was read from."))
+                problems.append(InputError("sources", zh: "请至少提供一个来源。", en: "Sources must list 1 to 20 places the arrangement was read from."))
             }
             for (index, holiday) in holidays.enumerated() {
                 if holiday.from.year != year || holiday.to.year != year || holiday.to < holiday.from || holiday.from.addingDays(31) < holiday.to {
                     problems.append(InputError("holidays[\(index)]", zh: "假期须在该年内，且起止日期有序（不超过一个月）。",
-                                               en: "holidays[\(index)] must lie within \(year), from before to, at most a month long."))
+                                               en: "Holiday \(index + 1) must lie within \(year), from before to, at most a month long."))
                 }
                 if holiday.name.zh.isEmpty || holiday.name.en.isEmpty {
                     problems.append(InputError("holidays[\(index)].name", zh: "假期须有中英文名称。", en: "holidays[\(index)].name needs zh and en."))
@@ -57,7 +57,7 @@ public struct HolidayCalendar: Sendable, Equatable {
             }
             for (index, day) in workingWeekends.enumerated() where day.year != year || !day.isWeekend {
                 problems.append(InputError("workingWeekends[\(index)]", zh: "调休上班日须是该年的周六或周日。",
-                                           en: "workingWeekends[\(index)] must be a Saturday or Sunday in \(year); got \(day)."))
+                                           en: "Working weekend day \(index + 1) must be a Saturday or Sunday in \(year); got \(day)."))
             }
             if holidays.count > 40 || workingWeekends.count > 40 {
                 problems.append(InputError("holidays", zh: "条目过多。", en: "At most 40 holidays and 40 working weekends a year."))

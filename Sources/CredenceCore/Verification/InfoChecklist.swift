@@ -88,7 +88,7 @@ public struct InfoRequest: Sendable, Equatable {
         var problems: [InputError] = []
         if items.isEmpty || items.count > maxItems {
             problems.append(InputError("items", zh: "请列出需要补充的全部材料（1至20项）。",
-                                       en: "items is required: everything missing at once, 1 to 20 items, each {\"code\": \(InfoItemCode.allCases.map(\.rawValue).joined(separator: "|")), \"note\"}."))
+                                       en: "What is missing is required: everything missing at once, 1 to 20 items, each {\"code\": \(InfoItemCode.allCases.map(\.rawValue).joined(separator: "|")), \"note\"}."))
         }
         var cleaned: [InfoItem] = []
         for (index, item) in items.enumerated() {
@@ -131,7 +131,7 @@ public struct InfoRequest: Sendable, Equatable {
         let missing = (1...items.count).filter { number in !cleaned.contains { $0.item == number } }
         if problems.isEmpty, !missing.isEmpty {
             problems.append(InputError("answers", zh: "请逐项答复所列材料，尚未答复：第\(missing.map(String.init).joined(separator: "、"))项。",
-                                       en: "answers must answer every item asked for; not answered: \(missing.map { "\($0) (\(items[$0 - 1].code.rawValue))" }.joined(separator: ", "))."))
+                                       en: "The answers must answer every item asked for; not answered: \(missing.map { "\($0) (\(items[$0 - 1].code.rawValue))" }.joined(separator: ", "))."))
         }
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         return cleaned.sorted { $0.item < $1.item }

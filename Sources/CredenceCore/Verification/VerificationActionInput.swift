@@ -35,41 +35,41 @@ public struct VerificationActionInput: Sendable {
     /// the corrections validated against the catalog's entries (nil unless resubmitting with them).
     public func validated(for action: VerificationAction, entries: Set<String>, today: CalendarDate) throws -> VerificationActionInput {
         if let note, note.schemaLength > Self.maxNoteLength {
-            throw InvalidInput(problems: [InputError("note", zh: "说明最多2000字。", en: "note may have at most 2,000 characters.")])
+            throw InvalidInput(problems: [InputError("note", zh: "说明最多2000字。", en: "Note may have at most 2,000 characters.")])
         }
         if action == .reject, reason == nil {
             throw InvalidInput(problems: [InputError("reason", zh: "请选择不予受理的理由。",
-                                                     en: "reason must be one of incomplete, false_material, not_in_catalog.")])
+                                                     en: "Reason must be one of incomplete, false_material, not_in_catalog.")])
         }
         if action == .revoke, revocationReason.map(RevocationReason.byOfficer.contains) != true {
             throw InvalidInput(problems: [InputError("reason", zh: "请选择撤销的理由。",
-                                                     en: "reason must be one of \(RevocationReason.byOfficer.map(\.rawValue).joined(separator: ", ")).")])
+                                                     en: "Reason must be one of \(RevocationReason.byOfficer.map(\.rawValue).joined(separator: ", ")).")])
         }
         if action == .review {
             let reason = reviewReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             guard !reason.isEmpty, (reviewReason?.schemaLength ?? 0) <= Self.maxNoteLength else {
                 throw InvalidInput(problems: [InputError("reason", zh: "请写明申请复核的理由（最多2000字）。",
-                                                         en: "reason is required: why the result should be reviewed, up to 2,000 characters.")])
+                                                         en: "Reason is required: why the result should be reviewed, up to 2,000 characters.")])
             }
         }
         if action == .reviewDecision {
             guard let decision else {
-                throw InvalidInput(problems: [InputError("decision", zh: "请选择复核决定：维持或变更。", en: "decision must be upheld or changed.")])
+                throw InvalidInput(problems: [InputError("decision", zh: "请选择复核决定：维持或变更。", en: "Decision must be upheld or changed.")])
             }
             if decision == .changed, outcome == nil {
                 throw InvalidInput(problems: [InputError("outcome", zh: "变更结果须选择新的结果。",
-                                                         en: "outcome is required when the decision is changed: authentic, not_authentic or unable_to_verify.")])
+                                                         en: "Outcome is required when the decision is changed: authentic, not_authentic or unable_to_verify.")])
             }
             if decision == .upheld, outcome != nil {
-                throw InvalidInput(problems: [InputError("outcome", zh: "维持原结果时不填写新结果。", en: "outcome is given only when the decision is changed.")])
+                throw InvalidInput(problems: [InputError("outcome", zh: "维持原结果时不填写新结果。", en: "Outcome is given only when the decision is changed.")])
             }
             if note?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
-                throw InvalidInput(problems: [InputError("note", zh: "请写明复核意见。", en: "note is required: what the review found.")])
+                throw InvalidInput(problems: [InputError("note", zh: "请写明复核意见。", en: "Note is required: what the review found.")])
             }
         }
         if action == .complete, outcome == nil {
             throw InvalidInput(problems: [InputError("outcome", zh: "请选择核验结果。",
-                                                     en: "outcome must be one of authentic, not_authentic, unable_to_verify.")])
+                                                     en: "Outcome must be one of authentic, not_authentic, unable_to_verify.")])
         }
         var input = self
         input.reviewReason = reviewReason?.trimmingCharacters(in: .whitespacesAndNewlines)

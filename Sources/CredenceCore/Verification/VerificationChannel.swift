@@ -104,24 +104,24 @@ extension VerificationChannel {
     public func problems() -> [InputError] {
         var problems: [InputError] = []
         if let url, !HTTPAddress.isValid(url) || url.schemaLength > 1000 {
-            problems.append(InputError("channel.url", zh: "网址须以 http(s):// 开头，或留空。", en: "channel.url must be an http(s) address or null."))
+            problems.append(InputError("channel.url", zh: "网址须以 http(s):// 开头，或留空。", en: "The channel's address must be an http(s) address, or left empty."))
         }
         if !(1...365).contains(typicalWorkingDays) {
-            problems.append(InputError("channel.typicalWorkingDays", zh: "工作日须在1到365之间。", en: "channel.typicalWorkingDays must be from 1 to 365."))
+            problems.append(InputError("channel.typicalWorkingDays", zh: "工作日须在1到365之间。", en: "Working days must be from 1 to 365."))
         }
         if source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || source.schemaLength > 1000 {
             problems.append(InputError("channel.source", zh: "请说明核实所依据的来源。",
-                                       en: "channel.source must say where the channel was confirmed (up to 1,000 characters)."))
+                                       en: "Where you checked it must say where the channel was confirmed (up to 1,000 characters)."))
         }
         if inputs.count > 10 || inputs.contains(where: { $0.isEmpty || $0.schemaLength > 100 }) {
-            problems.append(InputError("channel.inputs", zh: "所需信息最多10项。", en: "channel.inputs must be up to 10 names of what the channel needs."))
+            problems.append(InputError("channel.inputs", zh: "所需信息最多10项。", en: "What the channel needs must be up to 10 names of what the channel needs."))
         }
         if let turnaround, turnaround.schemaLength > 1000 {
-            problems.append(InputError("channel.turnaround", zh: "时限说明最多1000字。", en: "channel.turnaround must be up to 1,000 characters."))
+            problems.append(InputError("channel.turnaround", zh: "时限说明最多1000字。", en: "What the source says about time must be up to 1,000 characters."))
         }
         if workingDaysBasis == .stated, (turnaround ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             problems.append(InputError("channel.turnaround", zh: "按来源所述时限时，请写明来源所述的时限。",
-                                       en: "channel.turnaround must quote the stated turnaround when workingDaysBasis is stated."))
+                                       en: "What the source says about time must quote the stated turnaround when workingDaysBasis is stated."))
         }
         return problems
     }

@@ -44,60 +44,60 @@ public struct VerificationDraft: Sendable, Equatable {
             return text
         }
         if !entries.contains(entryId) {
-            problems.append(InputError("entryId", zh: "请选择《目录》内的职业资格。", en: "entryId must be an entry of the catalog in force, such as cfa; got \(Echo.quoted(entryId))."))
+            problems.append(InputError("entryId", zh: "请选择《目录》内的职业资格。", en: "Qualification must be an entry of the catalog in force, such as cfa; got \(Echo.quoted(entryId))."))
         }
         clean.holderName = holderName.trimmingCharacters(in: .whitespacesAndNewlines)
         if !(1...100).contains(clean.holderName.schemaLength) || holderName.schemaLength > 100 {
-            problems.append(InputError("holder.name", zh: "请填写持证人姓名（与证书一致）。", en: "holder.name is required: the name as on the certificate, up to 100 characters."))
+            problems.append(InputError("holder.name", zh: "请填写持证人姓名（与证书一致）。", en: "Holder's name is required: the name as on the certificate, up to 100 characters."))
         }
         if let code = CountryCode.normalized(holderNationality) {
             clean.holderNationality = code
         } else {
-            problems.append(InputError("holder.nationality", zh: "国籍须为ISO 3166-1两位字母代码，如 GB、US、AU。", en: "holder.nationality must be an ISO 3166-1 alpha-2 code such as GB, US or AU; got \(Echo.quoted(holderNationality))."))
+            problems.append(InputError("holder.nationality", zh: "国籍须为ISO 3166-1两位字母代码，如 GB、US、AU。", en: "Nationality must be an ISO 3166-1 alpha-2 code such as GB, US or AU; got \(Echo.quoted(holderNationality))."))
         }
         clean.holderDateOfBirth = blankToNil(holderDateOfBirth)
         if let text = clean.holderDateOfBirth {
             if let date = CalendarDate(text), date < today, date > today.addingDays(-131 * 366) {
                 clean.holderDateOfBirth = date.description
             } else {
-                problems.append(InputError("holder.dateOfBirth", zh: "出生日期格式为 YYYY-MM-DD，且早于今天。", en: "holder.dateOfBirth must be a past date written YYYY-MM-DD."))
+                problems.append(InputError("holder.dateOfBirth", zh: "出生日期格式为 YYYY-MM-DD，且早于今天。", en: "Date of birth must be a past date written YYYY-MM-DD."))
             }
         }
         clean.passportNumber = blankToNil(passportNumber)?.uppercased()
         if let passport = clean.passportNumber, !(5...20).contains(passport.count) || !passport.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-            problems.append(InputError("holder.passportNumber", zh: "护照号码为5到20位字母或数字。", en: "holder.passportNumber must be 5 to 20 letters and digits."))
+            problems.append(InputError("holder.passportNumber", zh: "护照号码为5到20位字母或数字。", en: "Passport number must be 5 to 20 letters and digits."))
         }
         clean.certificateNumber = certificateNumber.trimmingCharacters(in: .whitespacesAndNewlines)
         if !(1...100).contains(clean.certificateNumber.schemaLength) || certificateNumber.schemaLength > 100 {
-            problems.append(InputError("certificateNumber", zh: "请填写证书编号。", en: "certificateNumber is required: the number on the certificate, up to 100 characters."))
+            problems.append(InputError("certificateNumber", zh: "请填写证书编号。", en: "Certificate number is required: the number on the certificate, up to 100 characters."))
         }
         clean.issuedOn = blankToNil(issuedOn)
         clean.expiresOn = blankToNil(expiresOn)
         let issued = clean.issuedOn.flatMap(CalendarDate.init)
         if clean.issuedOn != nil, issued == nil || issued! > today {
-            problems.append(InputError("issuedOn", zh: "发证日期格式为 YYYY-MM-DD，且不晚于今天。", en: "issuedOn must be a date written YYYY-MM-DD, not in the future."))
+            problems.append(InputError("issuedOn", zh: "发证日期格式为 YYYY-MM-DD，且不晚于今天。", en: "Issued on must be a date written YYYY-MM-DD, not in the future."))
         }
         let expires = clean.expiresOn.flatMap(CalendarDate.init)
         if clean.expiresOn != nil, expires == nil || (issued != nil && expires! < issued!) {
-            problems.append(InputError("expiresOn", zh: "有效期至格式为 YYYY-MM-DD，且不早于发证日期。", en: "expiresOn must be a date written YYYY-MM-DD, not before issuedOn."))
+            problems.append(InputError("expiresOn", zh: "有效期至格式为 YYYY-MM-DD，且不早于发证日期。", en: "Expires on must be a date written YYYY-MM-DD, not before issuedOn."))
         }
         clean.note = blankToNil(note)
         if let note = clean.note, note.schemaLength > 2000 {
-            problems.append(InputError("note", zh: "备注最多2000字。", en: "note may have at most 2,000 characters."))
+            problems.append(InputError("note", zh: "备注最多2000字。", en: "Note may have at most 2,000 characters."))
         }
         if let email = blankToNil(holderEmail) {
             if let normalized = EmailAddress.normalized(email) {
                 clean.holderEmail = normalized
             } else {
                 problems.append(InputError("holder.email", zh: "持证人邮箱格式不正确，如 name@example.com。",
-                                           en: "holder.email must be an email address such as name@example.com; got \(Echo.quoted(email))."))
+                                           en: "Holder's email must be an email address such as name@example.com; got \(Echo.quoted(email))."))
             }
         } else {
             clean.holderEmail = nil
         }
         // Always the employer's attestation; with the holder's address the holder's own consents are asked too.
         if !holderConsent {
-            problems.append(InputError("holderConsent", zh: "须取得持证人同意（个人信息保护法）后方可申请查验。", en: "holderConsent must be true: the holder must agree to their data being checked (Personal Information Protection Law)."))
+            problems.append(InputError("holderConsent", zh: "须取得持证人同意（个人信息保护法）后方可申请查验。", en: "The holder's consent is required: confirm that the holder agrees to their data being checked (Personal Information Protection Law)."))
         }
         guard problems.isEmpty else { throw InvalidInput(problems: problems) }
         return clean

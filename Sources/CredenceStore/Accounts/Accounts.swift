@@ -79,7 +79,7 @@ public struct Accounts: Sendable {
         }
         if let department, try await DepartmentRecord.find(department, on: database) == nil {
             throw AccountError.invalid([InputError("department", zh: "没有编号为“\(department)”的部门。",
-                                                   en: "department must be one of the departments' ids (GET /api/v1/departments); got '\(department)'.")])
+                                                   en: "Department must be one of the departments' ids (GET /api/v1/departments); got '\(department)'.")])
         }
         let totp = TOTP.generate()
         let record = UserRecord()

@@ -102,10 +102,10 @@ public struct Demand: Sendable {
     public func decide(_ id: UUID, _ status: ProposalStatus, reason: String?, by admin: Account) async throws -> Proposal {
         let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         guard status != .new else {
-            throw VerificationError.invalid([InputError("decision", zh: "请选择纳入审议或不予采纳。", en: "decision must be accepted or declined.")])
+            throw VerificationError.invalid([InputError("decision", zh: "请选择纳入审议或不予采纳。", en: "Decision must be accepted or declined.")])
         }
         if status == .declined && reason == nil || (reason?.schemaLength ?? 0) > 2000 {
-            throw VerificationError.invalid([InputError("reason", zh: "不予采纳时请写明理由（最多2000字）。", en: "reason is required to decline (up to 2,000 characters).")])
+            throw VerificationError.invalid([InputError("reason", zh: "不予采纳时请写明理由（最多2000字）。", en: "Reason is required to decline (up to 2,000 characters).")])
         }
         return try await database.transaction { db in
             guard let record = try await ProposalRecord.find(id, on: db) else { throw VerificationError.notFound }

@@ -23,7 +23,7 @@ extension Editions {
                                  by admin: Account) async throws -> (department: Department, effect: BilingualText?) {
         if let name, name.zh.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || name.en.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             || name.zh.schemaLength > 200 || name.en.schemaLength > 200 {
-            throw EditionError.invalid([InputError("name", zh: "请填写部门的中英文名称（各200字以内）。", en: "name needs zh and en, each up to 200 characters.")])
+            throw EditionError.invalid([InputError("name", zh: "请填写部门的中英文名称（各200字以内）。", en: "Name needs both Chinese and English (zh and en), each up to 200 characters.")])
         }
         return try await database.transaction { db in
             guard let record = try await DepartmentRecord.find(id, on: db) else { throw EditionError.notFound(id) }

@@ -34,9 +34,9 @@ public struct Editions: Sendable {
     {
         var problems: [InputError] = []
         let slug = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        if id.isEmpty || id.count > 60 || !slug || id.hasPrefix("-") || id.hasSuffix("-") { problems.append(InputError("id", zh: "版本编号须为小写字母、数字和连字符。", en: "id must be a slug such as tianjin-2024.")) }
-        if jurisdiction.isEmpty || jurisdiction.count > 60 { problems.append(InputError("jurisdiction", zh: "请填写地区。", en: "jurisdiction is required, such as tianjin.")) }
-        if title.zh.isEmpty || title.en.isEmpty { problems.append(InputError("title", zh: "请填写中英文标题。", en: "title needs zh and en.")) }
+        if id.isEmpty || id.count > 60 || !slug || id.hasPrefix("-") || id.hasSuffix("-") { problems.append(InputError("id", zh: "版本编号须为小写字母、数字和连字符。", en: "The id must be a slug such as tianjin-2024.")) }
+        if jurisdiction.isEmpty || jurisdiction.count > 60 { problems.append(InputError("jurisdiction", zh: "请填写地区。", en: "Jurisdiction is required, such as tianjin.")) }
+        if title.zh.isEmpty || title.en.isEmpty { problems.append(InputError("title", zh: "请填写中英文标题。", en: "Title needs both Chinese and English (zh and en).")) }
         guard problems.isEmpty else { throw EditionError.invalid(problems) }
         try await database.transaction { db in
             if try await EditionRecord.find(id, on: db) != nil { throw EditionError.conflict(BilingualText(zh: "已有目录版本“\(id)”。", en: "There is already an edition '\(id)'.")) }
@@ -128,7 +128,7 @@ public struct Editions: Sendable {
 
     public func retire(_ entryID: String, from editionID: String, reason: RetirementReason, note: String?, by admin: Account) async throws {
         if let note, note.schemaLength > 2000 {
-            throw EditionError.invalid([InputError("note", zh: "说明最多2000字。", en: "note may have at most 2,000 characters.")])
+            throw EditionError.invalid([InputError("note", zh: "说明最多2000字。", en: "Note may have at most 2,000 characters.")])
         }
         try await database.transaction { db in
             _ = try await draft(editionID, on: db)
@@ -189,10 +189,10 @@ public struct Editions: Sendable {
     {
         var problems: [InputError] = []
         if noticeRef.trimmingCharacters(in: .whitespaces).isEmpty || noticeRef.count > 200 {
-            problems.append(InputError("noticeRef", zh: "请填写通知文号。", en: "noticeRef is required: the notice's document number."))
+            problems.append(InputError("noticeRef", zh: "请填写通知文号。", en: "Notice reference is required: the notice's document number."))
         }
         if effectiveOn < issuedOn {
-            problems.append(InputError("effectiveOn", zh: "生效日期不能早于发布日期。", en: "effectiveOn must not be before issuedOn."))
+            problems.append(InputError("effectiveOn", zh: "生效日期不能早于发布日期。", en: "In force from must not be before issuedOn."))
         }
         guard problems.isEmpty else { throw EditionError.invalid(problems) }
         let today = CalendarDate.today(at: now())

@@ -32,7 +32,7 @@ extension Verifications {
         guard let open = InfoRequest.all(in: history).last, open.answeredAt == nil, !open.items.isEmpty else {
             guard answers.isEmpty else {
                 throw VerificationError.invalid([InputError("answers", zh: "本申请没有待答复的补充材料清单。",
-                                                            en: "answers: this request has no open list of missing items to answer.")])
+                                                            en: "The answers: this request has no open list of missing items to answer.")])
             }
             return nil
         }

@@ -8,10 +8,10 @@ extension Verifications {
     /// Officers take a request themselves; administrators give it to any officer. Audited.
     public func assign(_ id: UUID, to officerID: UUID, by account: Account) async throws -> VerificationRequest {
         guard account.role == .admin || (account.role == .officer && officerID == account.id) else {
-            throw VerificationError.invalid([InputError("officerId", zh: "核验人员只能把申请分配给自己。", en: "officerId: an officer may assign a request only to themself.")])
+            throw VerificationError.invalid([InputError("officerId", zh: "核验人员只能把申请分配给自己。", en: "Officer: an officer may assign a request only to themself.")])
         }
         guard let officer = try await UserRecord.find(officerID, on: database), officer.role == Role.officer.rawValue, officer.disabledAt == nil else {
-            throw VerificationError.invalid([InputError("officerId", zh: "请指定一位在职的核验人员。", en: "officerId must be the id of an active officer.")])
+            throw VerificationError.invalid([InputError("officerId", zh: "请指定一位在职的核验人员。", en: "Officer must be the id of an active officer.")])
         }
         try await database.transaction { db in
             let record = try await visible(id, to: account, on: db)

@@ -8,16 +8,16 @@ extension Verifications {
         var problems: [InputError] = []
         let date = CalendarDate(day)
         if date == nil || date! > CalendarDate.today(at: now()) || date! < CalendarDate.today(at: now()).addingDays(-366) {
-            problems.append(InputError("on", zh: "联系日期格式为 YYYY-MM-DD，且在过去一年内。", en: "on must be a date written YYYY-MM-DD, within the past year and not in the future."))
+            problems.append(InputError("on", zh: "联系日期格式为 YYYY-MM-DD，且在过去一年内。", en: "Date must be a date written YYYY-MM-DD, within the past year and not in the future."))
         }
         let kind = FollowUp.Channel(rawValue: channel)
         if kind == nil {
             problems.append(InputError("channel", zh: "联系方式须为 email、phone、letter、online_register 或 other。",
-                                       en: "channel must be one of \(FollowUp.Channel.allCases.map(\.rawValue).joined(separator: ", ")); got '\(channel.prefix(40))'."))
+                                       en: "Channel must be one of \(FollowUp.Channel.allCases.map(\.rawValue).joined(separator: ", ")); got '\(channel.prefix(40))'."))
         }
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if (note ?? "").isEmpty || note!.count > 2000 {
-            problems.append(InputError("note", zh: "请填写联系情况（最多2000字）。", en: "note is required: what was asked and answered, at most 2,000 characters."))
+            problems.append(InputError("note", zh: "请填写联系情况（最多2000字）。", en: "Note is required: what was asked and answered, at most 2,000 characters."))
         }
         guard problems.isEmpty, let date, let kind, let note else { throw VerificationError.invalid(problems) }
         try await database.transaction { db in
@@ -49,9 +49,9 @@ extension Verifications {
         guard employer.role == .employer else { throw VerificationError.notFound }
         _ = try await visible(id, to: employer)  // whose request, before what the rating says
         var problems: [InputError] = []
-        if !(1...5).contains(score) { problems.append(InputError("score", zh: "评分为1到5。", en: "score must be a whole number from 1 to 5.")) }
+        if !(1...5).contains(score) { problems.append(InputError("score", zh: "评分为1到5。", en: "Score must be a whole number from 1 to 5.")) }
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-        if let comment, comment.count > 2000 { problems.append(InputError("comment", zh: "评价最多2000字。", en: "comment may have at most 2,000 characters.")) }
+        if let comment, comment.count > 2000 { problems.append(InputError("comment", zh: "评价最多2000字。", en: "Comment may have at most 2,000 characters.")) }
         guard problems.isEmpty else { throw VerificationError.invalid(problems) }
         guard employer.role == .employer else { throw VerificationError.notFound }
         let at = now()

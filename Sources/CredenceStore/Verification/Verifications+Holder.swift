@@ -76,7 +76,7 @@ extension Verifications {
     /// On or off, and for how many days from the result (nil: the policy's). Not single-use: a setting.
     public func holderPublicCheck(token: String, active: Bool, days: Int?, address: String) async throws {
         if let days, !(1...PublicCheckPolicy.maxDays).contains(days) {
-            throw VerificationError.invalid([InputError("days", zh: "天数须为1至3650。", en: "days must be a whole number from 1 to 3650.")])
+            throw VerificationError.invalid([InputError("days", zh: "天数须为1至3650。", en: "Days must be a whole number from 1 to 3650.")])
         }
         try await holderStep(token, nil, action: .holderPublicCheck, address: address) { record, _ in
             record.publicCheckOff = !active

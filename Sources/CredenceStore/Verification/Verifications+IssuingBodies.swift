@@ -20,7 +20,7 @@ extension Verifications {
         let channel = body.channel.confirmed(as: correction, by: admin.name.isEmpty ? admin.email : admin.name, on: checkedOn ?? today)
         var problems = channel.problems()
         if let checkedOn, checkedOn > today {
-            problems.append(InputError("checkedOn", zh: "核实日期不能晚于今天。", en: "checkedOn must be a day on or before today (\(today))."))
+            problems.append(InputError("checkedOn", zh: "核实日期不能晚于今天。", en: "Checked on must be a day on or before today (\(today))."))
         }
         guard problems.isEmpty else { throw VerificationError.invalid(problems) }
         struct Change: Encodable { var before: VerificationChannel; var confirmation: ChannelConfirmation? }

@@ -36,7 +36,7 @@ extension Verifications {
         if decision == .changed {
             guard let outcome = input.outcome, outcome.rawValue != record.outcome else {
                 throw VerificationError.invalid([InputError("outcome", zh: "“变更结果”须选择与原结果不同的结果；如不变更，请选择“维持原结果”。",
-                                                            en: "outcome must differ from the result reviewed; to keep it, the decision is upheld.")])
+                                                            en: "Outcome must differ from the result reviewed; to keep it, the decision is upheld.")])
             }
             try await supersede(record, on: db)
             try complete(record, outcome: outcome, catalog: catalog)
@@ -82,7 +82,7 @@ extension Verifications {
     func checkRecheck(of previous: UUID, by employer: Account) async throws {
         guard let record = try? await visible(previous, to: employer), record.status == VerificationStatus.completed.rawValue else {
             throw VerificationError.invalid([InputError("previousRequestId", zh: "重新核验须引用贵单位已出结果的申请。",
-                                                        en: "previousRequestId must be the id of one of your own completed requests.")])
+                                                        en: "The earlier request must be the id of one of your own completed requests.")])
         }
     }
 }

@@ -59,7 +59,7 @@ struct HolderWebController {
         let days = form["days"].trimmingCharacters(in: .whitespaces)
         return try await step(request, context) { token, address in
             guard days.isEmpty || Int(days) != nil else {
-                throw VerificationError.invalid([InputError("days", zh: "天数须为1至3650的整数。", en: "days must be a whole number from 1 to 3650.")])
+                throw VerificationError.invalid([InputError("days", zh: "天数须为1至3650的整数。", en: "Days must be a whole number from 1 to 3650.")])
             }
             try await store.verifications.holderPublicCheck(token: token, active: form["active"] == "true", days: Int(days), address: address)
         }
