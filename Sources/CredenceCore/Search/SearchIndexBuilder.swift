@@ -23,10 +23,10 @@ struct SearchIndexBuilder {
             let key = SearchIndex.abbreviationKey(abbreviation)
             if !key.isEmpty, abbreviations[Term(key)]?.last != doc { abbreviations[Term(key), default: []].append(doc) }
         }
-        add(entry.name.zh, Weight.name)
+        add(entry.name.zh, Weight.name, spelled: true)
         add(entry.name.en, Weight.name)
-        for keyword in entry.keywords { add(keyword, Weight.keyword) }
-        add(entry.issuer.zh, Weight.issuer)
+        for keyword in entry.keywords { add(keyword, Weight.keyword, spelled: true) }
+        add(entry.issuer.zh, Weight.issuer, spelled: true)
         add(entry.issuer.en, Weight.issuer)
         if let region = entry.region {
             add(region.zh, Weight.region)
@@ -46,14 +46,29 @@ struct SearchIndexBuilder {
         touched.removeAll(keepingCapacity: true)
     }
 
-    /// Counts `text`'s terms for the current entry, each at the highest weight it appears with.
-    private mutating func add(_ text: String, _ weight: Float) {
-        let ids = termIDs(of: text)
+    /// Counts `text`'s terms for the current entry, each at the highest weight it appears with;
+    /// `spelled`: its Chinese also by pinyin and by its everyday short forms.
+    private mutating func add(_ text: String, _ weight: Float, spelled: Bool = false) {
+        if spelled {
+            for (full, shortForms) in SearchSynonyms.shortForms where text.contains(full) {
+                for shortForm in shortForms { add(shortForm, weight) }
+            }
+        }
+        let ids = termIDs(of: text) + (spelled ? spelledIDs(of: text) : [])
         for id in ids {
             let i = Int(id)
             if entryWeight[i] == 0 { touched.append(id) }
             entryWeight[i] = max(entryWeight[i], weight)
         }
+    }
+
+    /// The pinyin words of `text`'s Han runs (`Pinyin.words`).
+    private mutating func spelledIDs(of text: String) -> [Int32] {
+        var ids: [Int32] = []
+        for case .han(let run) in SearchText.tokens(text) {
+            for word in Pinyin.words(run) { ids.append(id(of: word)) }
+        }
+        return ids
     }
 
     private mutating func termIDs(of text: String) -> [Int32] {

@@ -9,4 +9,10 @@ enum SearchSynonyms {
         "澳大利亚": ["AU", "Australian", "澳洲"],
         "希腊": ["Greek"],
     ]
+
+    /// Everyday short forms of words the catalog prints in full: "注会" for 注册会计师 (how
+    /// candidates and employers commonly say it). A text containing the key is also found by each.
+    static let shortForms: [String: [String]] = [
+        "注册会计师": ["注会"],
+    ]
 }
