@@ -151,6 +151,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         HolderWebController(store: store, state: state, issuer: issuer, retention: retention).addRoutes(to: routes)
         MailWebController(store: store, folder: mailFolder).addRoutes(to: routes)
         AdminWebController(store: store, mailFolder: mailFolder).addRoutes(to: routes)
+        StaffWebController(store: store).addRoutes(to: routes)
     }
     allowedMethods.load(router.routes)
     return router

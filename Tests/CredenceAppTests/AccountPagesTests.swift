@@ -61,8 +61,8 @@ import Testing
                 uri: "/register", method: .post, headers: TestForms.headers().merging([.acceptLanguage: "en"]),
                 body: TestForms.body(fields))
             #expect(response.status == .unprocessableContent)
-            #expect(response.text.contains("unifiedSocialCreditCode must be the 18-character code"))
-            #expect(response.text.contains("email must be an email address"))
+            #expect(response.text.contains("Unified social credit code must be the 18-character code"))
+            #expect(response.text.contains("Email must be an email address"))
             #expect(response.text.contains("The two passwords differ."))
             #expect(response.text.contains("value=\"hr-at-dongjiang\""))
             #expect(!response.text.contains(TestAccounts.password), "passwords are never echoed")

@@ -25,6 +25,8 @@ enum SiteURL {
     case installation
     /// The mail folder, or one file in it.
     case adminMail(String?)
+    /// A step on one account of `/admin/users`: `disable` or `role`.
+    case adminUser(UUID, String)
     case requests
     case newRequest(entry: String?)
     /// A new request pre-filled from a completed one (a re-check, issue 33).
@@ -110,6 +112,8 @@ enum SiteURL {
             return "/admin"
         case .installation:
             return "/about"
+        case .adminUser(let id, let step):
+            return "/admin/users/\(id.uuidString.lowercased())/\(step)"
         case .adminMail(let name):
             return "/admin/mail" + (name.map { "/" + $0 } ?? "")
         case .requests:

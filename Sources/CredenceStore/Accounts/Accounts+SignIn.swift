@@ -70,7 +70,7 @@ extension Accounts {
 
     /// Marks a TOTP step used, if no sign-in used it (or a later one) first: one conditional
     /// update, so of parallel sign-ins with one code exactly one gets it.
-    private func useStep(_ step: Int64, of id: UUID) async throws -> Bool {
+    func useStep(_ step: Int64, of id: UUID) async throws -> Bool {
         let rows = try await database.sql.raw("""
             UPDATE users SET totp_last_step = \(bind: step)
             WHERE id = \(bind: id) AND (totp_last_step IS NULL OR totp_last_step < \(bind: step))

@@ -137,25 +137,3 @@ struct AccountPage {
         ))
     }
 }
-
-/// `/admin/users`: everyone with an account (administrators only).
-struct UsersPage {
-    var accounts: [Account]
-
-    func render(_ page: PageContext) -> HTML {
-        let lang = page.language
-        return Layout.page(page, title: page.t("用户", "Users"), content: .group(
-            .h1(.text(page.t("用户", "Users"))),
-            .p(.class("note"), .text(page.t("员工账号用命令行创建：credence users create。", "Staff accounts are created from the command line: credence users create."))),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(page.t("邮箱", "Email"))), .th(.text(page.t("角色", "Role"))), .th(.text(page.t("名称", "Name"))),
-                           .th(.text(page.t("状态", "Status"))))),
-                .tbody(.forEach(accounts) { account in
-                    .tr(.td(.text(account.email)), .td(.text(account.role.name.text(in: lang))),
-                        .td(.text(account.organizationName ?? account.name)),
-                        .td(.text(account.isDisabled ? page.t("已停用", "disabled") : page.t("启用", "active"))))
-                })
-            ))
-        ))
-    }
-}

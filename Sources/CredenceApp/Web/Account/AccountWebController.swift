@@ -16,7 +16,6 @@ struct AccountWebController {
         routes.get("account", .anyAccount, use: accountPage)
         routes.post("account/password", .anyAccount, use: changePassword)
         routes.post("account/notifications", .signedIn([.employer]), use: setNotifications)
-        routes.get("admin/users", .signedIn([.admin]), use: usersPage)
     }
 
     @Sendable func registerPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
@@ -51,10 +50,6 @@ struct AccountWebController {
         let form = try await FormFields.read(&request)
         try await store.mails.setNotifications(form["email"] == "true", for: try context.requireActor().account)
         return Response(status: .seeOther, headers: [.location: SiteURL.account.path])
-    }
-
-    @Sendable func usersPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        Response.html(UsersPage(accounts: try await store.accounts.list()).render(PageContext(request, context)))
     }
 
     @Sendable func register(_ request: Request, _ context: AppRequestContext) async throws -> Response {
