@@ -66,7 +66,7 @@ import Testing
                           ("url", ""), ("documents", "护照 | Passport\n"), ("notes.zh", ""), ("notes.en", ""), ("source", ""), ("checkedOn", "2026-12-01")]
             let refused = try await app.client.execute(uri: "/admin/benefit-routes/support.haihe_card/1", method: .post, headers: headers,
                                                        body: TestForms.body(fields))
-            #expect(refused.status == .unprocessableContent && refused.text.contains("source must be the http(s) address"))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("Source must be the http(s) address"))
             #expect(refused.text.contains("value=\"Tianjin Talent Office\""))
             fields[8] = ("source", "https://www.tj.gov.cn/talent")
             let saved = try await app.client.execute(uri: "/admin/benefit-routes/support.haihe_card/1", method: .post, headers: headers,

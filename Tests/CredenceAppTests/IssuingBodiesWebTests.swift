@@ -36,7 +36,7 @@ import Testing
                                                        headers: TestForms.headers(session: session).merging([.acceptLanguage: "en"]),
                                                        body: TestForms.body(fields))
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("channel.source must say where the channel was confirmed"))
+            #expect(refused.text.contains("Where you checked it is required"))
             #expect(refused.text.contains("value=\"certificateNumber (LF-xxxxxxxxxx)\""))
             #expect(try await app.auditKinds().contains("issuing_body.changed") == false)
 

@@ -361,7 +361,7 @@ import Testing
         #expect(evaluation.text(of: reason).en.contains("Certified Kubernetes Administrator"))
         #expect(evaluation.text(of: reason).en.contains("1.9 years"))
         // v2: the short experience says why the permit's lifted work-experience limit does not help.
-        #expect(evaluation.text(of: reason).en.contains("二（二） lifts the work permit's work-experience limit"))
+        #expect(evaluation.text(of: reason).en.contains("section 2 (2) lifts the work permit's work-experience limit"))
     }
 
     @Test func theReasonsAreTheWinningQualifications() throws {

@@ -106,6 +106,18 @@ public enum BenefitGroup: String, CaseIterable, Sendable {
         }
     }
 
+    /// The clause as each language writes it: `二（一）` in Chinese, `2 (1)` in English.
+    public var clauseName: BilingualText {
+        let english: String = switch self {
+        case .practice: "2 (1)"
+        case .workPermit: "2 (2)"
+        case .entryExit: "2 (3)"
+        case .support: "2 (4)"
+        case .verification: "3"
+        }
+        return BilingualText(zh: clause, en: english)
+    }
+
     /// The anchor of the clause on the notice page (see `Notice`).
     public var noticeAnchor: String {
         switch self {

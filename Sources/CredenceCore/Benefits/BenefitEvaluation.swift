@@ -52,7 +52,7 @@ public enum BenefitNote: String, CaseIterable, Sendable {
         case .catalogReviewed:
             BilingualText(
                 zh: "《目录》实行动态管理：对不符合要求的境外职业资格予以退出，对需要增加的予以纳入（通知四）。今天认可的资格，可能在目录调整时被移出。",
-                en: "The catalog is reviewed: qualifications that no longer meet its requirements are withdrawn and needed ones added (notice, 四). A qualification recognized today may be withdrawn at a review.")
+                en: "The catalog is reviewed: qualifications that no longer meet its requirements are withdrawn and needed ones added (notice, section 4). A qualification recognized today may be withdrawn at a review.")
         case .authoritiesDecide:
             BilingualText(
                 zh: "本结果依据通知条文得出，仅供参考；每一项具体申请由主管部门认定。",

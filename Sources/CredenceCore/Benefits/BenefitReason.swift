@@ -59,6 +59,16 @@ public enum BenefitReason: Sendable, Hashable, BitwiseCopyable {
     case haiheCardOnConditions
     case freeVerification
 
+    /// The notice's own words keep the benefit conditional whatever the person answers
+    /// ("按照相关规定", "符合条件的", "鼓励"): the page says this one sentence first (issue 43).
+    public var keepsItConditional: Bool {
+        switch self {
+        case .practiceUnderRegulations, .confirmationLetterOnConditions, .permanentResidenceOnConditions, .portVisaUnderRegulations,
+             .comprehensiveSupport, .haiheCardOnConditions: true
+        default: false
+        }
+    }
+
     /// The profile fact that would settle this reason, when it is one the person did not give.
     public var missingFact: ProfileFact? {
         switch self {
@@ -132,7 +142,7 @@ public enum BenefitReason: Sendable, Hashable, BitwiseCopyable {
         case .experienceShort(let index, let years):
             BilingualText(
                 zh: "\(name(index).zh)要求两年相关工作经验，您有\(Self.years(years))年，尚不满足。通知二（二）虽规定工作许可不受工作经历限制，但该项资格的备注要求两年相关工作经验才予认可。",
-                en: "\(name(index).en) requires two years of related work experience; you have only \(Self.yearsPhrase(years)). Although 二（二） lifts the work permit's work-experience limit, this entry's own remark requires two years for it to be recognized at all.")
+                en: "\(name(index).en) requires two years of related work experience; you have only \(Self.yearsPhrase(years)). Although section 2 (2) lifts the work permit's work-experience limit, this entry's own remark requires two years for it to be recognized at all.")
         case .experienceUnknown(let index):
             BilingualText(
                 zh: "\(name(index).zh)要求两年相关工作经验：请告诉我们您的相关工作年限。",

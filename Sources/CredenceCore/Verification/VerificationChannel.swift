@@ -111,7 +111,7 @@ extension VerificationChannel {
         }
         if source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || source.schemaLength > 1000 {
             problems.append(InputError("channel.source", zh: "请说明核实所依据的来源。",
-                                       en: "Where you checked it must say where the channel was confirmed (up to 1,000 characters)."))
+                                       en: "Where you checked it is required: the page, letter or call that confirmed the channel (up to 1,000 characters)."))
         }
         if inputs.count > 10 || inputs.contains(where: { $0.isEmpty || $0.schemaLength > 100 }) {
             problems.append(InputError("channel.inputs", zh: "所需信息最多10项。", en: "What the channel needs must be up to 10 names of what the channel needs."))

@@ -21,10 +21,11 @@ struct BenefitsPage {
             .h1(.text(page.t("持有《目录》内的资格，能享受哪些政策？", "What does my qualification bring me?"))),
             .p(.class("lead"), .text(page.t(
                 "选择您持有的资格，回答您知道的问题（都可以不答），即可看到通知第二、三部分的每一项政策是否适用于您，以及依据。",
-                "Pick the qualifications you hold and answer what you know (every question is optional): you get each benefit of sections 二 and 三 of the notice, whether it applies to you, and why."))),
+                "Pick the qualifications you hold and answer what you know (every question is optional): you get each benefit of sections 2 and 3 of the notice, whether it applies to you, and why."))),
             .if(!form.errors.isEmpty, errorSummary(page)),
-            .unwrap(evaluation) { result($0, page) },
-            formNode(page)
+            // Issue 43: the questions first — only those that matter for what is held — then the answer.
+            formNode(page),
+            .unwrap(evaluation) { result($0, page) }
         ))
     }
 
@@ -50,7 +51,7 @@ struct BenefitsPage {
             .forEach(BenefitGroup.allCases) { group in
                 .section(
                     .class("group"),
-                    .h3(.text("\(group.clause) \(group.title.text(in: lang))"), .text(" "),
+                    .h3(.text("\(group.clauseName.text(in: lang)) \(group.title.text(in: lang))"), .text(" "),
                         .a(.class("clause"), .href(SiteURL.notice(anchor: group.noticeAnchor).path),
                            .text(page.t("通知原文", "Read the clause")))),
                     .ul(.class("benefits"), .forEach(evaluation.benefits.filter { $0.benefit.group == group }) { result in
@@ -79,13 +80,25 @@ struct BenefitsPage {
                  .strong(.text(result.benefit.title.text(in: lang))), .text(" "),
                  badge(result.status, qualification: false, page),
                  .unwrap(result.level) { .span(.class("level"), .text(" " + $0.name.text(in: lang))) }),
-            reasons(result.reasons, evaluation, page),
+            .unwrap(result.reasons.first(where: \.keepsItConditional)) { ceiling in
+                .p(.class("stays-conditional"), .strong(.text(page.t("为什么始终是“有条件适用”：", "Why it stays conditional: "))),
+                   .text(evaluation.text(of: ceiling).text(in: lang)))
+            },
+            // What the qualification as a whole waits for is said once, at the top, not under every benefit.
+            reasons(result.reasons.filter { reason in !reason.keepsItConditional && !shared(evaluation).contains(reason) }, evaluation, page),
+            .if(result.status == .conditional && result.reasons.allSatisfy { shared(evaluation).contains($0) }, .p(.class("meta"), .text(page.t(
+                "取决于上面关于您资格的问题。", "Depends on the questions above about your qualification.")))),
             .if(evaluation.qualifications.count > 1, byQualification(result, evaluation, page)),
             .if(result.status != .notApplicable, RouteParts.whereToApply(routes.routes(for: result.benefit), page))
         )
     }
 
-    private func reasons(_ reasons: Reasons, _ evaluation: BenefitEvaluation, _ page: PageContext) -> Node<HTML.BodyContext> {
+    /// The reasons stated for the qualifications held (the top of the answer).
+    private func shared(_ evaluation: BenefitEvaluation) -> [BenefitReason] {
+        evaluation.qualifications.count == 1 ? Array(evaluation.qualifications[0].reasons) : []
+    }
+
+    private func reasons(_ reasons: some Sequence<BenefitReason>, _ evaluation: BenefitEvaluation, _ page: PageContext) -> Node<HTML.BodyContext> {
         .ul(.class("reasons"), .forEach(Array(reasons)) { reason in
             .li(
                 .text(evaluation.text(of: reason).text(in: page.language)),

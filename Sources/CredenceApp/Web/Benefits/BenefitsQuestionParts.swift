@@ -31,13 +31,36 @@ extension BenefitsPage {
             ),
             .fieldset(
                 .legend(page.t("2. 关于您（均可不答）", "2. About you (every question is optional)")),
-                .forEach(ProfileQuestion.all) { self.question($0, page) }
+                .if(evaluation != nil && asked.isEmpty, .p(.class("meta"), .text(page.t(
+                    "您所选资格的结果不取决于其他问题。", "Nothing else you could answer changes the result for these qualifications.")))),
+                .forEach(asked) { self.question($0, page) },
+                // Plot's details holds no form content: written as elements.
+                .if(!unasked.isEmpty, .element(named: "details", nodes: [
+                    .element(named: "summary", nodes: [.text(page.t("其他问题（不影响所选资格的结果）",
+                                                                    "Other questions (they do not change the result for these qualifications)"))]),
+                ] + unasked.map { self.question($0, page) }))
             ),
             .button(.type(.submit), .name("check"), .value("1"), .text(page.t("查看能享受的政策", "Show what it brings")))
         )
     }
 
     private var picked: [Entry] { candidates.filter { form.qualifications.contains($0.id) } }
+
+    /// The questions shown open: before an answer, all; with one, those whose answer would
+    /// settle a result for the qualifications held, and those already answered (issue 43).
+    private var asked: [ProfileQuestion] {
+        guard let evaluation else { return ProfileQuestion.all }
+        let missing = Set(evaluation.benefits.flatMap { $0.reasons.compactMap(\.missingFact) }
+            + evaluation.qualifications.flatMap { $0.reasons.compactMap(\.missingFact) })
+        return ProfileQuestion.all.filter { question in
+            missing.contains(question.fact) || form.values[question.fact].map { !$0.isEmpty } == true || form.errors[question.fact] != nil
+                || (question.fact == .workRelatedTo && !form.workAnswers.isEmpty)
+        }
+    }
+
+    private var unasked: [ProfileQuestion] {
+        evaluation == nil ? [] : ProfileQuestion.all.filter { question in !asked.contains { $0.fact == question.fact } }
+    }
     private var others: [Entry] { candidates.filter { !form.qualifications.contains($0.id) } }
 
     private func choiceList<C: HTML.BodyContext>(_ entries: [Entry], _ page: PageContext) -> Node<C> {
