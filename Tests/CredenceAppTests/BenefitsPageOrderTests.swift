@@ -28,4 +28,22 @@ import Testing
             #expect(!page.contains("notice, 二"))
         }
     }
+
+    /// The pack lists the answers its result rests on, each office once, and the pharmacists'
+    /// registration office only for a pharmacist.
+    @Test func thePackListsTheAnswersAndOnlyTheOfficesThatApply() async throws {
+        try await withOpenApp(.sqlite) { app in
+            func pack(_ query: String) async throws -> String {
+                try await app.client.execute(uri: "/benefits/pack?\(query)", method: .get, headers: [.acceptLanguage: "en"]).text
+            }
+            let cfa = try await pack("qualification=cfa&nationality=foreign&age=40&workZone=binhai-cbd")
+            #expect(cfa.contains("The answers this result rests on") && cfa.contains("<strong>40</strong>") && cfa.contains("Not answered: </strong>"))
+            #expect(cfa.contains("Binhai New Area Central Business District Area") || cfa.contains("Binhai"))
+            #expect(!cfa.contains("drug regulatory authority"), "no pharmacists' office for a CFA holder")
+            let permitOffices = cfa.components(separatedBy: "https://fuwu.most.gov.cn/lhgzweb").count - 1
+            #expect(permitOffices <= 2, "the work-permit office once (and the confirmation letter's), not once per benefit: \(permitOffices)")
+            let pharmacist = try await pack("qualification=uk-pharmacist")
+            #expect(pharmacist.contains("drug regulatory authority"))
+        }
+    }
 }

@@ -85,6 +85,20 @@ public struct BenefitRoutes: Sendable, Equatable {
     public func routes(for benefit: Benefit) -> [BenefitRoute] {
         byBenefit[benefit] ?? []
     }
+
+    /// The routes a person's result leads to: the pharmacists' registration (practice in the
+    /// FTZ, second office) only for a result that asks for it; every route otherwise.
+    public func routes(for result: BenefitResult) -> [BenefitRoute] {
+        let all = routes(for: result.benefit)
+        guard result.benefit == .practiceFTZ else { return all }
+        let registers = result.reasons.contains { reason in
+            switch reason {
+            case .pharmacistRegistered, .pharmacistRegistrationNeeded: true
+            default: false
+            }
+        }
+        return registers ? all : all.filter { $0.position == 1 }
+    }
 }
 
 extension Benefit: Codable {

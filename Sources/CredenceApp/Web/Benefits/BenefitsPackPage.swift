@@ -15,6 +15,9 @@ struct BenefitsPackPage {
     /// The day the pack was made (China time).
     var today: CalendarDate
 
+    /// What the person answered (issue 43: the pack lists the answers its result rests on).
+    var answers: PackAnswers
+
     func render(_ page: PageContext) -> HTML {
         let lang = page.language
         let claimable = evaluation.benefits.filter { $0.status != .notApplicable }
@@ -26,24 +29,69 @@ struct BenefitsPackPage {
                                                      "Use your browser's Print to print it or save it as a PDF (A4). This page's address can be kept and opened again."))),
             .h2(.text(page.t("所持资格（《目录》原文）", "Qualifications held (as the catalog prints them)"))),
             .forEach(evaluation.qualifications) { entry($0, page) },
+            answers.render(page),
             .unwrap(verification) { verificationPart($0, page) },
             .h2(.text(page.t("可享受的政策及办理渠道", "Benefits and where to apply for them"))),
             .if(claimable.isEmpty, .p(.text(page.t("按所给信息，没有适用或有条件适用的政策。", "On what was given, no benefit applies or is conditional.")))),
+            .forEach(Array(Self.offices(claimable, routes).enumerated())) { index, office in
+                let earlier = Set(Self.offices(claimable, routes).prefix(index).flatMap(\.benefits))
+                return .section(
+                    .class("pack-office"),
+                    .ul(.class("pack-benefits"), .forEach(office.benefits) { benefit in
+                        .unwrap(claimable.first { $0.benefit == benefit }) { result in
+                            .li(.class("status-\(result.status.rawValue)"),
+                                .strong(.text(result.benefit.title.text(in: lang))),
+                                .text(" (" + result.benefit.group.clauseName.text(in: lang) + ") — "),
+                                .span(.class("outcome"), .text(result.status.name.text(in: lang))),
+                                .text(earlier.contains(benefit) ? page.t("（另一办理部门）", " (another office)")
+                                      : Self.why(result, evaluation).map { page.t("：", ": ") + evaluation.text(of: $0).text(in: lang) } ?? ""))
+                        }
+                    }),
+                    RouteParts.compact(office.route, page))
+            },
+            .h2(.text(page.t("通知原文", "The notice's words"))),
+            .div(.class("pack-words"),
             .forEach(BenefitGroup.allCases) { group in
-                let benefits = claimable.filter { $0.benefit.group == group }
-                return .if(!benefits.isEmpty, .section(
+                .if(claimable.contains { $0.benefit.group == group }, .section(
                     .class("pack-group"),
-                    .h3(.text("\(group.clause) " + group.title.text(in: lang))),
+                    .h3(.text("\(group.clauseName.text(in: lang)) " + group.title.text(in: lang))),
                     .forEach(clause(group)) { words in
                         .blockquote(
                             .p(.attribute(named: "lang", value: "zh"), .text(words.zh)),
-                            .if(lang == .en, .p(.class("translation"), .text("Credence's translation: " + words.en))))
-                    },
-                    .forEach(benefits) { benefit($0, page) }
+                            .if(lang == .en, .p(.class("translation no-print"), .text("Credence's translation: " + words.en))))
+                    }
                 ))
-            },
+            }),
             .section(.class("notes"), .forEach(evaluation.notes) { .p(.class("note"), .text($0.text.text(in: lang))) })
         ))
+    }
+
+    /// The one sentence that says why: what keeps it conditional, else its first reason.
+    static func why(_ result: BenefitResult, _ evaluation: BenefitEvaluation) -> BenefitReason? {
+        let shared = evaluation.qualifications.flatMap(\.reasons)
+        return result.reasons.first(where: \.keepsItConditional) ?? result.reasons.first { !shared.contains($0) }
+    }
+
+    /// Each office and online address once, with the benefits claimed there (the work-permit
+    /// office serves three): their documents together, each benefit's own notes kept.
+    static func offices(_ results: [BenefitResult], _ routes: BenefitRoutes) -> [(route: BenefitRoute, benefits: [Benefit])] {
+        var offices: [(route: BenefitRoute, benefits: [Benefit])] = []
+        for result in results {
+            for route in routes.routes(for: result) {
+                guard route.office != nil, let index = offices.firstIndex(where: { $0.route.office == route.office && $0.route.url == route.url }) else {
+                    offices.append((route, [result.benefit]))
+                    continue
+                }
+                var merged = offices[index].route
+                merged.documents += route.documents.filter { !merged.documents.contains($0) }
+                if let notes = route.notes, merged.notes != notes {
+                    merged.notes = merged.notes.map { BilingualText(zh: $0.zh + "\n" + notes.zh, en: $0.en + "\n" + notes.en) } ?? notes
+                }
+                if merged.service != route.service { merged.service = nil }
+                offices[index] = (merged, offices[index].benefits + [result.benefit])
+            }
+        }
+        return offices
     }
 
     private func entry(_ standing: QualificationStanding, _ page: PageContext) -> Node<HTML.BodyContext> {
@@ -55,7 +103,10 @@ struct BenefitsPackPage {
             .class("pack-entry"),
             .h3(.text(page.t("第\(entry.seq)项 ", "Item \(entry.seq): ") + entry.name.text(in: page.language))),
             .dl(row("名称", "Name", entry.name), row("国家或地区", "Country or region", entry.region),
-                row("发证机构", "Issuing body", entry.issuer), row("备注", "Remarks", entry.remarks))
+                row("发证机构", "Issuing body", entry.issuer), row("备注", "Remarks", entry.remarks)),
+            .if(standing.status != .applies, .p(.strong(.text(standing.status == .conditional ? page.t("有条件认可：", "Recognized on a condition: ")
+                                                                                            : page.t("不认可：", "Not recognized: "))),
+                                                .text(standing.reasons.map { evaluation.text(of: $0).text(in: page.language) }.joined(separator: " "))))
         )
     }
 
@@ -66,17 +117,6 @@ struct BenefitsPackPage {
         return page.language == .zh
             ? .span(.attribute(named: "lang", value: "zh"), .text(text.zh))
             : .group(.text(text.en), .br(), .span(.class("original"), .attribute(named: "lang", value: "zh"), .text(text.zh)))
-    }
-
-    private func benefit(_ result: BenefitResult, _ page: PageContext) -> Node<HTML.BodyContext> {
-        let lang = page.language
-        return .section(
-            .class("pack-benefit status-\(result.status.rawValue)"),
-            .h4(.text(result.benefit.title.text(in: lang) + " — " + result.status.name.text(in: lang))),
-            .ul(.class("reasons"), .forEach(Array(result.reasons)) { .li(.text(evaluation.text(of: $0).text(in: lang))) }),
-            .p(.strong(.text(page.t("去哪里办理：", "Where to apply:")))),
-            .forEach(routes.routes(for: result.benefit)) { RouteParts.route($0, page, evidence: false) }
-        )
     }
 
     private func verificationPart(_ verification: PackVerification, _ page: PageContext) -> Node<HTML.BodyContext> {

@@ -33,7 +33,8 @@ struct BenefitsPackWebController {
         let packPage = BenefitsPackPage(
             edition: edition, evaluation: evaluation, routes: state.routes.routes,
             clause: { translation.passage($0.noticeAnchor, of: notice) },
-            verification: try await verification(request, context, today: today), today: today)
+            verification: try await verification(request, context, today: today), today: today,
+            answers: PackAnswers(profile: profile, zones: snapshot.catalog.zones, held: evaluation.qualifications.map(\.entry)))
         return Response.html(packPage.render(page))
     }
 

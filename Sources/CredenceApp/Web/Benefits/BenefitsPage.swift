@@ -89,7 +89,7 @@ struct BenefitsPage {
             .if(result.status == .conditional && result.reasons.allSatisfy { shared(evaluation).contains($0) }, .p(.class("meta"), .text(page.t(
                 "取决于上面关于您资格的问题。", "Depends on the questions above about your qualification.")))),
             .if(evaluation.qualifications.count > 1, byQualification(result, evaluation, page)),
-            .if(result.status != .notApplicable, RouteParts.whereToApply(routes.routes(for: result.benefit), page))
+            .if(result.status != .notApplicable, RouteParts.whereToApply(routes.routes(for: result), page))
         )
     }
 

@@ -52,6 +52,26 @@ enum RouteParts {
         )
     }
 
+    /// A route in a printed pack: the office and service, then only what is known — where
+    /// nothing is published, one sentence says so — then what to know.
+    static func compact(_ route: BenefitRoute, _ page: PageContext) -> Node<HTML.BodyContext> {
+        let lang = page.language
+        let unpublished = route.confirmation == nil && [.none, .indirect].contains(route.confidence)
+        return .div(
+            .class("route compact confidence-\(route.confidence.rawValue)"),
+            .p(.strong(.text(route.office?.text(in: lang) ?? page.t("没有已知的办理部门", "No office known"))),
+               .unwrap(route.service) { .text(" — " + $0.text(in: lang)) },
+               .unwrap(route.url) { url in .group(.text(page.t("。网上办理：", ". Online: ")), .code(.text(url))) },
+               .if(!unpublished, .text(page.t("（", " (") + route.trust.text(in: lang) + page.t("）", ")"))),
+               .if(unpublished, .span(.class("unpublished"), .text(page.t(
+                   "。通知给予这项便利，但办理部门尚未公布办理方式" + (route.documents.isEmpty ? "和材料清单" : "") + "：请直接咨询。",
+                   ". The notice grants this benefit, but the office does not yet publish how to claim it" + (route.documents.isEmpty ? " or what to bring" : "")
+                       + ": ask them directly."))))),
+            .if(!route.documents.isEmpty, .p(.text(page.t("材料：", "Documents: ") + route.documents.map { $0.text(in: lang) }.joined(separator: page.t("；", "; "))))),
+            .unwrap(route.notes) { notes in .forEach(notes.text(in: lang).split(separator: "\n").map(String.init)) { .p(.class("office-notes"), .text($0)) } }
+        )
+    }
+
     private static func evidenceList<C: HTML.BodyContext>(_ route: BenefitRoute, _ page: PageContext) -> Node<C> {
         .details(
             .class("evidence"),
