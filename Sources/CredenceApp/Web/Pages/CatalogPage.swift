@@ -28,6 +28,26 @@ struct CatalogPage {
                    .group(.text(" · "), .a(.href("/editions/\(old.queryEncoded)/diff/\(edition.id.queryEncoded)"),
                                            .text(page.t("与上一版本相比的变化", "What changed since \(old)"))))
                }),
+            Layout.searchForm(page, query: query),
+            filterForm(page),
+            .p(.class("count"), .text(countLine(page))),
+            .if(entries.isEmpty, .p(.class("empty"), .text(page.t(
+                "没有符合条件的资格。请换个说法，或清除筛选。", "No qualification matches. Try other words or clear the filters.")))),
+            .if(!entries.isEmpty, table(page)),
+            // Plot's details holds no body content: written as elements. Open before any search.
+            .element(named: "details", nodes: [
+                .class("edition-about"), .if(query == nil, .attribute(named: "open", value: "open")),
+                .element(named: "summary", nodes: [.text(page.t("关于本版本（制定基础、废止的文件、生效日期、会签）",
+                                                                "About this edition (what it was based on, what it repeals, when it took effect, sign-off)"))]),
+                about(page),
+            ])
+        ))
+    }
+
+    /// What the edition was made on, what it repeals, when it took effect, its sign-off.
+    private func about(_ page: PageContext) -> Node<HTML.BodyContext> {
+        let lang = page.language
+        return .group(
             SignOffParts.record(edition, page),
             .unwrap(predecessor) { predecessor in
                 .p(.class("meta lineage"),
@@ -44,14 +64,8 @@ struct CatalogPage {
                     },
                     .p(.class("meta lineage"), .text(page.t("生效日期：", "Effective date: ") + lineage.effectiveOn.note.text(in: lang)))
                 )
-            },
-            Layout.searchForm(page, query: query),
-            filterForm(page),
-            .p(.class("count"), .text(countLine(page))),
-            .if(entries.isEmpty, .p(.class("empty"), .text(page.t(
-                "没有符合条件的资格。请换个说法，或清除筛选。", "No qualification matches. Try other words or clear the filters.")))),
-            .if(!entries.isEmpty, table(page))
-        ))
+            }
+        )
     }
 
     private func countLine(_ page: PageContext) -> String {
@@ -92,7 +106,7 @@ struct CatalogPage {
 
     private func table(_ page: PageContext) -> Node<HTML.BodyContext> {
         let lang = page.language
-        return .div(.class("table-wrap"), .table(
+        return .div(.class("table-wrap"), .table(.class("catalog-table"),
             .thead(.tr(
                 .th(.text(page.t("序号", "No."))),
                 .th(.text(page.t("境外职业资格证书名称", "Qualification"))),
@@ -105,9 +119,10 @@ struct CatalogPage {
                     .td(.text("\(entry.seq)")),
                     .td(.a(.href(SiteURL.entry(entry.id).path), .text(entry.name.text(in: lang))),
                         .if(lang == .en, .span(.class("sub"), .attribute(named: "lang", value: "zh"), .text(entry.name.zh)))),
-                    .td(.text(entry.region?.text(in: lang) ?? "—")),
-                    .td(.text(entry.issuer.text(in: lang))),
-                    .td(.text(entry.fields.map { $0.name.text(in: lang) }.joined(separator: page.t("、", ", "))))
+                    .td(.attribute(named: "data-label", value: page.t("国家或地区", "Country or region")), .text(entry.region?.text(in: lang) ?? "—")),
+                    .td(.attribute(named: "data-label", value: page.t("证书颁发机构", "Issuing body")), .text(entry.issuer.text(in: lang))),
+                    .td(.attribute(named: "data-label", value: page.t("专业领域", "Field")),
+                        .text(entry.fields.map { $0.name.text(in: lang) }.joined(separator: page.t("、", ", "))))
                 )
             })
         ))

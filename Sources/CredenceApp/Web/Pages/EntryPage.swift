@@ -40,7 +40,7 @@ struct EntryPage {
                     .h2(.text(page.t("补充信息的来源", "Where the supplementary text comes from"))),
                     .p(.text(page.t("以下内容不是通知原文，由本系统补充：", "The notice does not print these; Credence added them:"))),
                     .ul(.class("sources"), .forEach(notes.sorted { $0.key < $1.key }) { note in
-                        .li(.code(.text(note.key)), .text(": " + note.value))
+                        .li(.text(SupplementaryNotes.text(note.key, note.value, page.language)))
                     })
                 )
             },

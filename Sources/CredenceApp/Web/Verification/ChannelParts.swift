@@ -23,7 +23,7 @@ enum ChannelParts {
                 .dd(.text(measuredText(measured, page))),
                 .dt(.text(page.t("可信程度", "Confidence"))),
                 .dd(confidence(channel, page)),
-                .dt(.text(page.t("说明", "Source"))), .dd(.text(channel.source))
+                .dt(.text(page.t("说明", "Source"))), .dd(.text(sourceText(channel, page)))
             ),
             evidence(channel, page)
         )
@@ -69,5 +69,16 @@ enum ChannelParts {
     /// A quote's language for screen readers: Chinese when it holds CJK characters.
     static func language(of text: String) -> String {
         text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? "zh" : "en"
+    }
+
+    /// The registry writes its own note in English; on a Chinese page it is said in Chinese.
+    /// An administrator's note is shown as they wrote it.
+    static func sourceText(_ channel: VerificationChannel, _ page: PageContext) -> String {
+        guard page.language == .zh, channel.confirmation == nil, channel.source.hasPrefix("Credence's channel registry") else { return channel.source }
+        if channel.confidence == .noneFound {
+            return "本系统的核验渠道登记（2026-11-30 查阅的公开网页和文件）：未找到公开渠道或书面申请方式，请致函发证机构。工作日数为本系统的计划默认值。"
+        }
+        return "本系统的核验渠道登记（2026-11-30 查阅的公开网页和文件），见下列证据。"
+            + (channel.workingDaysBasis == .stated ? "工作日数由来源所述时限换算。" : "工作日数为本系统按渠道类型设定的计划默认值，没有来源说明时限。")
     }
 }

@@ -75,7 +75,7 @@ struct RequestPage {
                            .th(.text(page.t("说明", "Note"))))),
                 .tbody(.forEach(request.history) { event in
                     .tr(.td(LocalTime.node(event.at, page)), .td(.text(event.action.name.text(in: lang))),
-                        .td(.text(event.actorRole.name.text(in: lang))), .td(.text(event.note ?? "")))
+                        .td(.text(event.actorRole.name.text(in: lang))), .td(.text(HistoryParts.note(event, page))))
                 })
             ))
         ))

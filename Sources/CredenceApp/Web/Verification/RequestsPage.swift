@@ -49,8 +49,8 @@ struct RequestsPage {
                     .li(LocalTime.node(change.event.at, page), .text(" · "),
                         .a(.href(SiteURL.request(change.request).path),
                            .text(change.holderName + " · " + VerificationParts.entryName(change.entryId, catalog, page))),
-                        .text(" · " + change.event.action.name.text(in: page.language) + " → "), VerificationParts.status(change.event.to, page),
-                        .unwrap(change.event.note) { .text(" — " + $0) })
+                        HistoryParts.step(change.event, page),
+                        .if(change.event.note != nil, .text(" — " + HistoryParts.note(change.event, page))))
                 })
             )),
             .h2(.text(page.t("状态变更通知（Webhook）", "Status change notifications (webhook)"))),
