@@ -152,6 +152,18 @@ def sign_in_officer(email="officer@e2e.example"):
     submit("/sign-in")
 
 
+def record_result(request_path, outcome="authentic"):
+    """An officer records a result deliberately (issue 43): the outcome, the channel checked by
+    and a reference chosen, the confirmation ticked — nothing is pre-selected."""
+    selected = Select(browser.find_element(By.NAME, "outcome")).first_selected_option.get_attribute("value")
+    expect(selected == "", f"no outcome should be pre-selected, got {selected!r}")
+    Select(browser.find_element(By.NAME, "outcome")).select_by_value(outcome)
+    Select(browser.find_element(By.NAME, "checkedBy")).select_by_value("online_register")
+    fill("reference", "Issuer's register, entry checked " + datetime.date.today().isoformat())
+    browser.find_element(By.NAME, "confirm").click()
+    submit(request_path + "/complete")
+
+
 def flow(language):
     browser.delete_all_cookies()
     browser.get(f"{base}/language/{language}?back=/")
@@ -367,8 +379,7 @@ def flow(language):
     sign_in_officer()
     browser.get(request_url)
     submit(request_url.replace(base, "") + "/accept")
-    Select(browser.find_element(By.NAME, "outcome")).select_by_value("authentic")
-    submit(request_url.replace(base, "") + "/complete")
+    record_result(request_url.replace(base, ""))
     shot(language, "08-completed-by-officer")
     submit("/sign-out")
 

@@ -79,6 +79,9 @@ import Testing
             #expect(publicPage.status == .ok)
             #expect(publicPage.text.contains("J** K*******") && !publicPage.text.contains("Kowalski"))
             #expect(try await app.client.execute(uri: "/verify?code=\(code)", method: .get).headers[.location] == "/verify/\(code)")
+            // Issue 43: typed as a person types it in the form (spaces become "+"), lower case, hyphens left out.
+            let typed = "++" + code.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "tj", with: "tj+") + "+"
+            #expect(try await app.client.execute(uri: "/verify?code=\(typed)", method: .get).headers[.location] == "/verify/\(code)", "\(typed)")
             #expect(try await app.client.execute(uri: "/verify/TJ-NOTAC-ODE00", method: .get).status == .notFound)
             let receipt = try await app.client.execute(uri: "\(path)/receipt", method: .get, headers: TestForms.headers(session: employerSession))
             #expect(receipt.headers[.contentDisposition]?.hasPrefix("attachment;") == true)

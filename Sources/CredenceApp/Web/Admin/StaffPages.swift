@@ -82,7 +82,7 @@ struct UsersPage {
     private func codeField(_ id: String, _ page: PageContext) -> Node<HTML.FormContext> {
         .div(.class("question"), .label(.for("totp-\(id)"), .text(page.t("您的验证码", "Your authenticator code"))),
              .input(.type(.text), .id("totp-\(id)"), .name("totp"), .required(true), .attribute(named: "inputmode", value: "numeric"),
-                    .attribute(named: "autocomplete", value: "one-time-code"), .attribute(named: "pattern", value: "[0-9 ]{6,7}")))
+                    .attribute(named: "autocomplete", value: "off"), .attribute(named: "pattern", value: "[0-9 ]{6,7}")))
     }
 
     private func shownOnce(_ created: Created, _ page: PageContext) -> Node<HTML.BodyContext> {
