@@ -195,6 +195,10 @@ def flow(language):
     accessible(language, "entry")
     shot(language, "03-entry")
     click(browser.find_element(By.CSS_SELECTOR, "a[href='/benefits?qualification=cka']"))
+    # Issue 43: questions that cannot change the answer yet are folded under "Other questions"; a
+    # person answering everything at once opens it.
+    for summary in browser.find_elements(By.CSS_SELECTOR, "form.benefits-form details > summary"):
+        summary.click()
     Select(browser.find_element(By.NAME, "nationality")).select_by_value("foreign")
     fill("age", "68")
     Select(browser.find_element(By.NAME, "highTechIndustry")).select_by_value("true")
