@@ -174,7 +174,10 @@ def connections():
 
 
 class Postgres:
-    def __init__(self, port=54391):
+    # Its own cluster, stopped and started by the checks: never the port CI's shared one uses.
+    PORT = 54392 if os.environ.get("CREDENCE_CI_PG_PORT") == "54391" else 54391
+
+    def __init__(self, port=PORT):
         self.port, self.root = port, tempfile.mkdtemp(prefix="credence-faults-pg-")
         shutil.chown(self.root, "postgres", "postgres")
         self.run("initdb", "-D", self.root + "/data", "-A", "trust", "-U", "postgres", "--encoding=UTF8", "--locale=C.UTF-8")
