@@ -144,7 +144,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         BenefitsPackWebController(state: state, store: store, notice: notice, translation: translation, issuer: issuer).addRoutes(to: routes)
         PublicCheckWebController(store: store, state: state, installation: installation).addRoutes(to: routes)
         CredentialWebController(store: store, state: state, issuer: issuer, installation: installation).addRoutes(to: routes)
-        BatchWebController(store: store, state: state, installation: installation).addRoutes(to: routes)
+        BatchWebController(store: store, state: state).addRoutes(to: routes)
         EditionsWebController(store: store, state: state).addRoutes(to: routes)
         CalendarWebController(store: store).addRoutes(to: routes)
         ServiceStandardsWebController(store: store).addRoutes(to: routes)

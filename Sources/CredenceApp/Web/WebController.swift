@@ -32,7 +32,7 @@ struct WebController {
 
     @Sendable func home(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let page = PageContext(request, context)
-        return try state.cachedPage(page) { HomePage.render(page, snapshot: $0, installation: installation) }
+        return try state.cachedPage(page) { HomePage.render(page, snapshot: $0) }
     }
 
     @Sendable func entry(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {

@@ -3,7 +3,7 @@ import Plot
 
 /// `/`: what Credence is, a search box, the way into the catalog and the notice.
 enum HomePage {
-    static func render(_ page: PageContext, snapshot: CatalogSnapshot, installation: Installation) -> HTML {
+    static func render(_ page: PageContext, snapshot: CatalogSnapshot) -> HTML {
         let edition = snapshot.catalog.inForce
         let count = edition.flatMap { snapshot.catalog.entries(of: $0.id)?.count } ?? 0
         return Layout.page(page, title: page.t("首页", "Home"), content: .group(

@@ -8,8 +8,6 @@ import Hummingbird
 struct BatchWebController {
     let store: Store
     let state: CatalogState
-    /// Who runs this installation and whether it takes requests.
-    let installation: Installation
 
     func addRoutes(to routes: Routes) {
         routes.post("requests/batch", .signedIn([.employer]), uploads: true, use: upload)
@@ -47,7 +45,7 @@ struct BatchWebController {
 
     private func refused(_ problems: BatchCSV.Refused, _ request: Request, _ context: AppRequestContext,
                          status: HTTPResponse.Status) throws -> Response {
-        var page = NewRequestPage(entries: try state.current.entries().entries, installation: installation)
+        var page = NewRequestPage(entries: try state.current.entries().entries)
         page.batchProblems = problems
         return Response.html(page.render(PageContext(request, context)), status: status)
     }

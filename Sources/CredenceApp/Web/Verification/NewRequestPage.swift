@@ -9,8 +9,6 @@ struct NewRequestPage {
     var errors: [String: BilingualText] = [:]
     /// A refused batch file's problems, row by row.
     var batchProblems = BatchCSV.Refused(rows: [])
-    /// Who runs this installation and whether it takes requests.
-    var installation: Installation
 
     static var fields: [TextField] { [
         TextField(name: "holder.name", label: BilingualText(zh: "持证人姓名（与证书一致）", en: "Holder's name (as on the certificate)")),

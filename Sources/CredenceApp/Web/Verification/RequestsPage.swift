@@ -18,8 +18,6 @@ struct RequestsPage {
     var batches: [(id: UUID, createdAt: Date, count: Int)] = []
     /// Editions in force that retired or changed entries of completed requests.
     var alerts: [CatalogAlert] = []
-    /// Who runs this installation and whether it takes requests.
-    var installation: Installation
     /// Authentic results whose certificate expires within `ExpiryNotice.days` (issue 33).
     var expiring: [VerificationRequest] = []
 

@@ -8,7 +8,7 @@ import Hummingbird
 struct VerificationWebController {
     let store: Store
     let state: CatalogState
-    /// Who runs this installation and whether it takes requests.
+    /// Where this installation's mail goes (a request waiting for its holder says so).
     let installation: Installation
 
     func addRoutes(to routes: Routes) {
@@ -108,7 +108,7 @@ struct VerificationWebController {
     }
 
     @Sendable func newRequestPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        var page = NewRequestPage(entries: try state.current.entries().entries, installation: installation)
+        var page = NewRequestPage(entries: try state.current.entries().entries)
         page.values["entryId"] = request.uri.queryParameters["entry"].map(String.init)
         if let from = request.uri.queryParameters["from"].flatMap({ UUID(uuidString: String($0)) }) {
             // A re-check: the employer's own earlier request, its details as they stand (erased ones stay blank).
@@ -196,7 +196,7 @@ struct VerificationWebController {
             webhookURL: try await store.webhooks.url(for: account), newSecret: newSecret,
             undeliverable: try await store.webhooks.undeliverable(for: account),
             batches: try await store.verifications.batches(for: account),
-            alerts: try await store.verifications.catalogAlerts(for: account), installation: installation,
+            alerts: try await store.verifications.catalogAlerts(for: account),
             expiring: try await store.verifications.list(for: account, page: RequestPaging(limit: 20), expiringWithinDays: ExpiryNotice.days).requests)
         return Response.html(page.render(PageContext(request, context)))
     }
@@ -233,7 +233,7 @@ struct VerificationWebController {
             note: form["note"], holderConsent: form["holderConsent"] == "true")
         draft.previousRequestId = UUID(uuidString: form["previousRequestId"])
         draft.holderEmail = form["holder.email"]
-        var page = NewRequestPage(entries: try state.current.entries().entries, installation: installation)
+        var page = NewRequestPage(entries: try state.current.entries().entries)
         for field in ["entryId", "holder.name", "holder.nationality", "holder.dateOfBirth", "holder.passportNumber",
                       "certificateNumber", "issuedOn", "expiresOn", "note", "holderConsent", "previousRequestId", "holder.email"] {
             page.values[field] = form[field]
