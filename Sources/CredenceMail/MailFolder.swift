@@ -64,7 +64,7 @@ public struct MailFolder: MailTransport {
     /// Removes files written before `date` (the retention period's end); returns how many.
     @discardableResult
     public func purge(before date: Date) throws -> Int {
-        guard let cutoff = Optional(Self.stamp.string(from: date)) else { return 0 }
+        let cutoff = Self.stamp.string(from: date)
         var removed = 0
         for (name, _) in try list(limit: .max) where name < cutoff {
             try FileManager.default.removeItem(at: folder.appendingPathComponent(name))

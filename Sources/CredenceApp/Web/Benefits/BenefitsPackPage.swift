@@ -21,6 +21,7 @@ struct BenefitsPackPage {
     func render(_ page: PageContext) -> HTML {
         let lang = page.language
         let claimable = evaluation.benefits.filter { $0.status != .notApplicable }
+        let offices = Self.offices(claimable, routes)
         return Layout.page(page, title: page.t("政策办理材料清单", "Benefits pack"), content: .div(
             .class("pack"),
             .h1(.text(page.t("政策办理材料清单", "Benefits pack"))),
@@ -33,8 +34,8 @@ struct BenefitsPackPage {
             .unwrap(verification) { verificationPart($0, page) },
             .h2(.text(page.t("可享受的政策及办理渠道", "Benefits and where to apply for them"))),
             .if(claimable.isEmpty, .p(.text(page.t("按所给信息，没有适用或有条件适用的政策。", "On what was given, no benefit applies or is conditional.")))),
-            .forEach(Array(Self.offices(claimable, routes).enumerated())) { index, office in
-                let earlier = Set(Self.offices(claimable, routes).prefix(index).flatMap(\.benefits))
+            .forEach(Array(offices.enumerated())) { index, office in
+                let earlier = Set(offices.prefix(index).flatMap(\.benefits))
                 return .section(
                     .class("pack-office"),
                     .ul(.class("pack-benefits"), .forEach(office.benefits) { benefit in

@@ -41,7 +41,9 @@ struct BenefitsPackWebController {
     /// The code's public check, as anyone may see it (the masked name at most), under the
     /// same per-address limit as `/verify`.
     private func verification(_ request: Request, _ context: AppRequestContext, today: CalendarDate) async throws -> PackVerification? {
-        guard let given = request.uri.queryParameters["code"]?.trimmingCharacters(in: .whitespaces), !given.isEmpty else { return nil }
+        // The pack's GET form: form-encoded, as /verify's.
+        let given = FormFields(query: request.uri.query ?? "")["code"].trimmingCharacters(in: .whitespaces)
+        guard !given.isEmpty else { return nil }
         let code = String(given.prefix(40))
         guard let check = try await store.verifications.publicCheck(code: code, address: context.remoteAddress),
               check.active, check.revocation == nil else { return .notActive(code: code) }

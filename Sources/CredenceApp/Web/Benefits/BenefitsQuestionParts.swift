@@ -59,7 +59,9 @@ extension BenefitsPage {
     }
 
     private var unasked: [ProfileQuestion] {
-        evaluation == nil ? [] : ProfileQuestion.all.filter { question in !asked.contains { $0.fact == question.fact } }
+        guard evaluation != nil else { return [] }
+        let shown = Set(asked.map(\.fact))
+        return ProfileQuestion.all.filter { !shown.contains($0.fact) }
     }
     private var others: [Entry] { candidates.filter { !form.qualifications.contains($0.id) } }
 

@@ -16,10 +16,10 @@ struct PublicCheckWebController {
     }
 
     @Sendable func verifyForm(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        // The form's GET writes a space as "+" (no code has one); the code is then read as typed
-        // and sent on in its one spelling, so "  tj 7a44z y9d8c " lands on /verify/TJ-7A44Z-Y9D8C.
-        if let given = request.uri.queryParameters["code"].map({ String($0).replacingOccurrences(of: "+", with: " ") }),
-           !given.trimmingCharacters(in: .whitespaces).isEmpty {
+        // A GET form's query is form-encoded (a space is "+"); the code is read as typed and sent
+        // on in its one spelling, so "  tj 7a44z y9d8c " lands on /verify/TJ-7A44Z-Y9D8C.
+        let given = FormFields(query: request.uri.query ?? "")["code"]
+        if !given.trimmingCharacters(in: .whitespaces).isEmpty {
             let typed = String(given.prefix(40))
             return Response(status: .seeOther, headers: [.location: SiteURL.verify(code: VerificationCode.parse(typed) ?? typed).path])
         }
