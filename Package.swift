@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // The domain: catalog, editions, zones, search, benefits, accounts' rules. No web
@@ -151,7 +152,10 @@ let package = Package(
             ],
             path: "Tests/CredenceTestSupport"
         ),
-        .testTarget(name: "CredenceCoreTests", dependencies: ["CredenceCore", "CredenceTestSupport"]),
+        .testTarget(
+            name: "CredenceCoreTests",
+            dependencies: ["CredenceCore", "CredenceTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "CredenceStoreTests",
             dependencies: [
@@ -173,6 +177,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Issue 36's batch files, read by path (made by scripts/make_batch_fixtures.py).
             exclude: ["Fixtures"]

@@ -106,7 +106,7 @@ import Testing
                 _ = try input.validated(for: action, entries: ["cka"], today: today)
                 return []
             } catch {
-                return (error as? InvalidInput)?.problems.map(\.field) ?? ["?"]
+                return error.problems.map(\.field)
             }
         }
         #expect(problem(.reject, .init()) == ["reason"])
@@ -140,7 +140,7 @@ import Testing
                 _ = try asked.validatedAnswers(answers, attachments: [file])
                 return []
             } catch {
-                return (error as? InvalidInput)?.problems.map(\.field) ?? ["?"]
+                return error.problems.map(\.field)
             }
         }
         #expect(problem([]) == ["answers"])

@@ -3,12 +3,14 @@ import CredenceCore
 /// An entry as the API shows it (contract.md, "Catalog"). Absent facts encode as null.
 public struct EntryDTO: Encodable, Sendable {
     public var entry: Entry
+    /// The search keywords too: an export carries everything an import needs.
+    var withKeywords = false
 
     public init(_ entry: Entry) { self.entry = entry }
 
     enum CodingKeys: String, CodingKey {
         case id, edition, seq, name, abbreviations, region, issuer, fields, remarks, titleLevel,
-             minExperienceYears, requiresLocalRegistration, supplementary
+             minExperienceYears, requiresLocalRegistration, keywords, supplementary
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -25,6 +27,7 @@ public struct EntryDTO: Encodable, Sendable {
         try c.encode(entry.titleLevel, forKey: .titleLevel)
         try c.encode(entry.minExperienceYears, forKey: .minExperienceYears)
         try c.encode(entry.requiresLocalRegistration, forKey: .requiresLocalRegistration)
+        if withKeywords { try c.encode(entry.keywords, forKey: .keywords) }
         try c.encode(entry.supplementary, forKey: .supplementary)
     }
 }

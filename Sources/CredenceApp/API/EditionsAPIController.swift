@@ -98,14 +98,15 @@ struct EditionsAPIController {
         switch format {
         case "json": return try Self.exportJSON(edition, entries)
         case "csv": return Self.exportCSV(edition, entries)
-        default: throw APIError.badParameter("format", "format must be json or csv; got '\(format)'.")
+        case "xlsx": return try Self.exportXLSX(edition, entries)
+        default: throw APIError.badParameter("format", "format must be json, csv or xlsx; got '\(format.prefix(20))'.")
         }
     }
 
     @Sendable func importDraft(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let query = QueryParameters(request)
         let content = try await Self.importUpload(request, format: try query.string("format"))
-        let file = try ImportFile.draft(content) {
+        let file = try ImportFile.draft(content, id: try query.string("id")) {
             guard let id = try query.string("id"), let titleZh = try query.string("titleZh"), let titleEn = try query.string("titleEn") else {
                 throw APIError.badParameter("id", "A CSV or .xlsx import needs ?id=, &titleZh= and &titleEn= (and &jurisdiction=, tianjin by default).")
             }
@@ -178,6 +179,16 @@ struct EditionsAPIController {
         Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                         .contentDisposition: "attachment; filename=\"\(edition.id).csv\""],
                  body: .init(byteBuffer: ByteBuffer(string: CatalogCSV.export(entries))))
+    }
+
+    /// The CSV's rows as a workbook's one sheet, every cell text (an id stays an id, a seq a seq).
+    static func exportXLSX(_ edition: Edition, _ entries: [Entry]) throws -> Response {
+        let rows = CatalogCSV.rows(entries)
+        let bytes = try XLSXWriter.workbook([XLSXWriter.Sheet(name: edition.id.prefix(31).description, rows: rows,
+                                                               widths: rows[0].map { _ in 18 }, textColumns: Set(rows[0].indices))])
+        return Response(status: .ok, headers: [.contentType: XLSXWriter.mediaType,
+                                               .contentDisposition: "attachment; filename=\"\(edition.id).xlsx\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static let importMaxBytes = 4 * 1024 * 1024

@@ -96,7 +96,11 @@ public struct EditionExportDTO: Encodable, Sendable {
 
     public init(edition: Edition, entries: [Entry]) {
         self.edition = EditionDTO(edition, entryCount: entries.count)
-        self.entries = entries.map(EntryDTO.init)
+        self.entries = entries.map { entry in
+            var dto = EntryDTO(entry)
+            dto.withKeywords = true
+            return dto
+        }
     }
 }
 

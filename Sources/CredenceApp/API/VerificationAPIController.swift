@@ -11,7 +11,8 @@ struct VerificationAPIController {
     let store: Store
     let state: CatalogState
 
-    static let draftFields = ["entryId", "holder", "certificateNumber", "issuedOn", "expiresOn", "note", "holderConsent"]
+    /// What a resubmission may correct: the draft but the request it re-checks.
+    static let corrections = VerificationDraft.Fields.all.filter { $0 != VerificationDraft.Fields.previousRequestId }
 
     func addRoutes(to routes: Routes) {
         let requests = routes.group("verification-requests")
@@ -19,8 +20,8 @@ struct VerificationAPIController {
         requests.get("", .verificationParty, use: list)
         requests.get(":id", .verificationParty, use: show)
         requests.post(":id/assign", .signedIn([.officer, .admin]), use: assign)
-        for (path, action, roles) in VerificationRouting.actions {
-            requests.post(":id/\(path)", .signedIn(roles)) { request, context in try await act(action, request, context) }
+        for (path, action) in VerificationRouting.actions {
+            requests.post(":id/\(path)", .signedIn([action.takenBy])) { request, context in try await act(action, request, context) }
         }
         requests.post(":id/attachments", .signedIn([.employer]), use: attach)
         requests.get(":id/attachments/:attachment", .signedIn([.employer, .officer]), use: attachment)
@@ -34,14 +35,8 @@ struct VerificationAPIController {
     }
 
     @Sendable func submit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: Self.draftFields + ["previousRequestId"])
-        var draft = try Self.draft(body)
-        if let text = try body.string("previousRequestId") {
-            guard let id = UUID(uuidString: text) else {
-                throw body.invalid("previousRequestId", "previousRequestId must be the id of one of your own completed requests (a UUID).")
-            }
-            draft.previousRequestId = id
-        }
+        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: VerificationDraft.Fields.all.topLevelNames)
+        let draft = try VerificationDraft(JSONFields(body: body, fields: VerificationDraft.Fields.all))
         let created = try await store.verifications.submit(draft, by: try context.requireActor().account,
                                                            catalog: state.current.catalog, registry: try await state.registry(from: store))
         return try Response.json(try await dto(created, detail: true), status: .created)
@@ -103,28 +98,13 @@ struct VerificationAPIController {
                                detail: detail)
     }
 
-    static func draft(_ body: JSONObject) throws -> VerificationDraft {
-        let holder = try body.object("holder", accepting: ["name", "nationality", "dateOfBirth", "passportNumber", "email"])
-        var draft = VerificationDraft(
-            entryId: try body.requiredString("entryId", "a catalog entry id such as cfa"),
-            holderName: try holder.requiredString("name", "the holder's name as on the certificate"),
-            holderNationality: try holder.requiredString("nationality", "an ISO 3166-1 alpha-2 code such as GB"),
-            holderDateOfBirth: try holder.nonBlankString("dateOfBirth"),
-            passportNumber: try holder.nonBlankString("passportNumber"),
-            certificateNumber: try body.requiredString("certificateNumber", "the number on the certificate"),
-            issuedOn: try body.nonBlankString("issuedOn"), expiresOn: try body.nonBlankString("expiresOn"), note: try body.string("note"),
-            holderConsent: try body.bool("holderConsent") ?? false)
-        draft.holderEmail = try holder.nonBlankString("email")
-        return draft
-    }
-
     static func actionInput(_ action: VerificationAction, _ request: Request) async throws -> Verifications.ActionInput {
         let accepted: [String] = switch action {
         case .reject, .revoke: ["reason", "note"]
         case .complete: ["outcome", "note"]
         case .review: ["reason", "note"]
         case .reviewDecision: ["decision", "outcome", "note"]
-        case .resubmit: draftFields + ["answers"]
+        case .resubmit: Self.corrections.topLevelNames + ["answers"]
         case .requestInfo: ["items", "note"]
         default: ["note"]
         }
@@ -141,7 +121,7 @@ struct VerificationAPIController {
         }
         input.decision = try body.choice("decision", ReviewDecision.self)
         input.outcome = try body.choice("outcome", VerificationOutcome.self)
-        if action == .resubmit, body.value("entryId") != nil { input.corrections = try draft(body) }
+        if action == .resubmit, body.value("entryId") != nil { input.corrections = try VerificationDraft(JSONFields(body: body, fields: Self.corrections)) }
         input.items = try body.objects("items", accepting: ["code", "note"]).map { item in
             guard let code = try item.choice("code", InfoItemCode.self) else {
                 throw item.invalid(item.full("code"), "\(item.full("code")) is required: one of \(InfoItemCode.allCases.map(\.rawValue).joined(separator: ", ")).")

@@ -1,3 +1,4 @@
+import CredenceCore
 import CredenceWire
 import Foundation
 import Hummingbird
@@ -39,4 +40,11 @@ struct FormFields: Sendable {
 
     /// The value, or "" when absent: what an empty text box sends.
     subscript(_ name: String) -> String { first(name) ?? "" }
+}
+
+/// A submitted form as a command's field source: each field by its dotted name, as typed
+/// (a blank one is blank, judged by the command); a ticked box sends "true".
+extension FormFields: FieldSource {
+    func text(_ field: CommandField) -> String? { first(field.name) }
+    func flag(_ field: CommandField) -> Bool? { first(field.name).map { $0 == "true" } }
 }

@@ -5,11 +5,10 @@ import Hummingbird
 /// What the verification routes of the API and of the pages share: which action each path
 /// takes and who may take it, the request id of a path, and how a stored file is served.
 enum VerificationRouting {
-    /// `POST …/{id}/{path}`: the action and the roles that may take it.
-    static let actions: [(path: String, action: VerificationAction, roles: Set<Role>)] = [
-        ("accept", .accept, [.officer]), ("reject", .reject, [.officer]), ("request-info", .requestInfo, [.officer]),
-        ("complete", .complete, [.officer]), ("resubmit", .resubmit, [.employer]), ("withdraw", .withdraw, [.employer]),
-        ("revoke", .revoke, [.officer]), ("review", .review, [.employer]), ("review-decision", .reviewDecision, [.officer]),
+    /// `POST …/{id}/{path}`: the action each path takes (who may take it is the action's `takenBy`).
+    static let actions: [(path: String, action: VerificationAction)] = [
+        ("accept", .accept), ("reject", .reject), ("request-info", .requestInfo), ("complete", .complete), ("resubmit", .resubmit),
+        ("withdraw", .withdraw), ("revoke", .revoke), ("review", .review), ("review-decision", .reviewDecision),
     ]
 
     /// The request named by the path's `:id`; not a UUID is the same 404 as no such request.

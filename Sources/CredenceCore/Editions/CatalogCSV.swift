@@ -8,28 +8,43 @@ public enum CatalogCSV {
         "id", "seq", "name_zh", "name_en", "abbreviations", "region_zh", "region_en", "issuer_zh", "issuer_en", "fields",
         "remarks_zh", "remarks_en", "title_level", "min_experience_years", "requires_local_registration",
     ]
+    /// Written by every export, optional on import (files made before issue 44 lack them):
+    /// search keywords joined with "|", and where each added value came from as a JSON object.
+    public static let optionalColumns = ["keywords", "supplementary"]
     static let bom = "\u{FEFF}"
 
-    public static func export(_ entries: [Entry]) -> String {
-        var lines = [columns.joined(separator: ",")]
-        for entry in entries {
-            let cells: [String] = [
+    /// The header and one row per entry, each cell guarded (`guarded`): what the CSV and the
+    /// workbook export both hold.
+    public static func rows(_ entries: [Entry]) -> [[String]] {
+        [columns + optionalColumns] + entries.map { entry in
+            [
                 entry.id, String(entry.seq), entry.name.zh, entry.name.en, entry.abbreviations.joined(separator: "|"),
                 entry.region?.zh ?? "", entry.region?.en ?? "", entry.issuer.zh, entry.issuer.en,
                 entry.fields.map(\.rawValue).joined(separator: "|"), entry.remarks.zh, entry.remarks.en,
                 entry.titleLevel?.rawValue ?? "", entry.minExperienceYears.map(String.init) ?? "",
-                entry.requiresLocalRegistration ? "true" : "false",
-            ]
-            lines.append(cells.map(quote).joined(separator: ","))
+                entry.requiresLocalRegistration ? "true" : "false", entry.keywords.joined(separator: "|"),
+                entry.supplementary.isEmpty ? "" : String(decoding: (try? CanonicalJSON.data(entry.supplementary)) ?? Data(), as: UTF8.self),
+            ].map(guarded)
         }
-        return bom + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// A cell as every CSV Credence writes has it: a cell a spreadsheet would run as a
-    /// formula (starting with = + - @, a tab or a carriage return) is given a leading `'`
-    /// (OWASP's advice for CSV injection), then RFC 4180 quoting. `parse` takes the `'` off.
-    public static func quote(_ cell: String) -> String {
-        let cell = cell.first.map(formulaStarts.contains) == true ? "'" + cell : cell
+    public static func export(_ entries: [Entry]) -> String {
+        bom + rows(entries).map { $0.map(rfc4180).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A cell as every CSV Credence writes has it: guarded, then RFC 4180 quoting.
+    public static func quote(_ cell: String) -> String { rfc4180(guarded(cell)) }
+
+    /// A cell a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+    /// return, after any `'`s) is given a leading `'` (OWASP's advice for CSV injection);
+    /// `unquoted` takes exactly that one off, so every value reads back as written.
+    static func guarded(_ cell: String) -> String { looksLikeFormula(cell) ? "'" + cell : cell }
+
+    static func looksLikeFormula(_ cell: String) -> Bool {
+        cell.drop { $0 == "'" }.first.map(formulaStarts.contains) == true
+    }
+
+    static func rfc4180(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -66,10 +81,9 @@ public enum CatalogCSV {
     /// when any row is bad.
     static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
 
-    /// A cell as read: the `'` that `quote` put before a formula-like cell taken off again.
+    /// A cell as read: the `'` that `guarded` put before a formula-like cell taken off again.
     static func unquoted(_ cell: String) -> String {
-        guard cell.first == "'", let second = cell.dropFirst().first, formulaStarts.contains(second) else { return cell }
-        return String(cell.dropFirst())
+        cell.first == "'" && looksLikeFormula(cell) ? String(cell.dropFirst()) : cell
     }
 
     public static func parse(_ text: String, edition: String) throws -> [Entry] {
@@ -120,12 +134,20 @@ public enum CatalogCSV {
             }
             let region: BilingualText? = optional("region_zh") == nil && optional("region_en") == nil
                 ? nil : BilingualText(zh: cell("region_zh"), en: cell("region_en"))
-            let entry = Entry(
+            var entry = Entry(
                 id: cell("id"), edition: edition, seq: seq ?? 0, name: BilingualText(zh: cell("name_zh"), en: cell("name_en")),
                 abbreviations: cell("abbreviations").split(separator: "|").map(String.init), region: region,
                 issuer: BilingualText(zh: cell("issuer_zh"), en: cell("issuer_en")), fields: fields,
                 remarks: BilingualText(zh: cell("remarks_zh"), en: cell("remarks_en")), titleLevel: titleLevel,
-                minExperienceYears: years, requiresLocalRegistration: registration == "true")
+                minExperienceYears: years, requiresLocalRegistration: registration == "true",
+                keywords: cell("keywords").split(separator: "|").map(String.init), supplementary: [:])
+            if let text = optional("supplementary") {
+                if let notes = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) {
+                    entry.supplementary = notes
+                } else {
+                    rowErrors.append(RowError(row: row, field: "supplementary", why: "must be empty or a JSON object of strings, such as {\"name.en\": \"Credence translation\"}"))
+                }
+            }
             if rowErrors.isEmpty {
                 rowErrors += entry.problems().map { RowError(row: row, field: $0.field, why: $0.message.en) }
             }

@@ -24,8 +24,12 @@ extension Entry {
         if let years = minExperienceYears, !(0...50).contains(years) {
             problem("minExperienceYears", "minExperienceYears must be null or a number of years from 0 to 50.", "最低工作年限须为空或0到50。")
         }
-        if abbreviations.contains(where: { $0.isEmpty || $0.schemaLength > 40 }) {
-            problem("abbreviations", "abbreviations must be short non-empty strings.", "缩写不能为空。")
+        // "|" joins a list in a sheet's cell, so it cannot be part of an item.
+        if abbreviations.contains(where: { $0.isEmpty || $0.schemaLength > 40 || $0.contains("|") }) {
+            problem("abbreviations", "abbreviations must be short non-empty strings without \"|\".", "缩写不能为空，且不含“|”。")
+        }
+        if keywords.contains(where: { $0.isEmpty || $0.schemaLength > 80 || $0.contains("|") }) {
+            problem("keywords", "keywords must be non-empty strings of up to 80 characters without \"|\".", "关键词不能为空，最多80个字符，且不含“|”。")
         }
         return problems
     }

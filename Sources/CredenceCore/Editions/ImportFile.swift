@@ -14,12 +14,22 @@ public enum ImportFile {
     }
 
     /// JSON carries its edition; a sheet does not, so `sheetEdition` names it (and may
-    /// refuse when the caller was not told one).
-    public static func draft(_ content: Content,
+    /// refuse when the caller was not told one). `id`, when given, is the new draft's id
+    /// whatever the JSON file says (a copy of an edition under another id).
+    public static func draft(_ content: Content, id: String? = nil,
                              sheetEdition: () throws -> (id: String, jurisdiction: String, title: BilingualText)) throws -> Draft {
         switch content {
         case .json(let text):
-            return try json(text)
+            var draft = try json(text)
+            if let id, !id.isEmpty {
+                draft.id = id
+                draft.entries = draft.entries.map { entry in
+                    var entry = entry
+                    entry.edition = id
+                    return entry
+                }
+            }
+            return draft
         case .sheet(let sheet):
             let edition = try sheetEdition()
             return (edition.id, edition.jurisdiction, edition.title, try self.sheet(sheet, edition: edition.id))
@@ -33,9 +43,9 @@ public enum ImportFile {
     }
 
     public static func json(_ text: String) throws -> Draft {
-        let file: CatalogFile
+        let file: ExportedFile
         do {
-            file = try StrictJSON.decode(CatalogFile.self, from: Array(text.utf8))
+            file = try StrictJSON.decode(ExportedFile.self, from: Array(text.utf8))
         } catch let error as StrictJSON.ParseError {
             throw ImportRejected(rows: [.init(row: 0, field: nil, why: "not strict JSON: \(error)")])
         } catch let DecodingError.keyNotFound(key, context) {
@@ -68,6 +78,33 @@ public enum ImportFile {
             return try CatalogCSV.parse(sheet, edition: edition)
         } catch {
             throw ImportRejected(rows: error.rows, total: error.total)
+        }
+    }
+
+    /// A file as the JSON export writes it (or as Credence ships its data): of its edition only
+    /// what names the new draft is read — its status, dates and sign-off belong to the edition
+    /// it came from, and a draft earns its own (issue 44: a signed-off edition's export was refused).
+    struct ExportedFile: Decodable {
+        struct Header: Decodable {
+            var id: String
+            var jurisdiction: String
+            var title: BilingualText
+        }
+
+        var edition: Header
+        var entries: [Entry]
+
+        private enum CodingKeys: String, CodingKey { case edition, entries }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            edition = try container.decode(Header.self, forKey: .edition)
+            let id = edition.id
+            entries = try container.decode([Entry].self, forKey: .entries).map { entry in
+                var entry = entry
+                entry.edition = id
+                return entry
+            }
         }
     }
 

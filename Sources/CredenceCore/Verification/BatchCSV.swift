@@ -11,21 +11,26 @@ public enum BatchCSV {
     public struct Column: Sendable {
         public var field: String
         public var header: BilingualText
+
+        init(_ field: CommandField, header: BilingualText) {
+            self.field = field.name
+            self.header = header
+        }
     }
 
     public static let columns: [Column] = [
-        Column(field: "entryId", header: BilingualText(zh: "职业资格（编号或序号）", en: "entry (id or seq)")),
-        Column(field: "holder.name", header: BilingualText(zh: "持证人姓名", en: "holder name")),
-        Column(field: "holder.nationality", header: BilingualText(zh: "国籍（两位字母代码）", en: "nationality (ISO 3166-1 alpha-2)")),
-        Column(field: "holder.dateOfBirth", header: BilingualText(zh: "出生日期", en: "date of birth")),
-        Column(field: "holder.passportNumber", header: BilingualText(zh: "护照号码", en: "passport number")),
-        Column(field: "certificateNumber", header: BilingualText(zh: "证书编号", en: "certificate number")),
-        Column(field: "issuedOn", header: BilingualText(zh: "发证日期", en: "issued on")),
-        Column(field: "expiresOn", header: BilingualText(zh: "有效期至", en: "expires on")),
-        Column(field: "note", header: BilingualText(zh: "备注", en: "note")),
-        Column(field: "holderConsent", header: BilingualText(zh: "持证人已同意（是/否）", en: "holder consent (yes/no)")),
+        Column(VerificationDraft.Fields.entryId, header: BilingualText(zh: "职业资格（编号或序号）", en: "entry (id or seq)")),
+        Column(VerificationDraft.Fields.holderName, header: BilingualText(zh: "持证人姓名", en: "holder name")),
+        Column(VerificationDraft.Fields.holderNationality, header: BilingualText(zh: "国籍（两位字母代码）", en: "nationality (ISO 3166-1 alpha-2)")),
+        Column(VerificationDraft.Fields.holderDateOfBirth, header: BilingualText(zh: "出生日期", en: "date of birth")),
+        Column(VerificationDraft.Fields.passportNumber, header: BilingualText(zh: "护照号码", en: "passport number")),
+        Column(VerificationDraft.Fields.certificateNumber, header: BilingualText(zh: "证书编号", en: "certificate number")),
+        Column(VerificationDraft.Fields.issuedOn, header: BilingualText(zh: "发证日期", en: "issued on")),
+        Column(VerificationDraft.Fields.expiresOn, header: BilingualText(zh: "有效期至", en: "expires on")),
+        Column(VerificationDraft.Fields.note, header: BilingualText(zh: "备注", en: "note")),
+        Column(VerificationDraft.Fields.holderConsent, header: BilingualText(zh: "持证人已同意（是/否）", en: "holder consent (yes/no)")),
         // Optional (issue 31): the holder is then mailed a link to consent themself.
-        Column(field: "holder.email", header: BilingualText(zh: "持证人邮箱（可选）", en: "holder email (optional)")),
+        Column(VerificationDraft.Fields.holderEmail, header: BilingualText(zh: "持证人邮箱（可选）", en: "holder email (optional)")),
     ]
 
     /// The template's rows: headers in `language`, one example row.
@@ -73,6 +78,15 @@ public enum BatchCSV {
     /// The drafts, validated, in file order; or every bad row. `entries` are the edition in
     /// force (a row may name an entry by id or by its seq); `open` are the (entry, certificate
     /// number) pairs the employer already has open — a row repeating one is bad.
+    /// A row as a command's field source: each column's cell by the field it fills; a yes in
+    /// either language (yes, y, true, 是, 1) for a flag.
+    struct RowFields: FieldSource {
+        let cell: (String) -> String
+
+        func text(_ field: CommandField) -> String? { cell(field.name) }
+        func flag(_ field: CommandField) -> Bool? { ["yes", "y", "true", "是", "1"].contains(cell(field.name).lowercased()) }
+    }
+
     public static func parse(_ sheet: Sheet, entries: [Entry], open: Set<[String]>, today: CalendarDate,
                              language: Language) throws -> [VerificationDraft] {
         guard let (headerRow, body) = sheet.headerAndBody else {
@@ -113,16 +127,10 @@ public enum BatchCSV {
                 if let index = field.flatMap({ position[$0] }) { return headerRow.cells[index].trimmingCharacters(in: .whitespaces) }
                 return columns.first { $0.field == field }?.header.text(in: language)
             }
-            let entryCell = cell("entryId")
-            let entryID = byID.contains(entryCell) ? entryCell : bySeq[entryCell] ?? entryCell
-            let consent = cell("holderConsent").lowercased()
-            var draft = VerificationDraft(
-                entryId: entryID, holderName: cell("holder.name"), holderNationality: cell("holder.nationality"),
-                holderDateOfBirth: cell("holder.dateOfBirth"), passportNumber: cell("holder.passportNumber"),
-                certificateNumber: cell("certificateNumber"), issuedOn: cell("issuedOn"), expiresOn: cell("expiresOn"), note: cell("note"),
-                holderConsent: ["yes", "y", "true", "是", "1"].contains(consent))
-            draft.holderEmail = cell("holder.email")
             do {
+                var draft = try VerificationDraft(RowFields(cell: cell))
+                // An entry by its id, or by its seq in the edition in force.
+                draft.entryId = byID.contains(draft.entryId) ? draft.entryId : bySeq[draft.entryId] ?? draft.entryId
                 let clean = try draft.validated(entries: byID, today: today)
                 guard seen.insert([clean.entryId, clean.certificateNumber]).inserted else {
                     errors.append(RowError(row: row, field: header("certificateNumber"), why: language == .zh
@@ -131,8 +139,10 @@ public enum BatchCSV {
                     continue
                 }
                 drafts.append(clean)
-            } catch {
+            } catch let error as InvalidInput {
                 errors += error.problems.map { RowError(row: row, field: header($0.field), why: $0.message.text(in: language)) }
+            } catch VerificationError.invalid(let problems) {
+                errors += problems.map { RowError(row: row, field: header($0.field), why: $0.message.text(in: language)) }
             }
         }
         guard errors.isEmpty else { throw Refused(rows: errors) }

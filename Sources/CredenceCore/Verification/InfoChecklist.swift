@@ -84,7 +84,7 @@ public struct InfoRequest: Sendable, Equatable {
     }
 
     /// The checklist an officer sends: at least one item, at most 20; `other` says what.
-    public static func validated(_ items: [InfoItem]) throws -> [InfoItem] {
+    public static func validated(_ items: [InfoItem]) throws(InvalidInput) -> [InfoItem] {
         var problems: [InputError] = []
         if items.isEmpty || items.count > maxItems {
             problems.append(InputError("items", zh: "请列出需要补充的全部材料（1至20项）。",
@@ -107,7 +107,7 @@ public struct InfoRequest: Sendable, Equatable {
 
     /// The employer's answers to this checklist: every item answered once, each with a note
     /// or a file of the request's (`attachments`).
-    public func validatedAnswers(_ answers: [InfoAnswer], attachments: Set<UUID>) throws -> [InfoAnswer] {
+    public func validatedAnswers(_ answers: [InfoAnswer], attachments: Set<UUID>) throws(InvalidInput) -> [InfoAnswer] {
         var problems: [InputError] = []
         var cleaned: [InfoAnswer] = []
         for (index, answer) in answers.enumerated() {

@@ -29,37 +29,30 @@ extension Verifications {
     /// Both consents, each its own record with the words' version; or `bothConsentsNeeded`.
     public func holderConsent(token: String, processing: Bool, transferAbroad: Bool, text: HolderConsentText, language: Language,
                               address: String) async throws {
-        guard processing && transferAbroad else { throw VerificationError.holder(.bothConsentsNeeded) }
-        try await holderStep(token, .consented, action: .holderConsent, address: address) { record, db in
-            let at = now()
+        var input = ActionInput()
+        input.holderConsents = Set(HolderConsentKind.allCases.filter { $0 == .processing ? processing : transferAbroad })
+        let detail = "processing=\(text.version(of: .processing).prefix(12)) transfer_abroad=\(text.version(of: .transferAbroad).prefix(12)) lang=\(language.rawValue)"
+        try await holderStep(token, .consented, action: .holderConsent, input, address: address, detail: detail) { record, db in
             for kind in HolderConsentKind.allCases {
                 let row = HolderConsentRow()
                 row.requestID = try record.requireID()
                 row.kind = kind.rawValue
-                row.at = at
+                row.at = now()
                 row.address = address
                 row.textVersion = text.version(of: kind)
                 row.language = language.rawValue
                 try await row.create(on: db)
             }
-            record.consentedAt = at
-            return "processing=\(text.version(of: .processing).prefix(12)) transfer_abroad=\(text.version(of: .transferAbroad).prefix(12)) lang=\(language.rawValue)"
         }
     }
 
     public func holderDecline(token: String, address: String) async throws {
-        try await holderStep(token, .declined, action: .holderDecline, address: address) { record, _ in
-            record.withdrawalReason = WithdrawalReason.holderDeclined.rawValue
-            return nil
-        }
+        try await holderStep(token, .declined, action: .holderDecline, address: address)
     }
 
     /// Before a result: the request ends `withdrawn`.
     public func holderWithdraw(token: String, address: String) async throws {
-        try await holderStep(token, .withdrew, action: .holderWithdraw, address: address) { record, _ in
-            record.withdrawalReason = WithdrawalReason.holderWithdrewConsent.rawValue
-            return nil
-        }
+        try await holderStep(token, .withdrew, action: .holderWithdraw, address: address)
     }
 
     /// After a result: the retention's erasure, now, at the holder's request.
@@ -68,21 +61,17 @@ extension Verifications {
             guard try await eraseOne(try record.requireID(), afterDays: 0, detail: "at the holder's request", on: db) else {
                 throw VerificationError.holder(.alreadyErased)
             }
-            return nil
         }
         if database.sql.dialect.name == "sqlite" { try await database.sql.raw("VACUUM").run() }
     }
 
     /// On or off, and for how many days from the result (nil: the policy's). Not single-use: a setting.
     public func holderPublicCheck(token: String, active: Bool, days: Int?, address: String) async throws {
-        if let days, !(1...PublicCheckPolicy.maxDays).contains(days) {
-            throw VerificationError.invalid([InputError("days", zh: "天数须为1至3650。", en: "Days must be a whole number from 1 to 3650.")])
-        }
-        try await holderStep(token, nil, action: .holderPublicCheck, address: address) { record, _ in
-            record.publicCheckOff = !active
-            record.publicCheckDays = days
-            return "active=\(active) days=\(days.map(String.init) ?? "default")"
-        }
+        var input = ActionInput()
+        input.publicCheckActive = active
+        input.publicCheckDays = days
+        try await holderStep(token, nil, action: .holderPublicCheck, input, address: address,
+                             detail: "active=\(active) days=\(days.map(String.init) ?? "default")")
     }
 
     /// The result's credential, for the holder's own copy.
@@ -134,37 +123,31 @@ extension Verifications {
     }
 
     /// One step: the link checked and marked used for `once` (a single-use step), the
-    /// workflow asked, the change made by `change`, its event and audit entry written.
-    private func holderStep(_ token: String, _ once: HolderAction?, action: VerificationAction, address: String,
-                            _ change: @escaping @Sendable (VerificationRequestRecord, any Database) async throws -> String?) async throws {
+    /// workflow asked, what it brings along done by `effect`, the decision saved and recorded
+    /// with `detail` as its note.
+    private func holderStep(_ token: String, _ once: HolderAction?, action: VerificationAction, _ input: ActionInput = .init(),
+                            address: String, detail: String? = nil,
+                            effect: (@Sendable (VerificationRequestRecord, any Database) async throws -> Void)? = nil) async throws {
         let link = try await holderLink(token, address: address)
+        let context = WorkflowContext(now: now(), calendar: HolidayCalendar(years: []), entries: [], registry: IssuingBodyRegistry([]),
+                                      review: review)
         try await database.transaction { db in
-            guard let link = try await HolderLinkRecord.find(link.id, on: db), let record = try await VerificationRequestRecord.find(link.requestID, on: db),
-                  let status = VerificationStatus(rawValue: record.status)
+            guard let link = try await HolderLinkRecord.find(link.id, on: db), let record = try await VerificationRequestRecord.find(link.requestID, on: db)
             else { throw VerificationError.holderLinkInvalid }
             var used = link.used.split(separator: " ").map(String.init)
             if let once {
                 guard !used.contains(once.rawValue) else { throw VerificationError.holderLinkInvalid }
                 used.append(once.rawValue)
             }
-            if action == .holderConsent, record.consentedAt != nil { throw VerificationError.holder(.alreadyDone) }
-            if action == .holderErasure, status != .completed { throw VerificationError.holder(.noResultYet) }
-            let next: VerificationStatus
-            do {
-                next = try VerificationWorkflow.next(from: status, by: action)
-            } catch {
-                throw VerificationError.holder(.tooLate)
-            }
-            let detail = try await change(record, db)
-            record.status = next.rawValue
-            record.updatedAt = now()
-            try await record.save(on: db)
+            let holder = Self.holderAccount(try record.requireID(), email: record.holderEmailMasked)
+            var decision = try VerificationWorkflow.decide(action, on: try await workflowRequest(record, for: action, on: db),
+                                                           by: WorkflowActor(holder), input, in: context)
+            decision.note = detail
+            try await effect?(record, db)
+            try await save(decision, to: record, calendar: context.calendar, catalog: nil, on: db)
             link.used = used.joined(separator: " ")
             try await link.save(on: db)
-            let holder = Self.holderAccount(try record.requireID(), email: record.holderEmailMasked)
-            try await Transition.record([Transition(
-                action: action, from: status, to: next, requestID: try record.requireID(), employerID: record.employerID, actor: holder,
-                note: detail, at: now(), outcome: record.outcome, estimatedCompletionOn: record.estimatedCompletionOn)], on: db, address: address)
+            try await Transition.record([Transition(decision, request: record, by: holder)], on: db, address: address)
         }
     }
 

@@ -3,51 +3,12 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// 复核 (issue 33): an employer asks once, within the review period, why a result should be
-/// reviewed; an officer other than the result's decides. A changed result keeps the old one
+/// 复核 (issue 33; the rules are the workflow's): a changed result keeps the old one
 /// in `superseded_results` — its code, credential and revocation-list place — so the old
 /// credential reads as revoked (`superseded`) while the request carries the new result.
 extension Verifications {
-    /// The employer's request for a review, on the transaction's `db`.
-    func askReview(_ record: VerificationRequestRecord, _ input: ActionInput, on db: any Database) async throws {
-        guard let completedAt = record.completedAt else { return }
-        do {
-            try review.check(resultDay: .today(at: completedAt), alreadyReviewed: record.reviewRequestedAt != nil,
-                             revoked: record.revokedAt != nil, today: .today(at: now()))
-        } catch {
-            throw VerificationError.review(error)
-        }
-        record.reviewRequestedAt = now()
-        record.reviewReason = input.reviewReason
-        record.reviewNote = input.note
-        record.reviewOutcomeReviewed = record.outcome
-    }
-
-    /// An officer's decision: upheld, or changed to `input.outcome` (a new result, code,
-    /// receipt and — on first asking — credential; the old one superseded).
-    func decideReview(_ record: VerificationRequestRecord, _ input: ActionInput, by officer: Account, catalog: Catalog,
-                      on db: any Database) async throws {
-        let id = try record.requireID()
-        let recorder = try await db.sql.select().column("actor_id").from(VerificationEventRecord.schema)
-            .where("request_id", .equal, SQLBind(id)).where("action", .equal, SQLBind(VerificationAction.complete.rawValue))
-            .orderBy("at", .descending).limit(1).first()?.decode(column: "actor_id", as: UUID.self)
-        if recorder == officer.id { throw VerificationError.review(.sameOfficer) }
-        guard let decision = input.decision else { return }
-        if decision == .changed {
-            guard let outcome = input.outcome, outcome.rawValue != record.outcome else {
-                throw VerificationError.invalid([InputError("outcome", zh: "“变更结果”须选择与原结果不同的结果；如不变更，请选择“维持原结果”。",
-                                                            en: "Outcome must differ from the result reviewed; to keep it, the decision is upheld.")])
-            }
-            try await supersede(record, on: db)
-            try complete(record, outcome: outcome, catalog: catalog)
-        }
-        record.reviewDecision = decision.rawValue
-        record.reviewDecidedAt = now()
-        record.reviewDecisionNote = input.note
-    }
-
     /// Keeps the result as it was, then clears what a new result replaces.
-    private func supersede(_ record: VerificationRequestRecord, on db: any Database) async throws {
+    func supersede(_ record: VerificationRequestRecord, on db: any Database) async throws {
         guard let outcome = record.outcome, let completedAt = record.completedAt else { return }
         let old = SupersededResultRecord()
         old.requestID = try record.requireID()

@@ -65,34 +65,18 @@ public struct Verifications: Sendable {
     public func submit(_ draft: VerificationDraft, by employer: Account, catalog: Catalog, registry: IssuingBodyRegistry? = nil) async throws
         -> VerificationRequest
     {
-        guard employer.role == .employer else { throw VerificationError.notFound }
         let edition = try catalog.resolveEdition(nil)
-        let clean: VerificationDraft
-        do {
-            clean = try draft.validated(entries: Set((catalog.entries(of: edition.id) ?? []).map(\.id)), today: .today(at: now()))
-        } catch {
-            throw VerificationError.invalid(error.problems)
-        }
-        if let previous = clean.previousRequestId { try await checkRecheck(of: previous, by: employer) }
         let registry = if let registry { registry } else { try await issuingBodyRegistry() }
+        let clean = try VerificationWorkflow.submission(draft, by: WorkflowActor(employer), in: WorkflowContext(
+            now: now(), calendar: HolidayCalendar(years: []), entries: Set((catalog.entries(of: edition.id) ?? []).map(\.id)),
+            registry: registry, review: review))
+        if let previous = clean.previousRequestId { try await checkRecheck(of: previous, by: employer) }
         let body = registry.body(for: clean.entryId)
         let submission = try pending(clean, by: employer, edition: edition.id, body: body.id)
         try await submissions.commit(SubmissionGroup(submissions: [submission]))
         // Answered from what was committed, not read back: three reads per submission were a
         // third of the writer's work.
         return submission.stored
-    }
-
-    private func apply(_ draft: VerificationDraft, to record: VerificationRequestRecord) throws {
-        record.holderName = draft.holderName
-        record.holderNationality = draft.holderNationality
-        record.holderDateOfBirth = draft.holderDateOfBirth
-        record.passportSealed = try draft.passportNumber.map(keys.sealer.seal)
-        record.passportMasked = draft.passportNumber.map(Masking.document)
-        record.certificateNumber = draft.certificateNumber
-        record.issuedOn = draft.issuedOn
-        record.expiresOn = draft.expiresOn
-        record.note = draft.note
     }
 
     // MARK: Reading
@@ -124,118 +108,6 @@ public struct Verifications: Sendable {
               account.role != .employer || record.employerID == account.id
         else { throw VerificationError.notFound }
         return record
-    }
-
-    // MARK: Acting
-
-    public typealias ActionInput = VerificationActionInput
-
-    /// Takes an action on a request: the workflow decides whether it may, the role decides
-    /// who may (employers act on their own requests, staff on the queue's).
-    public func act(_ action: VerificationAction, on id: UUID, by account: Account, _ given: ActionInput = .init(),
-                    catalog: Catalog) async throws -> VerificationRequest {
-        if !action.isTaken(by: account.role) {
-            // An officer cannot withdraw; an employer cannot accept — a refusal of the role,
-            // answered like an absent request for employers and as a conflict for staff.
-            let record = try await visible(id, to: account)
-            throw VerificationError.illegal(IllegalTransition(from: VerificationStatus(rawValue: record.status) ?? .submitted, action: action))
-        }
-        let input: ActionInput
-        do {
-            let edition = try catalog.resolveEdition(nil)
-            input = try given.validated(for: action, entries: Set((catalog.entries(of: edition.id) ?? []).map(\.id)),
-                                        today: .today(at: now()))
-        } catch let error as InvalidInput {
-            // Another employer's request is a 404 before anything about its input is said
-            // (read only when the input is refused, not on every action).
-            _ = try await visible(id, to: account)
-            throw VerificationError.invalid(error.problems)
-        }
-        // Read before the transaction: inside it, only `db` may be used (SQLite has one writer connection).
-        let registry = try await issuingBodyRegistry()
-        let calendar = [.accept, .complete].contains(action) ? try await Calendars(database: database, now: now).calendar() : HolidayCalendar(years: [])
-        let id = try await database.transaction { db -> UUID in
-            let record = try await visible(id, to: account, on: db)
-            guard let status = VerificationStatus(rawValue: record.status) else { throw VerificationError.notFound }
-            let next: VerificationStatus
-            do {
-                next = try VerificationWorkflow.next(from: status, by: action)
-            } catch let error as IllegalTransition {
-                throw VerificationError.illegal(error)
-            }
-            record.status = next.rawValue
-            record.updatedAt = now()
-            var answers: [InfoAnswer]?
-            switch action {
-            case .accept:
-                if record.consentBasis == ConsentBasis.holder.rawValue, record.consentedAt == nil { throw VerificationError.holderConsentPending }
-                let body = registry.body(for: record.entryID)
-                record.acceptedOn = CalendarDate.today(at: now()).description
-                record.estimatedCompletionOn = calendar.adding(body.channel.typicalWorkingDays, to: .today(at: now())).date.description
-            case .reject:
-                record.rejectionReason = input.reason?.rawValue
-            case .resubmit:
-                answers = try await checkedAnswers(input.answers, to: try record.requireID(), on: db)
-                if let corrections = input.corrections {
-                    record.entryID = corrections.entryId
-                    record.issuingBodyID = registry.body(for: corrections.entryId).id
-                    try apply(corrections, to: record)
-                }
-            case .complete:
-                // Issue 43: a result is chosen, never assumed.
-                guard let outcome = input.outcome else { throw VerificationError.invalid([VerificationOutcome.missing]) }
-                try complete(record, outcome: outcome, catalog: catalog)
-                try await ServiceRecords.completed(record, calendar: calendar, on: db)
-            case .review:
-                try await askReview(record, input, on: db)
-            case .reviewDecision:
-                try await decideReview(record, input, by: account, catalog: catalog, on: db)
-            case .revoke:
-                guard record.revokedAt == nil else { throw VerificationError.alreadyRevoked }
-                try await assignStatusSlot(record, on: db)
-                record.revokedAt = now()
-                record.revocationReason = input.revocationReason?.rawValue
-                record.revocationNote = input.note
-            default:
-                break
-            }
-            try await record.save(on: db)
-            if action == .complete || action == .reviewDecision || (action == .resubmit && input.corrections != nil) {
-                try await SearchTerms.replace(try record.requireID(), with: SearchTerms.terms(
-                    holderName: record.holderName, certificateNumber: record.certificateNumber, code: record.verificationCode), on: db.sql)
-            }
-            // A review's reason is what its event says (with the note, if any).
-            let note = action == .review ? [input.reviewReason, input.note].compactMap { $0 }.joined(separator: " — ") : input.note
-            try await log(action, from: status, to: next, request: record, by: account, note: note,
-                          items: action == .requestInfo ? input.items : nil, answers: answers, on: db)
-            return try record.requireID()
-        }
-        return try await request(id, for: account)
-    }
-
-    /// Sets the result, the code (authentic only) and the signed receipt.
-    func complete(_ record: VerificationRequestRecord, outcome: VerificationOutcome, catalog: Catalog) throws {
-        let completedAt = now()
-        record.outcome = outcome.rawValue
-        record.completedAt = completedAt
-        record.verificationCode = outcome == .authentic ? VerificationCode.make() : nil
-        let signed = try keys.signer.receipt(
-            requestId: try record.requireID(), entryId: record.entryID, edition: record.editionID, holderName: record.holderName,
-            certificateNumber: record.certificateNumber, outcome: outcome, completedAt: completedAt,
-            verificationCode: record.verificationCode, catalog: catalog)
-        record.receipt = signed.document
-        record.receiptSignature = signed.signature
-        record.receiptKeyID = signed.keyId
-    }
-
-    private func log(_ action: VerificationAction, from: VerificationStatus?, to: VerificationStatus,
-                     request: VerificationRequestRecord, by account: Account, note: String?,
-                     items: [InfoItem]? = nil, answers: [InfoAnswer]? = nil, on db: any Database) async throws {
-        try await Transition.record([Transition(
-            action: action, from: from, to: to, requestID: try request.requireID(), employerID: request.employerID, actor: account,
-            note: note, at: now(), outcome: request.outcome, estimatedCompletionOn: request.estimatedCompletionOn,
-            revocationReason: action == .revoke ? request.revocationReason : nil, items: items, answers: answers,
-            reviewDecision: action == .reviewDecision ? request.reviewDecision : nil)], on: db)
     }
 
     // MARK: Results

@@ -27,7 +27,8 @@ struct EditionsAdminPage {
                         .td(.text(edition.status.name.text(in: lang))), .td(.text(edition.effectiveOn?.description ?? "—")),
                         .td(.text(String(counts[edition.id] ?? 0))),
                         .td(.a(.href("/api/v1/editions/\(edition.id.queryEncoded)/export?format=json"), .text("JSON")), .text(" · "),
-                            .a(.href("/api/v1/editions/\(edition.id.queryEncoded)/export?format=csv"), .text("CSV"))))
+                            .a(.href("/api/v1/editions/\(edition.id.queryEncoded)/export?format=csv"), .text("CSV")), .text(" · "),
+                            .a(.href("/api/v1/editions/\(edition.id.queryEncoded)/export?format=xlsx"), .text("Excel"))))
                 })
             )),
             .if(admin, .group(

@@ -163,9 +163,8 @@ struct RequestPage {
     private func actions(_ page: PageContext) -> Node<HTML.BodyContext> {
         // No button that cannot work: acceptance waits for the holder's consents (said instead).
         let open = VerificationWorkflow.actions(from: request.status).filter {
-            !$0.byHolder && $0.byEmployer == !isStaff && $0 != .submit && ($0 != .revoke || (request.revocation == nil && viewer.role == .officer))
-                && ($0 != .review || reviewOpen) && ($0 != .reviewDecision || viewer.role == .officer)
-                && ($0 != .accept || !request.awaitsHolderConsent)
+            $0.isTaken(by: viewer.role) && $0 != .submit && ($0 != .revoke || request.revocation == nil)
+                && ($0 != .review || reviewOpen) && ($0 != .accept || !request.awaitsHolderConsent)
         }
         return .group(
             ConsentParts.waiting(request, viewer: viewer, mailKeptForAdministrators: mailKeptForAdministrators, page),

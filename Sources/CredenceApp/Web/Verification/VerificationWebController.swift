@@ -16,8 +16,8 @@ struct VerificationWebController {
         routes.get("requests/new", .signedIn([.employer]), use: newRequestPage)
         routes.post("requests", .signedIn([.employer]), uploads: true, use: submit)
         routes.get("requests/:id", .verificationParty, use: requestPage)
-        for (path, action, roles) in VerificationRouting.actions {
-            routes.post("requests/:id/\(path)", .signedIn(roles)) { request, context in try await act(action, request, context) }
+        for (path, action) in VerificationRouting.actions {
+            routes.post("requests/:id/\(path)", .signedIn([action.takenBy])) { request, context in try await act(action, request, context) }
             // A refused step shows the request's page at its form's address; reloaded or
             // bookmarked, that address leads back to the request instead of a 405.
             routes.get("requests/:id/\(path)", .verificationParty, use: backToRequest)
@@ -226,18 +226,8 @@ struct VerificationWebController {
         var request = request
         let form = try await FormFields.read(&request)
         let account = try context.requireActor().account
-        var draft = VerificationDraft(
-            entryId: form["entryId"], holderName: form["holder.name"], holderNationality: form["holder.nationality"],
-            holderDateOfBirth: form["holder.dateOfBirth"], passportNumber: form["holder.passportNumber"],
-            certificateNumber: form["certificateNumber"], issuedOn: form["issuedOn"], expiresOn: form["expiresOn"],
-            note: form["note"], holderConsent: form["holderConsent"] == "true")
-        draft.previousRequestId = UUID(uuidString: form["previousRequestId"])
-        draft.holderEmail = form["holder.email"]
         var page = NewRequestPage(entries: try state.current.entries().entries)
-        for field in ["entryId", "holder.name", "holder.nationality", "holder.dateOfBirth", "holder.passportNumber",
-                      "certificateNumber", "issuedOn", "expiresOn", "note", "holderConsent", "previousRequestId", "holder.email"] {
-            page.values[field] = form[field]
-        }
+        for field in VerificationDraft.Fields.all { page.values[field.name] = form[field.name] }
         // The file is checked before anything is stored, so a bad file loses nothing typed.
         let file = form.files.first { !$0.fileName.isEmpty || !$0.bytes.isEmpty }
         if let file {
@@ -257,6 +247,7 @@ struct VerificationWebController {
         }
         let created: VerificationRequest
         do {
+            let draft = try VerificationDraft(form)
             guard page.errors.isEmpty else { throw VerificationError.invalid([]) }
             created = try await store.verifications.submit(draft, by: account, catalog: state.current.catalog,
                                                            registry: try await state.registry(from: store))
