@@ -122,9 +122,9 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func finding04NoOpenRedirectThroughATab(database: TestDatabase) async throws {
         for path in ["/\t/evil.example/x", "/\n/evil.example", "//evil.example", "/\\evil.example", "/ /evil", "/\u{2028}/evil", "https://evil.example"] {
-            #expect(WebController.localPath(path) == nil, "\(path.debugDescription)")
+            #expect(SiteURL.localPath(path) == nil, "\(path.debugDescription)")
         }
-        #expect(WebController.localPath("/catalog?q=精算师") == "/catalog?q=精算师")
+        #expect(SiteURL.localPath("/catalog?q=精算师") == "/catalog?q=精算师")
         try await withOpenApp(database) { app in
             _ = try await TestAccounts.employer("Acme", on: app.store)
             let signIn = try await app.client.execute(

@@ -70,4 +70,15 @@ import Testing
             }
         }
     }
+
+    /// No controller calls another: what two share is a named service (`RequestListQuery`,
+    /// `VerificationRouting`, `EditionReading`, `SiteURL`).
+    @Test func noControllerCallsAnother() throws {
+        let controllers = Self.swiftFiles().filter { $0.lastPathComponent.contains("Controller") }
+        #expect(controllers.count > 20)
+        for file in controllers {
+            let text = try Self.text(file)
+            #expect(text.range(of: #"\b\w+(API|Web)Controller\.\w+\("#, options: .regularExpression) == nil, "\(file.lastPathComponent)")
+        }
+    }
 }

@@ -21,16 +21,7 @@ struct CatalogReviewAPIController {
 
     @Sendable func dossier(_ request: Request, _ context: AppRequestContext) async throws -> DossierDTO {
         let id = try context.parameters.require("id")
-        return DossierDTO(try await Self.dossier(id, store: store, state: state))
-    }
-
-    /// The dossier of an entry any edition holds; a 404 for anything else.
-    static func dossier(_ id: String, store: Store, state: CatalogState) async throws -> EntryDossier {
-        guard state.holdsEntry(id) else {
-            throw APIError.notFound("The catalog has no entry '\(id)'.")
-        }
-        let channel = try await state.registry(from: store).body(for: id).channel
-        return try await store.dossiers.dossier(of: id, channel: channel)
+        return DossierDTO(try await state.dossier(id, store: store))
     }
 
     /// `{"kind": "issuance" | "membership_level" | "practice_ability" | "other", "text", "source"?}` → 201.

@@ -28,7 +28,7 @@ struct VerificationBatchesAPIController {
         let language = try Self.language(request)
         let format = try QueryParameters(request).string("format") ?? "csv"
         switch format {
-        case "csv": return Self.csv(BatchCSV.template(language), fileName: "verification-batch-template-\(language.rawValue).csv")
+        case "csv": return VerificationRouting.csv(BatchCSV.template(language), fileName: "verification-batch-template-\(language.rawValue).csv")
         case "xlsx": return try BatchTemplate.xlsx(language)
         default: throw APIError.badParameter("format", "format must be csv or xlsx; got '\(format.prefix(20))'.")
         }
@@ -61,7 +61,7 @@ struct VerificationBatchesAPIController {
     }
 
     @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> BatchDTO {
-        let batch = try await store.verifications.batch(try Self.batchID(context), for: try context.requireActor().account)
+        let batch = try await store.verifications.batch(try VerificationRouting.batchID(context), for: try context.requireActor().account)
         let registry = try await state.registry(from: store)
         return BatchDTO(
             id: batch.id.uuidString.lowercased(), createdAt: Timestamps.rfc3339(batch.createdAt), count: batch.count,
@@ -72,19 +72,9 @@ struct VerificationBatchesAPIController {
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let format = try QueryParameters(request).string("format") ?? "csv"
         guard format == "csv" else { throw APIError.badParameter("format", "format must be csv; got '\(format.prefix(20))'.") }
-        let batch = try await store.verifications.batch(try Self.batchID(context), for: try context.requireActor().account)
-        return Self.csv(BatchCSV.export(batch.requests, language: try Self.language(request)),
+        let batch = try await store.verifications.batch(try VerificationRouting.batchID(context), for: try context.requireActor().account)
+        return VerificationRouting.csv(BatchCSV.export(batch.requests, language: try Self.language(request)),
                         fileName: "verification-batch-\(batch.id.uuidString.lowercased()).csv")
-    }
-
-    static func batchID(_ context: AppRequestContext) throws -> UUID {
-        guard let id = UUID(uuidString: try context.parameters.require("batch")) else { throw VerificationError.notFound }
-        return id
-    }
-
-    static func csv(_ text: String, fileName: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(fileName)\""],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
 

@@ -35,4 +35,16 @@ enum VerificationRouting {
             ],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
+
+    /// The batch named by the path's `:batch`.
+    static func batchID(_ context: AppRequestContext) throws -> UUID {
+        guard let id = UUID(uuidString: try context.parameters.require("batch")) else { throw VerificationError.notFound }
+        return id
+    }
+
+    /// A CSV file to download.
+    static func csv(_ text: String, fileName: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(fileName)\""],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
 }

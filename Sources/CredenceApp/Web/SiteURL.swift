@@ -151,3 +151,23 @@ enum SiteURL {
         }
     }
 }
+
+extension SiteURL {
+    /// The path if it is one on this site, never an address elsewhere: one `/` first, then
+    /// printable characters only — no backslash (`/\\host`), no second slash (`//host`), no
+    /// space, tab or other control character (browsers drop a tab: `/\t/host` is `//host`).
+    static func localPath(_ path: String?) -> String? {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"),
+              path.unicodeScalars.allSatisfy(isPrintable)
+        else { return nil }
+        return path
+    }
+
+    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (0x21...0x7E).contains(scalar.value) }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .unassigned, .surrogate, .privateUse: return false
+        default: return true
+        }
+    }
+}

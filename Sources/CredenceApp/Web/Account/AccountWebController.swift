@@ -23,7 +23,7 @@ struct AccountWebController {
     }
 
     @Sendable func signInPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        Response.html(SignInPage(next: WebController.localPath(request.uri.queryParameters["next"].map(String.init)))
+        Response.html(SignInPage(next: SiteURL.localPath(request.uri.queryParameters["next"].map(String.init)))
             .render(PageContext(request, context)))
     }
 
@@ -83,7 +83,7 @@ struct AccountWebController {
     @Sendable func signIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         var request = request
         let form = try await FormFields.read(&request)
-        let next = WebController.localPath(request.uri.queryParameters["next"].map(String.init))
+        let next = SiteURL.localPath(request.uri.queryParameters["next"].map(String.init))
         var page = SignInPage(email: form["email"], next: next)
         do {
             let account = try await store.accounts.signIn(

@@ -27,14 +27,14 @@ struct CatalogReviewWebController {
 
     private func dossierPage(_ request: Request, _ context: AppRequestContext, error: BilingualText?, status: HTTPResponse.Status) async throws -> Response {
         let id = try context.parameters.require("id")
-        let dossier = try await CatalogReviewAPIController.dossier(id, store: store, state: state)
+        let dossier = try await state.dossier(id, store: store)
         let entry = try state.current.catalog.entry(id)
         return Response.html(DossierPage(entry: entry, dossier: dossier, error: error).render(PageContext(request, context)), status: status)
     }
 
     @Sendable func dossierCSV(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let dossier = try await CatalogReviewAPIController.dossier(id, store: store, state: state)
+        let dossier = try await state.dossier(id, store: store)
         return Self.csv(DossierPage.csv(dossier), name: "credence-review-\(id).csv")
     }
 

@@ -51,13 +51,13 @@ struct BatchWebController {
     }
 
     @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let batch = try await store.verifications.batch(try VerificationBatchesAPIController.batchID(context), for: try context.requireActor().account)
+        let batch = try await store.verifications.batch(try VerificationRouting.batchID(context), for: try context.requireActor().account)
         return Response.html(BatchPage(batch: batch, catalog: state.current.catalog).render(PageContext(request, context)))
     }
 
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let batch = try await store.verifications.batch(try VerificationBatchesAPIController.batchID(context), for: try context.requireActor().account)
-        return VerificationBatchesAPIController.csv(BatchCSV.export(batch.requests, language: PageContext(request, context).language),
+        let batch = try await store.verifications.batch(try VerificationRouting.batchID(context), for: try context.requireActor().account)
+        return VerificationRouting.csv(BatchCSV.export(batch.requests, language: PageContext(request, context).language),
                                                     fileName: "verification-batch-\(batch.id.uuidString.lowercased()).csv")
     }
 }

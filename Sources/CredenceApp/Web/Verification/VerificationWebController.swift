@@ -167,8 +167,8 @@ struct VerificationWebController {
     @Sendable func queue(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let status = request.uri.queryParameters["status"].flatMap { VerificationStatus(rawValue: String($0)) }
         let account = try context.requireActor().account
-        var desk = try VerificationAPIController.deskFilters(QueryParameters(request), account: account)
-        let search = try VerificationAPIController.search(QueryParameters(request))
+        var desk = try RequestListQuery.deskFilters(QueryParameters(request), account: account)
+        let search = try RequestListQuery.search(QueryParameters(request))
         if let search { desk.query += "q=\(search.queryEncoded)&" }
         let list = try await store.verifications.desk(for: account, status: status, openOnly: true, assignee: desk.assignee, overdue: desk.overdue,
                                                       issuingBody: desk.issuingBody, search: search, page: Self.page(request))
@@ -188,7 +188,7 @@ struct VerificationWebController {
 
     private func requestsPage(_ request: Request, _ context: AppRequestContext, newSecret: String?) async throws -> Response {
         let account = try context.requireActor().account
-        let search = try VerificationAPIController.search(QueryParameters(request))
+        let search = try RequestListQuery.search(QueryParameters(request))
         let list = try await store.verifications.list(for: account, search: search, page: Self.page(request))
         let page = RequestsPage(
             requests: list.requests, more: list.more, search: search, changes: try await store.verifications.recentChanges(for: account),
