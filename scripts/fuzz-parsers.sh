@@ -63,6 +63,7 @@ seed FuzzCSV header 'entry (id or seq),holder name,nationality (ISO 3166-1 alpha
 seed FuzzCSV quoted 'a,"b ""c""\r\nd",e\r\n,,,\r\n'
 seed FuzzImport json '\x00{"edition":{"id":"x","jurisdiction":"tianjin","title":{"zh":"x","en":"x"}},"entries":[]}'
 seed FuzzImport csv '\x02id,seq,name_zh,name_en,abbreviations,region_zh,region_en,issuer_zh,issuer_en,fields,remarks_zh,remarks_en,title_level,min_experience_years,requires_local_registration\r\ncfa,1,特许金融分析师,CFA,CFA,,,CFA协会,CFA Institute,finance,,,,,false\r\n'
+seed FuzzImport csvsources '\x02id,seq,name_zh,name_en,abbreviations,region_zh,region_en,issuer_zh,issuer_en,fields,remarks_zh,remarks_en,title_level,min_experience_years,requires_local_registration,keywords,supplementary\r\ncfa,1,特许金融分析师,CFA,CFA,,,CFA协会,CFA Institute,finance,x,x,,,false,注会|cfa,"{""name.en"":""Credence translation""}"\r\nx,2,\x27\x27=a,\x27-b,,,,c,d,law,e,f,,,true,,\r\n'
 seed FuzzMultipart form 'multipart/form-data; boundary=b\n--b\r\nContent-Disposition: form-data; name="csrf"\r\n\r\ntoken\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\na,b\r\n--b--\r\n'
 seed FuzzJSON object '{"entryId":"cfa","holder":{"name":"A","nationality":"GB"},"n":[1,2.5e3,-0,true,false,null],"s":"\\u4e2d\\ud83d\\ude00"}'
 seed FuzzForms path '/api//v1/./x/../holder/%%2e%%2E/abc\ncsrf=a%%20b&name=%%E4%%B8%%AD+x&=&a'

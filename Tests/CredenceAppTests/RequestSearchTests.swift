@@ -27,7 +27,7 @@ import Testing
             _ = try await submit("Zoë Müller", "ZM-1", by: acme)
             let other = try await submit("Jan Nowak", "LF-2024-78", by: bolt)
             _ = try await store.verifications.act(.accept, on: jan.id, by: officer, catalog: catalog)
-            var input = Verifications.ActionInput()
+            var input = VerificationActionInput()
             input.outcome = .authentic
             let done = try await store.verifications.act(.complete, on: jan.id, by: officer, input, catalog: catalog)
             let code = try #require(done.verificationCode)

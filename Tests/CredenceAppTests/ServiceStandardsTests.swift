@@ -26,7 +26,7 @@ import Testing
                     by: employer, catalog: catalog).id
             }
             func complete(_ id: UUID, _ outcome: VerificationOutcome) async throws {
-                var input = Verifications.ActionInput()
+                var input = VerificationActionInput()
                 input.outcome = outcome
                 _ = try await store.verifications.act(.complete, on: id, by: officer, input, catalog: catalog)
             }

@@ -27,8 +27,8 @@ struct HolderAPIController {
     }
 
     func content(_ request: Request, _ context: AppRequestContext) async throws -> HolderContent {
-        try await HolderContent.load(try HolderRouting.token(context), store: store, state: state, retention: retention,
-                                     address: context.remoteAddress, language: Self.language(request))
+        try await HolderReading(store: store, state: state, retention: retention)
+            .content(try HolderRouting.token(context), address: context.remoteAddress, language: Self.language(request))
     }
 
     @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -98,7 +98,7 @@ struct VerificationAPIController {
                                detail: detail)
     }
 
-    static func actionInput(_ action: VerificationAction, _ request: Request) async throws -> Verifications.ActionInput {
+    static func actionInput(_ action: VerificationAction, _ request: Request) async throws -> VerificationActionInput {
         let accepted: [String] = switch action {
         case .reject, .revoke: ["reason", "note"]
         case .complete: ["outcome", "note"]
@@ -113,7 +113,7 @@ struct VerificationAPIController {
         let bytes = try await request.collectBody(upTo: JSONObject.maxBytes)
         guard bytes.readableBytes > 0 else { return .init() }
         let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: accepted)
-        var input = Verifications.ActionInput(note: try body.string("note"))
+        var input = VerificationActionInput(note: try body.string("note"))
         switch action {
         case .revoke: input.revocationReason = try body.choice("reason", RevocationReason.self)
         case .review: input.reviewReason = try body.string("reason")

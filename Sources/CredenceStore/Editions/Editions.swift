@@ -261,16 +261,15 @@ extension Store {
 }
 
 extension Editions {
-    public typealias HistoryLine = EntryHistoryLine
 
     /// The entry across every published edition (and drafts when asked), oldest first.
-    public func history(of entryID: String, includingDrafts: Bool) async throws -> [HistoryLine] {
+    public func history(of entryID: String, includingDrafts: Bool) async throws -> [EntryHistoryLine] {
         let editions = try await EditionRecord.query(on: database).all().map { try $0.edition() }
             .filter { includingDrafts || $0.status != .draft }
             .sorted { ($0.issuedOn?.description ?? "9999", $0.id) < ($1.issuedOn?.description ?? "9999", $1.id) }
         let entries = try await EntryRecord.query(on: database).filter(\.$entryID == entryID).all().map { try $0.entry() }
         let retirements = try await RetirementRecord.query(on: database).filter(\.$entryID == entryID).all()
-        var lines: [HistoryLine] = []
+        var lines: [EntryHistoryLine] = []
         for edition in editions {
             let entry = entries.first { $0.edition == edition.id }
             let retired = retirements.first { $0.editionID == edition.id }.flatMap { record -> Retirement? in
@@ -278,7 +277,7 @@ extension Editions {
                       let old = try? JSONDecoder().decode(Entry.self, from: Data(record.entry.utf8)) else { return nil }
                 return Retirement(entry: old, reason: reason, note: record.note)
             }
-            if entry != nil || retired != nil { lines.append(HistoryLine(edition: edition, entry: entry, retirement: retired)) }
+            if entry != nil || retired != nil { lines.append(EntryHistoryLine(edition: edition, entry: entry, retirement: retired)) }
         }
         guard !lines.isEmpty else { throw EditionError.notFound(entryID) }
         return lines

@@ -6,10 +6,8 @@ import SQLKit
 /// Acting on a request: load it, ask the core's workflow, save what it decided, record it.
 /// Nothing here decides; every rule is in `VerificationWorkflow.decide`.
 extension Verifications {
-    public typealias ActionInput = VerificationActionInput
-
     /// Takes an action on a request by `account` (the workflow says whether they may).
-    public func act(_ action: VerificationAction, on id: UUID, by account: Account, _ input: ActionInput = .init(),
+    public func act(_ action: VerificationAction, on id: UUID, by account: Account, _ input: VerificationActionInput = .init(),
                     catalog: Catalog) async throws -> VerificationRequest {
         // Read before the transaction: inside it, only `db` may be used (SQLite has one writer connection).
         let context = try await workflowContext(for: action, catalog: catalog)

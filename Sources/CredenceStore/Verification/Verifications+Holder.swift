@@ -8,14 +8,6 @@ import SQLKit
 /// link is one answer (`holderLinkInvalid`), and an address trying links is limited
 /// (`RateLimit.holderLink`). Every step is an event on the request and an audit entry.
 extension Verifications {
-    /// What the holder's page shows: the request (the passport number masked), who asks.
-    public struct HolderView: Sendable {
-        public var request: VerificationRequest
-        public var creditCode: String?
-        public var linkExpiresAt: Date
-        public var used: Set<HolderAction>
-    }
-
     public func holderView(token: String, address: String) async throws -> HolderView {
         let link = try await holderLink(token, address: address)
         var request = try await detail(RequestFilter(id: link.requestID), for: Self.holderAccount(link.requestID, email: nil))
@@ -29,7 +21,7 @@ extension Verifications {
     /// Both consents, each its own record with the words' version; or `bothConsentsNeeded`.
     public func holderConsent(token: String, processing: Bool, transferAbroad: Bool, text: HolderConsentText, language: Language,
                               address: String) async throws {
-        var input = ActionInput()
+        var input = VerificationActionInput()
         input.holderConsents = Set(HolderConsentKind.allCases.filter { $0 == .processing ? processing : transferAbroad })
         let detail = "processing=\(text.version(of: .processing).prefix(12)) transfer_abroad=\(text.version(of: .transferAbroad).prefix(12)) lang=\(language.rawValue)"
         try await holderStep(token, .consented, action: .holderConsent, input, address: address, detail: detail) { record, db in
@@ -67,7 +59,7 @@ extension Verifications {
 
     /// On or off, and for how many days from the result (nil: the policy's). Not single-use: a setting.
     public func holderPublicCheck(token: String, active: Bool, days: Int?, address: String) async throws {
-        var input = ActionInput()
+        var input = VerificationActionInput()
         input.publicCheckActive = active
         input.publicCheckDays = days
         try await holderStep(token, nil, action: .holderPublicCheck, input, address: address,
@@ -125,7 +117,7 @@ extension Verifications {
     /// One step: the link checked and marked used for `once` (a single-use step), the
     /// workflow asked, what it brings along done by `effect`, the decision saved and recorded
     /// with `detail` as its note.
-    private func holderStep(_ token: String, _ once: HolderAction?, action: VerificationAction, _ input: ActionInput = .init(),
+    private func holderStep(_ token: String, _ once: HolderAction?, action: VerificationAction, _ input: VerificationActionInput = .init(),
                             address: String, detail: String? = nil,
                             effect: (@Sendable (VerificationRequestRecord, any Database) async throws -> Void)? = nil) async throws {
         let link = try await holderLink(token, address: address)

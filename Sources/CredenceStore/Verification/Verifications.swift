@@ -34,11 +34,8 @@ public struct Verifications: Sendable {
         self.now = now
     }
 
-    /// A change on the dashboard: which request (its holder, as stored, and qualification) and what happened.
-    public typealias RecentChange = RequestChange
-
     /// Recent changes to an employer's requests, newest first: the dashboard's notifications.
-    public func recentChanges(for employer: Account, limit: Int = 10) async throws -> [RecentChange] {
+    public func recentChanges(for employer: Account, limit: Int = 10) async throws -> [RequestChange] {
         // A join, not the employer's request ids in an IN list: an employer with tens of
         // thousands of requests would outgrow a statement's bound values (32,766 on SQLite).
         let changes = try await events { select in
@@ -54,7 +51,7 @@ public struct Verifications: Sendable {
             named[try row.decode(column: "id", as: UUID.self)] = (try row.decode(column: "holder_name", as: String.self),
                                                                   try row.decode(column: "entry_id", as: String.self))
         }
-        return changes.map { RecentChange(request: $0.request, holderName: named[$0.request]?.0 ?? "", entryId: named[$0.request]?.1 ?? "", event: $0.event) }
+        return changes.map { RequestChange(request: $0.request, holderName: named[$0.request]?.0 ?? "", entryId: named[$0.request]?.1 ?? "", event: $0.event) }
     }
 
     // MARK: Submitting

@@ -1,13 +1,13 @@
 import CredenceCore
-import CredenceStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 
 /// What the holder's page and API both show (issue 31): the request as the holder may see
-/// it, its qualification and issuing body, and the consent's words in one language.
+/// it, its qualification and issuing body, and the consent's words in one language — core
+/// values only, filled by `HolderReading`.
 struct HolderContent {
-    var view: Verifications.HolderView
+    var view: HolderView
     var entry: Entry?
     var body: IssuingBody
     var retentionDays: Int
@@ -40,12 +40,6 @@ struct HolderContent {
         return publicCheck.isActive(resultDay: day, days: request.publicCheckDays, switchedOff: request.publicCheckOff, today: today)
     }
 
-    static func load(_ token: String, store: Store, state: CatalogState, retention: RetentionPolicy, address: String, language: Lang) async throws -> HolderContent {
-        let view = try await store.verifications.holderView(token: token, address: address)
-        return HolderContent(view: view, entry: try? state.current.catalog.entry(view.request.entryId, edition: view.request.edition),
-                             body: try await state.issuingBody(for: view.request.entryId, from: store), retentionDays: retention.days,
-                             publicCheck: store.limits.publicCheck, language: language)
-    }
 }
 
 enum HolderRouting {

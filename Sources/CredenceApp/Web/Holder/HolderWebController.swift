@@ -10,6 +10,7 @@ struct HolderWebController {
     let state: CatalogState
     let issuer: CredentialIssuer
     let retention: RetentionPolicy
+    var reading: HolderReading { HolderReading(store: store, state: state, retention: retention) }
 
     func addRoutes(to routes: Routes) {
         routes.get("holder/:token", .anyone, use: page)
@@ -35,8 +36,7 @@ struct HolderWebController {
 
     func render(_ request: Request, _ context: AppRequestContext, error: BilingualText? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let page = PageContext(request, context)
-        let content = try await HolderContent.load(try HolderRouting.token(context), store: store, state: state, retention: retention,
-                                                   address: context.remoteAddress, language: page.language)
+        let content = try await reading.content(try HolderRouting.token(context), address: context.remoteAddress, language: page.language)
         let html = HolderPage(content: content, token: try HolderRouting.token(context), today: .today(at: store.clock()), error: error).render(page)
         return (Response.html(html, status: status))
     }
@@ -46,7 +46,7 @@ struct HolderWebController {
         let form = try await FormFields.read(&request)
         let language = PageContext(request, context).language
         return try await step(request, context) { token, address in
-            let shown = try await HolderContent.load(token, store: store, state: state, retention: retention, address: address, language: language)
+            let shown = try await reading.content(token, address: address, language: language)
             try await store.verifications.holderConsent(token: token, processing: form["processing"] == "true",
                                                         transferAbroad: form["transferAbroad"] == "true", text: shown.text,
                                                         language: language, address: address)

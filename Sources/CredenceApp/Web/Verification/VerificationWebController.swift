@@ -71,7 +71,7 @@ struct VerificationWebController {
         var request = request
         let form = try await FormFields.read(&request)
         let id = try VerificationRouting.requestID(context)
-        var input = Verifications.ActionInput(note: form["note"].isEmpty ? nil : form["note"])
+        var input = VerificationActionInput(note: form["note"].isEmpty ? nil : form["note"])
         switch action {
         case .revoke: input.revocationReason = RevocationReason(rawValue: form["reason"])
         case .review: input.reviewReason = form["reason"]
