@@ -3,10 +3,12 @@
 /// API's `field` keeps the machine name (`certificateNumber`). The CLI puts its flag in the
 /// label's place.
 public enum FieldLabel {
-    public static let english: [String: String] = [
+    /// Every command's labels: the verification draft's from its fields, the rest here.
+    public static let english: [String: String] = others.merging(VerificationDraft.Fields.all.map { ($0.name, $0.label) }) { $1 }
+
+    static let others: [String: String] = [
         "age": "Age",
         "answers": "The answers",
-        "certificateNumber": "Certificate number",
         "channel": "Channel",
         "channel.inputs": "What the channel needs",
         "channel.source": "Where you checked it",
@@ -24,16 +26,7 @@ public enum FieldLabel {
         "edition": "Edition",
         "effectiveOn": "In force from",
         "email": "Email",
-        "entryId": "Qualification",
-        "expiresOn": "Expires on",
-        "holder.dateOfBirth": "Date of birth",
-        "holder.email": "Holder's email",
-        "holder.name": "Holder's name",
-        "holder.nationality": "Nationality",
-        "holder.passportNumber": "Passport number",
-        "holderConsent": "The holder's consent",
         "id": "The id",
-        "issuedOn": "Issued on",
         "items": "What is missing",
         "jurisdiction": "Jurisdiction",
         "name": "Name",
@@ -45,7 +38,6 @@ public enum FieldLabel {
         "organizationName": "Organization name",
         "outcome": "Outcome",
         "phone": "Telephone",
-        "previousRequestId": "The earlier request",
         "qualifications": "Qualifications",
         "reason": "Reason",
         "relevantExperienceYears": "Years of relevant experience",

@@ -16,10 +16,16 @@ public struct CommandField: Sendable, Hashable {
 
     public var name: String
     public var holds: Holds
+    /// How forms and English messages name it ("Certificate number"; `FieldLabel`).
+    public var label: String
+    /// Its column's header in a sheet, when a sheet carries it.
+    public var sheetHeader: BilingualText?
 
-    public init(_ name: String, _ holds: Holds) {
+    public init(_ name: String, _ holds: Holds, label: String, sheetHeader: BilingualText? = nil) {
         self.name = name
         self.holds = holds
+        self.label = label
+        self.sheetHeader = sheetHeader
     }
 
     /// The object a nested field sits in ("holder" for "holder.name"), if any.

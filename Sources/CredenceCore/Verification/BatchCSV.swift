@@ -18,20 +18,10 @@ public enum BatchCSV {
         }
     }
 
-    public static let columns: [Column] = [
-        Column(VerificationDraft.Fields.entryId, header: BilingualText(zh: "职业资格（编号或序号）", en: "entry (id or seq)")),
-        Column(VerificationDraft.Fields.holderName, header: BilingualText(zh: "持证人姓名", en: "holder name")),
-        Column(VerificationDraft.Fields.holderNationality, header: BilingualText(zh: "国籍（两位字母代码）", en: "nationality (ISO 3166-1 alpha-2)")),
-        Column(VerificationDraft.Fields.holderDateOfBirth, header: BilingualText(zh: "出生日期", en: "date of birth")),
-        Column(VerificationDraft.Fields.passportNumber, header: BilingualText(zh: "护照号码", en: "passport number")),
-        Column(VerificationDraft.Fields.certificateNumber, header: BilingualText(zh: "证书编号", en: "certificate number")),
-        Column(VerificationDraft.Fields.issuedOn, header: BilingualText(zh: "发证日期", en: "issued on")),
-        Column(VerificationDraft.Fields.expiresOn, header: BilingualText(zh: "有效期至", en: "expires on")),
-        Column(VerificationDraft.Fields.note, header: BilingualText(zh: "备注", en: "note")),
-        Column(VerificationDraft.Fields.holderConsent, header: BilingualText(zh: "持证人已同意（是/否）", en: "holder consent (yes/no)")),
-        // Optional (issue 31): the holder is then mailed a link to consent themself.
-        Column(VerificationDraft.Fields.holderEmail, header: BilingualText(zh: "持证人邮箱（可选）", en: "holder email (optional)")),
-    ]
+    /// The draft's fields a sheet carries, in order, each under its header.
+    public static let columns: [Column] = VerificationDraft.Fields.all.compactMap { field in
+        field.sheetHeader.map { Column(field, header: $0) }
+    }
 
     /// The template's rows: headers in `language`, one example row.
     public static func templateRows(_ language: Language) -> [[String]] {

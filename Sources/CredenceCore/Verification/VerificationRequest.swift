@@ -179,6 +179,26 @@ public struct PublicCheck: Sendable, Equatable {
 }
 
 /// Why a verification operation was refused.
+extension VerificationRequest {
+    /// A request as just submitted: the draft's facts (the passport number in clear, as its
+    /// submitter's view shows it), submitted at `at`, its one event.
+    public init(submitted draft: VerificationDraft, id: UUID, employer: Account, edition: String, issuingBodyId: String, at: Date) {
+        self.init(
+            id: id, employerId: employer.id, organizationName: employer.organizationName, entryId: draft.entryId,
+            edition: edition, issuingBodyId: issuingBodyId, holderName: draft.holderName, holderNationality: draft.holderNationality,
+            holderDateOfBirth: draft.holderDateOfBirth, passportNumber: draft.passportNumber,
+            passportMasked: draft.passportNumber.map(Masking.document), certificateNumber: draft.certificateNumber,
+            issuedOn: draft.issuedOn, expiresOn: draft.expiresOn, note: draft.note, status: .submitted,
+            estimatedCompletionOn: nil, rejectionReason: nil, outcome: nil, completedAt: nil, verificationCode: nil,
+            createdAt: at, updatedAt: at,
+            history: [.init(action: .submit, from: nil, to: .submitted, actorRole: employer.role, at: at, note: nil)],
+            attachments: [], previousRequestId: draft.previousRequestId)
+        holderEmailMasked = draft.holderEmail.map(Masking.email)
+        consent = ConsentStanding(basis: draft.holderEmail == nil ? .employerAttestation : .holder, at: draft.holderEmail == nil ? at : nil,
+                                  consents: [])
+    }
+}
+
 public enum VerificationError: Error, Equatable, Sendable {
     case invalid([InputError])
     /// No such request, or not this employer's: the same answer (404).

@@ -1,3 +1,4 @@
+import CredenceCore
 import FluentKit
 import Foundation
 
@@ -130,4 +131,19 @@ final class WebhookRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+}
+
+extension VerificationRequestRecord {
+    /// The employer's corrections on resubmission: the draft's facts, the passport number sealed.
+    func correct(with draft: VerificationDraft, sealer: DataSealer) throws {
+        holderName = draft.holderName
+        holderNationality = draft.holderNationality
+        holderDateOfBirth = draft.holderDateOfBirth
+        passportSealed = try draft.passportNumber.map(sealer.seal)
+        passportMasked = draft.passportNumber.map(Masking.document)
+        certificateNumber = draft.certificateNumber
+        issuedOn = draft.issuedOn
+        expiresOn = draft.expiresOn
+        note = draft.note
+    }
 }

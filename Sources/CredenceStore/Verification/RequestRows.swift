@@ -96,6 +96,20 @@ struct RequestRow {
         "public_check_days",
     ]
 
+    /// What a submission writes, column by column: the insert is made of this list.
+    static let submitted: [(column: String, value: @Sendable (VerificationRequest, PendingSubmission) -> any SQLExpression)] = [
+        ("id", { r, _ in SQLBind(r.id) }), ("employer_id", { r, _ in SQLBind(r.employerId) }), ("entry_id", { r, _ in SQLBind(r.entryId) }),
+        ("edition_id", { r, _ in SQLBind(r.edition) }), ("issuing_body_id", { r, _ in SQLBind(r.issuingBodyId) }),
+        ("holder_name", { r, _ in SQLBind(r.holderName) }), ("holder_nationality", { r, _ in SQLBind(r.holderNationality) }),
+        ("holder_date_of_birth", { r, _ in sqlValue(r.holderDateOfBirth) }), ("passport_sealed", { _, s in sqlValue(s.passportSealed) }),
+        ("passport_masked", { r, _ in sqlValue(r.passportMasked) }), ("certificate_number", { r, _ in SQLBind(r.certificateNumber) }),
+        ("issued_on", { r, _ in sqlValue(r.issuedOn) }), ("expires_on", { r, _ in sqlValue(r.expiresOn) }), ("note", { r, _ in sqlValue(r.note) }),
+        ("status", { r, _ in SQLBind(r.status.rawValue) }), ("created_at", { r, _ in SQLBind(r.createdAt) }),
+        ("updated_at", { r, _ in SQLBind(r.updatedAt) }), ("batch_id", { _, s in sqlValue(s.batchID) }),
+        ("previous_request_id", { r, _ in sqlValue(r.previousRequestId) }), ("holder_email_sealed", { _, s in sqlValue(s.holderEmailSealed) }),
+        ("holder_email_masked", { r, _ in sqlValue(r.holderEmailMasked) }), ("consent_basis", { r, _ in SQLBind(r.consent.basis.rawValue) }),
+    ]
+
     /// Every column of a row and its employer's organization name, as one select list.
     static let selectList = SQLRaw((columns.map { "\"\(table)\".\"\($0)\"" } + [#""users"."organization_name""#])
         .joined(separator: ", "))
@@ -154,27 +168,6 @@ struct RequestRow {
     }
 }
 
-/// Where each column sits in the list's rows: its place in `RequestRow.columns`, found once.
-enum RequestColumn {
-    private static func at(_ name: String) -> Int { RequestRow.columns.firstIndex(of: name)! }
-    static let id = at("id"), employer = at("employer_id"), entry = at("entry_id"), edition = at("edition_id")
-    static let issuingBody = at("issuing_body_id"), holderName = at("holder_name"), holderNationality = at("holder_nationality")
-    static let holderDateOfBirth = at("holder_date_of_birth"), passportSealed = at("passport_sealed"), passportMasked = at("passport_masked")
-    static let certificateNumber = at("certificate_number"), issuedOn = at("issued_on"), expiresOn = at("expires_on"), note = at("note")
-    static let status = at("status"), estimatedCompletionOn = at("estimated_completion_on"), rejectionReason = at("rejection_reason")
-    static let outcome = at("outcome"), completedAt = at("completed_at"), verificationCode = at("verification_code")
-    static let createdAt = at("created_at"), updatedAt = at("updated_at"), erasedAt = at("personal_data_erased_at")
-    static let retentionDays = at("personal_data_retention_days"), revokedAt = at("revoked_at"), revocationReason = at("revocation_reason")
-    static let revocationNote = at("revocation_note"), assignee = at("assignee_id"), previousRequest = at("previous_request_id")
-    static let reviewRequestedAt = at("review_requested_at"), reviewReason = at("review_reason"), reviewNote = at("review_note")
-    static let reviewDecision = at("review_decision"), reviewDecidedAt = at("review_decided_at"), reviewDecisionNote = at("review_decision_note")
-    static let reviewOutcomeReviewed = at("review_outcome_reviewed"), holderEmailMasked = at("holder_email_masked")
-    static let consentBasis = at("consent_basis"), consentedAt = at("consented_at"), withdrawalReason = at("withdrawal_reason")
-    static let publicCheckOff = at("public_check_off"), publicCheckDays = at("public_check_days")
-    /// After the columns: the employer's organization name, then the attachment's columns.
-    static let organizationName = RequestRow.columns.count
-    static let attachment = RequestRow.columns.count + 1
-}
 
 extension Verifications {
     /// The list's order: by submission either way, or by due date (the earliest first, then

@@ -66,40 +66,15 @@ struct PendingSubmission: Sendable {
     /// The request as stored, told without reading it back (the passport number in clear,
     /// as its submitter's detail view shows it).
     var stored: VerificationRequest {
-        var request = VerificationRequest(
-            id: id, employerId: employer.id, organizationName: employer.organizationName, entryId: draft.entryId,
-            edition: editionID, issuingBodyId: issuingBodyID, holderName: draft.holderName, holderNationality: draft.holderNationality,
-            holderDateOfBirth: draft.holderDateOfBirth, passportNumber: draft.passportNumber,
-            passportMasked: draft.passportNumber.map(Masking.document), certificateNumber: draft.certificateNumber,
-            issuedOn: draft.issuedOn, expiresOn: draft.expiresOn, note: draft.note, status: .submitted,
-            estimatedCompletionOn: nil, rejectionReason: nil, outcome: nil, completedAt: nil, verificationCode: nil,
-            createdAt: createdAt, updatedAt: createdAt,
-            history: [.init(action: .submit, from: nil, to: .submitted, actorRole: employer.role, at: createdAt, note: nil)],
-            attachments: [], previousRequestId: draft.previousRequestId)
-        request.holderEmailMasked = draft.holderEmail.map(Masking.email)
-        request.consent = ConsentStanding(basis: draft.holderEmail == nil ? .employerAttestation : .holder,
-                                          at: draft.holderEmail == nil ? createdAt : nil, consents: [])
-        return request
+        VerificationRequest(submitted: draft, id: id, employer: employer, edition: editionID, issuingBodyId: issuingBodyID, at: createdAt)
     }
 
     /// Stores `submissions` and their transitions: a handful of statements for any number.
     static func store(_ submissions: [PendingSubmission], on db: any Database) async throws {
-        let insert = db.sql.insert(into: VerificationRequestRecord.schema)
-            .columns("id", "employer_id", "entry_id", "edition_id", "issuing_body_id", "holder_name", "holder_nationality",
-                     "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on",
-                     "note", "status", "created_at", "updated_at", "batch_id", "previous_request_id",
-                     "holder_email_sealed", "holder_email_masked", "consent_basis")
+        let insert = db.sql.insert(into: VerificationRequestRecord.schema).columns(RequestRow.submitted.map(\.column))
         for submission in submissions {
             let request = submission.stored
-            insert.values([
-                SQLBind(request.id), SQLBind(request.employerId), SQLBind(request.entryId), SQLBind(request.edition),
-                SQLBind(request.issuingBodyId), SQLBind(request.holderName), SQLBind(request.holderNationality),
-                sqlValue(request.holderDateOfBirth), sqlValue(submission.passportSealed),
-                sqlValue(request.passportMasked), SQLBind(request.certificateNumber), sqlValue(request.issuedOn), sqlValue(request.expiresOn),
-                sqlValue(request.note), SQLBind(request.status.rawValue), SQLBind(request.createdAt), SQLBind(request.updatedAt),
-                sqlValue(submission.batchID), sqlValue(submission.draft.previousRequestId),
-                sqlValue(submission.holderEmailSealed), sqlValue(request.holderEmailMasked), SQLBind(request.consent.basis.rawValue),
-            ])
+            insert.values(RequestRow.submitted.map { $0.value(request, submission) })
         }
         try await insert.run()
         try await HolderInvitation.store(submissions.compactMap(\.invitation), on: db)

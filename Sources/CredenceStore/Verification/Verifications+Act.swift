@@ -76,7 +76,7 @@ extension Verifications {
             case .corrected(let draft, let body):
                 record.entryID = draft.entryId
                 record.issuingBodyID = body
-                try apply(draft, to: record)
+                try record.correct(with: draft, sealer: keys.sealer)
             case .result(let outcome, let issuesCode):
                 guard let catalog else { preconditionFailure("a result is saved with the catalog its receipt names") }
                 try complete(record, outcome: outcome, code: issuesCode, at: decision.at, catalog: catalog)
@@ -125,17 +125,6 @@ extension Verifications {
         record.receiptKeyID = signed.keyId
     }
 
-    func apply(_ draft: VerificationDraft, to record: VerificationRequestRecord) throws {
-        record.holderName = draft.holderName
-        record.holderNationality = draft.holderNationality
-        record.holderDateOfBirth = draft.holderDateOfBirth
-        record.passportSealed = try draft.passportNumber.map(keys.sealer.seal)
-        record.passportMasked = draft.passportNumber.map(Masking.document)
-        record.certificateNumber = draft.certificateNumber
-        record.issuedOn = draft.issuedOn
-        record.expiresOn = draft.expiresOn
-        record.note = draft.note
-    }
 }
 
 extension Transition {
