@@ -85,31 +85,6 @@ struct RequestRow {
     /// are our own constants, quoted the same way on SQLite and PostgreSQL.
     static func column(_ name: String) -> SQLRaw { SQLRaw("\"\(table)\".\"\(name)\"") }
 
-    static let columns = [
-        "id", "employer_id", "entry_id", "edition_id", "issuing_body_id", "holder_name", "holder_nationality",
-        "holder_date_of_birth", "passport_sealed", "passport_masked", "certificate_number", "issued_on", "expires_on", "note",
-        "status", "estimated_completion_on", "rejection_reason", "outcome", "completed_at", "verification_code",
-        "created_at", "updated_at", "personal_data_erased_at", "personal_data_retention_days",
-        "revoked_at", "revocation_reason", "revocation_note", "assignee_id", "previous_request_id",
-        "review_requested_at", "review_reason", "review_note", "review_decision", "review_decided_at", "review_decision_note",
-        "review_outcome_reviewed", "holder_email_masked", "consent_basis", "consented_at", "withdrawal_reason", "public_check_off",
-        "public_check_days",
-    ]
-
-    /// What a submission writes, column by column: the insert is made of this list.
-    static let submitted: [(column: String, value: @Sendable (VerificationRequest, PendingSubmission) -> any SQLExpression)] = [
-        ("id", { r, _ in SQLBind(r.id) }), ("employer_id", { r, _ in SQLBind(r.employerId) }), ("entry_id", { r, _ in SQLBind(r.entryId) }),
-        ("edition_id", { r, _ in SQLBind(r.edition) }), ("issuing_body_id", { r, _ in SQLBind(r.issuingBodyId) }),
-        ("holder_name", { r, _ in SQLBind(r.holderName) }), ("holder_nationality", { r, _ in SQLBind(r.holderNationality) }),
-        ("holder_date_of_birth", { r, _ in sqlValue(r.holderDateOfBirth) }), ("passport_sealed", { _, s in sqlValue(s.passportSealed) }),
-        ("passport_masked", { r, _ in sqlValue(r.passportMasked) }), ("certificate_number", { r, _ in SQLBind(r.certificateNumber) }),
-        ("issued_on", { r, _ in sqlValue(r.issuedOn) }), ("expires_on", { r, _ in sqlValue(r.expiresOn) }), ("note", { r, _ in sqlValue(r.note) }),
-        ("status", { r, _ in SQLBind(r.status.rawValue) }), ("created_at", { r, _ in SQLBind(r.createdAt) }),
-        ("updated_at", { r, _ in SQLBind(r.updatedAt) }), ("batch_id", { _, s in sqlValue(s.batchID) }),
-        ("previous_request_id", { r, _ in sqlValue(r.previousRequestId) }), ("holder_email_sealed", { _, s in sqlValue(s.holderEmailSealed) }),
-        ("holder_email_masked", { r, _ in sqlValue(r.holderEmailMasked) }), ("consent_basis", { r, _ in SQLBind(r.consent.basis.rawValue) }),
-    ]
-
     /// Every column of a row and its employer's organization name, as one select list.
     static let selectList = SQLRaw((columns.map { "\"\(table)\".\"\($0)\"" } + [#""users"."organization_name""#])
         .joined(separator: ", "))
@@ -118,56 +93,7 @@ struct RequestRow {
     /// passport number stays sealed here (`passportSealed`) and is opened only for a detail view.
     var request: VerificationRequest
     var passportSealed: String?
-
-    /// A row of the list's statement: `columns` in their order, then the organization name.
-    init(_ row: RowCells) throws {
-        typealias At = RequestColumn
-        let status = try row.text(At.status)
-        guard let known = VerificationStatus(rawValue: status) else {
-            throw StoreDataError(table: Self.table, row: try row.text(At.id), problem: "unknown status \(status)")
-        }
-        passportSealed = try row.optionalText(At.passportSealed)
-        request = VerificationRequest(
-            id: try row.uuid(At.id), employerId: try row.uuid(At.employer),
-            organizationName: try row.optionalText(At.organizationName), entryId: try row.text(At.entry), edition: try row.text(At.edition),
-            issuingBodyId: try row.text(At.issuingBody), holderName: try row.text(At.holderName),
-            holderNationality: try row.text(At.holderNationality), holderDateOfBirth: try row.optionalText(At.holderDateOfBirth),
-            passportNumber: nil, passportMasked: try row.optionalText(At.passportMasked),
-            certificateNumber: try row.text(At.certificateNumber), issuedOn: try row.optionalText(At.issuedOn),
-            expiresOn: try row.optionalText(At.expiresOn), note: try row.optionalText(At.note), status: known,
-            estimatedCompletionOn: try row.optionalText(At.estimatedCompletionOn),
-            rejectionReason: try row.optionalText(At.rejectionReason).flatMap(RejectionReason.init),
-            outcome: try row.optionalText(At.outcome).flatMap(VerificationOutcome.init),
-            completedAt: try row.optionalDate(At.completedAt),
-            verificationCode: try row.optionalText(At.verificationCode),
-            createdAt: try row.date(At.createdAt), updatedAt: try row.date(At.updatedAt),
-            history: [], attachments: [])
-        if let at = try row.optionalDate(At.erasedAt) {
-            request.erasure = PersonalDataErasure(at: at, afterDays: try row.optionalInt(At.retentionDays) ?? 0)
-        }
-        request.assigneeId = try row.optionalUUID(At.assignee)
-        request.previousRequestId = try row.optionalUUID(At.previousRequest)
-        request.holderEmailMasked = try row.optionalText(At.holderEmailMasked)
-        let basis = try row.optionalText(At.consentBasis).flatMap(ConsentBasis.init) ?? .employerAttestation
-        request.consent = ConsentStanding(basis: basis, at: basis == .holder ? try row.optionalDate(At.consentedAt) : request.createdAt,
-                                          consents: [])
-        request.withdrawalReason = try row.optionalText(At.withdrawalReason).flatMap(WithdrawalReason.init)
-        request.publicCheckOff = try row.optionalBool(At.publicCheckOff) ?? false
-        request.publicCheckDays = try row.optionalInt(At.publicCheckDays)
-        if let at = try row.optionalDate(At.reviewRequestedAt) {
-            request.review = ResultReview(
-                requestedAt: at, reason: try row.optionalText(At.reviewReason) ?? "", note: try row.optionalText(At.reviewNote),
-                decision: try row.optionalText(At.reviewDecision).flatMap(ReviewDecision.init),
-                decidedAt: try row.optionalDate(At.reviewDecidedAt), decisionNote: try row.optionalText(At.reviewDecisionNote),
-                outcomeReviewed: try row.optionalText(At.reviewOutcomeReviewed).flatMap(VerificationOutcome.init))
-        }
-        if let at = try row.optionalDate(At.revokedAt) {
-            request.revocation = Revocation(at: at, reason: try row.optionalText(At.revocationReason).flatMap(RevocationReason.init) ?? .other,
-                                            note: try row.optionalText(At.revocationNote))
-        }
-    }
 }
-
 
 extension Verifications {
     /// The list's order: by submission either way, or by due date (the earliest first, then
