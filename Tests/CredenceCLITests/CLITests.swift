@@ -33,6 +33,16 @@ import Testing
 
     final class Marker {}
 
+    /// One child process started at a time: swift-corelibs-foundation's `Process.run()` crashed
+    /// in a memcpy on CI while the CLI tests, which run in parallel, started several at once.
+    static let spawning = NSLock()
+
+    static func launch(_ process: Process) throws {
+        spawning.lock()
+        defer { spawning.unlock() }
+        try process.run()
+    }
+
     static func run(_ arguments: [String], store: CredenceStoreEnvironment, input: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
@@ -47,7 +57,7 @@ import Testing
         process.standardError = err
         let stdin = Pipe()
         process.standardInput = stdin
-        try process.run()
+        try launch(process)
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()

@@ -136,7 +136,7 @@ import Testing
         process.environment = variables
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try CLITests.launch(process)
         return process
     }
 
