@@ -33,38 +33,31 @@ import Testing
 
     final class Marker {}
 
-    /// One child process started at a time: swift-corelibs-foundation's `Process.run()` crashed
-    /// in a memcpy on CI while the CLI tests, which run in parallel, started several at once.
-    static let spawning = NSLock()
-
-    static func launch(_ process: Process) throws {
-        spawning.lock()
-        defer { spawning.unlock() }
-        try process.run()
-    }
-
     static func run(_ arguments: [String], store: CredenceStoreEnvironment, input: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "DATABASE_URL")
         environment.merge(store.variables) { $1 }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try launch(process)
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        ChildProcess.starting.lock()
+        let stdin = ChildProcess.pipe(), out = ChildProcess.pipe(), err = ChildProcess.pipe()
+        let started = Result { try ChildProcess(executable.path, arguments, environment: environment, stdin: stdin.read, stdout: out.write, stderr: err.write) }
+        [stdin.read, out.write, err.write].forEach { _ = close($0) }
+        ChildProcess.starting.unlock()
+        let child: ChildProcess
+        do {
+            child = try started.get()
+        } catch {
+            [stdin.write, out.read, err.read].forEach { _ = close($0) }
+            throw error
+        }
+        if let input { _ = Array(input.utf8).withUnsafeBytes { write(stdin.write, $0.baseAddress, $0.count) } }
+        close(stdin.write)
+        // Both outputs read at once, so a child filling one pipe never waits on the other.
+        let stderrRead = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var stderr = Data()
+        Thread { stderr = ChildProcess.readAll(err.read); stderrRead.signal() }.start()
+        let stdout = ChildProcess.readAll(out.read)
+        stderrRead.wait()
+        return Run(status: child.wait(), stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test(arguments: TestDatabase.available)

@@ -97,7 +97,7 @@ import Testing
 
             let port = try Self.freePort()
             var server = try Self.serve(port: port, environment)
-            defer { if server.isRunning { server.terminate() } }
+            defer { server.stop() }
             try await Self.waitUntilHealthy(port)
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/verification-requests")!)
             request.httpMethod = "POST"
@@ -108,9 +108,8 @@ import Testing
             #expect((response as? HTTPURLResponse)?.statusCode == 201)
             let id = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String)
 
-            kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
-            #expect(server.terminationReason == .uncaughtSignal)
+            server.signal(SIGKILL)
+            #expect(server.endedBySignal)
 
             server = try Self.serve(port: port, environment)
             try await Self.waitUntilHealthy(port)
@@ -121,23 +120,18 @@ import Testing
             let body = try JSONSerialization.jsonObject(with: again) as? [String: Any]
             #expect(body?["status"] as? String == "submitted")
             #expect((body?["history"] as? [Any])?.count == 1)
-            server.terminate()
-            server.waitUntilExit()
+            server.stop()
         }
     }
 
-    static func serve(port: Int, _ environment: CredenceStoreEnvironment) throws -> Process {
-        let process = Process()
-        process.executableURL = CLITests.executable
-        process.arguments = ["serve", "--port", String(port), "--log-level", "warning"]
+    static func serve(port: Int, _ environment: CredenceStoreEnvironment) throws -> ChildProcess {
         var variables = ProcessInfo.processInfo.environment
         variables.removeValue(forKey: "DATABASE_URL")
         variables.merge(environment.variables) { $1 }
-        process.environment = variables
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try CLITests.launch(process)
-        return process
+        ChildProcess.starting.lock()
+        defer { ChildProcess.starting.unlock() }
+        return try ChildProcess(CLITests.executable.path, ["serve", "--port", String(port), "--log-level", "warning"], environment: variables,
+                                stdin: nil, stdout: nil, stderr: nil)
     }
 
     /// A port nobody listens on now: the kernel picks one for a socket bound to port 0.
