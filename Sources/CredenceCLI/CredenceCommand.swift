@@ -10,7 +10,7 @@ public struct CredenceCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "credence",
         abstract: "Tianjin's catalog of recognized foreign professional qualifications, served.",
-        subcommands: [ServeCommand.self, ServiceStandardsCommand.self, CatalogCommand.self, BenefitsCommand.self, UsersCommand.self, ReceiptCommand.self, AuditCommand.self, EditionCommand.self,
+        subcommands: [ServeCommand.self, ServiceStandardsCommand.self, CatalogCommand.self, BenefitsCommand.self, UsersCommand.self, ReceiptCommand.self, VerifyCommand.self, AuditCommand.self, EditionCommand.self,
                       BackupCommand.self, RestoreCommand.self, PurgeCommand.self, KeysCommand.self, CredentialCommand.self])
 
     public init() {}

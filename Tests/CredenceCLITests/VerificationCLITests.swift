@@ -72,6 +72,20 @@ import Testing
                 #expect(try CLITests.run(["receipt", "verify", file.path, "--public-key", otherKey], store: environment).status == 1)
                 #expect(try CLITests.run(["receipt", "verify", folder.appendingPathComponent("none.json").path], store: environment).status == 1)
 
+                // The code as a person types it: lower case, spaces, no hyphens (issue 43).
+                guard case .string(let code)? = try StrictJSON.parse(Array(text.utf8))["receipt"]?["verificationCode"] else {
+                    Issue.record("the receipt has no code"); return
+                }
+                let typed = " " + code.lowercased().replacingOccurrences(of: "-", with: " ") + " "
+                let found = try CLITests.run(["verify", typed], store: environment)
+                #expect(found.status == 0, "\(found.stderr)")
+                #expect(found.stdout.hasPrefix("\(code): authentic, "), "\(found.stdout)")
+                let json = try CLITests.run(["verify", typed, "--format", "json"], store: environment)
+                #expect(json.stdout.contains("\"code\":\"\(code)\""), "\(json.stdout)")
+                let missing = try CLITests.run(["verify", "tj-aaaaa-aaaaa"], store: environment)
+                #expect(missing.status == 1)
+                #expect(missing.stderr.contains("'tj-aaaaa-aaaaa'"), "quotes what was typed: \(missing.stderr)")
+
                 let intact = try CLITests.run(["audit", "verify"], store: environment)
                 #expect(intact.status == 0, "\(intact.stderr)")
                 #expect(intact.stdout.hasPrefix("intact: "))

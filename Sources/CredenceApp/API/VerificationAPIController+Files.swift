@@ -46,11 +46,6 @@ extension VerificationAPIController {
         guard check.active else {
             throw APIError(status: .gone, code: "verification_code_inactive", message: PublicCheckPolicy.inactive.en)
         }
-        return PublicCheckDTO(
-            code: check.code, outcome: check.outcome.rawValue, entryId: check.entryId,
-            entryName: try? state.current.catalog.entry(check.entryId, edition: check.edition).name, edition: check.edition,
-            completedOn: check.completedOn, holderName: check.holderNameMasked,
-            revocation: check.revocation.map(VerificationRequestDTO.RevocationDTO.init),
-            certificateStatus: check.certificateStatus.rawValue, expiresOn: check.expiresOn, certificateNote: check.note(today: .today(at: store.clock())))
+        return PublicCheckDTO(check, catalog: state.current.catalog, today: .today(at: store.clock()))
     }
 }

@@ -10,6 +10,11 @@ extension Verifications {
     public func publicCheck(code: String, address: String) async throws -> PublicCheck? {
         let reservation = try await RateLimits(database: database, now: now).reserve(.codeLookup, for: address)
         if let wait = reservation.retryAfter { throw RateLimited(retryAfter: wait) }
+        return try await publicCheck(code: code)
+    }
+
+    /// The same lookup without the per-address limit, for the server's own operator (`credence verify`).
+    public func publicCheck(code: String) async throws -> PublicCheck? {
         guard let normalized = VerificationCode.parse(code) else { return nil }
         guard let record = try await VerificationRequestRecord.query(on: database).filter(\.$verificationCode == normalized).first(),
               record.outcome == VerificationOutcome.authentic.rawValue, let completedAt = record.completedAt
