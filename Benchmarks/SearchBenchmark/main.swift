@@ -68,17 +68,17 @@ let sqlite: SQLiteConnection = try await SQLiteConnection.open(storage: .memory,
 _ = try await sqlite.query("""
     CREATE VIRTUAL TABLE entries USING fts5(name_zh, name_en, abbreviations, issuer_zh, issuer_en, region, fields,
     remarks, tokenize = 'trigram')
-    """, [])
+    """, []).get()
 let ftsStart = clock.now
-_ = try await sqlite.query("BEGIN", [])
+_ = try await sqlite.query("BEGIN", []).get()
 for entry in entries {
     _ = try await sqlite.query(
         "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [.text(entry.name.zh), .text(entry.name.en), .text(entry.abbreviations.joined(separator: " ")),
          .text(entry.issuer.zh), .text(entry.issuer.en), .text(entry.region.map { "\($0.zh) \($0.en)" } ?? ""),
-         .text(entry.fields.map { "\($0.name.zh) \($0.name.en)" }.joined(separator: " ")), .text(entry.remarks.zh)])
+         .text(entry.fields.map { "\($0.name.zh) \($0.name.en)" }.joined(separator: " ")), .text(entry.remarks.zh)]).get()
 }
-_ = try await sqlite.query("COMMIT", [])
+_ = try await sqlite.query("COMMIT", []).get()
 print("SQLite FTS5 (trigram): \(entryCount) rows inserted in \(String(format: "%.2f", micros(clock.now - ftsStart) / 1e6)) s")
 
 /// FTS5's trigram tokenizer matches substrings of 3+ characters; shorter terms cannot be
@@ -127,4 +127,4 @@ allFTS.sort()
 print("")
 print(String(format: "all queries: Credence p50 %.0f µs, p99 %.0f µs; FTS5 p50 %.0f µs, p99 %.0f µs",
              percentile(allOurs, 0.5), percentile(allOurs, 0.99), percentile(allFTS, 0.5), percentile(allFTS, 0.99)))
-try await sqlite.close()
+try await sqlite.close().get()

@@ -94,4 +94,34 @@ import Testing
         #expect(calendar?.workingDays(from: CalendarDate("2026-02-13")!, to: CalendarDate("2026-02-25")!) == 3)
         #expect(calendar?.workingDays(from: CalendarDate("2026-02-13")!, to: CalendarDate("2026-02-13")!) == 0)
     }
+
+    /// Issue 43: an employer waiting for acceptance is told how long it took others — only
+    /// from five accepted requests or more — counted in working days like the result's estimate.
+    @Test(arguments: TestDatabase.available)
+    func theWaitForAcceptanceIsMeasuredInWorkingDays(database: TestDatabase) async throws {
+        let clock = TestClock()
+        try await withOpenApp(database, clock: clock) { app in
+            let store = app.store
+            let employer = try await TestAccounts.employer("Acme", on: store)
+            let officer = try await TestAccounts.staff(.officer, on: store).0
+            let catalog = try await store.loadCatalog()
+            var ids: [UUID] = []
+            for n in 1...6 {
+                ids.append(try await store.verifications.submit(
+                    VerificationDraft(entryId: "cfa", holderName: "Holder \(n)", holderNationality: "GB", certificateNumber: "W-\(n)", holderConsent: true),
+                    by: employer, catalog: catalog).id)
+            }
+            let submittedOn = CalendarDate.today(at: clock.now())
+            clock.advance(by: 3 * 86_400)
+            let acceptedOn = CalendarDate.today(at: clock.now())
+            for id in ids.prefix(4) { _ = try await store.verifications.act(.accept, on: id, by: officer, catalog: catalog) }
+            let few = try await store.verifications.acceptanceWait()
+            #expect(few.accepted == 4 && few.medianWorkingDays == nil, "four are too few to say")
+            _ = try await store.verifications.act(.accept, on: ids[4], by: officer, catalog: catalog)
+            let wait = try await store.verifications.acceptanceWait()
+            let calendar = try HolidayCalendar.bundled()
+            #expect(wait.accepted == 5)
+            #expect(wait.medianWorkingDays == Double(calendar.workingDays(from: submittedOn, to: acceptedOn)))
+        }
+    }
 }

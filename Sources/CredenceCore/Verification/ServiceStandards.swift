@@ -106,6 +106,11 @@ public struct ServiceStandards: Sendable, Equatable {
     public static func median(_ buckets: [Bucket]) -> Double? {
         var counts: [Int: Int] = [:]
         for bucket in buckets { counts[bucket.workingDays, default: 0] += bucket.completed }
+        return median(counts: counts)
+    }
+
+    /// The median of a histogram (value → how many times it was seen).
+    public static func median(counts: [Int: Int]) -> Double? {
         let total = counts.values.reduce(0, +)
         guard total > 0 else { return nil }
         func value(at position: Int) -> Int {  // 1-based position in the sorted values

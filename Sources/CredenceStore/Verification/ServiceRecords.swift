@@ -111,6 +111,19 @@ extension Array {
 extension Verifications {
     /// The published figures for the 365 days ending today.
     /// The figures of every body, or of one (`issuingBody`: a request page shows its own).
+    /// How long the requests accepted in the service-standards period waited (whole desk).
+    public func acceptanceWait() async throws -> AcceptanceWait {
+        let today = CalendarDate.today(at: now())
+        let first = ServiceStandards.firstDay(endingOn: today)
+        let waits = try await reader.sql.raw("""
+            SELECT created_at, accepted_on FROM verification_requests WHERE accepted_on >= \(bind: first.description)
+            """).all().compactMap { row -> (submitted: CalendarDate, accepted: CalendarDate)? in
+            guard let accepted = CalendarDate(try row.decode(column: "accepted_on", as: String.self)) else { return nil }
+            return (CalendarDate.today(at: try row.decode(column: "created_at", as: Date.self)), accepted)
+        }
+        return AcceptanceWait(waits: waits, calendar: try await Calendars(database: reader, now: now).calendar())
+    }
+
     public func serviceStandards(of issuingBody: String? = nil) async throws -> ServiceStandards {
         let today = CalendarDate.today(at: now())
         let first = ServiceStandards.firstDay(endingOn: today).description

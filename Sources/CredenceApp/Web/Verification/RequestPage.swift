@@ -23,6 +23,10 @@ struct RequestPage {
     var reviewOpen = false
     /// No SMTP: the holder's invitation waits in the mail folder for an administrator.
     var mailKeptForAdministrators = false
+    /// While it waits to be accepted: the result's due date if accepted today, and how long
+    /// acceptance took over the period (the notice sets no deadline for it).
+    var dueIfAcceptedToday: CalendarDate? = nil
+    var acceptanceWait: AcceptanceWait? = nil
 
     var isStaff: Bool { viewer.role != .employer }
 
@@ -132,10 +136,30 @@ struct RequestPage {
         case .withdrawn:
             return .p(.class("meta"), .text(request.withdrawalReason?.name.text(in: page.language) ?? page.t("已由用人单位撤回。", "Withdrawn by the employer.")))
         case .submitted:
-            return .p(.class("meta"), .text(request.awaitsHolderConsent ? page.t("已提交，等待持证人同意后受理。", "Submitted: it can be accepted once the holder has consented.")
-                                            : page.t("已提交，等待核验人员受理。通知未规定受理时限；受理时会告知预计完成日期（附件2第二条）。",
-                                                     "Submitted, waiting for an officer to accept it. The notice sets no deadline for acceptance; on acceptance you are told the estimated completion date (annex 2, 2).")))
+            if request.awaitsHolderConsent {
+                return .p(.class("meta"), .text(page.t("已提交，等待持证人同意后受理。", "Submitted: it can be accepted once the holder has consented.")))
+            }
+            return .div(.p(.class("meta"), .text(page.t("已提交，等待核验人员受理。通知未规定受理时限；受理时会告知预计完成日期（附件2第二条）。",
+                                                        "Submitted, waiting for an officer to accept it. The notice sets no deadline for acceptance; on acceptance you are told the estimated completion date (annex 2, 2)."))),
+                        .p(.class("meta"), .text(waitEstimate(page))))
         }
+    }
+
+    /// What an employer can expect while the request waits: the due date if accepted today,
+    /// and the desk's measured time to acceptance when there is enough to measure.
+    private func waitEstimate(_ page: PageContext) -> String {
+        var words = dueIfAcceptedToday.map {
+            page.t("若今天受理，预计 \($0) 完成（该渠道 \(body.channel.typicalWorkingDays) 个工作日）。",
+                   "If accepted today, the result would be due by \($0) (the channel's \(body.channel.typicalWorkingDays) working days). ")
+        } ?? ""
+        if let wait = acceptanceWait, let median = wait.medianWorkingDays {
+            let days = median.formatted(.number.precision(.fractionLength(0...1)))
+            words += page.t("近 365 天受理的 \(wait.accepted) 件申请中，半数在提交后 \(days) 个工作日内受理。",
+                            "Of the \(wait.accepted) requests accepted in the last 365 days, half were accepted within \(days) working days of submission.")
+        } else {
+            words += page.t("近 365 天受理的申请太少，尚无受理用时的统计。", "Too few requests were accepted in the last 365 days to say how long acceptance usually takes.")
+        }
+        return words
     }
 
     private func channel(_ page: PageContext) -> Node<HTML.BodyContext> {

@@ -212,6 +212,11 @@ struct VerificationWebController {
         page.reviewOpen = store.limits.review.isOpen(for: found, today: .today(at: store.clock()))
         page.mailKeptForAdministrators = installation.mailFolder != nil
         page.rating = try await store.verifications.rating(of: id)
+        if found.status == .submitted, !found.awaitsHolderConsent {
+            let today = CalendarDate.today(at: store.clock())
+            page.dueIfAcceptedToday = VerificationWorkflow.due(acceptedOn: today, by: page.body.channel, try await store.calendars.calendar()).date
+            page.acceptanceWait = try await store.verifications.acceptanceWait()
+        }
         if page.isStaff {
             page.measured = try await store.verifications.serviceStandards(of: page.body.id).issuingBodies.first
         }

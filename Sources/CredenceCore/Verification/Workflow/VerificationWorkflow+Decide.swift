@@ -63,8 +63,8 @@ extension VerificationWorkflow {
         switch action {
         case .accept:
             if request.consentBasis == .holder, !request.holderConsented { throw .holderConsentPending }
-            let days = context.registry.body(for: request.entryId).channel.typicalWorkingDays
-            return [.accepted(on: context.today, due: context.calendar.adding(days, to: context.today).date)]
+            let channel = context.registry.body(for: request.entryId).channel
+            return [.accepted(on: context.today, due: due(acceptedOn: context.today, by: channel, context.calendar).date)]
         case .reject:
             return [.rejected(input.reason)]
         case .requestInfo:
@@ -124,5 +124,15 @@ extension VerificationWorkflow {
         } catch {
             throw .invalid(error.problems)
         }
+    }
+}
+
+extension VerificationWorkflow {
+    /// The estimated completion of a request accepted on `day`: the channel's typical working
+    /// days on the State Council's calendar (annex 2, 2), and whether each year passed has an
+    /// official calendar.
+    public static func due(acceptedOn day: CalendarDate, by channel: VerificationChannel,
+                           _ calendar: HolidayCalendar) -> (date: CalendarDate, official: Bool) {
+        calendar.adding(channel.typicalWorkingDays, to: day)
     }
 }
