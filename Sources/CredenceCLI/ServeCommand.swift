@@ -91,7 +91,7 @@ func withStore<T: Sendable>(_ body: (Store) async throws -> T) async throws -> T
     var logger = Logger(label: "credence")
     logger.logLevel = .warning
     let configuration = StoreConfiguration.fromEnvironment()
-    let store = try await openingStore(configuration) { try await Store.open(configuration, logger: logger) }
+    let store = try await openingStore(configuration) { try await Store.open(configuration, logger: logger, passwords: PasswordHasher()) }
     do {
         let result = try await body(store)
         await store.close()

@@ -1,3 +1,4 @@
+import CredenceCore
 import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -17,7 +18,7 @@ public final class Store: Sendable {
     /// Quotas (from the environment).
     public let limits: StoreLimits
     /// Password hashing, on threads of its own.
-    public let passwords: PasswordHasher
+    public let passwords: any PasswordHashing
     /// The time, a value: every rule that reads the clock reads this one (tests move it).
     public let clock: @Sendable () -> Date
     private let databases: Databases
@@ -26,7 +27,7 @@ public final class Store: Sendable {
     /// Opens the database, creating the data folder and running every migration that has
     /// not run yet; on a new database that includes loading the 2023 edition.
     public static func open(_ configuration: StoreConfiguration, logger: Logger,
-                            limits: StoreLimits = .fromEnvironment(), passwords: PasswordHasher = PasswordHasher(),
+                            limits: StoreLimits = .fromEnvironment(), passwords: any PasswordHashing,
                             clock: @escaping @Sendable () -> Date = { Date() }) async throws -> Store {
         let keys = try KeyRing.load(for: configuration)
         // SQLite takes one writer at a time: one event loop, so one connection, serializes
@@ -95,7 +96,7 @@ public final class Store: Sendable {
     /// Submissions commit in groups (see `GroupCommit`).
     let submissions: GroupCommit<SubmissionGroup>
 
-    private init(configuration: StoreConfiguration, keys: KeyRing, limits: StoreLimits, passwords: PasswordHasher, clock: @escaping @Sendable () -> Date, databases: Databases, eventLoops: any EventLoopGroup,
+    private init(configuration: StoreConfiguration, keys: KeyRing, limits: StoreLimits, passwords: any PasswordHashing, clock: @escaping @Sendable () -> Date, databases: Databases, eventLoops: any EventLoopGroup,
                  ownsEventLoops: Bool, readers: Readers?, logger: Logger) {
         self.readers = readers
         self.configuration = configuration

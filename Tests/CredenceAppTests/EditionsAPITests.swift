@@ -212,8 +212,8 @@ import Testing
         try await TestDatabase.postgres.withFreshStore { configuration in
             var logger = Logger(label: "test")
             logger.logLevel = .warning
-            let one = try await Store.open(configuration, logger: logger)
-            let two = try await Store.open(configuration, logger: logger)
+            let one = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
+            let two = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
             let stateTwo = CatalogState(try await two.loadCatalog())
             let refresher = CatalogRefresher(store: two, state: stateTwo, logger: logger)
             let seen = try await two.editions.version()

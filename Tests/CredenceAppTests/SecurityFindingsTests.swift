@@ -37,7 +37,7 @@ import Testing
         try await withOpenApp(database) { app in
             let employer = try await TestAccounts.employer("Acme", on: app.store)
             let accounts = app.store.accounts
-            let computedBefore = app.store.passwords.computed.load(ordering: .relaxed)
+            let computedBefore = (app.store.passwords as! PasswordHasher).computed.load(ordering: .relaxed)
             let outcomes = await withTaskGroup(of: String.self) { group in
                 for i in 0..<39 {
                     group.addTask {
@@ -53,7 +53,7 @@ import Testing
             }
             #expect(outcomes.filter { $0 == "wrong" }.count == RateLimit.signIn.limit, "\(outcomes)")
             #expect(outcomes.filter { $0 == "throttled" }.count == 39 - RateLimit.signIn.limit)
-            #expect(app.store.passwords.computed.load(ordering: .relaxed) - computedBefore == RateLimit.signIn.limit, "only five passwords were checked")
+            #expect((app.store.passwords as! PasswordHasher).computed.load(ordering: .relaxed) - computedBefore == RateLimit.signIn.limit, "only five passwords were checked")
             await #expect(throws: AccountError.self) {
                 _ = try await accounts.signIn(email: employer.email, password: TestAccounts.password, totp: nil, address: "198.51.100.7")
             }
@@ -97,12 +97,12 @@ import Testing
 
             // A taken email is answered without hashing; registrations are limited per address.
             _ = try await TestAccounts.employer("Acme", on: app.store)
-            let computedBefore = app.store.passwords.computed.load(ordering: .relaxed)
+            let computedBefore = (app.store.passwords as! PasswordHasher).computed.load(ordering: .relaxed)
             for _ in 0..<24 {
                 let again = try await app.client.post("/api/v1/employers", AccountsAPITests.registration(email: "hr@acme.example"))
                 #expect(again.status == .conflict)
             }
-            #expect(app.store.passwords.computed.load(ordering: .relaxed) == computedBefore, "24 duplicates, not one hash")
+            #expect((app.store.passwords as! PasswordHasher).computed.load(ordering: .relaxed) == computedBefore, "24 duplicates, not one hash")
             // The 20th registration from an address is the last one hashed (the count is set
             // directly: twenty real ones would be five seconds of bcrypt).
             try await app.store.database.sql.raw("""
@@ -324,7 +324,7 @@ import Testing
             var logger = Logger(label: "test")
             logger.logLevel = .warning
             let store = try await Store.open(.sqlite(path: data.appendingPathComponent("credence.sqlite").path), logger: logger,
-                                             limits: StoreLimits())
+                                             limits: StoreLimits(), passwords: TestPasswords.hasher())
             let (_, totp) = try await TestAccounts.staff(.officer, on: store)
             func mode(_ name: String) throws -> Int {
                 let path = name.isEmpty ? data.path : data.appendingPathComponent(name).path
@@ -349,7 +349,7 @@ import Testing
         try await database.withFreshStore { configuration in
             var logger = Logger(label: "test")
             logger.logLevel = .warning
-            let store = try await Store.open(configuration, logger: logger, limits: StoreLimits(attachmentQuotaBytes: 3_000))
+            let store = try await Store.open(configuration, logger: logger, limits: StoreLimits(attachmentQuotaBytes: 3_000), passwords: TestPasswords.hasher())
             let employer = try await TestAccounts.employer("Acme", on: store)
             let request = try await store.verifications.submit(
                 VerificationDraft(entryId: "cfa", holderName: "Ana", holderNationality: "BR", certificateNumber: "C-1", holderConsent: true),

@@ -35,6 +35,16 @@ import Testing
 
     static func text(_ file: URL) throws -> String { try String(contentsOf: file, encoding: .utf8) }
 
+    /// Issue 44: the core and the store import no web framework (the store is given its
+    /// password hasher as a value; bcrypt lives in the app).
+    @Test func theCoreAndTheStoreImportNoWebFramework() throws {
+        let lower = Self.swiftFiles().filter { $0.path.contains("/CredenceCore/") || $0.path.contains("/CredenceStore/") }
+        #expect(lower.count > 100)
+        for file in lower {
+            #expect(!(try Self.text(file)).contains("import Hummingbird"), "\(file.lastPathComponent)")
+        }
+    }
+
     /// Issue 44: one home per table. Each migration in a file of its own under Migrations/,
     /// named `NN_TypeName.swift`; the files' order is the order they run in.
     @Test func eachMigrationIsAFileAndTheFilesAreInTheOrderTheyRun() throws {

@@ -15,7 +15,7 @@ import Testing
             try await withTemporaryFolder("backup") { folder in
                 var logger = Logger(label: "test")
                 logger.logLevel = .warning
-                var store = try await Store.open(configuration, logger: logger)
+                var store = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
                 let employer = try await TestAccounts.employer("Acme", on: store)
                 let catalog = try await store.loadCatalog()
                 let draft = VerificationDraft(entryId: "cfa", holderName: "Before Backup", holderNationality: "US", passportNumber: "X1234567",
@@ -28,7 +28,7 @@ import Testing
                 #expect(backup.status == 0, "\(backup.stderr)")
                 #expect(try CLITests.run(["backup", file], store: environment).status == 1, "never overwrites")
 
-                store = try await Store.open(configuration, logger: logger)
+                store = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
                 var after = draft
                 after.holderName = "After Backup"
                 _ = try await store.verifications.submit(after, by: employer, catalog: catalog)
@@ -36,7 +36,7 @@ import Testing
 
                 let restore = try CLITests.run(["restore", file], store: environment)
                 #expect(restore.status == 0, "\(restore.stderr)")
-                store = try await Store.open(configuration, logger: logger)
+                store = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
                 let requests = try await store.verifications.list(for: employer).requests
                 #expect(requests.map(\.holderName) == ["Before Backup"])
                 let detail = try await store.verifications.request(kept.id, for: employer)

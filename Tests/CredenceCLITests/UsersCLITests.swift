@@ -24,7 +24,7 @@ import Testing
             // The officer can sign in with that secret's code, and only with it.
             var logger = Logger(label: "test")
             logger.logLevel = .warning
-            let opened = try await Store.open(configuration, logger: logger)
+            let opened = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
             let signedIn = try await opened.accounts.signIn(
                 email: "li.ming@tj.example", password: "officer passphrase 42", totp: totp.code(at: Date().timeIntervalSince1970),
                 address: "test")

@@ -17,7 +17,7 @@ import Testing
     static func openStore(_ configuration: StoreConfiguration) async throws -> Store {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        return try await Store.open(configuration, logger: logger)
+        return try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
     }
 
     /// A completed request's receipt, written as the API serves it.

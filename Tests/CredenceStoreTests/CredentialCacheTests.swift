@@ -69,8 +69,8 @@ import Testing
     func aRevocationByAnotherInstanceIsHonouredWhenItReturns(database: TestDatabase) async throws {
         try await database.withFreshStore { configuration in
             let logger = Logger(label: "test")
-            let serving = try await Store.open(configuration, logger: logger, passwords: PasswordHasher(cost: TestPasswords.cost))
-            let other = try await Store.open(configuration, logger: logger, passwords: PasswordHasher(cost: TestPasswords.cost))
+            let serving = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
+            let other = try await Store.open(configuration, logger: logger, passwords: TestPasswords.hasher())
             let watch = Task { await serving.accounts.watchRevocations() }
             defer { watch.cancel() }
             let employer = try await TestAccounts.employer("Acme", on: serving)

@@ -14,7 +14,7 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func oneBadWriteFailsAloneAndLeavesNothingHalfWritten(database: TestDatabase) async throws {
         try await database.withFreshStore { configuration in
-            let store = try await Store.open(configuration, logger: Logger(label: "test"))
+            let store = try await Store.open(configuration, logger: Logger(label: "test"), passwords: TestPasswords.hasher())
             // Each item is a row; a batch holding 7 writes its rows, then is refused.
             let commits = GroupCommit<Int>(database: { store.database }, write: { numbers, db in
                 for number in numbers {

@@ -12,7 +12,7 @@ public struct Accounts: Sendable {
     /// Seals TOTP secrets at rest with the personal-data key.
     let sealer: DataSealer
     /// bcrypt, on threads of its own.
-    let passwords: PasswordHasher
+    let passwords: any PasswordHashing
     /// The clock, a value so tests can move it.
     let now: @Sendable () -> Date
     /// Credentials verified a moment ago (shared by every `Accounts` of a store).
@@ -21,7 +21,7 @@ public struct Accounts: Sendable {
     public static let sessionLifetime: TimeInterval = 12 * 3600
     public static let tokenLifetime: TimeInterval = 24 * 3600
 
-    public init(database: any Database, reader: (any Database)? = nil, sealer: DataSealer, passwords: PasswordHasher,
+    public init(database: any Database, reader: (any Database)? = nil, sealer: DataSealer, passwords: any PasswordHashing,
                 credentials: CredentialCache = CredentialCache(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.credentials = credentials

@@ -16,7 +16,7 @@ extension Verifications {
             let request = try await workflowRequest(record, for: action, on: db)
             let decision = try VerificationWorkflow.decide(action, on: request, by: WorkflowActor(account), input, in: context)
             try await save(decision, to: record, calendar: context.calendar, catalog: catalog, on: db)
-            try await Transition.record([Transition(decision, request: record, by: account)], on: db)
+            try await Transition.record([try Transition(decision, request: record, by: account)], on: db)
         }
         return try await request(id, for: account)
     }
@@ -124,13 +124,12 @@ extension Verifications {
         record.receiptSignature = signed.signature
         record.receiptKeyID = signed.keyId
     }
-
 }
 
 extension Transition {
     /// The decision as recorded: its event, audit entry and messages.
-    init(_ decision: WorkflowDecision, request: VerificationRequestRecord, by actor: Account) {
-        self.init(action: decision.action, from: decision.from, to: decision.to, requestID: request.id ?? UUID(),
+    init(_ decision: WorkflowDecision, request: VerificationRequestRecord, by actor: Account) throws {
+        self.init(action: decision.action, from: decision.from, to: decision.to, requestID: try request.requireID(),
                   employerID: request.employerID, actor: actor, note: decision.note, at: decision.at, outcome: request.outcome,
                   estimatedCompletionOn: request.estimatedCompletionOn,
                   revocationReason: decision.action == .revoke ? request.revocationReason : nil, items: decision.items,

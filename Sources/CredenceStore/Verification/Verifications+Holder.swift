@@ -139,7 +139,7 @@ extension Verifications {
             try await save(decision, to: record, calendar: context.calendar, catalog: nil, on: db)
             link.used = used.joined(separator: " ")
             try await link.save(on: db)
-            try await Transition.record([Transition(decision, request: record, by: holder)], on: db, address: address)
+            try await Transition.record([try Transition(decision, request: record, by: holder)], on: db, address: address)
         }
     }
 

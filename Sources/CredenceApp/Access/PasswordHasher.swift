@@ -9,11 +9,11 @@ import Synchronization
 /// bcrypt at cost 12 (about a quarter of a second a hash) on threads of its own — never on
 /// NIO's shared pool, where SQLite's queries run, so a burst of sign-ins cannot stall the
 /// database for everyone — with a bounded queue: past it, `PasswordHasherBusy` (a 503 with
-/// Retry-After) at once instead of an ever longer wait. One per store (its queue), a value
-/// its users are given.
+/// Retry-After) at once instead of an ever longer wait. One per store (its queue), the value
+/// the store is given as its `PasswordHashing`.
 /// The password is first reduced to base64(SHA-256), so every character of a long
 /// passphrase counts (bcrypt reads only 72 bytes) and no NUL byte can cut it short.
-public final class PasswordHasher: Sendable {
+public final class PasswordHasher: PasswordHashing {
     /// What Credence stores passwords with.
     public static let defaultCost: UInt8 = 12
     /// The work factor of new hashes (a value so tests, which make hundreds of accounts at
@@ -23,7 +23,7 @@ public final class PasswordHasher: Sendable {
     let maxPending: Int
     private let pending = Atomic<Int>(0)
     /// Hashes computed (made or checked): what a test counts to know one was not.
-    let computed = Atomic<Int>(0)
+    public let computed = Atomic<Int>(0)
     private let cheaperDecoy: String?
 
     /// The threads every store's hashing shares: as many as cores, apart from NIO's shared
@@ -42,17 +42,16 @@ public final class PasswordHasher: Sendable {
         cheaperDecoy = cost == Self.defaultCost ? nil : Bcrypt.hash(Self.prehash("no account has this password"), cost: cost)
     }
 
-    /// Checked against when the email is unknown, at this hasher's cost, so that answer
-    /// takes as long as a wrong password and the time does not tell which emails exist.
-    var decoy: String { cheaperDecoy ?? Self.defaultDecoy }
+    /// The decoy at this hasher's cost.
+    public var decoy: String { cheaperDecoy ?? Self.defaultDecoy }
 
-    func hash(_ password: String) async throws -> String {
+    public func hash(_ password: String) async throws -> String {
         let input = Self.prehash(password)
         let cost = cost
         return try await run { Bcrypt.hash(input, cost: cost) }
     }
 
-    func verify(_ password: String, hash: String) async throws -> Bool {
+    public func verify(_ password: String, hash: String) async throws -> Bool {
         let input = Self.prehash(password)
         return try await run { Bcrypt.verify(input, hash: hash) }
     }
