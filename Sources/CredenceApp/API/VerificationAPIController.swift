@@ -99,28 +99,13 @@ struct VerificationAPIController {
     }
 
     static func actionInput(_ action: VerificationAction, _ request: Request) async throws -> VerificationActionInput {
-        let accepted: [String] = switch action {
-        case .reject, .revoke: ["reason", "note"]
-        case .complete: ["outcome", "note"]
-        case .review: ["reason", "note"]
-        case .reviewDecision: ["decision", "outcome", "note"]
-        case .resubmit: Self.corrections.topLevelNames + ["answers"]
-        case .requestInfo: ["items", "note"]
-        default: ["note"]
-        }
         // An empty body is an action with no note.
         var request = request
         let bytes = try await request.collectBody(upTo: JSONObject.maxBytes)
         guard bytes.readableBytes > 0 else { return .init() }
-        let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: accepted)
-        var input = VerificationActionInput(note: try body.string("note"))
-        switch action {
-        case .revoke: input.revocationReason = try body.choice("reason", RevocationReason.self)
-        case .review: input.reviewReason = try body.string("reason")
-        default: input.reason = try body.choice("reason", RejectionReason.self)
-        }
-        input.decision = try body.choice("decision", ReviewDecision.self)
-        input.outcome = try body.choice("outcome", VerificationOutcome.self)
+        let body = try await JSONObject.read(request, errorCode: "invalid_field",
+                                             accepting: VerificationActionInput.accepted(for: action, corrections: Self.corrections))
+        var input = try VerificationActionInput(action, from: JSONFields(body: body, fields: VerificationActionInput.Fields.all))
         if action == .resubmit, body.value("entryId") != nil { input.corrections = try VerificationDraft(JSONFields(body: body, fields: Self.corrections)) }
         input.items = try body.objects("items", accepting: ["code", "note"]).map { item in
             guard let code = try item.choice("code", InfoItemCode.self) else {

@@ -71,16 +71,9 @@ struct VerificationWebController {
         var request = request
         let form = try await FormFields.read(&request)
         let id = try VerificationRouting.requestID(context)
-        var input = VerificationActionInput(note: form["note"].isEmpty ? nil : form["note"])
-        switch action {
-        case .revoke: input.revocationReason = RevocationReason(rawValue: form["reason"])
-        case .review: input.reviewReason = form["reason"]
-        default: input.reason = RejectionReason(rawValue: form["reason"])
-        }
-        input.decision = ReviewDecision(rawValue: form["decision"])
-        input.outcome = VerificationOutcome(rawValue: form["outcome"])
-        InfoChecklistForm.read(form, into: &input)
         do {
+            var input = try VerificationActionInput(action, from: form)
+            InfoChecklistForm.read(form, into: &input)
             if action == .complete {
                 input.note = try ResultParts.note(channel: form[ResultParts.channelField], reference: form[ResultParts.referenceField],
                                                   confirmed: form[ResultParts.confirmField] == "yes", note: input.note)
