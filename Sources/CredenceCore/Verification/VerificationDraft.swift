@@ -156,3 +156,54 @@ extension VerificationDraft {
         }
     }
 }
+
+/// One of a request's optional facts as the pages lay it out (issue 44): the new-request form
+/// asks for it and the request's page shows it, in this order, so a new optional fact is
+/// declared here and not in the pages.
+public struct OptionalFact: Sendable {
+    public enum Input: Sendable { case text, date }
+
+    public var field: CommandField
+    /// Its name on the request's page; the form adds `formNote`.
+    public var name: BilingualText
+    public var formNote: BilingualText
+    public var input: Input
+    /// Personal data, erased at the end of the retention period (the page says so in its place).
+    public var personal: Bool
+    /// Filled in again when the employer re-checks a completed request.
+    public var keptOnRecheck: Bool
+    /// The fact as given, and as the request's page shows it (a passport number masked for some).
+    public var value: @Sendable (VerificationRequest) -> String?
+    public var shown: @Sendable (VerificationRequest) -> String?
+
+    init(_ field: CommandField, zh: String, formNote: BilingualText = BilingualText(zh: "（可选）", en: " (optional)"), input: Input = .text,
+         personal: Bool = false, keptOnRecheck: Bool = true, value: @escaping @Sendable (VerificationRequest) -> String?,
+         shown: (@Sendable (VerificationRequest) -> String?)? = nil) {
+        self.field = field
+        name = BilingualText(zh: zh, en: field.label)
+        self.formNote = formNote
+        self.input = input
+        self.personal = personal
+        self.keptOnRecheck = keptOnRecheck
+        self.value = value
+        self.shown = shown ?? value
+    }
+
+    /// What the form labels it.
+    public var formLabel: BilingualText { BilingualText(zh: name.zh + formNote.zh, en: name.en + formNote.en) }
+    /// A fact about the holder (shown with the holder), else about the certificate.
+    public var aboutHolder: Bool { field.parent == "holder" }
+}
+
+extension VerificationDraft.Fields {
+    /// The request's optional facts, in the order the pages show them.
+    public static let optionalFacts: [OptionalFact] = [
+        OptionalFact(holderDateOfBirth, zh: "出生日期", input: .date, personal: true, value: { $0.holderDateOfBirth }),
+        OptionalFact(passportNumber, zh: "护照号码", formNote: BilingualText(zh: "（可选，加密保存）", en: " (optional, stored encrypted)"),
+                     personal: true, value: { $0.passportNumber }, shown: { $0.passportNumber ?? $0.passportMasked }),
+        OptionalFact(issuedOn, zh: "发证日期", input: .date, value: { $0.issuedOn }),
+        // A re-check is for the renewed certificate: its expiry is asked again.
+        OptionalFact(expiresOn, zh: "有效期至", input: .date, keptOnRecheck: false, value: { $0.expiresOn }),
+    ]
+}
+

@@ -10,26 +10,29 @@ struct NewRequestPage {
     /// A refused batch file's problems, row by row.
     var batchProblems = BatchCSV.Refused(rows: [])
 
-    static var fields: [TextField] { [
-        TextField(name: "holder.name", label: BilingualText(zh: "持证人姓名（与证书一致）", en: "Holder's name (as on the certificate)")),
-        TextField(name: "holder.dateOfBirth", label: BilingualText(zh: "出生日期（可选）", en: "Date of birth (optional)"), type: .date),
-        TextField(name: "holder.passportNumber", label: BilingualText(zh: "护照号码（可选，加密保存）", en: "Passport number (optional, stored encrypted)")),
-        TextField(name: "certificateNumber", label: BilingualText(zh: "证书编号", en: "Certificate number")),
-        TextField(name: "issuedOn", label: BilingualText(zh: "发证日期（可选）", en: "Issued on (optional)"), type: .date),
-        TextField(name: "expiresOn", label: BilingualText(zh: "有效期至（可选）", en: "Expires on (optional)"), type: .date),
+    static var holderName: TextField {
+        TextField(name: "holder.name", label: BilingualText(zh: "持证人姓名（与证书一致）", en: "Holder's name (as on the certificate)"))
+    }
+    static var certificateNumber: TextField { TextField(name: "certificateNumber", label: BilingualText(zh: "证书编号", en: "Certificate number")) }
+    static var holderEmail: TextField {
         TextField(name: "holder.email", label: BilingualText(zh: "持证人邮箱（可选：填写后由持证人本人确认同意，受理前须两项同意）",
-                                                            en: "Holder's email (optional: the holder then consents themself; both consents come before acceptance)"),
-                  type: .email),
-    ] }
+                                                             en: "Holder's email (optional: the holder then consents themself; both consents come before acceptance)"),
+                  type: .email)
+    }
+
+    /// The request's optional facts about the holder, or about the certificate, as inputs.
+    static func facts(aboutHolder: Bool) -> [TextField] {
+        VerificationDraft.Fields.optionalFacts.filter { $0.aboutHolder == aboutHolder }.map { fact in
+            TextField(name: fact.field.name, label: fact.formLabel, type: fact.input == .date ? .date : .text)
+        }
+    }
 
     /// A re-check's form: the earlier request's details (erased ones stay blank; the
     /// expiry is left for the renewed certificate's).
     static func values(recheckOf earlier: VerificationRequest) -> [String: String] {
         var values = ["previousRequestId": earlier.id.uuidString.lowercased(), "entryId": earlier.entryId, "holder.name": earlier.holderName,
                       "holder.nationality": earlier.holderNationality, "certificateNumber": earlier.certificateNumber]
-        values["holder.dateOfBirth"] = earlier.holderDateOfBirth
-        values["holder.passportNumber"] = earlier.passportNumber
-        values["issuedOn"] = earlier.issuedOn
+        for fact in VerificationDraft.Fields.optionalFacts where fact.keptOnRecheck { values[fact.field.name] = fact.value(earlier) }
         return values
     }
 
@@ -61,10 +64,13 @@ struct NewRequestPage {
                         }
                     )
                 ),
-                .forEach(Self.fields.prefix(1)) { $0.render(page, value: values[$0.name] ?? "", error: errors[$0.name]) },
+                input(Self.holderName, page),
                 CountryNames.picker(name: "holder.nationality", id: "f-holder.nationality", value: values["holder.nationality"] ?? "",
                                     label: BilingualText(zh: "国籍", en: "Nationality"), error: errors["holder.nationality"], page),
-                .forEach(Self.fields.dropFirst()) { $0.render(page, value: values[$0.name] ?? "", error: errors[$0.name]) },
+                .forEach(Self.facts(aboutHolder: true)) { input($0, page) },
+                input(Self.certificateNumber, page),
+                .forEach(Self.facts(aboutHolder: false)) { input($0, page) },
+                input(Self.holderEmail, page),
                 .div(.class("question"),
                      .label(.for("f-note"), .text(page.t("备注（可选）", "Note (optional)"))),
                      .textarea(.id("f-note"), .name("note"), .attribute(named: "rows", value: "3"), .text(values["note"] ?? ""))),
@@ -81,5 +87,9 @@ struct NewRequestPage {
             ),
             BatchParts.upload(page, problems: batchProblems)
         ))
+    }
+
+    private func input(_ field: TextField, _ page: PageContext) -> Node<HTML.FormContext> {
+        field.render(page, value: values[field.name] ?? "", error: errors[field.name])
     }
 }

@@ -30,6 +30,13 @@ struct RequestPage {
 
     var isStaff: Bool { viewer.role != .employer }
 
+    /// The request's optional facts about the holder, or about the certificate.
+    private func facts(aboutHolder: Bool, _ page: PageContext) -> Node<HTML.DescriptionListContext> {
+        .forEach(VerificationDraft.Fields.optionalFacts.filter { $0.aboutHolder == aboutHolder }) { fact in
+            row(fact.name.text(in: page.language), fact.shown(request) ?? (fact.personal ? erased(page) : "—"))
+        }
+    }
+
     /// What stands where erased personal data was; a dash where there never was any.
     private func erased(_ page: PageContext) -> String {
         request.erasure.map { $0.notice.text(in: page.language) } ?? "—"
@@ -52,11 +59,9 @@ struct RequestPage {
                 row(page.t("用人单位", "Employer"), request.organizationName ?? "—"),
                 row(page.t("持证人", "Holder"), request.holderName),
                 row(page.t("国籍", "Nationality"), "\(CountryNames.name(request.holderNationality, lang)) (\(request.holderNationality))"),
-                row(page.t("出生日期", "Date of birth"), request.holderDateOfBirth ?? erased(page)),
-                row(page.t("护照号码", "Passport number"), request.passportNumber ?? request.passportMasked ?? erased(page)),
+                facts(aboutHolder: true, page),
                 row(page.t("证书编号", "Certificate number"), request.certificateNumber),
-                row(page.t("发证日期", "Issued on"), request.issuedOn ?? "—"),
-                row(page.t("有效期至", "Expires on"), request.expiresOn ?? "—"),
+                facts(aboutHolder: false, page),
                 .unwrap(request.certificateStatus) { status in
                     row(page.t("结果日证书状态", "Certificate on the result's day"),
                         status.name.text(in: lang) + (request.certificateNote.map { " · " + $0.text(in: lang) } ?? ""))
