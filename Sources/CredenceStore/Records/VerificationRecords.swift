@@ -132,18 +132,3 @@ final class WebhookRecord: Model, @unchecked Sendable {
 
     init() {}
 }
-
-extension VerificationRequestRecord {
-    /// The employer's corrections on resubmission: the draft's facts, the passport number sealed.
-    func correct(with draft: VerificationDraft, sealer: DataSealer) throws {
-        holderName = draft.holderName
-        holderNationality = draft.holderNationality
-        holderDateOfBirth = draft.holderDateOfBirth
-        passportSealed = try draft.passportNumber.map(sealer.seal)
-        passportMasked = draft.passportNumber.map(Masking.document)
-        certificateNumber = draft.certificateNumber
-        issuedOn = draft.issuedOn
-        expiresOn = draft.expiresOn
-        note = draft.note
-    }
-}

@@ -18,19 +18,41 @@ extension RequestRow {
         "public_check_days",
     ]
 
-    /// What a submission writes, column by column: the insert is made of this list.
-    static let submitted: [(column: String, value: @Sendable (VerificationRequest, PendingSubmission) -> any SQLExpression)] = [
-        ("id", { r, _ in SQLBind(r.id) }), ("employer_id", { r, _ in SQLBind(r.employerId) }), ("entry_id", { r, _ in SQLBind(r.entryId) }),
-        ("edition_id", { r, _ in SQLBind(r.edition) }), ("issuing_body_id", { r, _ in SQLBind(r.issuingBodyId) }),
-        ("holder_name", { r, _ in SQLBind(r.holderName) }), ("holder_nationality", { r, _ in SQLBind(r.holderNationality) }),
-        ("holder_date_of_birth", { r, _ in sqlValue(r.holderDateOfBirth) }), ("passport_sealed", { _, s in sqlValue(s.passportSealed) }),
-        ("passport_masked", { r, _ in sqlValue(r.passportMasked) }), ("certificate_number", { r, _ in SQLBind(r.certificateNumber) }),
-        ("issued_on", { r, _ in sqlValue(r.issuedOn) }), ("expires_on", { r, _ in sqlValue(r.expiresOn) }), ("note", { r, _ in sqlValue(r.note) }),
-        ("status", { r, _ in SQLBind(r.status.rawValue) }), ("created_at", { r, _ in SQLBind(r.createdAt) }),
-        ("updated_at", { r, _ in SQLBind(r.updatedAt) }), ("batch_id", { _, s in sqlValue(s.batchID) }),
-        ("previous_request_id", { r, _ in sqlValue(r.previousRequestId) }), ("holder_email_sealed", { _, s in sqlValue(s.holderEmailSealed) }),
-        ("holder_email_masked", { r, _ in sqlValue(r.holderEmailMasked) }), ("consent_basis", { r, _ in SQLBind(r.consent.basis.rawValue) }),
+    /// The draft's facts, column by column: what a submission writes and a resubmission's
+    /// corrections write again (the passport number sealed by the caller).
+    static let facts: [(column: String, value: @Sendable (VerificationDraft, _ passportSealed: String?) -> any SQLExpression)] = [
+        ("entry_id", { d, _ in SQLBind(d.entryId) }), ("holder_name", { d, _ in SQLBind(d.holderName) }),
+        ("holder_nationality", { d, _ in SQLBind(d.holderNationality) }), ("holder_date_of_birth", { d, _ in sqlValue(d.holderDateOfBirth) }),
+        ("passport_sealed", { _, sealed in sqlValue(sealed) }), ("passport_masked", { d, _ in sqlValue(d.passportNumber.map(Masking.document)) }),
+        ("certificate_number", { d, _ in SQLBind(d.certificateNumber) }), ("issued_on", { d, _ in sqlValue(d.issuedOn) }),
+        ("expires_on", { d, _ in sqlValue(d.expiresOn) }), ("note", { d, _ in sqlValue(d.note) }),
     ]
+
+    /// What else a submission writes.
+    static let submittedOnly: [(column: String, value: @Sendable (VerificationRequest, PendingSubmission) -> any SQLExpression)] = [
+        ("id", { r, _ in SQLBind(r.id) }), ("employer_id", { r, _ in SQLBind(r.employerId) }), ("edition_id", { r, _ in SQLBind(r.edition) }),
+        ("issuing_body_id", { r, _ in SQLBind(r.issuingBodyId) }), ("status", { r, _ in SQLBind(r.status.rawValue) }),
+        ("created_at", { r, _ in SQLBind(r.createdAt) }), ("updated_at", { r, _ in SQLBind(r.updatedAt) }),
+        ("batch_id", { _, s in sqlValue(s.batchID) }), ("previous_request_id", { r, _ in sqlValue(r.previousRequestId) }),
+        ("holder_email_sealed", { _, s in sqlValue(s.holderEmailSealed) }), ("holder_email_masked", { r, _ in sqlValue(r.holderEmailMasked) }),
+        ("consent_basis", { r, _ in SQLBind(r.consent.basis.rawValue) }),
+    ]
+
+    /// The columns a submission's insert names, and one submission's values in their order.
+    static let submittedColumns = facts.map(\.column) + submittedOnly.map(\.column)
+    static func submittedValues(_ submission: PendingSubmission) -> [any SQLExpression] {
+        let request = submission.stored
+        return facts.map { $0.value(submission.draft, submission.passportSealed) } + submittedOnly.map { $0.value(request, submission) }
+    }
+
+    /// A resubmission's corrections: the draft's facts written over the request's, with the
+    /// issuing body of its (perhaps corrected) entry.
+    static func correct(_ id: UUID, with draft: VerificationDraft, issuingBodyId: String, sealer: DataSealer, on sql: any SQLDatabase) async throws {
+        let sealed = try draft.passportNumber.map(sealer.seal)
+        let update = sql.update(table).set(SQLIdentifier("issuing_body_id"), to: SQLBind(issuingBodyId))
+        for fact in facts { update.set(SQLIdentifier(fact.column), to: fact.value(draft, sealed)) }
+        try await update.where("id", .equal, SQLBind(id)).run()
+    }
 
     /// A row of the list's statement: `columns` in their order, then the organization name.
     init(_ row: RowCells) throws {

@@ -71,11 +71,8 @@ struct PendingSubmission: Sendable {
 
     /// Stores `submissions` and their transitions: a handful of statements for any number.
     static func store(_ submissions: [PendingSubmission], on db: any Database) async throws {
-        let insert = db.sql.insert(into: VerificationRequestRecord.schema).columns(RequestRow.submitted.map(\.column))
-        for submission in submissions {
-            let request = submission.stored
-            insert.values(RequestRow.submitted.map { $0.value(request, submission) })
-        }
+        let insert = db.sql.insert(into: VerificationRequestRecord.schema).columns(RequestRow.submittedColumns)
+        for submission in submissions { insert.values(RequestRow.submittedValues(submission)) }
         try await insert.run()
         try await HolderInvitation.store(submissions.compactMap(\.invitation), on: db)
         try await SearchTerms.insert(submissions.map {

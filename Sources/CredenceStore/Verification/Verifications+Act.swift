@@ -67,16 +67,14 @@ extension Verifications {
               catalog: Catalog?, on db: any Database) async throws {
         record.status = decision.to.rawValue
         record.updatedAt = decision.at
+        var corrected: (draft: VerificationDraft, issuingBodyId: String)?
         for change in decision.changes {
             switch change {
             case .accepted(let on, let due):
                 record.acceptedOn = on.description
                 record.estimatedCompletionOn = due.description
             case .rejected(let reason): record.rejectionReason = reason?.rawValue
-            case .corrected(let draft, let body):
-                record.entryID = draft.entryId
-                record.issuingBodyID = body
-                try record.correct(with: draft, sealer: keys.sealer)
+            case .corrected(let draft, let body): corrected = (draft, body)
             case .result(let outcome, let issuesCode):
                 guard let catalog else { preconditionFailure("a result is saved with the catalog its receipt names") }
                 try complete(record, outcome: outcome, code: issuesCode, at: decision.at, catalog: catalog)
@@ -105,9 +103,14 @@ extension Verifications {
             }
         }
         try await record.save(on: db)
+        if let corrected {
+            try await RequestRow.correct(try record.requireID(), with: corrected.draft, issuingBodyId: corrected.issuingBodyId,
+                                         sealer: keys.sealer, on: db.sql)
+        }
         if decision.changesSearchTerms {
             try await SearchTerms.replace(try record.requireID(), with: SearchTerms.terms(
-                holderName: record.holderName, certificateNumber: record.certificateNumber, code: record.verificationCode), on: db.sql)
+                holderName: corrected?.draft.holderName ?? record.holderName,
+                certificateNumber: corrected?.draft.certificateNumber ?? record.certificateNumber, code: record.verificationCode), on: db.sql)
         }
     }
 
