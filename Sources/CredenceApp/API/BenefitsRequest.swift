@@ -2,8 +2,9 @@ import CredenceCore
 import Hummingbird
 
 /// The body of `POST /api/v1/benefits`: a profile (benefits-rules.md, "Inputs") and,
-/// optionally, the edition to read. Types are checked here, ranges in the core. An unknown
-/// field is refused, so a misspelt one is not silently taken as "not known".
+/// optionally, the edition to read. Types are checked here, as each fact holds; values and
+/// ranges in the core. An unknown field is refused, so a misspelt one is not silently taken
+/// as "not known".
 struct BenefitsRequest {
     var profile: BenefitProfile
     var edition: String?
@@ -11,21 +12,37 @@ struct BenefitsRequest {
     static func read(from request: Request) async throws -> BenefitsRequest {
         let body = try await JSONObject.read(
             request, errorCode: "invalid_profile", accepting: ProfileFact.allCases.map(\.rawValue))
-        var profile = BenefitProfile(qualifications: try body.stringArray(
-            ProfileFact.qualifications.rawValue, "a list of catalog entry ids, e.g. [\"cfa\"]"))
-        profile.nationality = try body.choice(ProfileFact.nationality.rawValue, Nationality.self)
-        profile.age = try body.wholeNumber(ProfileFact.age.rawValue)
-        profile.highTechIndustry = try body.bool(ProfileFact.highTechIndustry.rawValue)
-        profile.relevantExperienceYears = try body.number(ProfileFact.relevantExperienceYears.rawValue)
-        if body.value(ProfileFact.workRelatedTo.rawValue) != nil {
-            profile.workRelatedTo = try body.stringArray(
-                ProfileFact.workRelatedTo.rawValue, "the ids of held qualifications whose field your work is in, e.g. [\"cfa\"] (may be empty)")
+        let source = JSONProfile(body: body)
+        do {
+            return BenefitsRequest(profile: try BenefitProfile(from: source), edition: try source.text(.edition))
+        } catch let problems as ProfileProblems {
+            throw problems.problems[0]
         }
-        profile.workZone = try body.string(ProfileFact.workZone.rawValue).map(WorkZone.init)
-        profile.meetsTitleCriteria = try body.bool(ProfileFact.meetsTitleCriteria.rawValue)
-        profile.examBasedSpecialty = try body.bool(ProfileFact.examBasedSpecialty.rawValue)
-        profile.classA = try body.bool(ProfileFact.classA.rawValue)
-        profile.localPharmacistRegistration = try body.bool(ProfileFact.localPharmacistRegistration.rawValue)
-        return BenefitsRequest(profile: profile, edition: try body.string(ProfileFact.edition.rawValue))
+    }
+}
+
+/// A JSON body as a profile's source: each fact's JSON type checked as it holds (a string
+/// where a number belongs is a 422 naming it); a fact not known is null, never blank.
+struct JSONProfile: ProfileSource {
+    let body: JSONObject
+
+    func text(_ fact: ProfileFact) throws -> String? {
+        let name = fact.rawValue
+        switch fact.holds {
+        case .wholeNumber: return try body.wholeNumber(name).map(String.init)
+        case .number: return try body.number(name).map { String($0) }
+        case .flag: return try body.bool(name).map { $0 ? ProfileFact.yes : ProfileFact.no }
+        case .choice, .text: return try body.nonBlankString(name)
+        case .ids: return nil
+        }
+    }
+
+    func ids(_ fact: ProfileFact) throws -> [String]? {
+        switch fact {
+        case .qualifications: try body.stringArray(fact.rawValue, "a list of catalog entry ids, e.g. [\"cfa\"]")
+        case .workRelatedTo where body.value(fact.rawValue) != nil:
+            try body.stringArray(fact.rawValue, "the ids of held qualifications whose field your work is in, e.g. [\"cfa\"] (may be empty)")
+        default: nil
+        }
     }
 }

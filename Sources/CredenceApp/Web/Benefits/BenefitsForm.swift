@@ -16,8 +16,8 @@ struct BenefitsForm {
     /// "Is your work in the field of …?" per held qualification, as answered (`work-<id>`).
     var workAnswers: [String: String] = [:]
 
-    static let yes = "true"
-    static let no = "false"
+    static let yes = ProfileFact.yes
+    static let no = ProfileFact.no
 
     init(_ request: Request) {
         let parameters = request.uri.queryParameters
@@ -38,19 +38,18 @@ struct BenefitsForm {
     /// Whether there is anything to evaluate.
     var wantsEvaluation: Bool { !qualifications.isEmpty || checkRequested }
 
-    /// The profile, or nil with `errors` filled in.
+    /// The profile, or nil with `errors` filled in: what cannot be read and what is out of
+    /// range, every fact at once, in the form's words.
     mutating func profile() -> BenefitProfile? {
-        var profile = BenefitProfile(qualifications: qualifications)
-        profile.nationality = choice(.nationality, Nationality.self)
-        profile.age = read(.age, Self.message(.age)) { Int($0) }
-        profile.relevantExperienceYears = read(.relevantExperienceYears, Self.message(.relevantExperienceYears)) { Double($0) }
-        profile.workRelatedTo = workRelatedTo()
-        profile.workZone = values[.workZone].map(WorkZone.init)
-        profile.highTechIndustry = flag(.highTechIndustry)
-        profile.meetsTitleCriteria = flag(.meetsTitleCriteria)
-        profile.examBasedSpecialty = flag(.examBasedSpecialty)
-        profile.classA = flag(.classA)
-        profile.localPharmacistRegistration = flag(.localPharmacistRegistration)
+        let profile: BenefitProfile
+        do {
+            profile = try BenefitProfile(from: self)
+        } catch let unread as ProfileProblems {
+            for problem in unread.problems { errors[problem.fact] = Self.message(problem.fact) }
+            profile = unread.partial
+        } catch {
+            return nil  // the form's source throws nothing else
+        }
         // Ranges are the core's to judge; all of its complaints are shown at once.
         for problem in profile.problems() where errors[problem.fact] == nil {
             errors[problem.fact] = Self.message(problem.fact)
@@ -60,13 +59,13 @@ struct BenefitsForm {
 
     /// `workRelatedTo` says yes or no for every held qualification at once, so the form takes
     /// it when each one is answered, or none (not known); some answered and some not is asked again.
-    private mutating func workRelatedTo() -> [String]? {
+    private func workRelatedTo() throws(ProfileError) -> [String]? {
         let held = qualifications.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let answers = held.map { workAnswers[$0] }
         if answers.allSatisfy({ $0 == nil }) { return nil }
         guard answers.allSatisfy({ $0 == Self.yes || $0 == Self.no }) else {
-            errors[.workRelatedTo] = Self.message(.workRelatedTo)
-            return nil
+            let message = Self.message(.workRelatedTo)
+            throw ProfileError(.workRelatedTo, zh: message.zh, en: message.en)
         }
         return held.filter { workAnswers[$0] == Self.yes }
     }
@@ -92,23 +91,18 @@ struct BenefitsForm {
             BilingualText(zh: "请选择“是”“否”或“不确定”。", en: "Choose yes, no or not sure.")
         }
     }
+}
 
-    private mutating func read<T>(_ fact: ProfileFact, _ message: BilingualText, _ parse: (String) -> T?) -> T? {
-        guard let text = values[fact] else { return nil }
-        guard let value = parse(text.trimmingCharacters(in: .whitespaces)) else {
-            errors[fact] = message
-            return nil
+/// The query as a profile's source: each value as typed, trimmed; the related-work answers
+/// per held qualification folded into one list.
+extension BenefitsForm: ProfileSource {
+    func text(_ fact: ProfileFact) -> String? { values[fact]?.trimmingCharacters(in: .whitespaces) }
+
+    func ids(_ fact: ProfileFact) throws -> [String]? {
+        switch fact {
+        case .qualifications: qualifications
+        case .workRelatedTo: try workRelatedTo()
+        default: nil
         }
-        return value
-    }
-
-    private mutating func flag(_ fact: ProfileFact) -> Bool? {
-        read(fact, Self.message(fact)) { text in
-            text == Self.yes ? true : text == Self.no ? false : nil
-        }
-    }
-
-    private mutating func choice<T: RawRepresentable>(_ fact: ProfileFact, _: T.Type) -> T? where T.RawValue == String {
-        read(fact, Self.message(fact)) { T(rawValue: $0) }
     }
 }
