@@ -75,9 +75,10 @@ public final class CatalogState: Sendable {
 
     /// A benefits answer's bytes, evaluated and written from one catalog version (the words
     /// kept for a version are only ever made from it).
-    func benefitsAnswer(_ profile: BenefitProfile, edition: String?, includingDrafts: Bool) throws -> ByteBuffer {
+    func benefitsAnswer(_ profile: BenefitProfile, edition: String?, includingDrafts: Bool, wholeRoutes: Bool = false) throws -> ByteBuffer {
         let (snapshot, answer) = held.withLock { ($0.snapshot, $0.answer) }
-        return answer.write(try snapshot.catalog.evaluateBenefits(profile, edition: edition, includingDrafts: includingDrafts))
+        return answer.write(try snapshot.catalog.evaluateBenefits(profile, edition: edition, includingDrafts: includingDrafts),
+                            wholeRoutes: wholeRoutes)
     }
 
     /// The body that issues an entry's certificates, from the registry held here.

@@ -16,15 +16,17 @@ public struct EncodedBenefitAnswer: Sendable {
     /// `,"notes":[…]`.
     private let notes: [UInt8]
     private let reasons = ReasonBytes()
-    /// Enough for the whole answer at once: the routes are most of it.
+    /// Enough for the whole answer at once, with the routes' summaries or whole.
     private let capacity: Int
+    private let wholeCapacity: Int
 
     private struct Pieces: Sendable {
         let benefit: Benefit
         /// `,"clause":…,"group":…,"id":…,"level":`
         let head: [UInt8]
-        /// `,"routes":[…],"status":`
+        /// `,"routes":[…],"status":`, with the routes' summaries and with them whole.
         let routes: [UInt8]
+        let wholeRoutes: [UInt8]
         /// `,"title":{…}}`
         let title: [UInt8]
     }
@@ -38,13 +40,16 @@ public struct EncodedBenefitAnswer: Sendable {
             head.raw(#","group":"#); head.string(benefit.group.rawValue)
             head.raw(#","id":"#); head.string(benefit.rawValue)
             head.raw(#","level":"#)
-            var route = JSONBytes(capacity: 4096)
-            route.raw(#","routes":"#); route.json(encoded.json(for: benefit))
-            route.raw(#","status":"#)
+            func routes(whole: Bool) -> [UInt8] {
+                var route = JSONBytes(capacity: 4096)
+                route.raw(#","routes":"#); route.json(encoded.json(for: benefit, whole: whole))
+                route.raw(#","status":"#)
+                return route.bytes
+            }
             var title = JSONBytes(capacity: 256)
             title.raw(#","title":"#); title.bilingual(benefit.title)
             title.raw("}")
-            return Pieces(benefit: benefit, head: head.bytes, routes: route.bytes, title: title.bytes)
+            return Pieces(benefit: benefit, head: head.bytes, routes: routes(whole: false), wholeRoutes: routes(whole: true), title: title.bytes)
         }
         var notes = JSONBytes(capacity: 1024)
         notes.raw(#","notes":"#)
@@ -57,11 +62,12 @@ public struct EncodedBenefitAnswer: Sendable {
         }
         self.notes = notes.bytes
         capacity = pieces.reduce(8192) { $0 + $1.head.count + $1.routes.count + $1.title.count + 2048 }
+        wholeCapacity = pieces.reduce(8192) { $0 + $1.head.count + $1.wholeRoutes.count + $1.title.count + 2048 }
     }
 
-    /// The answer's bytes.
-    func write(_ evaluation: BenefitEvaluation) -> ByteBuffer {
-        var writer = Writer(out: JSONBytes(capacity: capacity), words: reasons.kept(), evaluation: evaluation)
+    /// The answer's bytes; `wholeRoutes`: each benefit's routes whole (`?include=routes`).
+    func write(_ evaluation: BenefitEvaluation, wholeRoutes: Bool = false) -> ByteBuffer {
+        var writer = Writer(out: JSONBytes(capacity: wholeRoutes ? wholeCapacity : capacity), words: reasons.kept(), evaluation: evaluation)
         writer.out.raw(#"{"benefits":["#)
         for (index, result) in evaluation.benefits.enumerated() {
             if index > 0 { writer.out.raw(",") }
@@ -79,7 +85,7 @@ public struct EncodedBenefitAnswer: Sendable {
             writer.out.raw("]")
             writer.out.json(pieces.head); writer.out.optionalString(result.level?.rawValue)
             writer.out.raw(#","reasons":"#); writer.reasons(result.reasons)
-            writer.out.json(pieces.routes); writer.out.string(result.status.rawValue)
+            writer.out.json(wholeRoutes ? pieces.wholeRoutes : pieces.routes); writer.out.string(result.status.rawValue)
             writer.out.json(pieces.title)
         }
         writer.out.raw(#"],"edition":"#); writer.out.string(evaluation.edition)

@@ -2,30 +2,42 @@ import CredenceCore
 import CredenceStore
 import Hummingbird
 
-/// `GET /api/v1/benefit-routes` (anyone) and `PUT /api/v1/benefit-routes/{benefit}` (an
-/// administrator corrects a route with a source and the day it was checked).
+/// `GET /api/v1/benefit-routes` and `GET /api/v1/benefit-routes/{id}` (anyone), and
+/// `PUT /api/v1/benefit-routes/{id}` (an administrator corrects a route with a source and the
+/// day it was checked). A route's id is its benefit and position (`permit.age_limit.1`); the
+/// correction also takes a benefit's id, with the position in its body (1 by default).
 struct BenefitRoutesAPIController {
     let state: CatalogState
     let store: Store
 
     func addRoutes(to routes: Routes) {
         routes.get("benefit-routes", .anyone, use: list)
-        routes.on(.put, "benefit-routes/:benefit", .signedIn([.admin]), use: correct)
+        routes.get("benefit-routes/:id", .anyone, use: route)
+        routes.on(.put, "benefit-routes/:id", .signedIn([.admin]), use: correct)
     }
 
     @Sendable func list(_ request: Request, _ context: AppRequestContext) throws -> Response {
         try state.cachedJSON("benefit-routes") { _ in BenefitRouteListDTO(routes: state.routes.routes.all.map(BenefitRouteDTO.init)) }
     }
 
+    @Sendable func route(_ request: Request, _ context: AppRequestContext) throws -> BenefitRouteDTO {
+        let id = try context.parameters.require("id")
+        guard let route = state.routes.routes.route(id: id) else {
+            throw APIError.notFound("No route \(Echo.quoted(id)): a route's id is its benefit and position, such as permit.age_limit.1 (GET /api/v1/benefit-routes).")
+        }
+        return BenefitRouteDTO(route: route)
+    }
+
     /// `{"position"?, "office"?, "service"?, "url"?, "documents"?, "notes"?, "source", "checkedOn"}`:
     /// a field left out keeps what the route has; null clears it.
     @Sendable func correct(_ request: Request, _ context: AppRequestContext) async throws -> BenefitRouteListDTO {
-        let name = try context.parameters.require("benefit")
-        guard let benefit = Benefit(rawValue: name) else {
-            throw APIError(status: .notFound, code: "not_found", message: "No benefit '\(name)'. See GET /api/v1/benefit-routes.")
+        let name = try context.parameters.require("id")
+        let named = state.routes.routes.route(id: name)
+        guard let benefit = named?.benefit ?? Benefit(rawValue: name) else {
+            throw APIError(status: .notFound, code: "not_found", message: "No route or benefit \(Echo.quoted(name)). See GET /api/v1/benefit-routes.")
         }
         let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: BenefitRouteFields.accepted)
-        let position = try body.wholeNumber("position") ?? 1
+        let position = try body.wholeNumber("position") ?? named?.position ?? 1
         let routes = state.routes.routes.routes(for: benefit)
         guard let current = routes.first(where: { $0.position == position }) else {
             throw body.invalid("position", "position must be one of \(routes.map { String($0.position) }.joined(separator: ", ")) for \(name).")

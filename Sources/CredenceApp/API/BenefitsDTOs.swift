@@ -2,7 +2,8 @@ import CredenceCore
 
 /// An evaluation as `POST /api/v1/benefits` and `credence benefits --format json` show it
 /// (contract.md, "Benefits"): all fifteen benefits, in the rules' order, each with where
-/// it is claimed (`routes`, issue 32; routes change no rule). The API writes the same bytes
+/// it is claimed (`routes`, issue 32: summaries, or whole with `?include=routes`, issue 45;
+/// routes change no rule). The API writes the same bytes
 /// from pieces encoded once (`EncodedBenefitAnswer`).
 public struct BenefitEvaluationDTO: Encodable, Sendable {
     public var edition: String
@@ -10,7 +11,8 @@ public struct BenefitEvaluationDTO: Encodable, Sendable {
     public var benefits: [BenefitResultDTO]
     public var notes: [BenefitNoteDTO]
 
-    public init(_ evaluation: BenefitEvaluation, routes: EncodedBenefitRoutes) {
+    /// `wholeRoutes`: each benefit's routes whole (`?include=routes`), else their summaries.
+    public init(_ evaluation: BenefitEvaluation, routes: EncodedBenefitRoutes, wholeRoutes: Bool = false) {
         edition = evaluation.edition
         qualifications = evaluation.qualifications.map { standing in
             QualificationStandingDTO(
@@ -22,7 +24,7 @@ public struct BenefitEvaluationDTO: Encodable, Sendable {
             return BenefitResultDTO(
                 id: result.benefit.rawValue, group: result.benefit.group.rawValue, clause: result.benefit.clause,
                 title: result.benefit.title, status: result.status.rawValue, level: result.level?.rawValue, reasons: reasons,
-                routes: routes.dtos(for: result.benefit),
+                routes: routes.dtos(for: result.benefit, whole: wholeRoutes),
                 byQualification: zip(evaluation.qualifications, evaluation.byQualification(result.benefit)).map { standing, own in
                     // The same reasons (always, with one qualification held) are worded once.
                     QualificationResultDTO(entryId: standing.entry.id, status: own.status.rawValue, level: own.level?.rawValue,
@@ -84,7 +86,7 @@ public struct BenefitResultDTO: Encodable, Sendable {
     public var level: String?
     public var reasons: [ReasonDTO]
     /// Where it is claimed: one office, or two.
-    public var routes: [BenefitRouteDTO]
+    public var routes: BenefitRoutesDTO
     public var byQualification: [QualificationResultDTO]
 
     enum CodingKeys: String, CodingKey { case id, group, clause, title, status, level, reasons, routes, byQualification }

@@ -30,6 +30,7 @@ enum JSONResponse {
     static let headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
 }
 extension BenefitRouteListDTO: ResponseEncodable {}
+extension BenefitRouteDTO: ResponseEncodable {}
 extension DepartmentListDTO: ResponseEncodable {}
 extension DossierDTO: ResponseEncodable {}
 extension DemandDTO: ResponseEncodable {}

@@ -37,6 +37,10 @@ public struct BenefitRoute: Sendable, Codable, Equatable {
         self.confirmation = confirmation
     }
 
+    /// The route's id: its benefit and its position, `permit.age_limit.1`
+    /// (`GET /api/v1/benefit-routes/{id}`).
+    public var id: String { "\(benefit.rawValue).\(position)" }
+
     /// Neither an office nor a service: the page says so instead of an empty box.
     public var isEmpty: Bool { office == nil && service == nil }
 
@@ -84,6 +88,14 @@ public struct BenefitRoutes: Sendable, Equatable {
     /// The benefit's routes, first office first (none when the store holds none).
     public func routes(for benefit: Benefit) -> [BenefitRoute] {
         byBenefit[benefit] ?? []
+    }
+
+    /// The route with `id` (`permit.age_limit.1`), if there is one.
+    public func route(id: String) -> BenefitRoute? {
+        guard let dot = id.lastIndex(of: "."), let position = Int(id[id.index(after: dot)...]),
+              let benefit = Benefit(rawValue: String(id[..<dot]))
+        else { return nil }
+        return routes(for: benefit).first { $0.position == position }
     }
 
     /// The routes a person's result leads to: the pharmacists' registration (practice in the

@@ -98,6 +98,11 @@ do {
         let ageLimit = evaluation.benefits.first { $0.id == .permit_period_age_limit }
         try expect(ageLimit?.status == .applies, "permit.age_limit \(String(describing: ageLimit?.status))")
     }
+    try await step("getBenefitRoute") {
+        let answer = try await anonymous.getBenefitRoute(path: .init(id: "permit.age_limit.1"))
+        let route = try answer.ok.body.json
+        try expect(route.id == "permit.age_limit.1" && route.benefit == "permit.age_limit" && route.position == 1, "route \(route.id)")
+    }
     try await step("searchEntries") {
         let answer = try await anonymous.searchEntries(query: .init(q: "精算师"))
         let results = try answer.ok.body.json
