@@ -6,6 +6,8 @@
 # pair back to back (alternating who goes first), ROUNDS rounds; prints every round and the
 # medians; then peak memory and cold start.
 #   scripts/load.sh [SECONDS] [CONNECTIONS] [ROUNDS]
+#   LOAD_PG_URL=postgres://…/postgres scripts/load.sh …   also the list on PostgreSQL (issue 45):
+#     a second Credence on a new database there, beside the reference's /list-pg
 #   release builds first:
 #     swift build -c release --product credence
 #     swift build -c release --package-path Benchmarks/same-work --scratch-path .build-same-work
@@ -25,7 +27,13 @@ PORT=${PORT:-18432}
 REF_PORT=${REF_PORT:-18431}
 BLOBS=$CREDENCE_DATA_DIR/blobs
 mkdir -p "$BLOBS"
-trap 'kill $SERVER_PID $REF_PID 2>/dev/null || true; rm -rf "$CREDENCE_DATA_DIR"' EXIT
+PG_PID=; PG_DB=
+cleanup() {
+  kill $SERVER_PID $REF_PID $PG_PID 2>/dev/null || true
+  [ -n "$PG_DB" ] && { sleep 0.5; psql "$LOAD_PG_URL" -qc "DROP DATABASE IF EXISTS $PG_DB" 2>/dev/null || true; }
+  rm -rf "$CREDENCE_DATA_DIR"
+}
+trap cleanup EXIT
 serve "$PORT"
 base=http://127.0.0.1:$PORT
 EMPLOYER=$(employer_token "$PORT" Acme)
@@ -47,11 +55,31 @@ curl -sf "$base/api/v1/search?q=cfa" -o "$BLOBS/search.json"
 curl -sf "$base/entries/cfa" -o "$BLOBS/entry.html"
 curl -sf -X POST "$base/api/v1/benefits" -H 'Content-Type: application/json' -d "$BENEFITS_BODY" -o "$BLOBS/benefits.json"
 curl -sf "$base/api/v1/verification-requests?limit=20" -H "Authorization: Bearer $EMPLOYER" -o "$CREDENCE_DATA_DIR/list.json"
-PORT=$REF_PORT BLOB_DIR=$BLOBS LIST_DB=$CREDENCE_DATA_DIR/credence.sqlite "$SAME_WORK" > "$CREDENCE_DATA_DIR/reference.log" 2>&1 &
+# The list on PostgreSQL: a second Credence on a new database, the same employer's 20 requests.
+if [ -n "${LOAD_PG_URL:-}" ]; then
+  PG_DB=credence_load_$$
+  psql "$LOAD_PG_URL" -qc "CREATE DATABASE $PG_DB"
+  PG_URL=$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$LOAD_PG_URL" "$PG_DB")
+  PG_PORT=${PG_PORT:-18435}
+  SQLITE_PID=$SERVER_PID
+  mkdir -p "$CREDENCE_DATA_DIR/pg"
+  CREDENCE_DATA_DIR=$CREDENCE_DATA_DIR/pg DATABASE_URL=$PG_URL serve "$PG_PORT"
+  PG_PID=$SERVER_PID; SERVER_PID=$SQLITE_PID
+  pgbase=http://127.0.0.1:$PG_PORT
+  PG_EMPLOYER=$(employer_token "$PG_PORT" Acme)
+  for i in $(seq 1 20); do
+    curl -sf -X POST "$pgbase/api/v1/verification-requests" -H "Authorization: Bearer $PG_EMPLOYER" \
+      -H 'Content-Type: application/json' \
+      -d '{"entryId": "cfa", "holder": {"name": "Load Tester", "nationality": "GB"}, "certificateNumber": "'$i'", "holderConsent": true}' > /dev/null
+  done
+  curl -sf "$pgbase/api/v1/verification-requests?limit=20" -H "Authorization: Bearer $PG_EMPLOYER" -o "$CREDENCE_DATA_DIR/list-pg.json"
+fi
+PORT=$REF_PORT BLOB_DIR=$BLOBS LIST_DB=$CREDENCE_DATA_DIR/credence.sqlite LIST_PG_URL=${PG_URL:-} "$SAME_WORK" > "$CREDENCE_DATA_DIR/reference.log" 2>&1 &
 REF_PID=$!
 ref=http://127.0.0.1:$REF_PORT
 for _ in $(seq 1 100); do curl -sf "$ref/hello" > /dev/null && break; sleep 0.1; done
 curl -sf "$ref/list" -o "$CREDENCE_DATA_DIR/reference-list.json"
+[ -n "${PG_URL:-}" ] && curl -sf "$ref/list-pg" -o "$CREDENCE_DATA_DIR/reference-list-pg.json"
 for blob in entry.json search.json entry.html benefits.json; do
   curl -sf "$ref/blob/$blob" | cmp -s - "$BLOBS/$blob" || { echo "the reference does not send $blob as Credence does" >&2; exit 1; }
 done
@@ -69,17 +97,19 @@ PAIRS=(
   "benefits|/api/v1/benefits|/blob/benefits.json|0.60|-s $CREDENCE_DATA_DIR/benefits.lua"
   "list|/api/v1/verification-requests?limit=20|/list|0.80|"
 )
+[ -n "${PG_URL:-}" ] && PAIRS+=("list-pg|/api/v1/verification-requests?limit=20|/list-pg|0.80|")
 RESULTS=$CREDENCE_DATA_DIR/results.txt
 for round in $(seq 1 "$ROUNDS"); do
   for pair in "${PAIRS[@]}"; do
     IFS='|' read -r name path ref_path goal args <<< "$pair"
-    auth=()
+    auth=(); ours_base=$base
     [ "$name" = list ] && auth=(-H "Authorization: Bearer $EMPLOYER")
+    [ "$name" = list-pg ] && { auth=(-H "Authorization: Bearer $PG_EMPLOYER"); ours_base=$pgbase; }
     # shellcheck disable=SC2086
     if [ $((round % 2)) = 1 ]; then
-      ours=$(wrk_rps "$base$path" $args "${auth[@]}"); theirs=$(wrk_rps "$ref$ref_path" $args)
+      ours=$(wrk_rps "$ours_base$path" $args "${auth[@]}"); theirs=$(wrk_rps "$ref$ref_path" $args)
     else
-      theirs=$(wrk_rps "$ref$ref_path" $args); ours=$(wrk_rps "$base$path" $args "${auth[@]}")
+      theirs=$(wrk_rps "$ref$ref_path" $args); ours=$(wrk_rps "$ours_base$path" $args "${auth[@]}")
     fi
     echo "$round $name $ours $theirs $goal" >> "$RESULTS"
   done
@@ -97,8 +127,9 @@ for name in names:
     ratios = [o / t for o, t in zip(ours, theirs)]
     goal = float(mine[0][4])
     median = statistics.median(ratios)
-    if name == "list":
-        sizes = f"{kb(os.path.join(sys.argv[3], 'list.json'))} / {kb(os.path.join(sys.argv[3], 'reference-list.json'))}"
+    if name in ("list", "list-pg"):
+        suffix = "" if name == "list" else "-pg"
+        sizes = f"{kb(os.path.join(sys.argv[3], f'list{suffix}.json'))} / {kb(os.path.join(sys.argv[3], f'reference-list{suffix}.json'))}"
     elif name in size:
         sizes = kb(os.path.join(sys.argv[2], size[name]))
     else:
