@@ -54,6 +54,8 @@ curl -sf "$base/api/v1/entries/cfa" -o "$BLOBS/entry.json"
 curl -sf "$base/api/v1/search?q=cfa" -o "$BLOBS/search.json"
 curl -sf "$base/entries/cfa" -o "$BLOBS/entry.html"
 curl -sf -X POST "$base/api/v1/benefits" -H 'Content-Type: application/json' -d "$BENEFITS_BODY" -o "$BLOBS/benefits.json"
+# The answer with every route whole (issue 45: what ?include=routes costs); a build without it answers as before.
+curl -sf -X POST "$base/api/v1/benefits?include=routes" -H 'Content-Type: application/json' -d "$BENEFITS_BODY" -o "$BLOBS/benefits-routes.json"
 curl -sf "$base/api/v1/verification-requests?limit=20" -H "Authorization: Bearer $EMPLOYER" -o "$CREDENCE_DATA_DIR/list.json"
 # The list on PostgreSQL: a second Credence on a new database, the same employer's 20 requests.
 if [ -n "${LOAD_PG_URL:-}" ]; then
@@ -80,7 +82,7 @@ ref=http://127.0.0.1:$REF_PORT
 for _ in $(seq 1 100); do curl -sf "$ref/hello" > /dev/null && break; sleep 0.1; done
 curl -sf "$ref/list" -o "$CREDENCE_DATA_DIR/reference-list.json"
 [ -n "${PG_URL:-}" ] && curl -sf "$ref/list-pg" -o "$CREDENCE_DATA_DIR/reference-list-pg.json"
-for blob in entry.json search.json entry.html benefits.json; do
+for blob in entry.json search.json entry.html benefits.json benefits-routes.json; do
   curl -sf "$ref/blob/$blob" | cmp -s - "$BLOBS/$blob" || { echo "the reference does not send $blob as Credence does" >&2; exit 1; }
 done
 
@@ -95,6 +97,7 @@ PAIRS=(
   "search|/api/v1/search?q=cfa|/blob/search.json|0.90|"
   "entry-page|/entries/cfa|/blob/entry.html|0.85|"
   "benefits|/api/v1/benefits|/blob/benefits.json|0.60|-s $CREDENCE_DATA_DIR/benefits.lua"
+  "benefits+routes|/api/v1/benefits?include=routes|/blob/benefits-routes.json|0|-s $CREDENCE_DATA_DIR/benefits.lua"
   "list|/api/v1/verification-requests?limit=20|/list|0.80|"
 )
 [ -n "${PG_URL:-}" ] && PAIRS+=("list-pg|/api/v1/verification-requests?limit=20|/list-pg|0.80|")
@@ -118,9 +121,10 @@ python3 - "$RESULTS" "$BLOBS" "$CREDENCE_DATA_DIR" <<'PY'
 import os, statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 names = list(dict.fromkeys(r[1] for r in rows))
-size = {"entry-json": "entry.json", "search": "search.json", "entry-page": "entry.html", "benefits": "benefits.json"}
+size = {"entry-json": "entry.json", "search": "search.json", "entry-page": "entry.html", "benefits": "benefits.json",
+        "benefits+routes": "benefits-routes.json"}
 def kb(path): return f"{os.path.getsize(path) / 1024:.1f} kB"
-print(f"{'route':<11} {'Credence req/s':>15} {'reference req/s':>16} {'rounds':>20} {'median':>7} {'goal':>5}  bytes (Credence / reference)")
+print(f"{'route':<15} {'Credence req/s':>15} {'reference req/s':>16} {'rounds':>20} {'median':>7} {'goal':>5}  bytes (Credence / reference)")
 for name in names:
     mine = [r for r in rows if r[1] == name]
     ours = [float(r[2]) for r in mine]; theirs = [float(r[3]) for r in mine]
@@ -134,8 +138,9 @@ for name in names:
         sizes = kb(os.path.join(sys.argv[2], size[name]))
     else:
         sizes = ""
-    print(f"{name:<11} {statistics.median(ours):>15.0f} {statistics.median(theirs):>16.0f} "
-          f"{' '.join(f'{r:.2f}' for r in ratios):>20} {median:>7.2f} {goal:>5.2f}{'' if median >= goal else ' (missed)'}  {sizes}")
+    verdict = f"{'—':>5}" if goal == 0 else f"{goal:>5.2f}{'' if median >= goal else ' (missed)'}"
+    print(f"{name:<15} {statistics.median(ours):>15.0f} {statistics.median(theirs):>16.0f} "
+          f"{' '.join(f'{r:.2f}' for r in ratios):>20} {median:>7.2f} {verdict}  {sizes}")
 PY
 echo "peak RSS under load: $(awk '/VmHWM/ {print $2, $3}' /proc/$SERVER_PID/status)"
 kill $SERVER_PID; wait $SERVER_PID 2>/dev/null || true
