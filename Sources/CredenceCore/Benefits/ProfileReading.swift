@@ -45,14 +45,15 @@ public struct ProfileProblems: Error, Sendable {
 }
 
 extension BenefitProfile {
-    /// The profile `source` gives, each fact read as it holds. A value not of its kind, or a
+    /// The profile `source` gives, each fact read as it holds (a blank value is not of any
+    /// kind: a fact not known is left out). A value not of its kind, or a
     /// `ProfileError` the source throws for one fact, is collected; all of them are thrown at
     /// once. Any other error of the source (a JSON type) is thrown as it comes.
     public init(from source: some ProfileSource) throws {
         var problems: [ProfileError] = []
         func read<T>(_ fact: ProfileFact, _ parse: (String) -> T?) throws -> T? {
             do {
-                guard let text = try source.text(fact), !text.isEmpty else { return nil }
+                guard let text = try source.text(fact) else { return nil }
                 guard let value = parse(text) else {
                     problems.append(ProfileError(fact, zh: "\(fact.rawValue) 的值“\(Echo.cut(text))”无法识别。",
                                                  en: "\(fact.rawValue) must be \(Self.expected(fact)); got \(Echo.quoted(text))."))
