@@ -37,7 +37,16 @@ struct BenefitRoutesAPIController {
             throw APIError(status: .notFound, code: "not_found", message: "No route or benefit \(Echo.quoted(name)). See GET /api/v1/benefit-routes.")
         }
         let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: BenefitRouteFields.accepted)
-        let position = try body.wholeNumber("position") ?? named?.position ?? 1
+        // A position and the documents are left out or given, never null (null clears only
+        // what may be unknown); an address naming a route names its position.
+        for name in ["position", "documents"] where body.fields[name] == .null {
+            throw body.invalid(name, "\(name) may be left out, not null: \(name == "position" ? "1 or 2" : "a list, [] for none").")
+        }
+        let given = try body.wholeNumber("position")
+        if let named, let given, given != named.position {
+            throw body.invalid("position", "position must be \(named.position) or left out: the address names the route \(named.id).")
+        }
+        let position = given ?? named?.position ?? 1
         let routes = state.routes.routes.routes(for: benefit)
         guard let current = routes.first(where: { $0.position == position }) else {
             throw body.invalid("position", "position must be one of \(routes.map { String($0.position) }.joined(separator: ", ")) for \(name).")
