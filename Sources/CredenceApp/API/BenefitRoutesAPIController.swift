@@ -39,8 +39,8 @@ struct BenefitRoutesAPIController {
         let body = try await JSONObject.read(request, errorCode: "invalid_field", accepting: BenefitRouteFields.accepted)
         // A position and the documents are left out or given, never null (null clears only
         // what may be unknown); an address naming a route names its position.
-        for name in ["position", "documents"] where body.fields[name] == .null {
-            throw body.invalid(name, "\(name) may be left out, not null: \(name == "position" ? "1 or 2" : "a list, [] for none").")
+        for (field, accepted) in [("position", "1 or 2"), ("documents", "a list, [] for none")] where body.fields[field] == .null {
+            throw body.invalid(field, "\(field) may be left out, not null: \(accepted).")
         }
         let given = try body.wholeNumber("position")
         if let named, let given, given != named.position {
