@@ -36,12 +36,16 @@ cleanup() {
 trap cleanup EXIT
 serve "$PORT"
 base=http://127.0.0.1:$PORT
+# twenty_requests BASE TOKEN — the employer's 20 requests the list reads.
+twenty_requests() {
+  for i in $(seq 1 20); do
+    curl -sf -X POST "$1/api/v1/verification-requests" -H "Authorization: Bearer $2" \
+      -H 'Content-Type: application/json' \
+      -d '{"entryId": "cfa", "holder": {"name": "Load Tester", "nationality": "GB"}, "certificateNumber": "'$i'", "holderConsent": true}' > /dev/null
+  done
+}
 EMPLOYER=$(employer_token "$PORT" Acme)
-for i in $(seq 1 20); do
-  curl -sf -X POST "$base/api/v1/verification-requests" -H "Authorization: Bearer $EMPLOYER" \
-    -H 'Content-Type: application/json' \
-    -d '{"entryId": "cfa", "holder": {"name": "Load Tester", "nationality": "GB"}, "certificateNumber": "'$i'", "holderConsent": true}' > /dev/null
-done
+twenty_requests "$base" "$EMPLOYER"
 # The worked example of benefits-rules.md: one qualification.
 BENEFITS_BODY='{"qualifications": ["cka"], "nationality": "foreign", "age": 68, "highTechIndustry": true, "relevantExperienceYears": 3, "workRelatedTo": ["cka"], "workZone": "tianjin-port-dongjiang"}'
 cat > "$CREDENCE_DATA_DIR/benefits.lua" <<LUA
@@ -69,11 +73,7 @@ if [ -n "${LOAD_PG_URL:-}" ]; then
   PG_PID=$SERVER_PID; SERVER_PID=$SQLITE_PID
   pgbase=http://127.0.0.1:$PG_PORT
   PG_EMPLOYER=$(employer_token "$PG_PORT" Acme)
-  for i in $(seq 1 20); do
-    curl -sf -X POST "$pgbase/api/v1/verification-requests" -H "Authorization: Bearer $PG_EMPLOYER" \
-      -H 'Content-Type: application/json' \
-      -d '{"entryId": "cfa", "holder": {"name": "Load Tester", "nationality": "GB"}, "certificateNumber": "'$i'", "holderConsent": true}' > /dev/null
-  done
+  twenty_requests "$pgbase" "$PG_EMPLOYER"
   curl -sf "$pgbase/api/v1/verification-requests?limit=20" -H "Authorization: Bearer $PG_EMPLOYER" -o "$CREDENCE_DATA_DIR/list-pg.json"
 fi
 PORT=$REF_PORT BLOB_DIR=$BLOBS LIST_DB=$CREDENCE_DATA_DIR/credence.sqlite LIST_PG_URL=${PG_URL:-} "$SAME_WORK" > "$CREDENCE_DATA_DIR/reference.log" 2>&1 &
