@@ -53,7 +53,15 @@ public final class Store: Sendable {
             let readerLoops = MultiThreadedEventLoopGroup(numberOfThreads: Readers.count)
             let readerDatabases = Databases(threadPool: .singleton, on: readerLoops)
             readerDatabases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
-            readers = Readers(databases: readerDatabases, eventLoops: readerLoops)
+            do {
+                readers = Readers(databases: readerDatabases, eventLoops: readerLoops,
+                                  connections: try SQLiteReadConnections(path: path, count: Readers.count))
+            } catch {
+                await readerDatabases.shutdownAsync()
+                try? await readerLoops.shutdownGracefully()
+                await databases.shutdownAsync()
+                throw error
+            }
         case .postgres(let url):
             do {
                 databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
@@ -90,6 +98,8 @@ public final class Store: Sendable {
         static let count = 2
         let databases: Databases
         let eventLoops: MultiThreadedEventLoopGroup
+        /// The hot reads' connections, which keep their statements (`HotReads`).
+        let connections: SQLiteReadConnections
     }
     /// Credentials verified a moment ago, trusted while `Accounts.watchRevocations` runs.
     let credentials = CredentialCache()
@@ -124,11 +134,15 @@ public final class Store: Sendable {
         return readers.databases.database(logger: logger, on: readers.eventLoops.any())!
     }
 
+    /// The hot reads, with their statements kept (see `HotReads`).
+    var hotReads: HotReads { HotReads(database: reader, sqlite: readers?.connections) }
+
     /// Closes the databases; safe to call more than once (the service closes the store, and a
     /// caller cleaning up after an error may too).
     public func close() async {
         guard closed.withLock({ wasClosed in defer { wasClosed = true }; return !wasClosed }) else { return }
         if let readers {
+            await readers.connections.close()
             await readers.databases.shutdownAsync()
             try? await readers.eventLoops.shutdownGracefully()
         }

@@ -29,6 +29,12 @@ public struct StoreUnavailable: DescribedError, Equatable {
                 cause = .unreachable
             default: return nil
             }
+        case let error as SQLiteReadError:
+            switch error.primary {
+            case SQLiteReadError.full: cause = .storageFull
+            case SQLiteReadError.ioError, SQLiteReadError.busy, SQLiteReadError.locked, SQLiteReadError.cantOpen: cause = .unreachable
+            default: return nil
+            }
         case let error as PSQLError:
             switch error.code {
             case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed:

@@ -155,7 +155,7 @@ extension Verifications {
             .orderBy(SQLColumn("created_at", table: AttachmentRecord.schema), SQLDirection.ascending)
 
         var rows: [RequestRow] = []
-        for row in try await RowCells.read(withAttachments.select, on: reader) {
+        for row in try await hotReads.rows(withAttachments.select) {
             let id = try row.uuid(RequestColumn.id)
             if rows.last?.request.id != id { rows.append(try RequestRow(row)) }
             if let attachment = try AttachmentColumn.attachment(row) { rows[rows.count - 1].request.attachments.append(attachment) }

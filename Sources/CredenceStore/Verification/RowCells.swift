@@ -3,7 +3,6 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
-import NIOConcurrencyHelpers
 import SQLKit
 
 /// A result row's cells read by position, straight from the driver's values: SQLite's
@@ -13,46 +12,6 @@ import SQLKit
 enum RowCells: Sendable {
     case sqlite([SQLiteData])
     case postgres(PostgresRandomAccessRow)
-
-    /// Runs `query` on `database` (a reader) and returns its rows' cells, in order.
-    static func read(_ query: any SQLExpression, on database: any Database) async throws -> [RowCells] {
-        guard let sql = database as? any SQLDatabase else { throw RowCellsError(problem: "not an SQL database") }
-        let (text, binds) = sql.serialize(query)
-        if let sqlite = database as? any SQLiteDatabase {
-            let data = try binds.map { try SQLiteDataEncoder().encode($0) }
-            let rows = NIOLockedValueBox<[RowCells]>([])
-            try await sqlite.withConnection { connection in
-                try await connection.query(text, data) { row in
-                    let cells = RowCells.sqlite(row.columns.map(\.data))
-                    rows.withLockedValue { $0.append(cells) }
-                }
-            }
-            return rows.withLockedValue { $0 }
-        }
-        if let postgres = database as? any PostgresDatabase {
-            var bindings = PostgresBindings(capacity: binds.count)
-            for bind in binds { try Self.append(bind, to: &bindings) }
-            let query = PostgresQuery(unsafeSQL: text, binds: bindings)
-            let rows = try await postgres.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask { try await connection.query(query, logger: database.logger).collect() }
-            }.get()
-            return rows.map { .postgres($0.makeRandomAccess()) }
-        }
-        throw RowCellsError(problem: "neither SQLite nor PostgreSQL")
-    }
-
-    /// The values Credence binds in the statements read this way.
-    private static func append(_ bind: any Encodable & Sendable, to bindings: inout PostgresBindings) throws {
-        switch bind {
-        case let value as String: bindings.append(value)
-        case let value as UUID: bindings.append(value)
-        case let value as Int: bindings.append(value)
-        case let value as Double: bindings.append(value)
-        case let value as Bool: bindings.append(value)
-        case let value as Date: bindings.append(value)
-        default: throw RowCellsError(problem: "cannot bind a \(type(of: bind))")
-        }
-    }
 
     func text(_ index: Int) throws -> String { try required(index, optionalText) }
     func uuid(_ index: Int) throws -> UUID { try required(index, optionalUUID) }

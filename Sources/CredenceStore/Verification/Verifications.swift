@@ -12,6 +12,8 @@ public struct Verifications: Sendable {
     let database: any Database
     /// For lists and details (see `Store.reader`).
     let reader: any Database
+    /// For the list and a request's page, with their statements kept.
+    let hotReads: HotReads
     let keys: KeyRing
     let submissions: GroupCommit<SubmissionGroup>
     /// Bytes of attachments one employer may keep in all.
@@ -21,11 +23,12 @@ public struct Verifications: Sendable {
     let publicCheckPolicy: PublicCheckPolicy
     let now: @Sendable () -> Date
 
-    init(database: any Database, reader: any Database, keys: KeyRing, submissions: GroupCommit<SubmissionGroup>,
+    init(database: any Database, reader: any Database, hotReads: HotReads, keys: KeyRing, submissions: GroupCommit<SubmissionGroup>,
          attachmentQuota: Int, review: ReviewPolicy = ReviewPolicy(), publicCheck: PublicCheckPolicy = PublicCheckPolicy(),
          now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.reader = reader
+        self.hotReads = hotReads
         self.keys = keys
         self.submissions = submissions
         self.attachmentQuota = attachmentQuota
@@ -140,7 +143,8 @@ public struct Verifications: Sendable {
 
 extension Store {
     public var verifications: Verifications {
-        Verifications(database: database, reader: reader, keys: keys, submissions: submissions, attachmentQuota: limits.attachmentQuotaBytes,
+        let reads = hotReads
+        return Verifications(database: database, reader: reads.database, hotReads: reads, keys: keys, submissions: submissions, attachmentQuota: limits.attachmentQuotaBytes,
                       review: limits.review, publicCheck: limits.publicCheck, now: clock)
     }
 }
