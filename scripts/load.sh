@@ -8,6 +8,7 @@
 #   scripts/load.sh [SECONDS] [CONNECTIONS] [ROUNDS]
 #   LOAD_PG_URL=postgres://…/postgres scripts/load.sh …   also the list on PostgreSQL (issue 45):
 #     a second Credence on a new database there, beside the reference's /list-pg
+#   LOAD_ONLY='list list-pg' scripts/load.sh …   only these pairs (while working on one path)
 #   release builds first:
 #     swift build -c release --product credence
 #     swift build -c release --package-path Benchmarks/same-work --scratch-path .build-same-work
@@ -105,6 +106,7 @@ RESULTS=$CREDENCE_DATA_DIR/results.txt
 for round in $(seq 1 "$ROUNDS"); do
   for pair in "${PAIRS[@]}"; do
     IFS='|' read -r name path ref_path goal args <<< "$pair"
+    [ -n "${LOAD_ONLY:-}" ] && [[ " $LOAD_ONLY " != *" $name "* ]] && continue
     auth=(); ours_base=$base
     [ "$name" = list ] && auth=(-H "Authorization: Bearer $EMPLOYER")
     [ "$name" = list-pg ] && { auth=(-H "Authorization: Bearer $PG_EMPLOYER"); ours_base=$pgbase; }

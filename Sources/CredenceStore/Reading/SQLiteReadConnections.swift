@@ -43,6 +43,15 @@ final class SQLiteReadConnections: Sendable {
         }
     }
 
+    /// How often the statement `sql` ran and was prepared again, over every connection (the
+    /// idle ones; for tests).
+    func status(of sql: String) -> (runs: Int, reprepared: Int) {
+        idle.all().reduce(into: (0, 0)) { total, connection in
+            let status = connection.status(of: sql)
+            total = (total.0 + status.runs, total.1 + status.reprepared)
+        }
+    }
+
     func close() async {
         try? await threads.shutdownGracefully()
         all.forEach { $0.close() }
@@ -55,6 +64,7 @@ private final class IdleConnections: Sendable {
     init(_ connections: [SQLiteReadConnection]) { self.connections = Mutex(connections) }
     func take() -> SQLiteReadConnection? { connections.withLock { $0.popLast() } }
     func put(_ connection: SQLiteReadConnection) { connections.withLock { $0.append(connection) } }
+    func all() -> [SQLiteReadConnection] { connections.withLock { $0 } }
 }
 
 /// One connection and its prepared statements, used by one thread at a time (taken from the
@@ -93,7 +103,12 @@ private final class SQLiteReadConnection: @unchecked Sendable {
         let statement = try prepared(sql)
         defer {
             sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
+            // Text goes (a search may be a holder's name), replaced by null: clearing every
+            // value (`sqlite3_clear_bindings`) marks the statement to be prepared again when the
+            // planner looked at a bound value, which for `column = ?` it always does.
+            for (index, value) in binds.enumerated() where value.isText {
+                sqlite_nio_sqlite3_bind_null(statement, Int32(index + 1))
+            }
         }
         for (index, value) in binds.enumerated() { try bind(value, at: Int32(index + 1), in: statement) }
         let columns = sqlite_nio_sqlite3_column_count(statement)
@@ -108,6 +123,12 @@ private final class SQLiteReadConnection: @unchecked Sendable {
                 throw SQLiteReadError(code: code, message: String(cString: sqlite_nio_sqlite3_errmsg(handle)))
             }
         }
+    }
+
+    func status(of sql: String) -> (runs: Int, reprepared: Int) {
+        guard let statement = kept[sql] else { return (0, 0) }
+        return (Int(sqlite_nio_sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_RUN, 0)),
+                Int(sqlite_nio_sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_REPREPARE, 0)))
     }
 
     private func prepared(_ sql: String) throws -> OpaquePointer {
@@ -129,7 +150,7 @@ private final class SQLiteReadConnection: @unchecked Sendable {
         let code: Int32 = switch value {
         case .integer(let value): sqlite_nio_sqlite3_bind_int64(statement, index, Int64(value))
         case .float(let value): sqlite_nio_sqlite3_bind_double(statement, index, value)
-        case .text(let value): sqlite_nio_sqlite3_bind_text(statement, index, value, -1, Self.transient)
+        case .text(let value): sqlite_nio_sqlite3_bind_text(statement, index, value, Int32(value.utf8.count), Self.transient)
         case .blob(let value):
             value.withUnsafeReadableBytes { sqlite_nio_sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
         case .null: sqlite_nio_sqlite3_bind_null(statement, index)
@@ -166,6 +187,15 @@ struct SQLiteReadError: Error, CustomStringConvertible {
 
     /// The primary result code (the low byte of an extended one).
     var primary: Int32 { code & 0xFF }
+}
+
+private extension SQLiteData {
+    var isText: Bool {
+        switch self {
+        case .text, .blob: true
+        default: false
+        }
+    }
 }
 
 extension SQLiteReadError {
