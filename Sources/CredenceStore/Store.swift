@@ -64,7 +64,9 @@ public final class Store: Sendable {
             }
         case .postgres(let url):
             do {
-                databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
+                // Four connections per event loop (eight on two cores): with one, a burst of
+                // lists queued behind two round trips at a time (issue 45, docs/benchmarks.md).
+                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
             } catch {
                 await databases.shutdownAsync()
                 throw StoreError.invalidDatabaseURL
