@@ -122,6 +122,11 @@ public enum StrictJSON {
                 guard index < bytes.count else { throw error("unterminated string") }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
+                    // No escape before the end (nearly every string): the bytes are the string.
+                    if scalars.isEmpty, let text = String(validating: bytes[runStart..<index], as: UTF8.self) {
+                        index += 1
+                        return text
+                    }
                     try flush(index)
                     index += 1
                     return String(scalars)
