@@ -68,15 +68,18 @@ public struct EncodedBenefitAnswer: Sendable {
     /// The answer's bytes; `wholeRoutes`: each benefit's routes whole (`?include=routes`).
     func write(_ evaluation: BenefitEvaluation, wholeRoutes: Bool = false) -> ByteBuffer {
         var writer = Writer(out: JSONBytes(capacity: wholeRoutes ? wholeCapacity : capacity), words: reasons.kept(), evaluation: evaluation)
+        // Read once, not a held entry copied whole for every benefit (each entry's strings
+        // retained and released: a tenth of the writing, perf).
+        let heldIds = evaluation.qualifications.indices.map { evaluation.qualifications[$0].entry.id }
         writer.out.raw(#"{"benefits":["#)
         for (index, result) in evaluation.benefits.enumerated() {
             if index > 0 { writer.out.raw(",") }
             let pieces = index < self.pieces.count && self.pieces[index].benefit == result.benefit
                 ? self.pieces[index] : self.pieces.first { $0.benefit == result.benefit }!
             writer.out.raw(#"{"byQualification":["#)
-            for (position, (standing, own)) in zip(evaluation.qualifications, evaluation.byQualification(result.benefit)).enumerated() {
+            for (position, (heldId, own)) in zip(heldIds, evaluation.byQualification(result.benefit)).enumerated() {
                 if position > 0 { writer.out.raw(",") }
-                writer.out.raw(#"{"entryId":"#); writer.out.string(standing.entry.id)
+                writer.out.raw(#"{"entryId":"#); writer.out.string(heldId)
                 writer.out.raw(#","level":"#); writer.out.optionalString(own.level?.rawValue)
                 writer.out.raw(#","reasons":"#); writer.reasons(own.reasons)
                 writer.out.raw(#","status":"#); writer.out.string(own.status.rawValue)
