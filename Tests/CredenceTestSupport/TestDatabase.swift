@@ -84,8 +84,10 @@ public enum TestDatabase: String, Sendable, CaseIterable {
 /// At most `limit` PostgreSQL test databases open at once. Each store's pool holds its own
 /// connections and Swift Testing starts every test at once: past the server's
 /// max_connections (200 in CI) a pool waits forever for a connection and the run hangs.
+/// A store opens at most eight (four per event loop, on two cores; most tests use one or
+/// two), so 20 stores stay under 200 with room for the tests that open a second store.
 actor PostgresSlots {
-    static let shared = PostgresSlots(limit: 24)
+    static let shared = PostgresSlots(limit: 20)
     @TaskLocal static var held = false
 
     private var free: Int
