@@ -43,11 +43,10 @@ final class SQLiteReadConnections: Sendable {
         }
     }
 
-    /// How often the statement `sql` ran and was prepared again, over every connection (the
-    /// idle ones; for tests).
+    /// How often the statement `sql` ran and was prepared again, over the idle connections
+    /// (all of them when no read is under way; for tests).
     func status(of sql: String) -> (runs: Int, reprepared: Int) {
-        idle.all().reduce(into: (0, 0)) { total, connection in
-            let status = connection.status(of: sql)
+        idle.withEach { $0.status(of: sql) }.reduce(into: (0, 0)) { total, status in
             total = (total.0 + status.runs, total.1 + status.reprepared)
         }
     }
@@ -64,7 +63,8 @@ private final class IdleConnections: Sendable {
     init(_ connections: [SQLiteReadConnection]) { self.connections = Mutex(connections) }
     func take() -> SQLiteReadConnection? { connections.withLock { $0.popLast() } }
     func put(_ connection: SQLiteReadConnection) { connections.withLock { $0.append(connection) } }
-    func all() -> [SQLiteReadConnection] { connections.withLock { $0 } }
+    /// `body` on each idle connection, none taken meanwhile.
+    func withEach<T: Sendable>(_ body: (SQLiteReadConnection) -> T) -> [T] { connections.withLock { $0.map(body) } }
 }
 
 /// One connection and its prepared statements, used by one thread at a time (taken from the
