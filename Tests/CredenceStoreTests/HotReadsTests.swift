@@ -68,6 +68,22 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func aStatementNotKeptAnswersTheSameAndIsNotKept(database: TestDatabase) async throws {
+        try await Self.withTable(database) { store in
+            let query = Self.select(store, group: "group-2", atLeast: 3)
+            let kept = try await store.hotReads.rows(query.select).map { try $0.optionalInt(0) }
+            let once = try await store.hotReads.rows(query.select, keep: false).map { try $0.optionalInt(0) }
+            #expect(once == kept)
+            #expect(once == [5, 8, 11, 14, 17, 20, 23, 26, 29])
+            if let connections = store.hotReads.sqlite {
+                let other = store.database.sql.select().column(SQLRaw("count(*)")).from("hot_reads_test").select
+                _ = try await store.hotReads.rows(other, keep: false)
+                #expect(connections.status(of: store.database.sql.serialize(other).sql).runs == 0)
+            }
+        }
+    }
+
     @Test func sqliteReadersOnlyReadAndSayWhatWentWrong() async throws {
         try await Self.withTable(.sqlite) { store in
             let connections = try #require(store.hotReads.sqlite)

@@ -14,12 +14,14 @@ struct HotReads: Sendable {
     /// SQLite's reader connections; nil on PostgreSQL.
     let sqlite: SQLiteReadConnections?
 
-    /// Runs `query` and returns its rows' cells, in order.
-    func rows(_ query: any SQLExpression) async throws -> [RowCells] {
+    /// Runs `query` and returns its rows' cells, in order. `keep`: whether its statement is
+    /// kept — only for statements of a few shapes (the values bound, not written in), or
+    /// made-up shapes would push out the ones every list uses.
+    func rows(_ query: any SQLExpression, keep: Bool = true) async throws -> [RowCells] {
         let (text, binds) = database.sql.serialize(query)
         if let sqlite {
             let data = try binds.map { try SQLiteDataEncoder().encode($0) }
-            return try await sqlite.rows(text, data).map(RowCells.sqlite)
+            return try await sqlite.rows(text, data, keep: keep).map(RowCells.sqlite)
         }
         guard let postgres = database as? any PostgresDatabase else { throw RowCellsError(problem: "neither SQLite nor PostgreSQL") }
         var binding = PostgresBindings(capacity: binds.count)
@@ -28,7 +30,7 @@ struct HotReads: Sendable {
         let logger = database.logger
         let rows = try await postgres.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
-                try await PostgresKeptStatement.rows(text, bindings, types: types, on: connection, logger: logger)
+                try await PostgresKeptStatement.rows(text, bindings, types: types, keep: keep, on: connection, logger: logger)
             }
         }.get()
         return rows.map { .postgres($0.makeRandomAccess()) }

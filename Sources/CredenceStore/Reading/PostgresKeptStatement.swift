@@ -25,11 +25,11 @@ struct PostgresKeptStatement: PostgresPreparedStatement {
     func makeBindings() -> PostgresBindings { bindings }
     func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
 
-    /// Runs `sql` with `bindings` (of `types`) on `connection`: kept under its name when it
-    /// has one, else sent unnamed.
-    static func rows(_ sql: String, _ bindings: PostgresBindings, types: [PostgresDataType],
+    /// Runs `sql` with `bindings` (of `types`) on `connection`: kept under its name when
+    /// `keep` and it has one, else sent unnamed.
+    static func rows(_ sql: String, _ bindings: PostgresBindings, types: [PostgresDataType], keep: Bool,
                      on connection: PostgresConnection, logger: Logger) async throws -> [PostgresRow] {
-        guard let name = names.name(for: sql, types: types) else {
+        guard keep, let name = names.name(for: sql, types: types) else {
             return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).collect()
         }
         return try await $text.withValue(Text(name: name, sql: sql, types: types)) {

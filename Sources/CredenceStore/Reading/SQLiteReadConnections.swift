@@ -34,12 +34,13 @@ final class SQLiteReadConnections: Sendable {
         threads.start()
     }
 
-    /// The rows `sql` selects with `binds`, each row's values in column order.
-    func rows(_ sql: String, _ binds: [SQLiteData]) async throws -> [[SQLiteData]] {
+    /// The rows `sql` selects with `binds`, each row's values in column order; its statement
+    /// kept for the next time when `keep`.
+    func rows(_ sql: String, _ binds: [SQLiteData], keep: Bool = true) async throws -> [[SQLiteData]] {
         try await threads.runIfActive { [idle] in
             guard let connection = idle.take() else { throw SQLiteReadError(code: SQLITE_BUSY, message: "no idle reader") }
             defer { idle.put(connection) }
-            return try connection.rows(sql, binds)
+            return try connection.rows(sql, binds, keep: keep)
         }
     }
 
@@ -99,15 +100,19 @@ private final class SQLiteReadConnection: @unchecked Sendable {
         sqlite_nio_sqlite3_close_v2(handle)
     }
 
-    func rows(_ sql: String, _ binds: [SQLiteData]) throws -> [[SQLiteData]] {
-        let statement = try prepared(sql)
+    func rows(_ sql: String, _ binds: [SQLiteData], keep: Bool) throws -> [[SQLiteData]] {
+        let statement = keep ? try kept(sql) : try prepare(sql, flags: 0)
         defer {
-            sqlite_nio_sqlite3_reset(statement)
-            // Text goes (a search may be a holder's name), replaced by null: clearing every
-            // value (`sqlite3_clear_bindings`) marks the statement to be prepared again when the
-            // planner looked at a bound value, which for `column = ?` it always does.
-            for (index, value) in binds.enumerated() where value.isText {
-                sqlite_nio_sqlite3_bind_null(statement, Int32(index + 1))
+            if keep {
+                sqlite_nio_sqlite3_reset(statement)
+                // Text goes (a search may be a holder's name), replaced by null: clearing every
+                // value (`sqlite3_clear_bindings`) marks the statement to be prepared again when
+                // the planner looked at a bound value, which for `column = ?` it always does.
+                for (index, value) in binds.enumerated() where value.isText {
+                    sqlite_nio_sqlite3_bind_null(statement, Int32(index + 1))
+                }
+            } else {
+                sqlite_nio_sqlite3_finalize(statement)
             }
         }
         for (index, value) in binds.enumerated() { try bind(value, at: Int32(index + 1), in: statement) }
@@ -131,18 +136,23 @@ private final class SQLiteReadConnection: @unchecked Sendable {
                 Int(sqlite_nio_sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_REPREPARE, 0)))
     }
 
-    private func prepared(_ sql: String) throws -> OpaquePointer {
+    private func kept(_ sql: String) throws -> OpaquePointer {
         if let statement = kept[sql] { return statement }
         if kept.count >= Self.keptLimit {
             kept.values.forEach { sqlite_nio_sqlite3_finalize($0) }
             kept = [:]
         }
+        let statement = try prepare(sql, flags: UInt32(SQLITE_PREPARE_PERSISTENT))
+        kept[sql] = statement
+        return statement
+    }
+
+    private func prepare(_ sql: String, flags: UInt32) throws -> OpaquePointer {
         var statement: OpaquePointer?
-        let code = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        let code = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, flags, &statement, nil)
         guard code == SQLITE_OK, let statement else {
             throw SQLiteReadError(code: code, message: String(cString: sqlite_nio_sqlite3_errmsg(handle)))
         }
-        kept[sql] = statement
         return statement
     }
 

@@ -143,19 +143,21 @@ extension Verifications {
             requests.where(SQLGroupExpression(keys), oldestFirst ? .greaterThan : .lessThan, SQLGroupExpression(cursors))
         }
         if order == .dueFirst { requests.orderBy(dueKey(RequestRow.column), SQLDirection.ascending) }
-        requests.orderBy(RequestRow.column("created_at"), direction).orderBy(RequestRow.column("id"), direction).limit(page.limit + 1)
+        requests.orderBy(RequestRow.column("created_at"), direction).orderBy(RequestRow.column("id"), direction)
 
         let withAttachments = reader.sql.select()
             .column(SQLRaw(#""page".*"#))
             .columns(AttachmentColumn.selectList)
-            .from(SQLSubquery(requests.select), as: SQLIdentifier("page"))
+            .from(BoundLimit(select: requests.select, limit: page.limit + 1), as: SQLIdentifier("page"))
             .join(AttachmentRecord.schema, method: SQLJoinMethod.left, on: SQLRaw(AttachmentColumn.joinCondition))
         if order == .dueFirst { withAttachments.orderBy(dueKey(Self.pageColumn), SQLDirection.ascending) }
         withAttachments.orderBy(Self.pageColumn("created_at"), direction).orderBy(Self.pageColumn("id"), direction)
             .orderBy(SQLColumn("created_at", table: AttachmentRecord.schema), SQLDirection.ascending)
 
         var rows: [RequestRow] = []
-        for row in try await hotReads.rows(withAttachments.select) {
+        // A search's statement is not kept: its shape follows the words and matches typed,
+        // and would use up the statements kept for everyone's lists.
+        for row in try await hotReads.rows(withAttachments.select, keep: filter.search == nil) {
             let id = try row.uuid(RequestColumn.id)
             if rows.last?.request.id != id { rows.append(try RequestRow(row)) }
             if let attachment = try AttachmentColumn.attachment(row) { rows[rows.count - 1].request.attachments.append(attachment) }
@@ -171,6 +173,21 @@ extension Verifications {
     }
 
     private static func pageColumn(_ name: String) -> any SQLExpression { SQLRaw("\"page\".\"\(name)\"") }
+
+    /// `(SELECT … LIMIT ?)`: the page's size bound, not written into the statement, so every
+    /// size a caller asks for (1–500) is one statement kept, not one each.
+    private struct BoundLimit: SQLExpression {
+        let select: SQLSelect
+        let limit: Int
+
+        func serialize(to serializer: inout SQLSerializer) {
+            serializer.write("(")
+            select.serialize(to: &serializer)
+            serializer.write(" LIMIT ")
+            SQLBind(limit).serialize(to: &serializer)
+            serializer.write(")")
+        }
+    }
 
     /// Events of `verification_events`, selected and ordered by `narrow`, with their request's
     /// id; read from `sql` (a transaction) or the reader.
