@@ -18,7 +18,6 @@ final class SQLiteReadConnections: Sendable {
     /// Threads, and as many connections: a thread always finds one idle.
     private let threads: NIOThreadPool
     private let idle: IdleConnections
-    private let all: [SQLiteReadConnection]
 
     init(path: String, count: Int) throws {
         var opened: [SQLiteReadConnection] = []
@@ -28,7 +27,6 @@ final class SQLiteReadConnections: Sendable {
             opened.forEach { $0.close() }
             throw error
         }
-        all = opened
         idle = IdleConnections(opened)
         threads = NIOThreadPool(numberOfThreads: count)
         threads.start()
@@ -52,9 +50,10 @@ final class SQLiteReadConnections: Sendable {
         }
     }
 
+    /// Closes every connection once the reads under way have put theirs back.
     func close() async {
         try? await threads.shutdownGracefully()
-        all.forEach { $0.close() }
+        _ = idle.withEach { $0.close() }
     }
 }
 
@@ -71,8 +70,8 @@ private final class IdleConnections: Sendable {
 /// One connection and its prepared statements, used by one thread at a time (taken from the
 /// idle list for the length of a read).
 private final class SQLiteReadConnection: @unchecked Sendable {
-    /// Statements kept: the hot reads are a handful of shapes; past this many (a search of
-    /// unusual length makes a shape of its own) they are all finalized and kept anew.
+    /// Statements kept: the hot reads are a handful of shapes (searches are not kept); past
+    /// this many they are all finalized and kept anew.
     private static let keptLimit = 64
     private let handle: OpaquePointer
     private var kept: [String: OpaquePointer] = [:]

@@ -11,9 +11,10 @@ import SQLKit
 public struct Verifications: Sendable {
     let database: any Database
     /// For lists and details (see `Store.reader`).
-    let reader: any Database
     /// For the list and a request's page, with their statements kept.
     let hotReads: HotReads
+    /// For other reads (see `Store.reader`).
+    var reader: any Database { hotReads.database }
     let keys: KeyRing
     let submissions: GroupCommit<SubmissionGroup>
     /// Bytes of attachments one employer may keep in all.
@@ -23,11 +24,10 @@ public struct Verifications: Sendable {
     let publicCheckPolicy: PublicCheckPolicy
     let now: @Sendable () -> Date
 
-    init(database: any Database, reader: any Database, hotReads: HotReads, keys: KeyRing, submissions: GroupCommit<SubmissionGroup>,
+    init(database: any Database, hotReads: HotReads, keys: KeyRing, submissions: GroupCommit<SubmissionGroup>,
          attachmentQuota: Int, review: ReviewPolicy = ReviewPolicy(), publicCheck: PublicCheckPolicy = PublicCheckPolicy(),
          now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
-        self.reader = reader
         self.hotReads = hotReads
         self.keys = keys
         self.submissions = submissions
@@ -143,8 +143,7 @@ public struct Verifications: Sendable {
 
 extension Store {
     public var verifications: Verifications {
-        let reads = hotReads
-        return Verifications(database: database, reader: reads.database, hotReads: reads, keys: keys, submissions: submissions, attachmentQuota: limits.attachmentQuotaBytes,
+        Verifications(database: database, hotReads: hotReads, keys: keys, submissions: submissions, attachmentQuota: limits.attachmentQuotaBytes,
                       review: limits.review, publicCheck: limits.publicCheck, now: clock)
     }
 }
