@@ -66,12 +66,11 @@ package enum XMLScanner {
 
         mutating func name() throws -> String {
             let start = at
-            while let byte = peek(), !Self.isSpace(byte), byte != 0x3E, byte != 0x2F, byte != 0x3D, byte != 0x3C, byte != 0x22, byte != 0x27 {
-                guard byte >= 0x20 else { throw Malformed() }
-                at += 1
-            }
+            while let byte = peek(), byte >= 0x80 || XMLName.isASCIINameByte(byte) { at += 1 }
             guard at > start else { throw Malformed() }
-            return try Self.utf8(bytes[start..<at])
+            let name = try Self.utf8(bytes[start..<at])
+            guard XMLName.isValid(name) else { throw Malformed() }
+            return name
         }
 
         mutating func document(_ handle: (Event) throws -> Void) throws {

@@ -23,6 +23,7 @@ import Testing
         #expect(try events("<a>line\r\nnext\rlast</a>") == ["<a>", "line\nnext\nlast", "</a>"], "line ends as LF")
         #expect(try events("<a v=\"x\ty\nz\"/>") == ["<a v=x y z>", "</a>"], "an attribute's tabs and line ends are spaces")
         #expect(try events("<a>&quot;&apos;</a>") == ["<a>", "\"'", "</a>"])
+        #expect(try events("<文件 名-称.\u{B7}_1=\"x\"/>") == ["<文件 名-称.\u{B7}_1=x>", "</文件>"], "names beyond ASCII")
     }
 
     @Test(arguments: [
@@ -31,6 +32,8 @@ import Testing
         "<a><![CDATA[open</a>", "<?xml open", "<a>\u{0}</a>", "<a", "<a b=\"1\"", "< a/>",
         // Found holding the scanner against expat (scripts/xml_differential.py):
         "<a>]]></a>", "<a b=\"1\"c=\"2\"/>", "<a b=\"x\u{4}y\"/>", "<a b=\"&amp;\u{1}\"/>", "<a\u{18}b/>",
+        // Names hold XML's name characters only (XML 1.0 §2.3); CI's differential found `numFmt&Id`.
+        "<a numFmt&Id=\"1\"/>", "<a&b/>", "<1a/>", "<a -b=\"1\"/>", "<\u{B7}a/>", "<a>x</a;>", "<a b\u{2028}=\"1\"/>",
     ])
     func malformedXMLIsRefused(_ xml: String) {
         #expect(throws: XMLScanner.Malformed.self) { try events(xml) }
