@@ -35,5 +35,6 @@ public enum CredenceMigrations {
         AddCatalogReview(),
         AddDemandWeekKeys(),
         ReloadSourcedData(),
+        AddEmployerListOrder(),
     ]
 }

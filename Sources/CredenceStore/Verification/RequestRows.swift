@@ -83,11 +83,20 @@ struct RequestRow {
     /// `"verification_requests"."name"`, written out: SQLKit escapes every identifier it
     /// serializes with `String.replacing`, which was 15 % of a list request (perf); these names
     /// are our own constants, quoted the same way on SQLite and PostgreSQL.
-    static func column(_ name: String) -> SQLRaw { SQLRaw("\"\(table)\".\"\(name)\"") }
+    static func column(_ name: String) -> SQLRaw { quoted(table, name) }
 
-    /// Every column of a row and its employer's organization name, as one select list.
-    static let selectList = SQLRaw((columns.map { "\"\(table)\".\"\($0)\"" } + [#""users"."organization_name""#])
-        .joined(separator: ", "))
+    /// `"a"."b"`: names of our own, quoted as both databases read them (see `column`).
+    static func quoted(_ names: String...) -> SQLRaw { SQLRaw(names.map { "\"\($0)\"" }.joined(separator: ".")) }
+
+    /// Every column of a row, as one select list; its employer's organization name follows.
+    static let selectList = SQLRaw(columns.map { "\"\(table)\".\"\($0)\"" }.joined(separator: ", "))
+
+    /// The organization name of one employer's rows: a subquery read once per statement
+    /// (PostgreSQL's InitPlan, SQLite's once-only subquery), not a join probed for each row.
+    static func organizationName(of employer: UUID) -> any SQLExpression {
+        SQLSubquery.select { $0.column(quoted(UserRecord.schema, "organization_name")).from(quoted(UserRecord.schema))
+            .where(quoted(UserRecord.schema, "id"), .equal, SQLBind(employer)) }
+    }
 
     /// The request as the rest of Credence sees it, without history or attachments; the
     /// passport number stays sealed here (`passportSealed`) and is opened only for a detail view.
@@ -116,18 +125,21 @@ extension Verifications {
         func dueKey(_ column: (String) -> any SQLExpression) -> any SQLExpression {
             SQLFunction("COALESCE", args: column("estimated_completion_on"), SQLLiteral.string("9999-12-31"))
         }
-        let requests = reader.sql.select()
-            .column(RequestRow.selectList)
-            .from(RequestRow.table)
-            .join(UserRecord.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: UserRecord.schema), .equal,
-                  RequestRow.column("employer_id"))
+        let requests = reader.sql.select().column(RequestRow.selectList).from(RequestRow.quoted(RequestRow.table))
+        if let employer = filter.employer {
+            requests.column(RequestRow.organizationName(of: employer))
+        } else {
+            requests.column(RequestRow.quoted(UserRecord.schema, "organization_name"))
+                .join(RequestRow.quoted(UserRecord.schema), method: SQLJoinMethod.left, on: RequestRow.quoted(UserRecord.schema, "id"), .equal,
+                      RequestRow.column("employer_id"))
+        }
         filter.apply(to: requests)
         if let after = page.after {
             // The cursor's time, read in the same statement; seen only through the same filter,
             // so another employer's id continues nothing (an empty page).
             func cursor(_ column: any SQLExpression) -> any SQLExpression {
                 SQLSubquery.select { sub in
-                    let cursor = sub.column(column).from(RequestRow.table).where(RequestRow.column("id"), .equal, SQLBind(after))
+                    let cursor = sub.column(column).from(RequestRow.quoted(RequestRow.table)).where(RequestRow.column("id"), .equal, SQLBind(after))
                     if let employer = filter.employer { cursor.where(RequestRow.column("employer_id"), .equal, SQLBind(employer)) }
                     return cursor
                 }
@@ -148,11 +160,13 @@ extension Verifications {
         let withAttachments = reader.sql.select()
             .column(SQLRaw(#""page".*"#))
             .columns(AttachmentColumn.selectList)
-            .from(BoundLimit(select: requests.select, limit: page.limit + 1), as: SQLIdentifier("page"))
-            .join(AttachmentRecord.schema, method: SQLJoinMethod.left, on: SQLRaw(AttachmentColumn.joinCondition))
+            .from(BoundLimit(select: requests.select, limit: page.limit + 1), as: RequestRow.quoted("page"))
+            .join(RequestRow.quoted(AttachmentRecord.schema), method: SQLJoinMethod.left, on: SQLRaw(AttachmentColumn.joinCondition))
+        // In the page's order, which the page already has: PostgreSQL keeps it through the join
+        // without sorting the joined rows again (a sort of wide rows, the larger part of the
+        // statement's time). A request's attachments are put in order below.
         if order == .dueFirst { withAttachments.orderBy(dueKey(Self.pageColumn), SQLDirection.ascending) }
         withAttachments.orderBy(Self.pageColumn("created_at"), direction).orderBy(Self.pageColumn("id"), direction)
-            .orderBy(SQLColumn("created_at", table: AttachmentRecord.schema), SQLDirection.ascending)
 
         var rows: [RequestRow] = []
         // A search's statement is not kept: its shape follows the words and matches typed,
@@ -166,13 +180,14 @@ extension Verifications {
         if more { rows.removeLast() }
         let today = CalendarDate.today(at: now())
         for index in rows.indices {
+            rows[index].request.attachments.sort { ($0.createdAt, $0.id.uuidString) < ($1.createdAt, $1.id.uuidString) }
             rows[index].request.overdue = rows[index].request.isOverdue(today: today)
             if filter.employer != nil { rows[index].request.assigneeId = nil }  // an employer never sees who
         }
         return (rows, more)
     }
 
-    private static func pageColumn(_ name: String) -> any SQLExpression { SQLRaw("\"page\".\"\(name)\"") }
+    private static func pageColumn(_ name: String) -> any SQLExpression { RequestRow.quoted("page", name) }
 
     /// `(SELECT … LIMIT ?)`: the page's size bound, not written into the statement, so every
     /// size a caller asks for (1–500) is one statement kept, not one each.
