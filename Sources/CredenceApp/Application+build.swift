@@ -88,7 +88,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
             Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)
         }))
     let installation = Installation(operatorName: issuer.name, verification: verification, publicURL: issuer.publicURL,
-                                    mailFolder: mailFolder?.folder.path)
+                                    publicURLConfigured: issuer.publicURLConfigured, mailFolder: mailFolder?.folder.path)
     if verification == .external { router.add(middleware: ExternalVerificationMiddleware(installation: installation)) }
     let routes = Routes(router, table: access)
 

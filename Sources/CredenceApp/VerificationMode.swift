@@ -26,10 +26,10 @@ public enum VerificationMode: String, Sendable {
 struct Installation: Sendable {
     var operatorName: BilingualText
     var verification: VerificationMode
-    var publicURL = CredentialIssuer.defaultPublicURL
+    var publicURL = CredentialIssuer.localPublicURL()
+    var publicURLConfigured = false
     /// The folder mail is written to when no SMTP server is configured; nil with SMTP.
     var mailFolder: String? = nil
 
     var operatorConfigured: Bool { operatorName != CredentialIssuer.defaultName }
-    var publicURLConfigured: Bool { publicURL != CredentialIssuer.defaultPublicURL }
 }

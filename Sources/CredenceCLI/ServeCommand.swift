@@ -48,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
             _ = try ReviewPolicy.fromEnvironment()  // the store reads these; refused here, at start
             _ = try PublicCheckPolicy.fromEnvironment()
             _ = try ReviewInterval.fromEnvironment()
-            configuration.issuer = try CredentialIssuer.fromEnvironment()
+            configuration.issuer = try CredentialIssuer.fromEnvironment(localPort: port)
             configuration.verification = try VerificationMode.fromEnvironment()
             configuration.smtp = try SMTPSettings.fromEnvironment()
         } catch let error as InvalidInput {

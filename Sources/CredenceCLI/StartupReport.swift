@@ -21,7 +21,7 @@ struct StartupReport {
         } else {
             "no SMTP server (CREDENCE_SMTP_URL): each message is written to \(configuration.mailFolder.folder.standardizedFileURL.path)/ — administrators read them at /admin/mail"
         }
-        let publicURL = issuer.publicURL == CredentialIssuer.defaultPublicURL
+        let publicURL = !issuer.publicURLConfigured
             ? "\(issuer.publicURL) — WARNING: CREDENCE_PUBLIC_URL is not set; printed results, their QR codes and credentials point to this machine"
             : issuer.publicURL
         let operatorName = issuer.operatorConfigured

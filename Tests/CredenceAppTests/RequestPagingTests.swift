@@ -102,6 +102,7 @@ import Testing
             let page = try await app.client.execute(uri: "/requests", method: .get,
                 headers: TestForms.headers(session: try await app.store.accounts.openSession(for: acme)).merging([.acceptLanguage: "en"])).text
             #expect(page.contains("Recent changes") && page.contains("Accepted"))
+            #expect(page.contains(" · Submitted</li>") && !page.contains("Submitted → "), "a first step names no status it came from")
         }
     }
 }

@@ -133,4 +133,12 @@ import Testing
         #expect(document["assertionMethod"] == .array([.string(did.verificationMethod(for: new.publicKey)),
                                                          .string(did.verificationMethod(for: old.publicKey))]))
     }
+
+    @Test func withoutAPublicURLTheIssuerIsThisMachineOnItsPort() throws {
+        let local = try CredentialIssuer.fromEnvironment([:], localPort: 9001)
+        #expect(local.publicURL == "http://127.0.0.1:9001" && !local.publicURLConfigured)
+        #expect(local.did.did == "did:web:127.0.0.1%3A9001")
+        let named = try CredentialIssuer.fromEnvironment(["CREDENCE_PUBLIC_URL": "https://verify.example.cn/"], localPort: 9001)
+        #expect(named.publicURL == "https://verify.example.cn" && named.publicURLConfigured)
+    }
 }

@@ -6,11 +6,14 @@ public struct CredentialIssuer: Sendable {
     public var name: BilingualText
     /// Where the service is reached (`CREDENCE_PUBLIC_URL`), without a trailing slash.
     public var publicURL: String
+    /// Whether the operator said where (else `publicURL` is this machine's own address).
+    public var publicURLConfigured: Bool
 
-    public init(did: DIDWeb, name: BilingualText, publicURL: String) {
+    public init(did: DIDWeb, name: BilingualText, publicURL: String, publicURLConfigured: Bool = true) {
         self.did = did
         self.name = name
         self.publicURL = publicURL
+        self.publicURLConfigured = publicURLConfigured
     }
 
     /// The revocation list's address; `list` is its number.
@@ -140,13 +143,17 @@ extension CredentialIssuer {
 
     /// Whether the operator named themself (either variable set); otherwise results carry `defaultName`.
     public var operatorConfigured: Bool { name.zh != Self.defaultName.zh || name.en != Self.defaultName.en }
-    public static let defaultPublicURL = "http://127.0.0.1:8080"
+    /// Where an installation that names no public address is reached: this machine, on the
+    /// port it listens on (`serve --port`; 8080 for the commands that do not listen).
+    public static func localPublicURL(port: Int = 8080) -> String { "http://127.0.0.1:\(port)" }
 
-    /// From `CREDENCE_PUBLIC_URL`, `CREDENCE_AUTHORITY_NAME_ZH` and `…_EN`.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(InvalidInput)
-        -> CredentialIssuer
+    /// From `CREDENCE_PUBLIC_URL`, `CREDENCE_AUTHORITY_NAME_ZH` and `…_EN`; without the first,
+    /// this machine on `localPort`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, localPort: Int = 8080)
+        throws(InvalidInput) -> CredentialIssuer
     {
-        var text = environment["CREDENCE_PUBLIC_URL"].map { $0.trimmingCharacters(in: .whitespaces) } ?? defaultPublicURL
+        let configured = environment["CREDENCE_PUBLIC_URL"].map { $0.trimmingCharacters(in: .whitespaces) }
+        var text = configured ?? localPublicURL(port: localPort)
         while text.hasSuffix("/") { text.removeLast() }
         guard let url = URL(string: text), url.query == nil, url.fragment == nil, url.user == nil, let did = DIDWeb(publicURL: url) else {
             throw InvalidInput(problems: [InputError(
@@ -159,6 +166,6 @@ extension CredentialIssuer {
         }
         return CredentialIssuer(did: did, name: BilingualText(zh: name("CREDENCE_AUTHORITY_NAME_ZH", defaultName.zh),
                                                               en: name("CREDENCE_AUTHORITY_NAME_EN", defaultName.en)),
-                                publicURL: text)
+                                publicURL: text, publicURLConfigured: configured != nil)
     }
 }

@@ -15,7 +15,7 @@ struct CertificatePage {
         let completed = request.completedAt.map { CalendarDate.today(at: $0).description } ?? "—"
         return Layout.page(page, title: page.t("核验结果", "Verification result"), content: .group(
             .p(.class("print-hint"), .text(page.t("用浏览器的“打印”即可打印本页（A4）。", "Print this page from the browser (A4)."))),
-            .if(issuer.publicURL == CredentialIssuer.defaultPublicURL, .p(.class("print-hint settle"), .text(page.t(
+            .if(!issuer.publicURLConfigured, .p(.class("print-hint settle"), .text(page.t(
                 "注意：本安装未设置公开地址（CREDENCE_PUBLIC_URL），二维码和链接指向这台机器，他人无法打开。",
                 "Note: this installation's public address (CREDENCE_PUBLIC_URL) is not set, so the QR code and link point to this machine, which others cannot open.")))),
             .article(

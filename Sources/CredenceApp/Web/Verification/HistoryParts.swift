@@ -18,10 +18,14 @@ enum HistoryParts {
                       "The holder gave both consents, to the processing and to the transfer abroad (the texts they saw: \(language), version \(fields["processing"]?.prefix(8) ?? "—")).")
     }
 
-    /// "Accepted → Accepted" says nothing: the arrow only where the step changed the status.
+    /// "Rejected → Rejected" says nothing: the arrow only where the step changed the status it
+    /// found, to one its own name does not already say. A request's first step found none
+    /// ("Submitted", not "Submitted → Submitted").
     static func step(_ event: VerificationRequest.Event, _ page: PageContext) -> Node<HTML.BodyContext> {
         let action = event.action.name.text(in: page.language)
-        guard event.from != event.to else { return .text(" · " + action) }
+        guard let from = event.from, from != event.to, event.to.name.text(in: page.language) != action else {
+            return .text(" · " + action)
+        }
         return .group(.text(" · " + action + " → "), VerificationParts.status(event.to, page))
     }
 }
