@@ -87,8 +87,7 @@ public func buildRouter(store: Store, state: CatalogState, access: AccessTable =
         errors: ErrorAnswers(allowedMethods: allowedMethods) { error, request in
             Response.html(ErrorPage.render(PageContext(request), error: error), status: error.status)
         }))
-    let installation = Installation(operatorName: issuer.name, verification: verification, publicURL: issuer.publicURL,
-                                    publicURLConfigured: issuer.publicURLConfigured, mailFolder: mailFolder?.folder.path)
+    let installation = Installation(issuer: issuer, verification: verification, mailFolder: mailFolder?.folder.path)
     if verification == .external { router.add(middleware: ExternalVerificationMiddleware(installation: installation)) }
     let routes = Routes(router, table: access)
 

@@ -24,12 +24,9 @@ public enum VerificationMode: String, Sendable {
 /// whether it takes verification requests itself, where it says it is reached and where
 /// its mail goes (`/about`).
 struct Installation: Sendable {
-    var operatorName: BilingualText
+    /// Who operates it and where it is reached, as the results it signs say.
+    var issuer: CredentialIssuer
     var verification: VerificationMode
-    var publicURL = CredentialIssuer.localPublicURL()
-    var publicURLConfigured = false
     /// The folder mail is written to when no SMTP server is configured; nil with SMTP.
     var mailFolder: String? = nil
-
-    var operatorConfigured: Bool { operatorName != CredentialIssuer.defaultName }
 }

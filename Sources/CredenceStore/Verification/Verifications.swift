@@ -10,7 +10,6 @@ import SQLKit
 /// its event, its audit entry and its webhook message.
 public struct Verifications: Sendable {
     let database: any Database
-    /// For lists and details (see `Store.reader`).
     /// For the list and a request's page, with their statements kept.
     let hotReads: HotReads
     /// For other reads (see `Store.reader`).

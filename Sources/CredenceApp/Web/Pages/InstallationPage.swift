@@ -8,18 +8,18 @@ struct InstallationPage {
     var installation: Installation
 
     func render(_ page: PageContext) -> HTML {
-        let name = installation.operatorName
+        let name = installation.issuer.name
         return Layout.page(page, title: page.t("关于本安装", "About this installation"), content: .group(
             .h1(.text(page.t("关于本安装", "About this installation"))),
             PlatformParts.notice(installation: installation, page),
             .dl(
                 .dt(.text(page.t("运营方", "Operator"))),
-                .dd(.text(installation.operatorConfigured ? name.text(in: page.language)
+                .dd(.text(installation.issuer.operatorConfigured ? name.text(in: page.language)
                           : page.t("未配置（CREDENCE_AUTHORITY_NAME_ZH / _EN）。结果和凭证署名为“\(CredentialIssuer.defaultName.zh)”，不代表任何政府机构。",
                                    "Not configured (CREDENCE_AUTHORITY_NAME_ZH / _EN). Results and credentials are signed \"\(CredentialIssuer.defaultName.en)\" and speak for no government body."))),
                 .dt(.text(page.t("公开地址", "Public address"))),
-                .dd(.code(.text(installation.publicURL)),
-                    .if(!installation.publicURLConfigured, .text(page.t(
+                .dd(.code(.text(installation.issuer.publicURL)),
+                    .if(!installation.issuer.publicURLConfigured, .text(page.t(
                         "（默认值，未配置 CREDENCE_PUBLIC_URL：打印结果上的二维码和凭证都指向这台机器，别人无法访问。）",
                         " (the default; CREDENCE_PUBLIC_URL is not set: QR codes on printed results and credentials point to this machine, which others cannot reach.)")))),
                 .dt(.text(page.t("邮件", "Mail"))),

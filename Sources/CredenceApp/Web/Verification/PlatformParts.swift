@@ -6,7 +6,7 @@ import Plot
 /// annex 2 prints it, and the configured operator — or plainly that none is configured.
 enum PlatformParts {
     static func notice(installation: Installation, _ page: PageContext) -> Node<HTML.BodyContext> {
-        let name = installation.operatorName
+        let name = installation.issuer.name
         let configured = name != CredentialIssuer.defaultName
         return .div(
             .class("platform"),
